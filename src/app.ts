@@ -1,0 +1,113 @@
+// The composition root: opens the databases, builds every context and connects them. No business rules here.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { Type } from 'typebox';
+import type { Config } from './platform/config.ts';
+import { openDatabases } from './platform/db.ts';
+import type { OpenOptions } from './platform/db.ts';
+import { buildServer, sendProblem } from './platform/http.ts';
+import { createThrottle } from './platform/throttle.ts';
+import { createSessionStore } from './platform/sessions.ts';
+import { createStaffService } from './platform/staff.ts';
+import { registerStaffRoutes } from './platform/staff-routes.ts';
+import { createStorefront } from './storefront/index.ts';
+import { createHq } from './hq/index.ts';
+import type { Hq } from './hq/index.ts';
+import { createSales } from './sales/index.ts';
+
+const webDir = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
+
+export interface AppOptions extends OpenOptions {
+  logger?: FastifyBaseLogger;
+  distributionPollMs?: number;
+}
+
+export async function createApp(config: Config, options: AppOptions = {}) {
+  const log = options.logger ?? (pino({ level: config.logLevel }) as unknown as FastifyBaseLogger);
+  const dbs = await openDatabases(config, options);
+  const throttle = createThrottle(dbs.db.platform, config.throttleWindowSeconds);
+  const sessions = createSessionStore(dbs.db.platform);
+  const staff = createStaffService(dbs.db.platform, sessions, throttle, config);
+
+  // The storefront and HQ never import each other: P-0001 and the download jobs are wired here.
+  let hq: Hq | undefined;
+  const storefront = createStorefront({
+    db: dbs.db.storefront,
+    throttle,
+    channelId: config.channelId,
+    limitPerAddress: config.signUpLimitPerAddress,
+    limitPerEmail: config.signUpLimitPerEmail,
+    onUploadQueued: () => hq?.distribution.kick('P-0001'),
+  });
+  hq = createHq({
+    db: dbs.db.hq,
+    channel: storefront.channelDatabase,
+    channelId: config.channelId,
+    publicUrl: config.publicUrl,
+    distributionMode: config.distributionMode,
+    log,
+    ...(options.distributionPollMs ? { distributionPollMs: options.distributionPollMs } : {}),
+  });
+
+  const sales = createSales({ db: dbs.db.sales });
+
+  await staff.ensureAdministrator(config, log);
+  await hq.setUp(dbs.kind === 'pglite');
+
+  const server = await buildServer(config, log);
+  let shuttingDown = false;
+  server.get('/health', { schema: { tags: ['Operations'], summary: 'The process is alive', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  server.get(
+    '/ready',
+    { schema: { tags: ['Operations'], summary: 'The databases answer and migrations are applied', response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: { $ref: 'Problem#' } } } },
+    async (_request, reply) => {
+      const ok = !shuttingDown && (await dbs.ping().catch(() => false));
+      if (!ok) return sendProblem(reply, 503, shuttingDown ? 'The server is shutting down.' : 'The database does not answer.');
+      return { status: 'ready' as const };
+    },
+  );
+  registerStaffRoutes(server, staff, sessions, config);
+  storefront.registerRoutes(server);
+  hq.registerRoutes(server, staff);
+  sales.registerRoutes(server, staff);
+
+  const hasWeb = config.serveWeb && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await server.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  server.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    if (!hasWeb || url.startsWith('/api/') || url.startsWith('/docs') || request.method !== 'GET') {
+      return sendProblem(reply, 404, `There is no ${request.method} ${url}.`);
+    }
+    // Every other page is a route of the single-page app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  const distribution = hq.distribution;
+  return {
+    server,
+    hq,
+    storefront,
+    sales,
+    dbs,
+    staff,
+    config,
+    async listen() {
+      await server.listen({ port: config.port, host: config.host });
+      distribution.start();
+      return server.server.address();
+    },
+    /** Stops taking requests, lets running requests and job runs finish, then closes the databases (and the lock). */
+    async close() {
+      shuttingDown = true;
+      await server.close();
+      await distribution.stop();
+      await dbs.close();
+    },
+  };
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;

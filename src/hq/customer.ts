@@ -1,0 +1,194 @@
+// Customers (person and organization) and customer hierarchies: the business partner as HQ knows it.
+import { and, asc, desc, eq, ilike, or, sql, count } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../platform/db.ts';
+import { notFound } from '../platform/errors.ts';
+import { customerHierarchies, customers, hierarchyMembers } from './schema.ts';
+import { nextNumber } from './number-sequence.ts';
+
+export type CustomerType = 'Person' | 'Organization';
+export type HierarchyRole = 'Admin' | 'User';
+
+export interface Address {
+  street: string;
+  city: string;
+  state?: string;
+  zip: string;
+  countryRegionId: string;
+}
+
+export interface CustomerView {
+  account: string;
+  type: CustomerType;
+  name: string;
+  firstName?: string;
+  lastName?: string;
+  email: string;
+  phone?: string;
+  address: Address;
+  language: string;
+  creditLimit?: number;
+  hierarchyId?: string;
+  hierarchyRole?: HierarchyRole;
+  prospectId?: string;
+  createdAt: string;
+}
+
+export interface NewCustomer {
+  type: CustomerType;
+  name: string;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  email: string;
+  phone?: string | null | undefined;
+  address: { street: string; city: string; state?: string | null | undefined; zip: string; countryRegionId: string };
+  language: string;
+  prospectId?: string | undefined;
+}
+
+export async function insertCustomer(tx: DbOrTx, input: NewCustomer): Promise<string> {
+  const account = await nextNumber(tx, 'customer');
+  await tx.insert(customers).values({
+    account,
+    type: input.type,
+    name: input.name,
+    firstName: input.firstName ?? null,
+    lastName: input.lastName ?? null,
+    email: input.email.toLowerCase(),
+    phone: input.phone ?? null,
+    street: input.address.street,
+    city: input.address.city,
+    state: input.address.state ?? null,
+    zip: input.address.zip,
+    countryRegionId: input.address.countryRegionId,
+    language: input.language,
+    prospectId: input.prospectId ?? null,
+  });
+  return account;
+}
+
+export async function insertHierarchy(tx: DbOrTx, input: { name: string; organizationAccount: string; members: { account: string; role: HierarchyRole }[] }): Promise<string> {
+  const id = await nextNumber(tx, 'customer-hierarchy');
+  await tx.insert(customerHierarchies).values({ id, name: input.name, purpose: 'B2B organization', organizationAccount: input.organizationAccount });
+  if (input.members.length > 0) {
+    await tx.insert(hierarchyMembers).values(input.members.map((m) => ({ hierarchyId: id, customerAccount: m.account, role: m.role })));
+  }
+  return id;
+}
+
+type CustomerRow = typeof customers.$inferSelect;
+
+function customerView(row: CustomerRow, membership?: { hierarchyId: string; role: string } | null, ownedHierarchy?: string | null): CustomerView {
+  return {
+    account: row.account,
+    type: row.type as CustomerType,
+    name: row.name,
+    ...(row.firstName ? { firstName: row.firstName } : {}),
+    ...(row.lastName ? { lastName: row.lastName } : {}),
+    email: row.email,
+    ...(row.phone ? { phone: row.phone } : {}),
+    address: { street: row.street, city: row.city, ...(row.state ? { state: row.state } : {}), zip: row.zip, countryRegionId: row.countryRegionId },
+    language: row.language,
+    ...(row.creditLimit !== null ? { creditLimit: Number(row.creditLimit) } : {}),
+    ...(membership ? { hierarchyId: membership.hierarchyId, hierarchyRole: membership.role as HierarchyRole } : ownedHierarchy ? { hierarchyId: ownedHierarchy } : {}),
+    ...(row.prospectId ? { prospectId: row.prospectId } : {}),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export interface CustomerQuery {
+  search?: string | undefined;
+  type?: CustomerType | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface HierarchyView {
+  id: string;
+  name: string;
+  purpose: string;
+  organization: { account: string; name: string };
+  members: { account: string; name: string; email: string; role: HierarchyRole }[];
+  createdAt: string;
+}
+
+export function createCustomers(db: Db) {
+  async function hierarchyOf(account: string) {
+    const [membership] = await db.select().from(hierarchyMembers).where(eq(hierarchyMembers.customerAccount, account));
+    const [owned] = await db.select({ id: customerHierarchies.id }).from(customerHierarchies).where(eq(customerHierarchies.organizationAccount, account));
+    return { membership: membership ?? null, owned: owned?.id ?? null };
+  }
+
+  return {
+    async list(query: CustomerQuery) {
+      const filters: SQL[] = [];
+      if (query.type) filters.push(eq(customers.type, query.type));
+      if (query.search) {
+        const pattern = `%${query.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+        filters.push(or(ilike(customers.name, pattern), ilike(customers.email, pattern), ilike(customers.account, pattern))!);
+      }
+      const where = filters.length > 0 ? and(...filters) : undefined;
+      const rows = await db
+        .select({ customer: customers, hierarchyId: sql<string | null>`coalesce(${hierarchyMembers.hierarchyId}, ${customerHierarchies.id})`, role: hierarchyMembers.role })
+        .from(customers)
+        .leftJoin(hierarchyMembers, eq(hierarchyMembers.customerAccount, customers.account))
+        .leftJoin(customerHierarchies, eq(customerHierarchies.organizationAccount, customers.account))
+        .where(where)
+        .orderBy(desc(customers.createdAt), desc(customers.account))
+        .limit(query.limit)
+        .offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(customers).where(where);
+      return {
+        items: rows.map((r) => customerView(r.customer, r.role && r.hierarchyId ? { hierarchyId: r.hierarchyId, role: r.role } : null, r.hierarchyId)),
+        total: total?.n ?? 0,
+      };
+    },
+
+    async get(account: string): Promise<CustomerView> {
+      const [row] = await db.select().from(customers).where(eq(customers.account, account));
+      if (!row) throw notFound(`Customer ${account}`);
+      const { membership, owned } = await hierarchyOf(account);
+      return customerView(row, membership, owned);
+    },
+
+    async listHierarchies(limit: number, offset: number) {
+      const rows = await db
+        .select({ h: customerHierarchies, orgName: customers.name, members: sql<number>`(select count(*)::int from ${hierarchyMembers} m where m.hierarchy_id = ${customerHierarchies.id})` })
+        .from(customerHierarchies)
+        .innerJoin(customers, eq(customers.account, customerHierarchies.organizationAccount))
+        .orderBy(desc(customerHierarchies.createdAt), desc(customerHierarchies.id))
+        .limit(limit)
+        .offset(offset);
+      const [total] = await db.select({ n: count() }).from(customerHierarchies);
+      return {
+        items: rows.map((r) => ({ id: r.h.id, name: r.h.name, purpose: r.h.purpose, organization: { account: r.h.organizationAccount, name: r.orgName }, memberCount: r.members, createdAt: r.h.createdAt.toISOString() })),
+        total: total?.n ?? 0,
+      };
+    },
+
+    async getHierarchy(id: string): Promise<HierarchyView> {
+      const [row] = await db
+        .select({ h: customerHierarchies, orgName: customers.name })
+        .from(customerHierarchies)
+        .innerJoin(customers, eq(customers.account, customerHierarchies.organizationAccount))
+        .where(eq(customerHierarchies.id, id));
+      if (!row) throw notFound(`Customer hierarchy ${id}`);
+      const members = await db
+        .select({ account: customers.account, name: customers.name, email: customers.email, role: hierarchyMembers.role })
+        .from(hierarchyMembers)
+        .innerJoin(customers, eq(customers.account, hierarchyMembers.customerAccount))
+        .where(eq(hierarchyMembers.hierarchyId, id))
+        .orderBy(asc(hierarchyMembers.role), asc(customers.name));
+      return {
+        id: row.h.id,
+        name: row.h.name,
+        purpose: row.h.purpose,
+        organization: { account: row.h.organizationAccount, name: row.orgName },
+        members: members.map((m) => ({ ...m, role: m.role as HierarchyRole })),
+        createdAt: row.h.createdAt.toISOString(),
+      };
+    },
+  };
+}
+
+export type Customers = ReturnType<typeof createCustomers>;

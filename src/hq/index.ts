@@ -1,0 +1,57 @@
+// The hq context: Commerce headquarters, the back office. Only this file is public.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../platform/db.ts';
+import type { Server } from '../platform/http.ts';
+import type { StaffService } from '../platform/staff.ts';
+import { createProspects } from './prospect.ts';
+import { createCustomers } from './customer.ts';
+import { createDistribution } from './distribution.ts';
+import type { ChannelConnection, JobCode } from './distribution.ts';
+import { createNumberSequences } from './number-sequence.ts';
+import { createOnlineStores } from './online-store.ts';
+import { registerHqRoutes } from './routes.ts';
+
+export type { ChannelConnection, JobCode } from './distribution.ts';
+export type { ApprovalResult, ProspectView } from './prospect.ts';
+
+export interface HqOptions {
+  db: Db;
+  channel: ChannelConnection;
+  channelId: string;
+  publicUrl: string;
+  distributionMode: 'near-real-time' | 'schedule' | 'off';
+  distributionPollMs?: number;
+  log: FastifyBaseLogger;
+}
+
+export function createHq(options: HqOptions) {
+  const distribution = createDistribution({
+    db: options.db,
+    channel: options.channel,
+    mode: options.distributionMode,
+    log: options.log,
+    ...(options.distributionPollMs ? { pollMs: options.distributionPollMs } : {}),
+  });
+  const kick = (code: JobCode) => () => distribution.kick(code);
+  const prospects = createProspects(options.db, kick('1010'));
+  const customers = createCustomers(options.db);
+  const numberSequences = createNumberSequences(options.db);
+  const onlineStores = createOnlineStores(options.db, kick('1070'));
+
+  return {
+    prospects,
+    customers,
+    distribution,
+    /** First-start setup: number sequences, distribution jobs and the B2B online store. */
+    async setUp(exclusive: boolean) {
+      await numberSequences.seed();
+      await distribution.seed(exclusive);
+      await onlineStores.seed(options.channelId, options.publicUrl);
+    },
+    registerRoutes(app: Server, staff: StaffService) {
+      registerHqRoutes(app, { staff, prospects, customers, distribution, numberSequences, onlineStores });
+    },
+  };
+}
+
+export type Hq = ReturnType<typeof createHq>;

@@ -1,0 +1,281 @@
+// B2B prospects: created from channel requests, approved into a customer hierarchy or rejected.
+import { and, asc, desc, eq, ilike, inArray, or, count, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../platform/db.ts';
+import { DomainError, notFound } from '../platform/errors.ts';
+import { channelRequests, outbox, prospects } from './schema.ts';
+import { nextNumber, nextNumbers } from './number-sequence.ts';
+import { insertCustomer, insertHierarchy } from './customer.ts';
+import type { Address } from './customer.ts';
+
+export type ProspectStatus = 'New' | 'Approved' | 'Rejected';
+type ProspectRow = typeof prospects.$inferSelect;
+
+export interface ProspectView {
+  id: string;
+  type: 'B2BProspect';
+  status: ProspectStatus;
+  companyName: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone?: string;
+  address: Address;
+  comments?: string;
+  language: string;
+  channel: string;
+  leadId?: string;
+  customerAccount?: string;
+  personCustomerAccount?: string;
+  hierarchyId?: string;
+  rejectionReason?: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProspectDetail extends ProspectView {
+  requests: { id: string; submittedAt: string; comments?: string }[];
+}
+
+export interface ApprovalResult {
+  customerAccount: string;
+  personCustomerAccount: string;
+  hierarchyId: string;
+}
+
+/** The only legal decision is on a New prospect; anything else is a conflict that changes nothing. */
+export function assertUndecided(prospect: Pick<ProspectRow, 'id' | 'status' | 'customerAccount' | 'hierarchyId'>): void {
+  if (prospect.status === 'New') return;
+  throw new DomainError('conflict', `Prospect ${prospect.id} is already ${prospect.status.toLowerCase()}; only a New prospect can be approved or rejected.`, {
+    prospectStatus: prospect.status,
+    ...(prospect.customerAccount ? { customerAccount: prospect.customerAccount } : {}),
+    ...(prospect.hierarchyId ? { hierarchyId: prospect.hierarchyId } : {}),
+  });
+}
+
+export function prospectView(row: ProspectRow): ProspectView {
+  return {
+    id: row.id,
+    type: 'B2BProspect',
+    status: row.status as ProspectStatus,
+    companyName: row.companyName,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email,
+    ...(row.phone ? { phone: row.phone } : {}),
+    address: { street: row.street, city: row.city, ...(row.state ? { state: row.state } : {}), zip: row.zip, countryRegionId: row.countryRegionId },
+    ...(row.comments ? { comments: row.comments } : {}),
+    language: row.language,
+    channel: row.channelId,
+    ...(row.leadId ? { leadId: row.leadId } : {}),
+    ...(row.customerAccount ? { customerAccount: row.customerAccount } : {}),
+    ...(row.personCustomerAccount ? { personCustomerAccount: row.personCustomerAccount } : {}),
+    ...(row.hierarchyId ? { hierarchyId: row.hierarchyId } : {}),
+    ...(row.rejectionReason ? { rejectionReason: row.rejectionReason } : {}),
+    ...(row.decidedBy ? { decidedBy: row.decidedBy } : {}),
+    ...(row.decidedAt ? { decidedAt: row.decidedAt.toISOString() } : {}),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** What the sync job reads from an uploaded partner request. */
+export interface ProspectRequest {
+  requestId: string;
+  channelId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  companyName: string;
+  phone?: string | undefined;
+  address: { street: string; city: string; state?: string | undefined; zip: string; countryRegionId: string };
+  comments?: string | undefined;
+  language: string;
+}
+
+/** Creates the prospect for a request, or joins the request to the undecided prospect of the same e-mail. */
+export async function prospectFromRequest(tx: DbOrTx, request: ProspectRequest): Promise<{ prospectId: string; created: boolean }> {
+  const email = request.email.toLowerCase();
+  const open = async () => (await tx.select({ id: prospects.id }).from(prospects).where(and(eq(prospects.email, email), eq(prospects.status, 'New'))))[0];
+  const existing = await open();
+  if (existing) return { prospectId: existing.id, created: false };
+  const id = await nextNumber(tx, 'prospect');
+  const [inserted] = await tx
+    .insert(prospects)
+    .values(prospectValues(id, request))
+    .onConflictDoNothing()
+    .returning({ id: prospects.id });
+  if (inserted) return { prospectId: inserted.id, created: true };
+  // Another worker created the open prospect for this e-mail a moment ago.
+  const winner = await open();
+  if (!winner) throw new Error('The prospect could not be created or found');
+  return { prospectId: winner.id, created: false };
+}
+
+function prospectValues(id: string, request: ProspectRequest) {
+  return {
+    id,
+    type: 'B2BProspect',
+    status: 'New',
+    companyName: request.companyName,
+    firstName: request.firstName,
+    lastName: request.lastName,
+    email: request.email.toLowerCase(),
+    phone: request.phone ?? null,
+    street: request.address.street,
+    city: request.address.city,
+    state: request.address.state ?? null,
+    zip: request.address.zip,
+    countryRegionId: request.address.countryRegionId,
+    comments: request.comments ?? null,
+    language: request.language,
+    channelId: request.channelId,
+  };
+}
+
+/**
+ * The bulk form of prospectFromRequest: one prospect per e-mail for a whole batch in a handful of statements.
+ * Returns the prospect of each request id; throws if anything is off, and the caller falls back to one by one.
+ */
+export async function prospectsFromRequests(tx: DbOrTx, requests: ProspectRequest[]): Promise<Map<string, string>> {
+  const byEmail = new Map<string, ProspectRequest>();
+  for (const request of requests) if (!byEmail.has(request.email.toLowerCase())) byEmail.set(request.email.toLowerCase(), request);
+  const openOf = async (emails: string[]) =>
+    emails.length === 0 ? [] : tx.select({ id: prospects.id, email: prospects.email }).from(prospects).where(and(inArray(prospects.email, emails), eq(prospects.status, 'New')));
+  const prospectOf = new Map((await openOf([...byEmail.keys()])).map((p) => [p.email, p.id]));
+  const missing = [...byEmail.keys()].filter((email) => !prospectOf.has(email));
+  const ids = await nextNumbers(tx, 'prospect', missing.length);
+  if (missing.length > 0) {
+    const inserted = await tx
+      .insert(prospects)
+      .values(missing.map((email, i) => prospectValues(ids[i]!, byEmail.get(email)!)))
+      .onConflictDoNothing()
+      .returning({ id: prospects.id, email: prospects.email });
+    for (const p of inserted) prospectOf.set(p.email, p.id);
+    // Another worker opened a prospect for some of these e-mails a moment ago: join those.
+    for (const p of await openOf(missing.filter((email) => !prospectOf.has(email)))) prospectOf.set(p.email, p.id);
+  }
+  const result = new Map<string, string>();
+  for (const request of requests) {
+    const id = prospectOf.get(request.email.toLowerCase());
+    if (!id) throw new Error(`No prospect for request ${request.requestId}`);
+    result.set(request.requestId, id);
+  }
+  return result;
+}
+
+export interface ProspectQuery {
+  status?: ProspectStatus | undefined;
+  type?: string | undefined;
+  search?: string | undefined;
+  sort: 'createdAt' | '-createdAt' | 'companyName' | '-companyName' | 'status' | '-status';
+  limit: number;
+  offset: number;
+}
+
+const sortColumns = { createdAt: prospects.createdAt, companyName: prospects.companyName, status: prospects.status } as const;
+
+export function createProspects(db: Db, onChannelChange: () => void) {
+  async function decide(id: string, apply: (tx: DbOrTx, row: ProspectRow) => Promise<Partial<ProspectRow>>, statusForChannel: (row: ProspectRow) => { status: string; note?: string | null }) {
+    const result = await db.transaction(async (tx) => {
+      // The row lock makes a second, concurrent decision wait and then see the first one's outcome.
+      const [row] = await tx.select().from(prospects).where(eq(prospects.id, id)).for('update');
+      if (!row) throw notFound(`Prospect ${id}`);
+      assertUndecided(row);
+      const changes = await apply(tx, row);
+      const [updated] = await tx
+        .update(prospects)
+        .set({ ...changes, decidedAt: new Date(), updatedAt: new Date() })
+        .where(eq(prospects.id, id))
+        .returning();
+      // Every channel request behind this prospect learns the decision through the download job 1010.
+      const requests = await tx.select({ id: channelRequests.id }).from(channelRequests).where(eq(channelRequests.prospectId, id));
+      if (requests.length > 0) {
+        await tx.insert(outbox).values(requests.map((r) => ({ consumer: '1010', topic: 'request-status', key: r.id, payload: statusForChannel(updated!) })));
+      }
+      return updated!;
+    });
+    onChannelChange();
+    return result;
+  }
+
+  return {
+    async list(query: ProspectQuery) {
+      const filters: SQL[] = [];
+      if (query.status) filters.push(eq(prospects.status, query.status));
+      if (query.type) filters.push(eq(prospects.type, query.type));
+      if (query.search) {
+        const pattern = `%${query.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+        filters.push(or(ilike(prospects.companyName, pattern), ilike(prospects.email, pattern), ilike(prospects.id, pattern), ilike(sql`${prospects.firstName} || ' ' || ${prospects.lastName}`, pattern))!);
+      }
+      const where = filters.length > 0 ? and(...filters) : undefined;
+      const descending = query.sort.startsWith('-');
+      const column = sortColumns[query.sort.replace('-', '') as keyof typeof sortColumns];
+      const rows = await db
+        .select()
+        .from(prospects)
+        .where(where)
+        .orderBy(descending ? desc(column) : asc(column), desc(prospects.id))
+        .limit(query.limit)
+        .offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(prospects).where(where);
+      return { items: rows.map(prospectView), total: total?.n ?? 0 };
+    },
+
+    async get(id: string): Promise<ProspectDetail> {
+      const [row] = await db.select().from(prospects).where(eq(prospects.id, id));
+      if (!row) throw notFound(`Prospect ${id}`);
+      const requests = await db.select().from(channelRequests).where(eq(channelRequests.prospectId, id)).orderBy(asc(channelRequests.counter));
+      return {
+        ...prospectView(row),
+        requests: requests.map((r) => {
+          const payload = r.payload as { submittedAt?: string; comments?: string };
+          return { id: r.id, submittedAt: payload.submittedAt ?? r.uploadedAt.toISOString(), ...(payload.comments ? { comments: payload.comments } : {}) };
+        }),
+      };
+    },
+
+    /** Approves: organization and person customers (reused when given), and the hierarchy with the requestor as Admin. */
+    async approve(id: string, decidedBy: string, reuse: { organizationAccount?: string; personAccount?: string } = {}): Promise<ApprovalResult> {
+      const row = await decide(
+        id,
+        async (tx, p) => {
+          const address = { street: p.street, city: p.city, state: p.state, zip: p.zip, countryRegionId: p.countryRegionId };
+          const organization =
+            reuse.organizationAccount ??
+            (await insertCustomer(tx, { type: 'Organization', name: p.companyName, email: p.email, phone: p.phone, address, language: p.language, prospectId: p.id }));
+          const person =
+            reuse.personAccount ??
+            (await insertCustomer(tx, {
+              type: 'Person',
+              name: `${p.firstName} ${p.lastName}`,
+              firstName: p.firstName,
+              lastName: p.lastName,
+              email: p.email,
+              phone: p.phone,
+              address,
+              language: p.language,
+              prospectId: p.id,
+            }));
+          const hierarchyId = await insertHierarchy(tx, { name: p.companyName, organizationAccount: organization, members: [{ account: person, role: 'Admin' }] });
+          return { status: 'Approved', customerAccount: organization, personCustomerAccount: person, hierarchyId, decidedBy };
+        },
+        () => ({ status: 'Approved' }),
+      );
+      return { customerAccount: row.customerAccount!, personCustomerAccount: row.personCustomerAccount!, hierarchyId: row.hierarchyId! };
+    },
+
+    async reject(id: string, reason: string, decidedBy: string): Promise<ProspectView> {
+      const row = await decide(
+        id,
+        async () => ({ status: 'Rejected', rejectionReason: reason.trim(), decidedBy }),
+        (p) => ({ status: 'Rejected', note: p.rejectionReason }),
+      );
+      return prospectView(row);
+    },
+  };
+}
+
+export type Prospects = ReturnType<typeof createProspects>;

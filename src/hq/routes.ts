@@ -1,0 +1,456 @@
+// HQ back-office routes: prospects, customers, hierarchies, number sequences, online store, distribution jobs.
+import { Type } from 'typebox';
+import type { Static, TSchema } from 'typebox';
+import type { Server } from '../platform/http.ts';
+import type { StaffService } from '../platform/staff.ts';
+import type { Prospects } from './prospect.ts';
+import type { Customers } from './customer.ts';
+import type { Distribution } from './distribution.ts';
+import type { createNumberSequences } from './number-sequence.ts';
+import type { createOnlineStores } from './online-store.ts';
+
+const problem = { $ref: 'Problem#' } as const;
+const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
+const Paged = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer(), next: Type.Optional(Type.Integer()) });
+const Paging = { limit: Type.Integer({ minimum: 1, maximum: 200, default: 25 }), offset: Type.Integer({ minimum: 0, default: 0 }) };
+const opt = <T extends TSchema>(schema: T) => Type.Optional(schema);
+const Timestamp = Type.String({ format: 'date-time' });
+
+export const AddressSchema = Type.Object({ street: Type.String(), city: Type.String(), state: opt(Type.String()), zip: Type.String(), countryRegionId: Type.String() }, { $id: 'Address' });
+const AddressRef = Type.Unsafe<Static<typeof AddressSchema>>({ $ref: 'Address#' });
+const ProspectStatus = Type.Union([Type.Literal('New'), Type.Literal('Approved'), Type.Literal('Rejected')]);
+
+export const ProspectSchema = Type.Object(
+  {
+    id: Type.String(),
+    type: Type.Literal('B2BProspect'),
+    status: ProspectStatus,
+    companyName: Type.String(),
+    firstName: Type.String(),
+    lastName: Type.String(),
+    email: Type.String(),
+    phone: opt(Type.String()),
+    address: AddressRef,
+    comments: opt(Type.String()),
+    language: Type.String(),
+    channel: Type.String(),
+    leadId: opt(Type.String()),
+    customerAccount: opt(Type.String()),
+    personCustomerAccount: opt(Type.String()),
+    hierarchyId: opt(Type.String()),
+    rejectionReason: opt(Type.String()),
+    decidedBy: opt(Type.String()),
+    decidedAt: opt(Timestamp),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'Prospect' },
+);
+const ProspectRef = Type.Unsafe<Static<typeof ProspectSchema>>({ $ref: 'Prospect#' });
+
+export const CustomerSchema = Type.Object(
+  {
+    account: Type.String(),
+    type: Type.Union([Type.Literal('Person'), Type.Literal('Organization')]),
+    name: Type.String(),
+    firstName: opt(Type.String()),
+    lastName: opt(Type.String()),
+    email: Type.String(),
+    phone: opt(Type.String()),
+    address: AddressRef,
+    language: Type.String(),
+    creditLimit: opt(Type.Number()),
+    hierarchyId: opt(Type.String()),
+    hierarchyRole: opt(Type.Union([Type.Literal('Admin'), Type.Literal('User')])),
+    prospectId: opt(Type.String()),
+    createdAt: Timestamp,
+  },
+  { $id: 'Customer' },
+);
+const CustomerRef = Type.Unsafe<Static<typeof CustomerSchema>>({ $ref: 'Customer#' });
+
+const HierarchySchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    purpose: Type.String(),
+    organization: Type.Object({ account: Type.String(), name: Type.String() }),
+    members: Type.Array(Type.Object({ account: Type.String(), name: Type.String(), email: Type.String(), role: Type.Union([Type.Literal('Admin'), Type.Literal('User')]) })),
+    createdAt: Timestamp,
+  },
+  { $id: 'CustomerHierarchy' },
+);
+
+const RunSchema = Type.Object(
+  {
+    id: Type.String(),
+    jobCode: Type.String(),
+    trigger: Type.Union([Type.Literal('Manual'), Type.Literal('Automatic'), Type.Literal('Schedule')]),
+    status: Type.Union([Type.Literal('Pending'), Type.Literal('Running'), Type.Literal('Applied'), Type.Literal('Failed')]),
+    requestedAt: Timestamp,
+    startedAt: opt(Timestamp),
+    endedAt: opt(Timestamp),
+    processed: Type.Integer(),
+    failed: Type.Integer(),
+    errors: Type.Array(Type.Object({ record: Type.String(), reason: Type.String() })),
+    message: opt(Type.String()),
+  },
+  { $id: 'JobRun' },
+);
+const RunRef = Type.Unsafe<Static<typeof RunSchema>>({ $ref: 'JobRun#' });
+
+const NumberSequenceSchema = Type.Object({ code: Type.String(), name: Type.String(), prefix: Type.String(), width: Type.Integer(), nextValue: Type.Integer(), nextNumber: Type.String() });
+const OnlineStoreSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  url: Type.String(),
+  customerType: Type.Union([Type.Literal('B2B'), Type.Literal('B2C')]),
+  defaultLanguage: Type.String(),
+  updatedAt: Timestamp,
+});
+
+function page<T>(result: { items: T[]; total: number }, offset: number, limit: number) {
+  return { ...result, ...(offset + result.items.length < result.total ? { next: offset + limit } : {}) };
+}
+
+export interface HqRouteDeps {
+  staff: StaffService;
+  prospects: Prospects;
+  customers: Customers;
+  distribution: Distribution;
+  numberSequences: ReturnType<typeof createNumberSequences>;
+  onlineStores: ReturnType<typeof createOnlineStores>;
+}
+
+export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
+  const { staff, prospects, customers, distribution } = deps;
+  const hqOps = ['hq-operations'] as const;
+  app.addSchema(AddressSchema);
+  app.addSchema(ProspectSchema);
+  app.addSchema(CustomerSchema);
+  app.addSchema(HierarchySchema);
+  app.addSchema(RunSchema);
+  const tags = ['HQ'];
+
+  app.get(
+    '/api/hq/prospects',
+    {
+      schema: {
+        tags,
+        summary: 'All prospects',
+        querystring: Type.Object({
+          status: opt(ProspectStatus),
+          type: opt(Type.Literal('B2BProspect')),
+          search: opt(Type.String({ maxLength: 200 })),
+          sort: Type.Union(['createdAt', '-createdAt', 'companyName', '-companyName', 'status', '-status'].map((s) => Type.Literal(s)), { default: '-createdAt' }),
+          ...Paging,
+        }),
+        response: { 200: Paged(ProspectRef), ...errors },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, hqOps);
+      const q = request.query;
+      return page(await prospects.list({ ...q, sort: q.sort as Parameters<Prospects['list']>[0]['sort'] }), q.offset, q.limit);
+    },
+  );
+
+  app.get(
+    '/api/hq/prospects/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One prospect, with the channel requests behind it',
+        params: Type.Object({ id: Type.String() }),
+        response: {
+          200: Type.Intersect([ProspectRef, Type.Object({ requests: Type.Array(Type.Object({ id: Type.String(), submittedAt: Type.String(), comments: opt(Type.String()) })) })]),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, hqOps);
+      return prospects.get(request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/hq/prospects/:id/approve',
+    {
+      schema: {
+        tags,
+        summary: 'Approve: organization and person customers and a customer hierarchy with the requestor as Admin',
+        description: 'One transaction. A prospect that is no longer New answers 409 and nothing changes.',
+        params: Type.Object({ id: Type.String() }),
+        response: { 200: Type.Object({ customerAccount: Type.String(), personCustomerAccount: Type.String(), hierarchyId: Type.String() }), ...errors },
+      },
+    },
+    async (request) => {
+      const user = await staff.authenticate(request, hqOps);
+      return prospects.approve(request.params.id, user.email);
+    },
+  );
+
+  app.post(
+    '/api/hq/prospects/:id/reject',
+    {
+      schema: {
+        tags,
+        summary: 'Reject with a reason',
+        params: Type.Object({ id: Type.String() }),
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S' }) }, { additionalProperties: false }),
+        response: { 200: ProspectRef, ...errors },
+      },
+    },
+    async (request) => {
+      const user = await staff.authenticate(request, hqOps);
+      return prospects.reject(request.params.id, request.body.reason, user.email);
+    },
+  );
+
+  app.get(
+    '/api/hq/customers',
+    {
+      schema: {
+        tags,
+        summary: 'All customers',
+        querystring: Type.Object({ search: opt(Type.String({ maxLength: 200 })), type: opt(Type.Union([Type.Literal('Person'), Type.Literal('Organization')])), ...Paging }),
+        response: { 200: Paged(CustomerRef), ...errors },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, hqOps);
+      return page(await customers.list(request.query), request.query.offset, request.query.limit);
+    },
+  );
+
+  app.get(
+    '/api/hq/customers/:account',
+    { schema: { tags, summary: 'One customer', params: Type.Object({ account: Type.String() }), response: { 200: CustomerRef, ...errors } } },
+    async (request) => {
+      await staff.authenticate(request, hqOps);
+      return customers.get(request.params.account);
+    },
+  );
+
+  app.get(
+    '/api/hq/customer-hierarchies',
+    {
+      schema: {
+        tags,
+        summary: 'Customer hierarchies (business partners)',
+        querystring: Type.Object(Paging),
+        response: {
+          200: Paged(Type.Object({ id: Type.String(), name: Type.String(), purpose: Type.String(), organization: Type.Object({ account: Type.String(), name: Type.String() }), memberCount: Type.Integer(), createdAt: Timestamp })),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, hqOps);
+      return page(await customers.listHierarchies(request.query.limit, request.query.offset), request.query.offset, request.query.limit);
+    },
+  );
+
+  app.get(
+    '/api/hq/customer-hierarchies/:id',
+    { schema: { tags, summary: 'A customer hierarchy with its members and roles', params: Type.Object({ id: Type.String() }), response: { 200: { $ref: 'CustomerHierarchy#' }, ...errors } } },
+    async (request) => {
+      await staff.authenticate(request, hqOps);
+      return customers.getHierarchy(request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/hq/number-sequences',
+    { schema: { tags, summary: 'Number sequences', response: { 200: Type.Object({ items: Type.Array(NumberSequenceSchema) }), ...errors } } },
+    async (request) => {
+      await staff.authenticate(request, ['administrator']);
+      return { items: await deps.numberSequences.list() };
+    },
+  );
+
+  app.patch(
+    '/api/hq/number-sequences/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Change the format or next value of a number sequence',
+        params: Type.Object({ code: Type.String() }),
+        body: Type.Object(
+          {
+            prefix: opt(Type.String({ maxLength: 10, pattern: '^[A-Za-z0-9-]*$' })),
+            width: opt(Type.Integer({ minimum: 1, maximum: 12 })),
+            nextValue: opt(Type.Integer({ minimum: 1 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: NumberSequenceSchema, ...errors },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, ['administrator']);
+      return deps.numberSequences.update(request.params.code, request.body);
+    },
+  );
+
+  app.get(
+    '/api/hq/online-stores',
+    { schema: { tags, summary: 'Online stores (channels)', response: { 200: Type.Object({ items: Type.Array(OnlineStoreSchema) }), ...errors } } },
+    async (request) => {
+      await staff.authenticate(request, hqOps);
+      return { items: await deps.onlineStores.list() };
+    },
+  );
+
+  app.patch(
+    '/api/hq/online-stores/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an online store; the storefront gets it through job 1070',
+        params: Type.Object({ id: Type.String() }),
+        body: Type.Object(
+          {
+            name: opt(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })),
+            url: opt(Type.String({ format: 'uri', maxLength: 300 })),
+            defaultLanguage: opt(Type.String({ pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: OnlineStoreSchema, ...errors },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, ['administrator']);
+      return deps.onlineStores.update(request.params.id, request.body);
+    },
+  );
+
+  app.get(
+    '/api/hq/distribution/jobs',
+    {
+      schema: {
+        tags: ['Distribution'],
+        summary: 'Distribution jobs with their schedule and last run',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                code: Type.String(),
+                name: Type.String(),
+                description: Type.String(),
+                direction: Type.String(),
+                schedule: Type.Object({ everySeconds: Type.Integer(), enabled: Type.Boolean(), nearRealTime: Type.Boolean() }),
+                nextRunAt: Timestamp,
+                running: Type.Boolean(),
+                lastRun: opt(RunRef),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, hqOps);
+      return { items: await distribution.listJobs() };
+    },
+  );
+
+  app.patch(
+    '/api/hq/distribution/jobs/:code',
+    {
+      schema: {
+        tags: ['Distribution'],
+        summary: "Change a job's fallback schedule",
+        params: Type.Object({ code: Type.String() }),
+        body: Type.Object({ everySeconds: opt(Type.Integer({ minimum: 5, maximum: 86400 })), enabled: opt(Type.Boolean()) }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await staff.authenticate(request, hqOps);
+      await distribution.updateJob(request.params.code, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/hq/distribution/jobs/:code/run',
+    {
+      schema: {
+        tags: ['Distribution'],
+        summary: 'Run a job now',
+        params: Type.Object({ code: Type.String() }),
+        response: { 202: Type.Object({ runId: Type.String() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await staff.authenticate(request, hqOps);
+      return reply.status(202).send({ runId: await distribution.requestRun(request.params.code) });
+    },
+  );
+
+  app.get(
+    '/api/hq/distribution/runs',
+    {
+      schema: { tags: ['Distribution'], summary: 'Job history', querystring: Type.Object({ job: opt(Type.String()), ...Paging }), response: { 200: Paged(RunRef), ...errors } },
+    },
+    async (request) => {
+      await staff.authenticate(request, hqOps);
+      return page(await distribution.listRuns(request.query), request.query.offset, request.query.limit);
+    },
+  );
+
+  app.get(
+    '/api/hq/distribution/runs/:runId',
+    { schema: { tags: ['Distribution'], summary: 'One job run', params: Type.Object({ runId: Type.String() }), response: { 200: RunRef, ...errors } } },
+    async (request) => {
+      await staff.authenticate(request, hqOps);
+      return distribution.getRun(request.params.runId);
+    },
+  );
+
+  app.get(
+    '/api/hq/channel-requests',
+    {
+      schema: {
+        tags: ['Distribution'],
+        summary: 'Uploaded channel requests and what became of each',
+        querystring: Type.Object({ status: opt(Type.Union([Type.Literal('Uploaded'), Type.Literal('Processed'), Type.Literal('Failed')])), ...Paging }),
+        response: {
+          200: Paged(
+            Type.Object({
+              id: Type.String(),
+              channelId: Type.String(),
+              kind: Type.String(),
+              status: Type.Union([Type.Literal('Uploaded'), Type.Literal('Processed'), Type.Literal('Failed')]),
+              uploadedAt: Timestamp,
+              processedAt: opt(Timestamp),
+              error: opt(Type.String()),
+              prospectId: opt(Type.String()),
+              companyName: Type.String(),
+              email: Type.String(),
+            }),
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, hqOps);
+      return page(await distribution.listChannelRequests(request.query), request.query.offset, request.query.limit);
+    },
+  );
+
+  app.post(
+    '/api/hq/channel-requests/:id/retry',
+    { schema: { tags: ['Distribution'], summary: 'Retry a failed channel request', params: Type.Object({ id: Type.String() }), response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      await staff.authenticate(request, hqOps);
+      await distribution.retryChannelRequest(request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

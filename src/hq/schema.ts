@@ -1,0 +1,174 @@
+// Tables of the hq schema: the back office (prospects, customers, hierarchies, number sequences, distribution).
+import { sql } from 'drizzle-orm';
+import { pgSchema, text, timestamp, bigserial, bigint, jsonb, uuid, integer, boolean, numeric, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+
+export const hq = pgSchema('hq');
+
+export const onlineStores = hq.table('online_stores', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  url: text('url').notNull(),
+  customerType: text('customer_type').notNull(),
+  defaultLanguage: text('default_language').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const numberSequences = hq.table('number_sequences', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  prefix: text('prefix').notNull(),
+  width: integer('width').notNull(),
+  nextValue: bigint('next_value', { mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Channel records as uploaded by P-0001, with their fate after "Synchronize customers and channel requests". */
+export const channelRequests = hq.table(
+  'channel_requests',
+  {
+    id: text('id').primaryKey(),
+    channelId: text('channel_id').notNull(),
+    kind: text('kind').notNull(),
+    counter: bigint('counter', { mode: 'number' }).notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').notNull(),
+    error: text('error'),
+    prospectId: text('prospect_id'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+  },
+  (t) => [index('channel_requests_status_idx').on(t.status, t.counter), index('channel_requests_prospect_idx').on(t.prospectId)],
+);
+
+export const prospects = hq.table(
+  'prospects',
+  {
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    status: text('status').notNull(),
+    companyName: text('company_name').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    street: text('street').notNull(),
+    city: text('city').notNull(),
+    state: text('state'),
+    zip: text('zip').notNull(),
+    countryRegionId: text('country_region_id').notNull(),
+    comments: text('comments'),
+    language: text('language').notNull(),
+    channelId: text('channel_id').notNull(),
+    leadId: text('lead_id'),
+    customerAccount: text('customer_account'),
+    personCustomerAccount: text('person_customer_account'),
+    hierarchyId: text('hierarchy_id'),
+    rejectionReason: text('rejection_reason'),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('prospects_status_idx').on(t.status, t.createdAt),
+    // One undecided prospect per e-mail: a second request from the same person joins the first.
+    uniqueIndex('prospects_open_email_idx').on(t.email).where(sql`status = 'New'`),
+  ],
+);
+
+export const customers = hq.table(
+  'customers',
+  {
+    account: text('account').primaryKey(),
+    type: text('type').notNull(),
+    name: text('name').notNull(),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    street: text('street').notNull(),
+    city: text('city').notNull(),
+    state: text('state'),
+    zip: text('zip').notNull(),
+    countryRegionId: text('country_region_id').notNull(),
+    language: text('language').notNull(),
+    creditLimit: numeric('credit_limit', { precision: 18, scale: 2 }),
+    prospectId: text('prospect_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('customers_email_idx').on(t.email), index('customers_name_idx').on(t.name)],
+);
+
+export const customerHierarchies = hq.table('customer_hierarchies', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  purpose: text('purpose').notNull(),
+  organizationAccount: text('organization_account')
+    .notNull()
+    .unique()
+    .references(() => customers.account),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const hierarchyMembers = hq.table(
+  'hierarchy_members',
+  {
+    hierarchyId: text('hierarchy_id')
+      .notNull()
+      .references(() => customerHierarchies.id),
+    customerAccount: text('customer_account')
+      .notNull()
+      .unique()
+      .references(() => customers.account),
+    role: text('role').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.hierarchyId, t.customerAccount] })],
+);
+
+export const distributionJobs = hq.table('distribution_jobs', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull(),
+  direction: text('direction').notNull(),
+  scheduleSeconds: integer('schedule_seconds').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull().defaultNow(),
+  leaseOwner: text('lease_owner'),
+  leaseUntil: timestamp('lease_until', { withTimezone: true }),
+});
+
+export const jobRuns = hq.table(
+  'job_runs',
+  {
+    id: uuid('id').primaryKey(),
+    jobCode: text('job_code').notNull(),
+    trigger: text('trigger').notNull(),
+    status: text('status').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    processed: integer('processed').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    errors: jsonb('errors').notNull().default([]),
+    message: text('message'),
+  },
+  (t) => [index('job_runs_job_idx').on(t.jobCode, t.requestedAt), index('job_runs_status_idx').on(t.status)],
+);
+
+/** Changes for other systems, written in the transaction that made them; `consumer` is the job that delivers them. */
+export const outbox = hq.table(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    consumer: text('consumer').notNull(),
+    topic: text('topic').notNull(),
+    key: text('key').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  },
+  (t) => [index('outbox_pending_idx').on(t.consumer, t.deliveredAt, t.id)],
+);

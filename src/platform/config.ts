@@ -1,0 +1,73 @@
+// Reads every setting from the environment once, so the same code runs embedded or in production.
+import path from 'node:path';
+
+export type ContextName = 'platform' | 'storefront' | 'hq' | 'sales';
+export const contextNames: readonly ContextName[] = ['platform', 'storefront', 'hq', 'sales'];
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the embedded database lives when no DATABASE_URL is given. */
+  dataDir: string;
+  /** `memory://` keeps the embedded database in memory (tests). */
+  databaseUrl: string | undefined;
+  contextDatabaseUrls: Partial<Record<ContextName, string>>;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  /** `near-real-time` runs a distribution job as soon as there is work; `schedule` only on its recurrence. */
+  distributionMode: 'near-real-time' | 'schedule' | 'off';
+  logLevel: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  signUpLimitPerAddress: number;
+  signUpLimitPerEmail: number;
+  signInLimitPerAddress: number;
+  signInLimitPerAccount: number;
+  /** Window for the limits above, in seconds. */
+  throttleWindowSeconds: number;
+  channelId: string;
+  publicUrl: string;
+  serveWeb: boolean;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const mode = env.DISTRIBUTION_MODE ?? 'near-real-time';
+  if (mode !== 'near-real-time' && mode !== 'schedule' && mode !== 'off') {
+    throw new Error(`DISTRIBUTION_MODE must be near-real-time, schedule or off, got "${mode}"`);
+  }
+  const port = int(env, 'PORT', 3000);
+  const contextDatabaseUrls: Partial<Record<ContextName, string>> = {};
+  for (const name of contextNames) {
+    const url = env[`${name.toUpperCase()}_DATABASE_URL`];
+    if (url) contextDatabaseUrls[name] = url;
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    contextDatabaseUrls,
+    adminEmail: env.ADMIN_EMAIL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    distributionMode: mode,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.SECURE_COOKIES === 'true',
+    trustProxy: env.TRUST_PROXY === 'true',
+    signUpLimitPerAddress: int(env, 'SIGN_UP_LIMIT_PER_ADDRESS', 20),
+    signUpLimitPerEmail: int(env, 'SIGN_UP_LIMIT_PER_EMAIL', 3),
+    signInLimitPerAddress: int(env, 'SIGN_IN_LIMIT_PER_ADDRESS', 30),
+    signInLimitPerAccount: int(env, 'SIGN_IN_LIMIT_PER_ACCOUNT', 5),
+    throttleWindowSeconds: int(env, 'THROTTLE_WINDOW_SECONDS', 900),
+    channelId: env.CHANNEL_ID ?? 'B2B-ONLINE',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    serveWeb: env.SERVE_WEB !== 'false',
+  };
+}

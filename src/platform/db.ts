@@ -1,0 +1,130 @@
+// Opens one Drizzle handle per context: embedded PGlite by default, PostgreSQL when a URL is configured.
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { Config, ContextName } from './config.ts';
+import { contextNames } from './config.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+export type DbOrTx = Db | Tx;
+
+export interface Databases {
+  kind: 'pglite' | 'postgres';
+  db: Record<ContextName, Db>;
+  /** True once every context's migrations are applied. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+  /** The embedded database's files as one archive (tests start from it instead of running initdb again). */
+  dump?(): Promise<Blob>;
+}
+
+const srcDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+export function migrationsFolder(context: ContextName): string {
+  return path.join(srcDir, context, 'migrations');
+}
+
+export interface OpenOptions {
+  /** Start the embedded database from a dump instead of an empty one (tests use this to skip initdb). */
+  pgliteDump?: Blob;
+}
+
+export async function openDatabases(config: Config, options: OpenOptions = {}): Promise<Databases> {
+  const anyUrl = config.databaseUrl ?? Object.values(config.contextDatabaseUrls)[0];
+  if (!anyUrl || anyUrl === 'memory://') return openPglite(config, options);
+  return openPostgres(config);
+}
+
+async function openPglite(config: Config, options: OpenOptions): Promise<Databases> {
+  const inMemory = config.databaseUrl === 'memory://';
+  const release = inMemory ? () => {} : lockDataDir(config.dataDir);
+  let client: PGlite;
+  try {
+    const dataDir = inMemory ? undefined : path.join(config.dataDir, 'pglite');
+    client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(options.pgliteDump ? { loadDataDir: options.pgliteDump } : {}) });
+    await client.waitReady;
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const db = drizzlePglite(client) as unknown as Db;
+  const handles = Object.fromEntries(contextNames.map((name) => [name, db])) as Record<ContextName, Db>;
+  try {
+    for (const name of contextNames) {
+      await migratePglite(drizzlePglite(client), { migrationsFolder: migrationsFolder(name), migrationsSchema: 'drizzle', migrationsTable: `${name}_migrations` });
+    }
+  } catch (error) {
+    await client.close();
+    release();
+    throw error;
+  }
+  return {
+    kind: 'pglite',
+    db: handles,
+    async ping() {
+      if (client.closed) return false;
+      await client.query('select 1');
+      return true;
+    },
+    async close() {
+      if (!client.closed) await client.close();
+      release();
+    },
+    async dump() {
+      return client.dumpDataDir('none');
+    },
+  };
+}
+
+async function openPostgres(config: Config): Promise<Databases> {
+  const pools = new Map<string, pg.Pool>();
+  const handles = {} as Record<ContextName, Db>;
+  const urls = {} as Record<ContextName, string>;
+  for (const name of contextNames) {
+    const url = config.contextDatabaseUrls[name] ?? config.databaseUrl;
+    if (!url) throw new Error(`No database for the ${name} context: set DATABASE_URL or ${name.toUpperCase()}_DATABASE_URL`);
+    urls[name] = url;
+    let pool = pools.get(url);
+    if (!pool) {
+      pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+      // An idle client losing its server must not crash the process; the next query reports it.
+      pool.on('error', () => {});
+      pools.set(url, pool);
+    }
+    handles[name] = drizzlePg(pool) as unknown as Db;
+  }
+  try {
+    for (const name of contextNames) {
+      const pool = pools.get(urls[name])!;
+      await migratePg(drizzlePg(pool), { migrationsFolder: migrationsFolder(name), migrationsSchema: 'drizzle', migrationsTable: `${name}_migrations` });
+    }
+  } catch (error) {
+    await Promise.all([...pools.values()].map((pool) => pool.end()));
+    throw error;
+  }
+  return {
+    kind: 'postgres',
+    db: handles,
+    async ping() {
+      for (const handle of new Set(Object.values(handles))) await handle.execute(sql`select 1`);
+      return true;
+    },
+    async close() {
+      await Promise.all([...pools.values()].map((pool) => pool.end()));
+    },
+  };
+}
+
+export function ensureDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+}

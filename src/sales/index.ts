@@ -1,0 +1,33 @@
+// The sales context: the CRM. It knows nothing of HQ or the storefront; dual-write connects them. Only this file is public.
+import type { Db } from '../platform/db.ts';
+import type { Server } from '../platform/http.ts';
+import type { StaffService } from '../platform/staff.ts';
+import { createLeads } from './lead.ts';
+import { createOpportunities } from './opportunity.ts';
+import { createParties } from './party.ts';
+import { registerSalesRoutes } from './routes.ts';
+
+export type { LeadInput } from './lead.ts';
+export type { Actor } from './rules.ts';
+
+export interface SalesOptions {
+  db: Db;
+  /** Qualification setting: create account, contact and opportunity by default upon qualifying. */
+  createAllOnQualify?: boolean;
+}
+
+export function createSales(options: SalesOptions) {
+  const leads = createLeads(options.db, { createAllOnQualify: options.createAllOnQualify ?? true });
+  const opportunities = createOpportunities(options.db);
+  const parties = createParties(options.db);
+  return {
+    leads,
+    opportunities,
+    parties,
+    registerRoutes(app: Server, staff: StaffService) {
+      registerSalesRoutes(app, { staff, leads, opportunities, parties });
+    },
+  };
+}
+
+export type Sales = ReturnType<typeof createSales>;

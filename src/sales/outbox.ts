@@ -1,0 +1,22 @@
+// Writes a CRM change and its outbox row in the caller's transaction, in the shape dual-write consumes.
+import type { DbOrTx } from '../platform/db.ts';
+import { outbox } from './schema.ts';
+
+export type SalesEntity = 'lead' | 'opportunity' | 'account' | 'contact';
+/** `user` for people's edits; the dual-write engine tags its own writes so they never echo back. */
+export type ChangeOrigin = 'user' | 'dualwrite';
+
+export async function recordChange(
+  tx: DbOrTx,
+  entity: SalesEntity,
+  row: { id: string; version: number },
+  changedFields: string[],
+  origin: ChangeOrigin,
+): Promise<void> {
+  await tx.insert(outbox).values({ entity, key: row.id, version: row.version, changedFields, payload: row, origin });
+}
+
+/** Names of the fields whose values differ, for the outbox's changed-fields list. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  return Object.keys(after).filter((key) => key !== 'updatedAt' && key !== 'version' && String(before[key] ?? '') !== String(after[key] ?? ''));
+}

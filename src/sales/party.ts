@@ -1,0 +1,156 @@
+// Accounts and contacts: the CRM's organizations and people, each with its HQ customer account once synced.
+import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../platform/db.ts';
+import { DomainError, notFound } from '../platform/errors.ts';
+import { accounts, contacts } from './schema.ts';
+import * as rules from './rules.ts';
+import type { Actor } from './rules.ts';
+import { changedFields, recordChange } from './outbox.ts';
+import { addNote, timelineOf } from './timeline.ts';
+import { addressOf } from './lead.ts';
+import type { AddressInput } from './lead.ts';
+
+type AccountRow = typeof accounts.$inferSelect;
+type ContactRow = typeof contacts.$inferSelect;
+
+export function accountView(row: AccountRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    website: row.website,
+    address: addressOf(row),
+    primaryContactId: row.primaryContactId,
+    customerAccount: row.customerAccount,
+    status: row.status as 'Active' | 'Inactive',
+    ownerId: row.ownerId,
+    originatingLeadId: row.originatingLeadId,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function contactView(row: ContactRow) {
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    jobTitle: row.jobTitle,
+    email: row.email,
+    phone: row.phone,
+    address: addressOf(row),
+    accountId: row.accountId,
+    customerAccount: row.customerAccount,
+    status: row.status as 'Active' | 'Inactive',
+    ownerId: row.ownerId,
+    originatingLeadId: row.originatingLeadId,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function text(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+function addressColumns(address: AddressInput | undefined) {
+  if (!address) return {};
+  return { street: text(address.street), city: text(address.city), stateProvince: text(address.state), zip: text(address.zip), countryRegionId: text(address.countryRegionId)?.toUpperCase() ?? null };
+}
+
+const uuid = /^[0-9a-f-]{36}$/i;
+function escape(value: string) {
+  return `%${value.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+}
+
+export function createParties(db: Db) {
+  async function lockAccount(tx: DbOrTx, id: string) {
+    if (!uuid.test(id)) throw notFound('Account');
+    const [row] = await tx.select().from(accounts).where(eq(accounts.id, id)).for('update');
+    if (!row) throw notFound('Account');
+    return row;
+  }
+  async function lockContact(tx: DbOrTx, id: string) {
+    if (!uuid.test(id)) throw notFound('Contact');
+    const [row] = await tx.select().from(contacts).where(eq(contacts.id, id)).for('update');
+    if (!row) throw notFound('Contact');
+    return row;
+  }
+
+  return {
+    async listAccounts(query: { search?: string | undefined; limit: number; offset: number }) {
+      const filters: SQL[] = [eq(accounts.status, 'Active')];
+      if (query.search) filters.push(or(ilike(accounts.name, escape(query.search)), ilike(accounts.email, escape(query.search)))!);
+      const rows = await db.select().from(accounts).where(and(...filters)).orderBy(asc(accounts.name), desc(accounts.id)).limit(query.limit).offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(accounts).where(and(...filters));
+      return { items: rows.map(accountView), total: total?.n ?? 0 };
+    },
+    async listContacts(query: { search?: string | undefined; limit: number; offset: number }) {
+      const filters: SQL[] = [eq(contacts.status, 'Active')];
+      if (query.search) filters.push(or(ilike(contacts.email, escape(query.search)), ilike(sql`coalesce(${contacts.firstName}, '') || ' ' || ${contacts.lastName}`, escape(query.search)))!);
+      const rows = await db.select().from(contacts).where(and(...filters)).orderBy(asc(contacts.lastName), desc(contacts.id)).limit(query.limit).offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(contacts).where(and(...filters));
+      return { items: rows.map(contactView), total: total?.n ?? 0 };
+    },
+    async getAccount(id: string) {
+      if (!uuid.test(id)) throw notFound('Account');
+      const [row] = await db.select().from(accounts).where(eq(accounts.id, id));
+      if (!row) throw notFound('Account');
+      return { ...accountView(row), timeline: await timelineOf(db, 'account', id) };
+    },
+    async getContact(id: string) {
+      if (!uuid.test(id)) throw notFound('Contact');
+      const [row] = await db.select().from(contacts).where(eq(contacts.id, id));
+      if (!row) throw notFound('Contact');
+      return { ...contactView(row), timeline: await timelineOf(db, 'contact', id) };
+    },
+    async updateAccount(id: string, input: { name?: string; email?: string | null; phone?: string | null; website?: string | null; address?: AddressInput }, actor: Actor) {
+      return db.transaction(async (tx) => {
+        const row = await lockAccount(tx, id);
+        rules.assertCanEdit(actor, row, 'account');
+        const changes: Partial<AccountRow> = {
+          ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+          ...(input.email !== undefined ? { email: text(input.email)?.toLowerCase() ?? null } : {}),
+          ...(input.phone !== undefined ? { phone: text(input.phone) } : {}),
+          ...(input.website !== undefined ? { website: text(input.website) } : {}),
+          ...addressColumns(input.address),
+        };
+        const [saved] = await tx.update(accounts).set({ ...changes, version: row.version + 1, updatedAt: new Date() }).where(eq(accounts.id, id)).returning();
+        await recordChange(tx, 'account', saved!, changedFields(row, changes), 'user');
+        return accountView(saved!);
+      });
+    },
+    async updateContact(id: string, input: { firstName?: string | null; lastName?: string; jobTitle?: string | null; email?: string | null; phone?: string | null; address?: AddressInput }, actor: Actor) {
+      return db.transaction(async (tx) => {
+        const row = await lockContact(tx, id);
+        rules.assertCanEdit(actor, row, 'contact');
+        const changes: Partial<ContactRow> = {
+          ...(input.firstName !== undefined ? { firstName: text(input.firstName) } : {}),
+          ...(input.lastName !== undefined ? { lastName: input.lastName.trim() } : {}),
+          ...(input.jobTitle !== undefined ? { jobTitle: text(input.jobTitle) } : {}),
+          ...(input.email !== undefined ? { email: text(input.email)?.toLowerCase() ?? null } : {}),
+          ...(input.phone !== undefined ? { phone: text(input.phone) } : {}),
+          ...addressColumns(input.address),
+        };
+        if (changes.lastName === '') throw DomainError.invalid('lastName', 'is required');
+        const [saved] = await tx.update(contacts).set({ ...changes, version: row.version + 1, updatedAt: new Date() }).where(eq(contacts.id, id)).returning();
+        await recordChange(tx, 'contact', saved!, changedFields(row, changes), 'user');
+        return contactView(saved!);
+      });
+    },
+    async addNote(type: 'account' | 'contact', id: string, text: string, actor: Actor) {
+      return db.transaction(async (tx) => {
+        if (type === 'account') await lockAccount(tx, id);
+        else await lockContact(tx, id);
+        return addNote(tx, type, id, 'note', text.trim(), actor.name);
+      });
+    },
+  };
+}
+
+export type Parties = ReturnType<typeof createParties>;

@@ -1,0 +1,449 @@
+// Sales CRM routes: leads (views, qualify, disqualify, reactivate), opportunities (close, reopen), accounts, contacts, timeline.
+import { Type } from 'typebox';
+import type { Static, TSchema } from 'typebox';
+import type { Server } from '../platform/http.ts';
+import type { StaffService } from '../platform/staff.ts';
+import type { FastifyRequest } from 'fastify';
+import { leadSources, leadStatusReasons, opportunityStages } from './rules.ts';
+import type { Actor } from './rules.ts';
+import { leadViews } from './lead.ts';
+import type { Leads } from './lead.ts';
+import { opportunityViews } from './opportunity.ts';
+import type { Opportunities } from './opportunity.ts';
+import type { Parties } from './party.ts';
+
+const problem = { $ref: 'Problem#' } as const;
+const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
+const tags = ['Sales'];
+// type: [t, 'null'] rather than anyOf, so Ajv's type coercion keeps null as null instead of turning it into "".
+const N = <T extends TSchema>(schema: T) => {
+  const { type, ...rest } = schema as unknown as { type: string };
+  return Type.Unsafe<Static<T> | null>({ ...rest, type: [type, 'null'] });
+};
+const Str = (max: number) => Type.String({ maxLength: max });
+const Required = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
+const Enum = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
+const Paging = { limit: Type.Integer({ minimum: 1, maximum: 200, default: 25 }), offset: Type.Integer({ minimum: 0, default: 0 }) };
+const Paged = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer(), next: Type.Optional(Type.Integer()) });
+const Id = Type.Object({ id: Type.String() });
+const Timestamp = Type.String({ format: 'date-time' });
+
+const SalesAddress = Type.Object(
+  { street: Type.Optional(Str(250)), city: Type.Optional(Str(100)), state: Type.Optional(Str(100)), zip: Type.Optional(Str(20)), countryRegionId: Type.Optional(Str(3)) },
+  { additionalProperties: false },
+);
+const TimelineEntry = Type.Object({ id: Type.String(), kind: Enum(['note', 'system'] as const), text: Type.String(), author: Type.String(), createdAt: Timestamp });
+
+const LeadSchema = Type.Object(
+  {
+    id: Type.String(),
+    topic: Type.String(),
+    firstName: N(Type.String()),
+    lastName: Type.String(),
+    jobTitle: N(Type.String()),
+    email: N(Type.String()),
+    phone: N(Type.String()),
+    companyName: N(Type.String()),
+    address: SalesAddress,
+    source: Type.String(),
+    description: N(Type.String()),
+    ownerId: N(Type.String()),
+    state: Enum(['Open', 'Qualified', 'Disqualified'] as const),
+    statusReason: Type.String(),
+    prospectId: N(Type.String()),
+    accountId: N(Type.String()),
+    contactId: N(Type.String()),
+    opportunityId: N(Type.String()),
+    version: Type.Integer(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'Lead' },
+);
+const LeadRef = Type.Unsafe<Static<typeof LeadSchema>>({ $ref: 'Lead#' });
+
+const OpportunitySchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    accountId: N(Type.String()),
+    contactId: N(Type.String()),
+    originatingLeadId: N(Type.String()),
+    estimatedRevenue: N(Type.Number()),
+    estimatedCloseDate: N(Type.String()),
+    description: N(Type.String()),
+    stage: Enum(opportunityStages),
+    state: Enum(['Open', 'Won', 'Lost'] as const),
+    statusReason: Type.String(),
+    actualRevenue: N(Type.Number()),
+    actualCloseDate: N(Type.String()),
+    ownerId: N(Type.String()),
+    version: Type.Integer(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'Opportunity' },
+);
+const OpportunityRef = Type.Unsafe<Static<typeof OpportunitySchema>>({ $ref: 'Opportunity#' });
+
+const party = {
+  email: N(Type.String()),
+  phone: N(Type.String()),
+  address: SalesAddress,
+  customerAccount: N(Type.String()),
+  status: Enum(['Active', 'Inactive'] as const),
+  ownerId: N(Type.String()),
+  originatingLeadId: N(Type.String()),
+  version: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+};
+const AccountSchema = Type.Object({ id: Type.String(), name: Type.String(), website: N(Type.String()), primaryContactId: N(Type.String()), ...party }, { $id: 'Account' });
+const AccountRef = Type.Unsafe<Static<typeof AccountSchema>>({ $ref: 'Account#' });
+const ContactSchema = Type.Object(
+  { id: Type.String(), firstName: N(Type.String()), lastName: Type.String(), jobTitle: N(Type.String()), accountId: N(Type.String()), ...party },
+  { $id: 'Contact' },
+);
+const ContactRef = Type.Unsafe<Static<typeof ContactSchema>>({ $ref: 'Contact#' });
+
+const LeadBody = {
+  topic: Required(200),
+  firstName: Type.Optional(N(Str(100))),
+  lastName: Required(100),
+  jobTitle: Type.Optional(N(Str(100))),
+  email: Type.Optional(N(Type.String({ format: 'email', maxLength: 254 }))),
+  phone: Type.Optional(N(Type.String({ maxLength: 40, pattern: '^[0-9+()./ -]*$' }))),
+  companyName: Type.Optional(N(Str(200))),
+  address: Type.Optional(SalesAddress),
+  source: Type.Optional(Enum(leadSources)),
+  description: Type.Optional(N(Str(4000))),
+  ownerId: Type.Optional(N(Type.String())),
+};
+const NoteBody = Type.Object({ text: Required(4000) }, { additionalProperties: false });
+
+export interface SalesRouteDeps {
+  staff: StaffService;
+  leads: Leads;
+  opportunities: Opportunities;
+  parties: Parties;
+}
+
+export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
+  const { staff, leads, opportunities, parties } = deps;
+  for (const schema of [LeadSchema, OpportunitySchema, AccountSchema, ContactSchema]) app.addSchema(schema);
+  const actor = async (request: FastifyRequest): Promise<Actor> => {
+    const user = await staff.authenticate(request, ['salesperson', 'sales-manager']);
+    return { id: user.id, name: user.name, roles: user.roles };
+  };
+  const page = <T>(result: { items: T[]; total: number }, q: { offset: number; limit: number }) => ({
+    ...result,
+    ...(q.offset + result.items.length < result.total ? { next: q.offset + q.limit } : {}),
+  });
+
+  app.get(
+    '/api/sales/users',
+    { schema: { tags, summary: 'Salespeople and sales managers (owners)', response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() })) }), ...errors } } },
+    async (request) => {
+      await actor(request);
+      const users = (await staff.list()).filter((u) => !u.disabled && u.roles.some((r) => r === 'salesperson' || r === 'sales-manager' || r === 'administrator'));
+      return { items: users.map((u) => ({ id: u.id, name: u.name, email: u.email })) };
+    },
+  );
+
+  app.get(
+    '/api/sales/leads',
+    {
+      schema: {
+        tags,
+        summary: 'Leads through a view',
+        description: 'Views: all-commerce-b2b-leads (source Commerce B2B, any owner), my-open-leads, open-leads, closed-leads, all-leads.',
+        querystring: Type.Object({ view: Type.Optional(Enum(leadViews)), search: Type.Optional(Str(200)), sort: Type.String({ default: '-createdAt', pattern: '^-?(createdAt|topic|companyName|statusReason)$' }), ...Paging }),
+        response: { 200: Paged(LeadRef), ...errors },
+      },
+    },
+    async (request) => {
+      const me = await actor(request);
+      const q = request.query;
+      return page(await leads.list({ ...q, view: q.view ?? 'my-open-leads', actorId: me.id }), q);
+    },
+  );
+
+  app.post(
+    '/api/sales/leads',
+    { schema: { tags, summary: 'Create a lead', body: Type.Object(LeadBody, { additionalProperties: false }), response: { 201: LeadRef, ...errors } } },
+    async (request, reply) => reply.status(201).send(await leads.create(request.body, await actor(request))),
+  );
+
+  app.get(
+    '/api/sales/leads/:id',
+    { schema: { tags, summary: 'A lead with its timeline', params: Id, response: { 200: Type.Intersect([LeadRef, Type.Object({ timeline: Type.Array(TimelineEntry) })]), ...errors } } },
+    async (request) => {
+      await actor(request);
+      return leads.get(request.params.id);
+    },
+  );
+
+  app.patch(
+    '/api/sales/leads/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit an open lead',
+        params: Id,
+        body: Type.Object({ ...LeadBody, topic: Type.Optional(Required(200)), lastName: Type.Optional(Required(100)) }, { additionalProperties: false, minProperties: 1 }),
+        response: { 200: LeadRef, ...errors },
+      },
+    },
+    async (request) => leads.update(request.params.id, request.body, await actor(request)),
+  );
+
+  app.post(
+    '/api/sales/leads/:id/status',
+    { schema: { tags, summary: 'Mark an open lead New or Contacted', params: Id, body: Type.Object({ statusReason: Enum(leadStatusReasons.Open) }, { additionalProperties: false }), response: { 200: LeadRef, ...errors } } },
+    async (request) => leads.setStatus(request.params.id, request.body.statusReason, await actor(request)),
+  );
+
+  app.get(
+    '/api/sales/leads/:id/duplicates',
+    {
+      schema: {
+        tags,
+        summary: 'Accounts with the same company name and contacts with the same e-mail',
+        params: Id,
+        response: {
+          200: Type.Object({
+            accounts: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), email: N(Type.String()) })),
+            contacts: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), email: N(Type.String()) })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      await actor(request);
+      return leads.duplicates(request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/sales/leads/:id/qualify',
+    {
+      // Every option is optional: a bare POST qualifies with the defaults.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+      schema: {
+        tags,
+        summary: 'Qualify: opportunity, contact and account, linked to the lead',
+        description: 'Answers 409 with `duplicates` when an account or contact looks the same, unless linked to it or `ignoreDuplicates` is set.',
+        params: Id,
+        body: Type.Object(
+          {
+            createAccount: Type.Optional(Type.Boolean()),
+            createContact: Type.Optional(Type.Boolean()),
+            createOpportunity: Type.Optional(Type.Boolean()),
+            existingAccountId: Type.Optional(Type.String({ format: 'uuid' })),
+            existingContactId: Type.Optional(Type.String({ format: 'uuid' })),
+            ignoreDuplicates: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ opportunityId: N(Type.String()), accountId: N(Type.String()), contactId: N(Type.String()) }), ...errors },
+      },
+    },
+    async (request) => leads.qualify(request.params.id, request.body, await actor(request)),
+  );
+
+  app.post(
+    '/api/sales/leads/:id/disqualify',
+    {
+      schema: {
+        tags,
+        summary: 'Disqualify with a status reason',
+        params: Id,
+        body: Type.Object({ statusReason: Enum(leadStatusReasons.Disqualified) }, { additionalProperties: false }),
+        response: { 200: LeadRef, ...errors },
+      },
+    },
+    async (request) => leads.disqualify(request.params.id, request.body.statusReason, await actor(request)),
+  );
+
+  app.post('/api/sales/leads/:id/reactivate', { schema: { tags, summary: 'Reactivate a disqualified lead', params: Id, response: { 200: LeadRef, ...errors } } }, async (request) =>
+    leads.reactivate(request.params.id, await actor(request)),
+  );
+
+  app.post('/api/sales/leads/:id/notes', { schema: { tags, summary: 'Add a note to the timeline', params: Id, body: NoteBody, response: { 201: TimelineEntry, ...errors } } }, async (request, reply) =>
+    reply.status(201).send(await leads.addNote(request.params.id, request.body.text, await actor(request))),
+  );
+
+  app.get(
+    '/api/sales/opportunities',
+    {
+      schema: {
+        tags,
+        summary: 'Opportunities through a view',
+        querystring: Type.Object({ view: Type.Optional(Enum(opportunityViews)), search: Type.Optional(Str(200)), sort: Type.String({ default: '-createdAt', pattern: '^-?(createdAt|name|estimatedRevenue|estimatedCloseDate)$' }), ...Paging }),
+        response: { 200: Paged(OpportunityRef), ...errors },
+      },
+    },
+    async (request) => {
+      const me = await actor(request);
+      const q = request.query;
+      return page(await opportunities.list({ ...q, view: q.view ?? 'my-open-opportunities', actorId: me.id }), q);
+    },
+  );
+
+  const CloseRecord = Type.Object({
+    id: Type.String(),
+    outcome: Enum(['Won', 'Lost'] as const),
+    statusReason: Type.String(),
+    actualRevenue: N(Type.Number()),
+    closeDate: Type.String(),
+    competitor: N(Type.String()),
+    description: N(Type.String()),
+    createdBy: Type.String(),
+    createdAt: Timestamp,
+  });
+  app.get(
+    '/api/sales/opportunities/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An opportunity with its close records and timeline',
+        params: Id,
+        response: { 200: Type.Intersect([OpportunityRef, Type.Object({ closeRecords: Type.Array(CloseRecord), timeline: Type.Array(TimelineEntry) })]), ...errors },
+      },
+    },
+    async (request) => {
+      await actor(request);
+      return opportunities.get(request.params.id);
+    },
+  );
+
+  app.patch(
+    '/api/sales/opportunities/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Work an open opportunity: revenue, close date, description, stage, owner',
+        params: Id,
+        body: Type.Object(
+          {
+            name: Type.Optional(Required(200)),
+            estimatedRevenue: Type.Optional(N(Type.Number({ minimum: 0, maximum: 1e13 }))),
+            estimatedCloseDate: Type.Optional(N(Type.String({ format: 'date' }))),
+            description: Type.Optional(N(Str(4000))),
+            stage: Type.Optional(Enum(opportunityStages)),
+            ownerId: Type.Optional(Type.String()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: OpportunityRef, ...errors },
+      },
+    },
+    async (request) => opportunities.update(request.params.id, request.body, await actor(request)),
+  );
+
+  app.post(
+    '/api/sales/opportunities/:id/close',
+    {
+      schema: {
+        tags,
+        summary: 'Close as won or lost',
+        description: 'Status reasons: Won → Won; Lost → Canceled or OutSold.',
+        params: Id,
+        body: Type.Object(
+          {
+            status: Enum(['Won', 'Lost'] as const),
+            statusReason: Enum(['Won', 'Canceled', 'OutSold'] as const),
+            actualRevenue: Type.Optional(Type.Number({ minimum: 0, maximum: 1e13 })),
+            closeDate: Type.Optional(Type.String({ format: 'date' })),
+            competitor: Type.Optional(Str(200)),
+            description: Type.Optional(Str(4000)),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: OpportunityRef, ...errors },
+      },
+    },
+    async (request) => opportunities.close(request.params.id, request.body, await actor(request)),
+  );
+
+  app.post('/api/sales/opportunities/:id/reopen', { schema: { tags, summary: 'Reopen a closed opportunity', params: Id, response: { 200: OpportunityRef, ...errors } } }, async (request) =>
+    opportunities.reopen(request.params.id, await actor(request)),
+  );
+
+  app.post('/api/sales/opportunities/:id/notes', { schema: { tags, summary: 'Add a note to the timeline', params: Id, body: NoteBody, response: { 201: TimelineEntry, ...errors } } }, async (request, reply) =>
+    reply.status(201).send(await opportunities.addNote(request.params.id, request.body.text, await actor(request))),
+  );
+
+  const listQuery = Type.Object({ view: Type.Optional(Type.String()), search: Type.Optional(Str(200)), ...Paging });
+  app.get('/api/sales/accounts', { schema: { tags, summary: 'Active accounts', querystring: listQuery, response: { 200: Paged(AccountRef), ...errors } } }, async (request) => {
+    await actor(request);
+    return page(await parties.listAccounts(request.query), request.query);
+  });
+  app.get('/api/sales/contacts', { schema: { tags, summary: 'Active contacts', querystring: listQuery, response: { 200: Paged(ContactRef), ...errors } } }, async (request) => {
+    await actor(request);
+    return page(await parties.listContacts(request.query), request.query);
+  });
+  app.get(
+    '/api/sales/accounts/:id',
+    { schema: { tags, summary: 'An account (with its HQ customer account once synced)', params: Id, response: { 200: Type.Intersect([AccountRef, Type.Object({ timeline: Type.Array(TimelineEntry) })]), ...errors } } },
+    async (request) => {
+      await actor(request);
+      return parties.getAccount(request.params.id);
+    },
+  );
+  app.get(
+    '/api/sales/contacts/:id',
+    { schema: { tags, summary: 'A contact (with its HQ customer account once synced)', params: Id, response: { 200: Type.Intersect([ContactRef, Type.Object({ timeline: Type.Array(TimelineEntry) })]), ...errors } } },
+    async (request) => {
+      await actor(request);
+      return parties.getContact(request.params.id);
+    },
+  );
+  app.patch(
+    '/api/sales/accounts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit an account',
+        params: Id,
+        body: Type.Object(
+          { name: Type.Optional(Required(200)), email: Type.Optional(N(Type.String({ format: 'email', maxLength: 254 }))), phone: Type.Optional(N(Str(40))), website: Type.Optional(N(Str(300))), address: Type.Optional(SalesAddress) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: AccountRef, ...errors },
+      },
+    },
+    async (request) => parties.updateAccount(request.params.id, request.body, await actor(request)),
+  );
+  app.patch(
+    '/api/sales/contacts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a contact',
+        params: Id,
+        body: Type.Object(
+          {
+            firstName: Type.Optional(N(Str(100))),
+            lastName: Type.Optional(Required(100)),
+            jobTitle: Type.Optional(N(Str(100))),
+            email: Type.Optional(N(Type.String({ format: 'email', maxLength: 254 }))),
+            phone: Type.Optional(N(Str(40))),
+            address: Type.Optional(SalesAddress),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: ContactRef, ...errors },
+      },
+    },
+    async (request) => parties.updateContact(request.params.id, request.body, await actor(request)),
+  );
+  for (const type of ['accounts', 'contacts'] as const) {
+    app.post(`/api/sales/${type}/:id/notes`, { schema: { tags, summary: 'Add a note to the timeline', params: Id, body: NoteBody, response: { 201: TimelineEntry, ...errors } } }, async (request, reply) =>
+      reply.status(201).send(await parties.addNote(type === 'accounts' ? 'account' : 'contact', request.params.id, request.body.text, await actor(request))),
+    );
+  }
+}

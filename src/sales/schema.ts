@@ -1,0 +1,149 @@
+// Tables of the sales schema: the CRM's leads, opportunities, accounts, contacts and timeline.
+import { pgSchema, text, timestamp, bigserial, jsonb, uuid, integer, numeric, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const sales = pgSchema('sales');
+
+const address = {
+  street: text('street'),
+  city: text('city'),
+  stateProvince: text('state_province'),
+  zip: text('zip'),
+  countryRegionId: text('country_region_id'),
+};
+
+const audit = {
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const leads = sales.table(
+  'leads',
+  {
+    id: uuid('id').primaryKey(),
+    topic: text('topic').notNull(),
+    firstName: text('first_name'),
+    lastName: text('last_name').notNull(),
+    jobTitle: text('job_title'),
+    email: text('email'),
+    phone: text('phone'),
+    companyName: text('company_name'),
+    ...address,
+    source: text('source').notNull(),
+    description: text('description'),
+    ownerId: text('owner_id'),
+    state: text('state').notNull(),
+    statusReason: text('status_reason').notNull(),
+    prospectId: text('prospect_id'),
+    accountId: uuid('account_id'),
+    contactId: uuid('contact_id'),
+    opportunityId: uuid('opportunity_id'),
+    ...audit,
+  },
+  (t) => [index('leads_state_idx').on(t.state, t.createdAt), uniqueIndex('leads_prospect_idx').on(t.prospectId)],
+);
+
+export const accounts = sales.table(
+  'accounts',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    website: text('website'),
+    ...address,
+    primaryContactId: uuid('primary_contact_id'),
+    customerAccount: text('customer_account'),
+    status: text('status').notNull(),
+    ownerId: text('owner_id'),
+    originatingLeadId: uuid('originating_lead_id'),
+    ...audit,
+  },
+  (t) => [index('accounts_name_idx').on(t.name)],
+);
+
+export const contacts = sales.table(
+  'contacts',
+  {
+    id: uuid('id').primaryKey(),
+    firstName: text('first_name'),
+    lastName: text('last_name').notNull(),
+    jobTitle: text('job_title'),
+    email: text('email'),
+    phone: text('phone'),
+    ...address,
+    accountId: uuid('account_id'),
+    customerAccount: text('customer_account'),
+    status: text('status').notNull(),
+    ownerId: text('owner_id'),
+    originatingLeadId: uuid('originating_lead_id'),
+    ...audit,
+  },
+  (t) => [index('contacts_email_idx').on(t.email)],
+);
+
+export const opportunities = sales.table(
+  'opportunities',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    accountId: uuid('account_id'),
+    contactId: uuid('contact_id'),
+    originatingLeadId: uuid('originating_lead_id').unique(),
+    estimatedRevenue: numeric('estimated_revenue', { precision: 18, scale: 2 }),
+    estimatedCloseDate: date('estimated_close_date'),
+    description: text('description'),
+    stage: text('stage').notNull(),
+    state: text('state').notNull(),
+    statusReason: text('status_reason').notNull(),
+    actualRevenue: numeric('actual_revenue', { precision: 18, scale: 2 }),
+    actualCloseDate: date('actual_close_date'),
+    ownerId: text('owner_id'),
+    ...audit,
+  },
+  (t) => [index('opportunities_state_idx').on(t.state, t.createdAt)],
+);
+
+export const opportunityCloses = sales.table('opportunity_closes', {
+  id: uuid('id').primaryKey(),
+  opportunityId: uuid('opportunity_id').notNull(),
+  outcome: text('outcome').notNull(),
+  statusReason: text('status_reason').notNull(),
+  actualRevenue: numeric('actual_revenue', { precision: 18, scale: 2 }),
+  closeDate: date('close_date').notNull(),
+  competitor: text('competitor'),
+  description: text('description'),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const notes = sales.table(
+  'notes',
+  {
+    id: uuid('id').primaryKey(),
+    regardingType: text('regarding_type').notNull(),
+    regardingId: uuid('regarding_id').notNull(),
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    author: text('author').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notes_regarding_idx').on(t.regardingType, t.regardingId, t.createdAt)],
+);
+
+/** Every change to a lead, opportunity, account or contact, in the shape the dual-write engine consumes. */
+export const outbox = sales.table(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    entity: text('entity').notNull(),
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    changedFields: jsonb('changed_fields').notNull(),
+    payload: jsonb('payload').notNull(),
+    origin: text('origin').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  },
+  (t) => [index('sales_outbox_pending_idx').on(t.deliveredAt, t.id)],
+);

@@ -1,0 +1,81 @@
+// Journey: a company asks to become a partner on the storefront; HQ approves it; the customers and the hierarchy
+// with the requestor as Admin appear, and the applicant's status link says Approved.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { adminEmail, adminPassword, startApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+
+let t: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  [t, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+it('signs up on the storefront, is approved in HQ, and sees the hierarchy with the requestor as Admin', async () => {
+  const company = `Northwind <Traders> ${Date.now()}`;
+  const email = `nancy.${Date.now()}@northwind.test`;
+  const page = await browser.newPage();
+
+  await page.goto(`${t.url}/`);
+  await page.getByRole('link', { name: 'Become a business partner' }).first().click();
+  await page.waitForURL('**/partner/sign-up');
+
+  // Submitting the empty form shows inline errors and sends nothing.
+  await page.getByRole('button', { name: 'Submit request' }).click();
+  await expect.poll(() => page.getByText('First name is required').count()).toBeGreaterThan(0);
+
+  await page.getByLabel('First name').fill('Nancy');
+  await page.getByLabel('Last name').fill('Davolio');
+  await page.getByLabel('E-mail').fill('not-an-email');
+  await page.getByLabel('Company name').click();
+  await expect.poll(() => page.getByText('must be a valid e-mail address').count()).toBeGreaterThan(0);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Phone').fill('+1 206 555 0100');
+  await page.getByLabel('Company name').fill(company);
+  await page.getByLabel('Street').fill('507 20th Ave E');
+  await page.getByLabel('City').fill('Seattle');
+  await page.getByLabel('State/province').fill('WA');
+  await page.getByLabel('ZIP/postal code').fill('98122');
+  await page.getByLabel('Country/region').selectOption('US');
+  await page.getByLabel('Comments').fill('We buy office furniture for 40 stores.');
+  await page.getByRole('button', { name: 'Submit request' }).click();
+
+  await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+  const statusHref = await page.getByRole('link', { name: 'Follow your request' }).getAttribute('href');
+  expect(statusHref).toMatch(/^\/partner\/request-status\//);
+
+  // HQ: sign in, find the prospect in All prospects, approve it.
+  const hq = await browser.newPage();
+  await hq.goto(`${t.url}/hq`);
+  await hq.waitForURL('**/hq/sign-in**');
+  await hq.getByLabel('E-mail').fill(adminEmail);
+  await hq.getByLabel('Password').fill(adminPassword);
+  await hq.getByRole('button', { name: 'Sign in' }).click();
+  await hq.getByRole('heading', { name: 'All prospects' }).waitFor();
+  await hq.getByRole('link', { name: company }).click();
+  await hq.getByRole('heading', { name: company }).waitFor();
+  await hq.getByRole('button', { name: 'Approve', exact: true }).click();
+  await hq.getByRole('button', { name: 'Approve prospect' }).click();
+  await hq.getByText('Approved', { exact: true }).first().waitFor();
+
+  // The hierarchy page lists the requestor with the Admin role.
+  await hq.getByRole('link', { name: 'Customer hierarchy' }).click();
+  await hq.getByText('B2B organization').first().waitFor();
+  const memberRow = hq.getByRole('row').filter({ hasText: email });
+  await expect.poll(() => memberRow.count()).toBe(1);
+  await expect.poll(() => memberRow.getByText('Admin', { exact: true }).count()).toBe(1);
+  expect(await memberRow.textContent()).toContain('Nancy Davolio');
+
+  // The organization customer carries the company name exactly as typed, markup shown as text.
+  await hq.getByRole('link', { name: company }).first().click();
+  await hq.getByText(company).first().waitFor();
+
+  // The applicant's status link follows the decision.
+  await page.goto(`${t.url}${statusHref}`);
+  await expect.poll(async () => page.getByText('Approved', { exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+});

@@ -1,0 +1,135 @@
+// The typed API client: openapi-fetch over the generated `paths`, with the CSRF header on writes and a hook for 401s.
+import createClient from 'openapi-fetch';
+import type { Middleware } from 'openapi-fetch';
+import type { components, paths } from './schema.d.ts';
+
+type Schemas = components['schemas'];
+export type Problem = Schemas['Problem'];
+export type FieldProblem = NonNullable<Problem['errors']>[number];
+export type StaffUser = Schemas['StaffUser'];
+export type StaffRole = StaffUser['roles'][number];
+export type Address = Schemas['Address'];
+export type Prospect = Schemas['Prospect'];
+export type ProspectStatus = Prospect['status'];
+export type Customer = Schemas['Customer'];
+export type CustomerHierarchy = Schemas['CustomerHierarchy'];
+export type HierarchyRole = CustomerHierarchy['members'][number]['role'];
+export type JobRun = Schemas['JobRun'];
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+export type ProspectDetail = Json<paths['/api/hq/prospects/{id}']['get']['responses'][200]>;
+export type ProspectSort = paths['/api/hq/prospects']['get']['parameters']['query']['sort'];
+export type PartnerRequestBody = Json<paths['/api/store/partner-requests']['post']['requestBody']>;
+export type PartnerRequestAccepted = Json<paths['/api/store/partner-requests']['post']['responses'][202]>;
+export type RequestStatusView = Json<paths['/api/store/partner-requests/status/{token}']['get']['responses'][200]>;
+export type Me = Json<paths['/api/auth/me']['get']['responses'][200]>;
+export type HierarchySummary = Json<paths['/api/hq/customer-hierarchies']['get']['responses'][200]>['items'][number];
+export type NumberSequence = Json<paths['/api/hq/number-sequences']['get']['responses'][200]>['items'][number];
+export type OnlineStore = Json<paths['/api/hq/online-stores']['get']['responses'][200]>['items'][number];
+export type DistributionJob = Json<paths['/api/hq/distribution/jobs']['get']['responses'][200]>['items'][number];
+export type ChannelRequest = Json<paths['/api/hq/channel-requests']['get']['responses'][200]>['items'][number];
+export type ChannelRequestStatus = ChannelRequest['status'];
+
+export const staffRoles: readonly StaffRole[] = ['administrator', 'hq-operations', 'salesperson', 'sales-manager', 'integration-administrator'];
+
+/** An answer that was not 2xx, with its RFC 9457 problem details. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+
+  /** The field errors of a 400, if any. */
+  get fieldErrors(): FieldProblem[] {
+    return this.problem.errors ?? [];
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.detail === 'string' && typeof v.status === 'number';
+}
+
+function problemOf(error: unknown, response: Response): Problem {
+  if (isProblem(error)) return error;
+  return {
+    type: 'about:blank',
+    title: response.statusText || 'Error',
+    status: response.status,
+    detail: `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}. Try again in a moment.`,
+  };
+}
+
+/** The message to show for any error thrown by a query or a mutation. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.problem.detail;
+  if (error instanceof TypeError) return 'The server cannot be reached. Check your connection and try again.';
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong.';
+}
+
+export function isStatus(error: unknown, status: number): boolean {
+  return error instanceof ApiError && error.status === status;
+}
+
+function readCookie(name: string): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+function csrfCookieFor(pathname: string): string | undefined {
+  if (pathname.startsWith('/api/hq') || pathname.startsWith('/api/auth')) return 'hs_staff_csrf';
+  if (pathname.startsWith('/api/store')) return 'hs_partner_csrf';
+  return undefined;
+}
+
+let onUnauthorized: (() => void) | undefined;
+
+/** Called when an HQ request answers 401 (the session is gone): the app sends the user to sign in. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+const csrf: Middleware = {
+  onRequest({ request }) {
+    if (request.method === 'GET' || request.method === 'HEAD') return undefined;
+    const cookie = csrfCookieFor(new URL(request.url).pathname);
+    const token = cookie ? readCookie(cookie) : undefined;
+    if (token) request.headers.set('x-csrf-token', token);
+    return request;
+  },
+};
+
+const unauthorized: Middleware = {
+  onResponse({ request, response }) {
+    const pathname = new URL(request.url).pathname;
+    const staffApi = pathname.startsWith('/api/hq') || pathname === '/api/auth/me';
+    if (response.status === 401 && staffApi) onUnauthorized?.();
+    return undefined;
+  },
+};
+
+export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+api.use(csrf, unauthorized);
+
+interface Answer<D> {
+  data?: D;
+  error?: unknown;
+  response: Response;
+}
+
+/** Awaits an openapi-fetch call: its data when 2xx, else throws an ApiError with the problem details. */
+export async function unwrap<D>(call: Promise<Answer<D>>): Promise<D> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw new ApiError(problemOf(error, response));
+  return data as D;
+}

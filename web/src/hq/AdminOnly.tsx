@@ -1,0 +1,15 @@
+// Keeps administrator pages from people who cannot use them, with a plain explanation.
+import { Alert } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useIsAdministrator } from './useMe.ts';
+
+export function AdminOnly({ children }: { children: ReactNode }) {
+  const admin = useIsAdministrator();
+  if (admin) return children;
+  return (
+    <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="Administrators only">
+      This page needs the administrator role. Ask an administrator if you need access.
+    </Alert>
+  );
+}

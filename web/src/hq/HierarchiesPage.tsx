@@ -1,0 +1,85 @@
+// Customer hierarchies: one per business partner, with its organization and members.
+import { Paper, Stack, Table, Text } from '@mantine/core';
+import { IconHierarchy2 } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client.ts';
+import { AppLink } from '../ui/AppLink.tsx';
+import { Empty } from '../ui/Empty.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatDateTime, formatNumber } from '../ui/format.ts';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { Pager } from '../ui/Pager.tsx';
+import { TableSkeleton } from '../ui/TableSkeleton.tsx';
+import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
+
+const limit = 25;
+
+export function HierarchiesPage() {
+  const [filters, setFilters] = useQueryParams({ offset: '0' });
+  const offset = toOffset(filters.offset);
+  const hierarchies = useQuery({
+    queryKey: ['hq', 'hierarchies', { offset }],
+    queryFn: () => unwrap(api.GET('/api/hq/customer-hierarchies', { params: { query: { limit, offset } } })),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <>
+      <PageHeader title="Customer hierarchies" description="Business partners: each organization with the people who buy for it and their roles." />
+      <Paper withBorder radius="md" p="md">
+        <Stack gap="md">
+          {!hierarchies.data ? (
+            hierarchies.isError ? (
+              <ErrorAlert error={hierarchies.error} title="The customer hierarchies could not be loaded" />
+            ) : (
+              <TableSkeleton />
+            )
+          ) : hierarchies.data.items.length === 0 ? (
+            <Empty icon={<IconHierarchy2 size={24} />} title="No customer hierarchies yet" description="Approving a prospect creates its customer hierarchy." />
+          ) : (
+            <>
+              <Table.ScrollContainer minWidth={760}>
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr style={{ whiteSpace: 'nowrap' }}>
+                      <Table.Th>Hierarchy</Table.Th>
+                      <Table.Th>Name</Table.Th>
+                      <Table.Th>Purpose</Table.Th>
+                      <Table.Th>Organization</Table.Th>
+                      <Table.Th>Members</Table.Th>
+                      <Table.Th>Created</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {hierarchies.data.items.map((hierarchy) => (
+                      <Table.Tr key={hierarchy.id}>
+                        <Table.Td>
+                          <AppLink to={`/hq/customer-hierarchies/${encodeURIComponent(hierarchy.id)}`} ff="monospace" size="sm" fw={600}>
+                            {hierarchy.id}
+                          </AppLink>
+                        </Table.Td>
+                        <Table.Td miw={180}>{hierarchy.name}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{hierarchy.purpose}</Table.Td>
+                        <Table.Td>
+                          <Text size="sm" span>
+                            {hierarchy.organization.name}{' '}
+                          </Text>
+                          <AppLink to={`/hq/customers/${encodeURIComponent(hierarchy.organization.account)}`} ff="monospace" size="xs">
+                            {hierarchy.organization.account}
+                          </AppLink>
+                        </Table.Td>
+                        <Table.Td>{formatNumber(hierarchy.memberCount)}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(hierarchy.createdAt)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Pager total={hierarchies.data.total} limit={limit} offset={offset} onOffsetChange={(o) => setFilters({ offset: String(o) })} />
+            </>
+          )}
+        </Stack>
+      </Paper>
+    </>
+  );
+}

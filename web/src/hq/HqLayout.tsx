@@ -1,0 +1,194 @@
+// The back office frame: header with the product and the signed-in user, navigation on the left, the page in the middle.
+import { Anchor, AppShell, Badge, Burger, Button, Center, Container, Group, Loader, NavLink, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconAddressBook,
+  IconBuildingStore,
+  IconChecklist,
+  IconHierarchy2,
+  IconHistory,
+  IconInbox,
+  IconLogout,
+  IconNumbers,
+  IconRefresh,
+  IconShieldLock,
+  IconUsers,
+  IconHeartHandshake,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, isStatus, unwrap } from '../api/client.ts';
+import type { Me } from '../api/client.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { isAdministrator, useMe } from './useMe.ts';
+
+interface NavEntry {
+  label: string;
+  to: string;
+  icon: ReactNode;
+  adminOnly?: boolean;
+  /** Active only on this exact address (a parent of other entries). */
+  exact?: boolean;
+}
+
+const navGroups: { title: string; entries: NavEntry[] }[] = [
+  {
+    title: 'Partners',
+    entries: [
+      { label: 'All prospects', to: '/hq/prospects', icon: <IconChecklist size={18} /> },
+      { label: 'Customers', to: '/hq/customers', icon: <IconAddressBook size={18} /> },
+      { label: 'Customer hierarchies', to: '/hq/customer-hierarchies', icon: <IconHierarchy2 size={18} /> },
+    ],
+  },
+  {
+    title: 'Distribution',
+    entries: [
+      { label: 'Distribution jobs', to: '/hq/distribution', icon: <IconRefresh size={18} />, exact: true },
+      { label: 'Job history', to: '/hq/distribution/history', icon: <IconHistory size={18} /> },
+      { label: 'Channel requests', to: '/hq/channel-requests', icon: <IconInbox size={18} /> },
+    ],
+  },
+  {
+    title: 'Setup',
+    entries: [
+      { label: 'Online store', to: '/hq/online-store', icon: <IconBuildingStore size={18} /> },
+      { label: 'Number sequences', to: '/hq/number-sequences', icon: <IconNumbers size={18} />, adminOnly: true },
+      { label: 'Staff users', to: '/hq/staff-users', icon: <IconUsers size={18} />, adminOnly: true },
+    ],
+  },
+];
+
+function isActive(entry: NavEntry, pathname: string): boolean {
+  if (entry.exact) return pathname === entry.to || pathname === `${entry.to}/`;
+  return pathname === entry.to || pathname.startsWith(`${entry.to}/`);
+}
+
+export function HqLayout() {
+  const me = useMe();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { pathname } = useLocation();
+
+  useEffect(close, [pathname, close]);
+
+  if (me.isPending || (me.isError && isStatus(me.error, 401))) {
+    // A 401 sends the user to the sign-in page (see main.tsx); until then, wait.
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Container size="sm" py={80}>
+        <Stack>
+          <ErrorAlert error={me.error} title="Handshake HQ could not start" />
+          <Button variant="light" onClick={() => void me.refetch()} style={{ alignSelf: 'flex-start' }}>
+            Try again
+          </Button>
+        </Stack>
+      </Container>
+    );
+  }
+
+  const admin = isAdministrator(me.data);
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Header me={me.data} burger={<Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />} />
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main">
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap="md">
+            {navGroups.map((group) => {
+              const entries = group.entries.filter((entry) => admin || !entry.adminOnly);
+              if (entries.length === 0) return null;
+              return (
+                <Stack key={group.title} gap={2}>
+                  <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
+                    {group.title}
+                  </Text>
+                  {entries.map((entry) => (
+                    <NavLink
+                      key={entry.to}
+                      component={Link}
+                      to={entry.to}
+                      label={entry.label}
+                      leftSection={entry.icon}
+                      active={isActive(entry, pathname)}
+                      variant="light"
+                      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                    />
+                  ))}
+                </Stack>
+              );
+            })}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c="dimmed" px="sm" pt="sm">
+            <a href="/docs" target="_blank" rel="noreferrer" style={{ color: 'inherit' }}>
+              API reference
+            </a>
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0">
+        <Container size="xl" px={0}>
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function Header({ me, burger }: { me: Me; burger: ReactNode }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const signOut = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/auth/sign-out')),
+    onSettled: async () => {
+      await navigate('/hq/sign-in', { replace: true });
+      queryClient.clear();
+    },
+  });
+  const admin = isAdministrator(me);
+
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      <Group gap="sm" wrap="nowrap">
+        {burger}
+        <Anchor component={Link} to="/hq/prospects" underline="never" c="inherit">
+          <Group gap={8} wrap="nowrap">
+            <ThemeIcon size="md" radius="md">
+              <IconHeartHandshake size={18} />
+            </ThemeIcon>
+            <Text fw={800} size="lg">
+              Handshake HQ
+            </Text>
+          </Group>
+        </Anchor>
+      </Group>
+      <Group gap="sm" wrap="nowrap">
+        <Stack gap={0} align="flex-end" visibleFrom="xs">
+          <Text size="sm" fw={600} lh={1.2}>
+            {me.user.name}
+          </Text>
+          <Text size="xs" c="dimmed" lh={1.2}>
+            {me.user.email}
+          </Text>
+        </Stack>
+        {admin ? (
+          <Badge variant="light" color="grape" leftSection={<IconShieldLock size={12} />} visibleFrom="md">
+            Administrator
+          </Badge>
+        ) : null}
+        <Button variant="default" size="xs" leftSection={<IconLogout size={14} />} loading={signOut.isPending} onClick={() => signOut.mutate()}>
+          Sign out
+        </Button>
+      </Group>
+    </Group>
+  );
+}

@@ -1,0 +1,182 @@
+// Job history: every distribution run, what it processed and why records failed.
+import { ActionIcon, Alert, Code, Group, NativeSelect, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconHistory } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Fragment, useState } from 'react';
+import { api, unwrap } from '../api/client.ts';
+import type { JobRun } from '../api/client.ts';
+import { Empty } from '../ui/Empty.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatDateTime, formatNumber } from '../ui/format.ts';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { Pager } from '../ui/Pager.tsx';
+import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { TableSkeleton } from '../ui/TableSkeleton.tsx';
+import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
+import { useJobs } from './DistributionJobsPage.tsx';
+
+const limit = 25;
+const columns = 8;
+
+export function JobHistoryPage() {
+  const [filters, setFilters] = useQueryParams({ job: '', offset: '0' });
+  const job = filters.job;
+  const offset = toOffset(filters.offset);
+  const jobs = useJobs();
+  const runs = useQuery({
+    queryKey: ['hq', 'runs', { job, offset }],
+    queryFn: () => unwrap(api.GET('/api/hq/distribution/runs', { params: { query: { ...(job ? { job } : {}), limit, offset } } })),
+    refetchInterval: 3000,
+    placeholderData: keepPreviousData,
+  });
+  const jobName = (code: string) => jobs.data?.items.find((j) => j.code === code)?.name;
+  const jobOptions = [{ value: '', label: 'All jobs' }, ...(jobs.data?.items ?? []).map((j) => ({ value: j.code, label: `${j.code} · ${j.name}` }))];
+
+  return (
+    <>
+      <PageHeader title="Job history" description="Every run of every distribution job, newest first. Open a run to see the records that failed and why." />
+      <Paper withBorder radius="md" p="md">
+        <Stack gap="md">
+          <NativeSelect label="Job" data={jobOptions} value={job} onChange={(event) => setFilters({ job: event.currentTarget.value, offset: '0' })} w={{ base: '100%', sm: 360 }} />
+          {runs.data && runs.isError ? <ErrorAlert error={runs.error} title="The list could not be refreshed" /> : null}
+          {!runs.data ? (
+            runs.isError ? (
+              <ErrorAlert error={runs.error} title="The job history could not be loaded" />
+            ) : (
+              <TableSkeleton />
+            )
+          ) : runs.data.items.length === 0 ? (
+            <Empty icon={<IconHistory size={24} />} title="No runs yet" description={job ? 'This job has not run yet.' : 'Runs appear here as soon as a job starts.'} />
+          ) : (
+            <>
+              <Table.ScrollContainer minWidth={900}>
+                <Table>
+                  <Table.Thead>
+                    <Table.Tr style={{ whiteSpace: 'nowrap' }}>
+                      <Table.Th w={40}>
+                        <VisuallyHidden>Details</VisuallyHidden>
+                      </Table.Th>
+                      <Table.Th>Job</Table.Th>
+                      <Table.Th>Trigger</Table.Th>
+                      <Table.Th>Status</Table.Th>
+                      <Table.Th>Started</Table.Th>
+                      <Table.Th>Ended</Table.Th>
+                      <Table.Th ta="right">Processed</Table.Th>
+                      <Table.Th ta="right">Failed</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {runs.data.items.map((run) => (
+                      <RunRow key={run.id} run={run} jobName={jobName(run.jobCode)} />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Pager total={runs.data.total} limit={limit} offset={offset} onOffsetChange={(o) => setFilters({ offset: String(o) })} />
+            </>
+          )}
+        </Stack>
+      </Paper>
+    </>
+  );
+}
+
+function RunRow({ run, jobName }: { run: JobRun; jobName: string | undefined }) {
+  const [open, setOpen] = useState(false);
+  const detailsId = `run-${run.id}-details`;
+  return (
+    <Fragment>
+      <Table.Tr>
+        <Table.Td>
+          <ActionIcon
+            variant="subtle"
+            size="sm"
+            onClick={() => setOpen((o) => !o)}
+            aria-expanded={open}
+            aria-controls={open ? detailsId : undefined}
+            aria-label={`${open ? 'Hide' : 'Show'} details of run ${run.id}`}
+          >
+            {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+          </ActionIcon>
+        </Table.Td>
+        <Table.Td miw={180}>
+          <Text size="sm" fw={600} ff="monospace" span style={{ whiteSpace: 'nowrap' }}>
+            {run.jobCode}
+          </Text>
+          {jobName ? (
+            <Text size="xs" c="dimmed">
+              {jobName}
+            </Text>
+          ) : null}
+        </Table.Td>
+        <Table.Td>{run.trigger}</Table.Td>
+        <Table.Td>
+          <StatusBadge status={run.status} size="sm" />
+        </Table.Td>
+        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(run.startedAt, true)}</Table.Td>
+        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(run.endedAt, true)}</Table.Td>
+        <Table.Td ta="right">{formatNumber(run.processed)}</Table.Td>
+        <Table.Td ta="right">
+          <Text size="sm" c={run.failed > 0 ? 'red' : undefined} fw={run.failed > 0 ? 700 : undefined} span>
+            {formatNumber(run.failed)}
+          </Text>
+        </Table.Td>
+      </Table.Tr>
+      {open ? (
+        <Table.Tr id={detailsId}>
+          <Table.Td colSpan={columns} bg="gray.0">
+            <RunDetails run={run} />
+          </Table.Td>
+        </Table.Tr>
+      ) : null}
+    </Fragment>
+  );
+}
+
+function RunDetails({ run }: { run: JobRun }) {
+  return (
+    <Stack gap="sm" p="xs">
+      <Group gap="lg">
+        <Text size="xs" c="dimmed">
+          Run <Code>{run.id}</Code>
+        </Text>
+        <Text size="xs" c="dimmed">
+          Requested {formatDateTime(run.requestedAt, true)}
+        </Text>
+      </Group>
+      {run.message ? (
+        <Alert color={run.status === 'Failed' ? 'red' : 'blue'} variant="light" p="xs">
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {run.message}
+          </Text>
+        </Alert>
+      ) : null}
+      {run.errors.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No record failed in this run.
+        </Text>
+      ) : (
+        <Table withTableBorder bg="white">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Record</Table.Th>
+              <Table.Th>Reason</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {run.errors.map((error, index) => (
+              <Table.Tr key={`${error.record}-${index}`}>
+                <Table.Td>
+                  <Text size="xs" ff="monospace">
+                    {error.record}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{error.reason}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,130 @@
+// All prospects: every partner request that reached HQ, newest first, refreshed every few seconds.
+import { Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { IconChecklist } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api, unwrap } from '../api/client.ts';
+import type { ProspectSort, ProspectStatus } from '../api/client.ts';
+import { AppLink } from '../ui/AppLink.tsx';
+import { Empty } from '../ui/Empty.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatDateTime, fullName } from '../ui/format.ts';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { Pager } from '../ui/Pager.tsx';
+import { SearchInput } from '../ui/SearchInput.tsx';
+import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
+import { SortableTh } from '../ui/SortableTh.tsx';
+import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { TableSkeleton } from '../ui/TableSkeleton.tsx';
+import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
+
+const limit = 25;
+const sorts: readonly ProspectSort[] = ['createdAt', '-createdAt', 'companyName', '-companyName', 'status', '-status'];
+const statuses: readonly ProspectStatus[] = ['New', 'Approved', 'Rejected'];
+const typeLabels: Record<string, string> = { B2BProspect: 'B2B prospect' };
+
+export function ProspectsPage() {
+  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-createdAt', offset: '0' });
+  const status = statuses.find((s) => s === filters.status);
+  const sort = sorts.find((s) => s === filters.sort) ?? '-createdAt';
+  const offset = toOffset(filters.offset);
+  const search = filters.search.trim();
+
+  const prospects = useQuery({
+    queryKey: ['hq', 'prospects', { status, search, sort, offset }],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/hq/prospects', {
+          params: { query: { ...(status ? { status } : {}), ...(search ? { search } : {}), sort, limit, offset } },
+        }),
+      ),
+    refetchInterval: 3000,
+    placeholderData: keepPreviousData,
+  });
+
+  const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
+  const filtered = Boolean(status || search);
+
+  return (
+    <>
+      <PageHeader title="All prospects" description="Requests to become a business partner, as they arrive from the online store." />
+      <Paper withBorder radius="md" p="md">
+        <Stack gap="md">
+          <Group justify="space-between" align="flex-end" wrap="wrap">
+            <SegmentedFilter label="Status" value={status ?? 'All'} options={statuses} onChange={(value) => setFilters({ status: value, offset: '0' })} />
+            <SearchInput value={search} onSearch={onSearch} placeholder="Company, name, e-mail or ID" />
+          </Group>
+
+          {prospects.data && prospects.isError ? <ErrorAlert error={prospects.error} title="The list could not be refreshed" /> : null}
+          {!prospects.data ? (
+            prospects.isError ? (
+              <ErrorAlert error={prospects.error} title="The prospects could not be loaded" />
+            ) : (
+              <TableSkeleton />
+            )
+          ) : prospects.data.items.length === 0 ? (
+            <Empty
+              icon={<IconChecklist size={24} />}
+              title={filtered ? 'No prospects match' : 'No prospects yet'}
+              description={
+                filtered ? 'Try another status or search.' : 'When a company asks to become a business partner on the online store, it shows up here within seconds.'
+              }
+            />
+          ) : (
+            <>
+              <Table.ScrollContainer minWidth={900}>
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr style={{ whiteSpace: 'nowrap' }}>
+                      <Table.Th>Prospect ID</Table.Th>
+                      <SortableTh field="companyName" sort={sort} onSort={(s) => setFilters({ sort: s, offset: '0' })}>
+                        Company
+                      </SortableTh>
+                      <Table.Th>Contact name</Table.Th>
+                      <Table.Th>E-mail</Table.Th>
+                      <Table.Th>Type</Table.Th>
+                      <SortableTh field="status" sort={sort} onSort={(s) => setFilters({ sort: s, offset: '0' })}>
+                        Status
+                      </SortableTh>
+                      <SortableTh field="createdAt" sort={sort} onSort={(s) => setFilters({ sort: s, offset: '0' })} descendingFirst>
+                        Created
+                      </SortableTh>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {prospects.data.items.map((prospect) => (
+                      <Table.Tr key={prospect.id}>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <Text size="sm" ff="monospace">
+                            {prospect.id}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td miw={180}>
+                          <AppLink to={`/hq/prospects/${encodeURIComponent(prospect.id)}`} fw={600} size="sm">
+                            {prospect.companyName}
+                          </AppLink>
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{fullName(prospect)}</Table.Td>
+                        <Table.Td miw={180} style={{ overflowWrap: 'anywhere' }}>{prospect.email}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{typeLabels[prospect.type] ?? prospect.type}</Table.Td>
+                        <Table.Td>
+                          <StatusBadge status={prospect.status} />
+                        </Table.Td>
+                        <Table.Td miw={110}>
+                          <Text size="sm">
+                            {formatDateTime(prospect.createdAt)}
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Pager total={prospects.data.total} limit={limit} offset={offset} onOffsetChange={(o) => setFilters({ offset: String(o) })} />
+            </>
+          )}
+        </Stack>
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+// Staff users: who can sign in to HQ and with which roles; administrators add, change and disable them.
+import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconUserPlus } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../api/client.ts';
+import type { StaffUser } from '../api/client.ts';
+import { Empty } from '../ui/Empty.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatDate } from '../ui/format.ts';
+import { notifyError, notifySuccess } from '../ui/notify.ts';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { TableSkeleton } from '../ui/TableSkeleton.tsx';
+import { AdminOnly } from './AdminOnly.tsx';
+import { EditRolesModal, NewStaffUserModal, staffUsersKey } from './StaffUserModals.tsx';
+import { roleLabels } from './staffRoles.ts';
+import { useIsAdministrator, useMe } from './useMe.ts';
+
+export function StaffUsersPage() {
+  const admin = useIsAdministrator();
+  const [creating, { open, close }] = useDisclosure(false);
+  return (
+    <>
+      <PageHeader
+        title="Staff users"
+        description="People who can sign in to Handshake HQ, and what they may do."
+        actions={
+          admin ? (
+            <Button leftSection={<IconUserPlus size={16} />} onClick={open}>
+              New staff user
+            </Button>
+          ) : null
+        }
+      />
+      <AdminOnly>
+        <StaffTable />
+        <NewStaffUserModal opened={creating} onClose={close} />
+      </AdminOnly>
+    </>
+  );
+}
+
+function StaffTable() {
+  const users = useQuery({ queryKey: staffUsersKey, queryFn: () => unwrap(api.GET('/api/hq/staff-users')) });
+  const [editing, setEditing] = useState<StaffUser>();
+  return (
+    <Paper withBorder radius="md" p="md">
+      {!users.data ? (
+        users.isError ? (
+          <ErrorAlert error={users.error} title="The staff users could not be loaded" />
+        ) : (
+          <TableSkeleton rows={3} />
+        )
+      ) : users.data.items.length === 0 ? (
+        <Empty title="No staff users" />
+      ) : (
+        <Table.ScrollContainer minWidth={860}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>E-mail</Table.Th>
+                <Table.Th>Roles</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Created</Table.Th>
+                <Table.Th>
+                  <Text span size="sm" fw={700}>
+                    Actions
+                  </Text>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.data.items.map((user) => (
+                <StaffRow key={user.id} user={user} onEditRoles={() => setEditing(user)} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <EditRolesModal user={editing} onClose={() => setEditing(undefined)} />
+    </Paper>
+  );
+}
+
+function StaffRow({ user, onEditRoles }: { user: StaffUser; onEditRoles: () => void }) {
+  const queryClient = useQueryClient();
+  const me = useMe().data;
+  const isMe = me?.user.id === user.id;
+  const setDisabled = useMutation({
+    mutationFn: (disabled: boolean) => unwrap(api.PATCH('/api/hq/staff-users/{id}', { params: { path: { id: user.id } }, body: { disabled } })),
+    onSuccess: (updated) => {
+      void queryClient.invalidateQueries({ queryKey: staffUsersKey });
+      notifySuccess(updated.disabled ? 'Staff user disabled' : 'Staff user enabled', `${updated.name} ${updated.disabled ? 'can no longer sign in' : 'can sign in again'}.`);
+    },
+    onError: (error) => notifyError(error, `${user.name} could not be changed`),
+  });
+
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm" fw={600}>
+          {user.name}
+          {isMe ? (
+            <Text span size="xs" c="dimmed" fw={400}>
+              {' '}
+              (you)
+            </Text>
+          ) : null}
+        </Text>
+      </Table.Td>
+      <Table.Td>{user.email}</Table.Td>
+      <Table.Td>
+        <Group gap={4}>
+          {user.roles.map((role) => (
+            <Badge key={role} size="sm" variant="light" color={role === 'administrator' ? 'grape' : 'indigo'} tt="none">
+              {roleLabels[role]}
+            </Badge>
+          ))}
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <Badge size="sm" variant="dot" color={user.disabled ? 'gray' : 'teal'} tt="none">
+          {user.disabled ? 'Disabled' : 'Active'}
+        </Badge>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(user.createdAt)}</Table.Td>
+      <Table.Td>
+        <Group gap={6} wrap="nowrap">
+          <Button size="xs" variant="default" onClick={onEditRoles}>
+            Edit roles
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            color={user.disabled ? 'teal' : 'red'}
+            loading={setDisabled.isPending}
+            disabled={isMe && !user.disabled}
+            title={isMe && !user.disabled ? 'You cannot disable yourself' : undefined}
+            onClick={() => setDisabled.mutate(!user.disabled)}
+          >
+            {user.disabled ? 'Enable' : 'Disable'}
+          </Button>
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}

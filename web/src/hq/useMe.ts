@@ -1,0 +1,19 @@
+// The signed-in staff user and their roles; every HQ page waits for it.
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client.ts';
+import type { Me } from '../api/client.ts';
+
+export const meKey = ['hq', 'me'] as const;
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: () => unwrap(api.GET('/api/auth/me')), staleTime: 60_000, retry: false });
+}
+
+export function isAdministrator(me: Me | undefined): boolean {
+  return me?.roles.includes('administrator') ?? false;
+}
+
+/** Whether the signed-in user is an administrator (false while unknown). */
+export function useIsAdministrator(): boolean {
+  return isAdministrator(useMe().data);
+}

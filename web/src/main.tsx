@@ -1,0 +1,41 @@
+// The entry point: Mantine, TanStack Query and the router, plus where a lost HQ session leads.
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { ApiError, setUnauthorizedHandler } from './api/client.ts';
+import { router } from './routes.tsx';
+import { theme } from './ui/theme.ts';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx answer will not change by asking again; network and server errors may.
+      retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
+      staleTime: 2000,
+    },
+  },
+});
+
+// A 401 from an HQ call means the session is gone: sign in again, then come back here.
+setUnauthorizedHandler(() => {
+  const { pathname, search } = window.location;
+  if (!pathname.startsWith('/hq') || pathname.startsWith('/hq/sign-in')) return;
+  void router.navigate(`/hq/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+});
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,74 @@
+// Every page of the app and its address.
+import { Notifications } from '@mantine/notifications';
+import { createBrowserRouter, Navigate, Outlet, ScrollRestoration } from 'react-router';
+import { ChannelRequestsPage } from './hq/ChannelRequestsPage.tsx';
+import { CustomerDetailPage } from './hq/CustomerDetailPage.tsx';
+import { CustomersPage } from './hq/CustomersPage.tsx';
+import { DistributionJobsPage } from './hq/DistributionJobsPage.tsx';
+import { HierarchiesPage } from './hq/HierarchiesPage.tsx';
+import { HierarchyDetailPage } from './hq/HierarchyDetailPage.tsx';
+import { HqLayout } from './hq/HqLayout.tsx';
+import { JobHistoryPage } from './hq/JobHistoryPage.tsx';
+import { NumberSequencesPage } from './hq/NumberSequencesPage.tsx';
+import { OnlineStorePage } from './hq/OnlineStorePage.tsx';
+import { ProspectDetailPage } from './hq/ProspectDetailPage.tsx';
+import { ProspectsPage } from './hq/ProspectsPage.tsx';
+import { SignInPage } from './hq/SignInPage.tsx';
+import { StaffUsersPage } from './hq/StaffUsersPage.tsx';
+import { HomePage } from './storefront/HomePage.tsx';
+import { RequestStatusPage } from './storefront/RequestStatusPage.tsx';
+import { SignUpConfirmationPage } from './storefront/SignUpConfirmationPage.tsx';
+import { SignUpPage } from './storefront/SignUpPage.tsx';
+import { StorefrontLayout } from './storefront/StorefrontLayout.tsx';
+import { NotFound } from './ui/NotFound.tsx';
+import { RouteError } from './ui/RouteError.tsx';
+
+function Root() {
+  return (
+    <>
+      <Notifications position="top-right" />
+      <ScrollRestoration />
+      <Outlet />
+    </>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <StorefrontLayout />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          { path: '/partner/sign-up', element: <SignUpPage /> },
+          { path: '/partner/sign-up/confirmation', element: <SignUpConfirmationPage /> },
+          { path: '/partner/request-status/:token', element: <RequestStatusPage /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+      { path: '/hq/sign-in', element: <SignInPage /> },
+      {
+        path: '/hq',
+        element: <HqLayout />,
+        children: [
+          { index: true, element: <Navigate to="/hq/prospects" replace /> },
+          { path: 'prospects', element: <ProspectsPage /> },
+          { path: 'prospects/:id', element: <ProspectDetailPage /> },
+          { path: 'customers', element: <CustomersPage /> },
+          { path: 'customers/:account', element: <CustomerDetailPage /> },
+          { path: 'customer-hierarchies', element: <HierarchiesPage /> },
+          { path: 'customer-hierarchies/:id', element: <HierarchyDetailPage /> },
+          { path: 'distribution', element: <DistributionJobsPage /> },
+          { path: 'distribution/history', element: <JobHistoryPage /> },
+          { path: 'channel-requests', element: <ChannelRequestsPage /> },
+          { path: 'online-store', element: <OnlineStorePage /> },
+          { path: 'number-sequences', element: <NumberSequencesPage /> },
+          { path: 'staff-users', element: <StaffUsersPage /> },
+          { path: '*', element: <NotFound home="/hq/prospects" homeLabel="Go to All prospects" /> },
+        ],
+      },
+    ],
+  },
+]);

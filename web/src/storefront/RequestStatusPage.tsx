@@ -1,0 +1,110 @@
+// The applicant's private status page: where the request stands, refreshed every few seconds.
+import { Alert, Button, Container, Group, Paper, Skeleton, Stack, Stepper, Text, ThemeIcon, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconLinkOff, IconX } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { api, isStatus, unwrap } from '../api/client.ts';
+import type { RequestStatusView } from '../api/client.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatDate, formatDateTime } from '../ui/format.ts';
+import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { useStoreName } from './useStoreName.ts';
+
+/** Steps before `active` are done; the step at `active` is the one the request waits on. */
+const activeStep: Record<RequestStatusView['status'], number> = { Received: 1, InReview: 2, Approved: 3, Rejected: 3 };
+
+export function RequestStatusPage() {
+  const { token = '' } = useParams();
+  const storeName = useStoreName();
+  useDocumentTitle(`Your partner request · ${storeName}`);
+  const status = useQuery({
+    queryKey: ['store', 'request-status', token],
+    queryFn: () => unwrap(api.GET('/api/store/partner-requests/status/{token}', { params: { path: { token } } })),
+    // Every 5 s while the link is valid; a 404 will not heal by asking again.
+    refetchInterval: (query) => (isStatus(query.state.error, 404) ? false : 5000),
+    retry: false,
+  });
+
+  return (
+    <Container size="sm" py={48}>
+      {status.isPending ? (
+        <Stack gap="md" aria-busy="true" aria-label="Loading">
+          <Skeleton height={36} width="60%" />
+          <Skeleton height={18} width="40%" />
+          <Skeleton height={220} radius="md" />
+        </Stack>
+      ) : status.isError && isStatus(status.error, 404) ? (
+        <NotValid />
+      ) : status.isError ? (
+        <ErrorAlert error={status.error} title="Your request could not be loaded" />
+      ) : (
+        <StatusCard view={status.data} />
+      )}
+    </Container>
+  );
+}
+
+function NotValid() {
+  return (
+    <Paper withBorder radius="md" p="xl">
+      <Stack align="center" ta="center" gap="sm">
+        <ThemeIcon size={56} radius="xl" color="gray" variant="light">
+          <IconLinkOff size={30} />
+        </ThemeIcon>
+        <Title order={1} fz={26}>
+          This status link is not valid
+        </Title>
+        <Text c="dimmed" maw={420}>
+          Check that you copied the whole link. If you have lost it, you can send a new request.
+        </Text>
+        <Button component={Link} to="/partner/sign-up" variant="light">
+          Become a business partner
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+function StatusCard({ view }: { view: RequestStatusView }) {
+  const rejected = view.status === 'Rejected';
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Text c="dimmed" size="sm">
+          Partner request to {view.storeName}
+        </Text>
+        <Group gap="sm" align="center">
+          <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+            {view.companyName}
+          </Title>
+          <StatusBadge status={view.status} size="lg" />
+        </Group>
+        <Text c="dimmed" size="sm">
+          Submitted on {formatDate(view.submittedAt)}
+        </Text>
+      </Stack>
+
+      <Paper withBorder radius="md" p="xl">
+        <Stepper active={activeStep[view.status]} size="sm" color={rejected ? 'red' : 'teal'} allowNextStepsSelect={false}>
+          <Stepper.Step label="Received" description="Request sent" />
+          <Stepper.Step label="In review" description="Partner team" />
+          <Stepper.Step
+            label="Decision"
+            description={rejected ? 'Not accepted' : view.status === 'Approved' ? 'Approved' : 'Pending'}
+            {...(rejected ? { completedIcon: <IconX size={18} /> } : {})}
+          />
+        </Stepper>
+        <Text mt="xl">{view.statusText}</Text>
+        {view.decisionNote ? (
+          <Alert mt="md" color={rejected ? 'red' : 'teal'} variant="light" title="Note from our partner team">
+            {view.decisionNote}
+          </Alert>
+        ) : null}
+        <Text mt="lg" size="xs" c="dimmed">
+          Last updated {formatDateTime(view.updatedAt)}. This page refreshes by itself.
+        </Text>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,95 @@
+// The partner sign-up form's fields and the rules they share with the server (same limits, same messages).
+import type { PartnerRequestBody } from '../api/client.ts';
+
+export const fieldNames = ['firstName', 'lastName', 'email', 'phone', 'companyName', 'street', 'city', 'state', 'zip', 'countryRegionId', 'comments'] as const;
+export type Field = (typeof fieldNames)[number];
+export type Values = Record<Field, string>;
+
+interface Rule {
+  label: string;
+  required?: boolean;
+  max: number;
+  email?: boolean;
+  phone?: boolean;
+}
+
+export const rules: Record<Field, Rule> = {
+  firstName: { label: 'First name', required: true, max: 100 },
+  lastName: { label: 'Last name', required: true, max: 100 },
+  email: { label: 'E-mail', required: true, max: 254, email: true },
+  phone: { label: 'Phone', max: 40, phone: true },
+  companyName: { label: 'Company name', required: true, max: 200 },
+  street: { label: 'Street', required: true, max: 250 },
+  city: { label: 'City', required: true, max: 100 },
+  state: { label: 'State/province', max: 100 },
+  zip: { label: 'ZIP/postal code', required: true, max: 20 },
+  countryRegionId: { label: 'Country/region', required: true, max: 3 },
+  comments: { label: 'Comments', max: 2000 },
+};
+
+export const emptyValues: Values = Object.fromEntries(fieldNames.map((name) => [name, ''])) as Values;
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const phonePattern = /^[0-9+()./ -]*$/;
+
+/** The problem with one field's value, worded as the server words it, or undefined when it is fine. */
+export function problemWith(field: Field, value: string): string | undefined {
+  const rule = rules[field];
+  const trimmed = value.trim();
+  if (trimmed === '') return rule.required ? 'is required' : undefined;
+  if (value.length > rule.max) return `must be at most ${rule.max} characters`;
+  if (rule.email && !emailPattern.test(trimmed)) return 'must be a valid e-mail address';
+  if (rule.phone && !phonePattern.test(value)) return 'has characters that are not allowed';
+  return undefined;
+}
+
+/** The inline message: "<Label> <problem>". */
+export function validateField(field: Field, value: string): string | undefined {
+  const problem = problemWith(field, value);
+  return problem ? `${rules[field].label} ${problem}` : undefined;
+}
+
+export function validateAll(values: Values): Partial<Record<Field, string>> {
+  const errors: Partial<Record<Field, string>> = {};
+  for (const field of fieldNames) {
+    const message = validateField(field, values[field]);
+    if (message) errors[field] = message;
+  }
+  return errors;
+}
+
+/** The server reports `address.zip`; the form calls it `zip`. */
+export function fieldOfPath(path: string): Field | undefined {
+  const name = path.startsWith('address.') ? path.slice('address.'.length) : path;
+  return (fieldNames as readonly string[]).includes(name) ? (name as Field) : undefined;
+}
+
+export function labelOf(field: Field): string {
+  return rules[field].label;
+}
+
+/** The request body, with empty optional fields left out. */
+export function toRequestBody(values: Values): PartnerRequestBody {
+  const optional = (value: string) => {
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+  };
+  const phone = optional(values.phone);
+  const state = optional(values.state);
+  const comments = optional(values.comments);
+  return {
+    firstName: values.firstName.trim(),
+    lastName: values.lastName.trim(),
+    email: values.email.trim(),
+    companyName: values.companyName.trim(),
+    ...(phone ? { phone } : {}),
+    address: {
+      street: values.street.trim(),
+      city: values.city.trim(),
+      ...(state ? { state } : {}),
+      zip: values.zip.trim(),
+      countryRegionId: values.countryRegionId,
+    },
+    ...(comments ? { comments } : {}),
+  };
+}

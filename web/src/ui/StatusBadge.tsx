@@ -1,0 +1,37 @@
+// Every status of the product as a coloured badge; the text is the status as people read it.
+import { Badge } from '@mantine/core';
+import type { MantineColor } from '@mantine/core';
+
+const looks: Record<string, { label: string; color: MantineColor }> = {
+  // Prospects
+  New: { label: 'New', color: 'blue' },
+  Approved: { label: 'Approved', color: 'teal' },
+  Rejected: { label: 'Rejected', color: 'red' },
+  // The applicant's request
+  Received: { label: 'Received', color: 'blue' },
+  InReview: { label: 'In review', color: 'yellow' },
+  // Job runs
+  Pending: { label: 'Pending', color: 'gray' },
+  Running: { label: 'Running', color: 'blue' },
+  Applied: { label: 'Applied', color: 'teal' },
+  Failed: { label: 'Failed', color: 'red' },
+  // Channel requests
+  Uploaded: { label: 'Uploaded', color: 'blue' },
+  Processed: { label: 'Processed', color: 'teal' },
+  // Hierarchy roles
+  Admin: { label: 'Admin', color: 'grape' },
+  User: { label: 'User', color: 'gray' },
+};
+
+export function statusLabel(status: string): string {
+  return looks[status]?.label ?? status;
+}
+
+export function StatusBadge({ status, size = 'md' }: { status: string; size?: 'sm' | 'md' | 'lg' }) {
+  const look = looks[status] ?? { label: status, color: 'gray' };
+  return (
+    <Badge color={look.color} variant="light" size={size} radius="sm">
+      {look.label}
+    </Badge>
+  );
+}
