@@ -18,12 +18,16 @@ import { createStorefront } from './storefront/index.ts';
 import { createHq } from './hq/index.ts';
 import type { Hq } from './hq/index.ts';
 import { createSales } from './sales/index.ts';
+import { createDualWrite } from './dualwrite/index.ts';
+import { onChange } from './platform/change-signal.ts';
 
 const webDir = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
 export interface AppOptions extends OpenOptions {
   logger?: FastifyBaseLogger;
   distributionPollMs?: number;
+  dualWritePollMs?: number;
+  dualWriteBatchSize?: number;
 }
 
 export async function createApp(config: Config, options: AppOptions = {}) {
@@ -55,8 +59,20 @@ export async function createApp(config: Config, options: AppOptions = {}) {
 
   const sales = createSales({ db: dbs.db.sales });
 
+  // HQ and the CRM never import each other: the dual-write engine moves changes between their published sides.
+  const dualWrite = createDualWrite({
+    db: dbs.db.dualwrite,
+    hq: hq.syncSide,
+    crm: sales.syncSide,
+    log,
+    ...(options.dualWritePollMs ? { pollMs: options.dualWritePollMs } : {}),
+    ...(options.dualWriteBatchSize ? { batchSize: options.dualWriteBatchSize } : {}),
+  });
+  const stopListening = onChange(() => dualWrite.engine.kick());
+
   await staff.ensureAdministrator(config, log);
   await hq.setUp(dbs.kind === 'pglite');
+  await dualWrite.setUp();
 
   const server = await buildServer(config, log);
   let shuttingDown = false;
@@ -74,6 +90,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   storefront.registerRoutes(server);
   hq.registerRoutes(server, staff);
   sales.registerRoutes(server, staff);
+  dualWrite.registerRoutes(server, staff);
 
   const hasWeb = config.serveWeb && fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) await server.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
@@ -92,12 +109,14 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     hq,
     storefront,
     sales,
+    dualWrite,
     dbs,
     staff,
     config,
     async listen() {
       await server.listen({ port: config.port, host: config.host });
       distribution.start();
+      dualWrite.engine.start();
       return server.server.address();
     },
     /** Stops taking requests, lets running requests and job runs finish, then closes the databases (and the lock). */
@@ -105,6 +124,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       shuttingDown = true;
       await server.close();
       await distribution.stop();
+      stopListening();
+      await dualWrite.engine.stop();
       await dbs.close();
     },
   };

@@ -5,6 +5,8 @@ import type { Db, DbOrTx } from '../platform/db.ts';
 import { notFound } from '../platform/errors.ts';
 import { customerHierarchies, customers, hierarchyMembers } from './schema.ts';
 import { nextNumber } from './number-sequence.ts';
+import { recordSyncChanges } from './sync-changes.ts';
+import type { ChangeOrigin } from './sync-changes.ts';
 
 export type CustomerType = 'Person' | 'Organization';
 export type HierarchyRole = 'Admin' | 'User';
@@ -31,6 +33,7 @@ export interface CustomerView {
   hierarchyId?: string;
   hierarchyRole?: HierarchyRole;
   prospectId?: string;
+  primaryContactAccount?: string;
   createdAt: string;
 }
 
@@ -44,11 +47,12 @@ export interface NewCustomer {
   address: { street: string; city: string; state?: string | null | undefined; zip: string; countryRegionId: string };
   language: string;
   prospectId?: string | undefined;
+  primaryContactAccount?: string | null | undefined;
 }
 
-export async function insertCustomer(tx: DbOrTx, input: NewCustomer): Promise<string> {
+export async function insertCustomer(tx: DbOrTx, input: NewCustomer, origin: ChangeOrigin = 'user'): Promise<string> {
   const account = await nextNumber(tx, 'customer');
-  await tx.insert(customers).values({
+  const [row] = await tx.insert(customers).values({
     account,
     type: input.type,
     name: input.name,
@@ -63,8 +67,16 @@ export async function insertCustomer(tx: DbOrTx, input: NewCustomer): Promise<st
     countryRegionId: input.address.countryRegionId,
     language: input.language,
     prospectId: input.prospectId ?? null,
-  });
+    primaryContactAccount: input.primaryContactAccount ?? null,
+  }).returning();
+  await recordSyncChanges(tx, [{ entity: 'customer', key: account, values: customerSyncValues(row!), changedFields: Object.keys(customerSyncValues(row!)), created: true, origin }]);
   return account;
+}
+
+/** A customer as dual-write sees it: the party type under its HQ name, the credit limit as a number. */
+export function customerSyncValues(row: typeof customers.$inferSelect): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, creditLimit, type, ...rest } = row;
+  return { ...rest, partyType: type, creditLimit: creditLimit === null ? null : Number(creditLimit) };
 }
 
 export async function insertHierarchy(tx: DbOrTx, input: { name: string; organizationAccount: string; members: { account: string; role: HierarchyRole }[] }): Promise<string> {
@@ -92,6 +104,7 @@ function customerView(row: CustomerRow, membership?: { hierarchyId: string; role
     ...(row.creditLimit !== null ? { creditLimit: Number(row.creditLimit) } : {}),
     ...(membership ? { hierarchyId: membership.hierarchyId, hierarchyRole: membership.role as HierarchyRole } : ownedHierarchy ? { hierarchyId: ownedHierarchy } : {}),
     ...(row.prospectId ? { prospectId: row.prospectId } : {}),
+    ...(row.primaryContactAccount ? { primaryContactAccount: row.primaryContactAccount } : {}),
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -120,6 +133,10 @@ export function createCustomers(db: Db) {
   }
 
   return {
+    async update(account: string, patch: CustomerPatch) {
+      return db.transaction((tx) => updateCustomer(tx, account, patch));
+    },
+
     async list(query: CustomerQuery) {
       const filters: SQL[] = [];
       if (query.type) filters.push(eq(customers.type, query.type));
@@ -192,3 +209,36 @@ export function createCustomers(db: Db) {
 }
 
 export type Customers = ReturnType<typeof createCustomers>;
+
+/** Fields of a customer that people (and dual-write) may change after it is created. */
+export interface CustomerPatch {
+  name?: string | undefined;
+  firstName?: string | null | undefined;
+  lastName?: string | null | undefined;
+  email?: string | undefined;
+  phone?: string | null | undefined;
+  street?: string | undefined;
+  city?: string | undefined;
+  state?: string | null | undefined;
+  zip?: string | undefined;
+  countryRegionId?: string | undefined;
+  language?: string | undefined;
+  primaryContactAccount?: string | null | undefined;
+}
+
+const patchable = ['name', 'firstName', 'lastName', 'email', 'phone', 'street', 'city', 'state', 'zip', 'countryRegionId', 'language', 'primaryContactAccount'] as const;
+
+/** Changes a customer in the caller's transaction; `unchanged` when every value is already there (a replay). */
+export async function updateCustomer(tx: DbOrTx, account: string, patch: CustomerPatch, origin: ChangeOrigin = 'user'): Promise<'updated' | 'unchanged'> {
+  const [before] = await tx.select().from(customers).where(eq(customers.account, account)).for('update');
+  if (!before) throw notFound(`Customer ${account}`);
+  const changes: Record<string, unknown> = {};
+  for (const field of patchable) {
+    const value = field === 'email' && typeof patch.email === 'string' ? patch.email.toLowerCase() : patch[field];
+    if (value !== undefined && (value ?? null) !== (before[field] ?? null)) changes[field] = value ?? null;
+  }
+  if (Object.keys(changes).length === 0) return 'unchanged';
+  const [after] = await tx.update(customers).set({ ...changes, updatedAt: new Date() }).where(eq(customers.account, account)).returning();
+  await recordSyncChanges(tx, [{ entity: 'customer', key: account, values: customerSyncValues(after!), changedFields: Object.keys(changes), created: false, origin }]);
+  return 'updated';
+}

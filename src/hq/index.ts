@@ -10,6 +10,7 @@ import type { ChannelConnection, JobCode } from './distribution.ts';
 import { createNumberSequences } from './number-sequence.ts';
 import { createOnlineStores } from './online-store.ts';
 import { registerHqRoutes } from './routes.ts';
+import { createHqSyncSide } from './dualwrite-side.ts';
 
 export type { ChannelConnection, JobCode } from './distribution.ts';
 export type { ApprovalResult, ProspectView } from './prospect.ts';
@@ -42,6 +43,8 @@ export function createHq(options: HqOptions) {
     prospects,
     customers,
     distribution,
+    /** HQ's side of dual-write. */
+    syncSide: createHqSyncSide(options.db, prospects),
     /** First-start setup: number sequences, distribution jobs and the B2B online store. */
     async setUp(exclusive: boolean) {
       await numberSequences.seed();

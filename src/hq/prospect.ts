@@ -6,6 +6,8 @@ import { DomainError, notFound } from '../platform/errors.ts';
 import { channelRequests, outbox, prospects } from './schema.ts';
 import { nextNumber, nextNumbers } from './number-sequence.ts';
 import { insertCustomer, insertHierarchy } from './customer.ts';
+import { changedFields, recordSyncChanges } from './sync-changes.ts';
+import type { ChangeOrigin, SyncChange } from './sync-changes.ts';
 import type { Address } from './customer.ts';
 
 export type ProspectStatus = 'New' | 'Approved' | 'Rejected';
@@ -106,12 +108,26 @@ export async function prospectFromRequest(tx: DbOrTx, request: ProspectRequest):
     .insert(prospects)
     .values(prospectValues(id, request))
     .onConflictDoNothing()
-    .returning({ id: prospects.id });
-  if (inserted) return { prospectId: inserted.id, created: true };
+    .returning();
+  if (inserted) {
+    await recordSyncChanges(tx, [prospectCreated(inserted)]);
+    return { prospectId: inserted.id, created: true };
+  }
   // Another worker created the open prospect for this e-mail a moment ago.
   const winner = await open();
   if (!winner) throw new Error('The prospect could not be created or found');
   return { prospectId: winner.id, created: false };
+}
+
+/** A prospect as dual-write sees it. */
+export function prospectSyncValues(row: ProspectRow): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, decidedAt, ...rest } = row;
+  return { ...rest, decidedAt: decidedAt?.toISOString() ?? null };
+}
+
+function prospectCreated(row: ProspectRow): SyncChange {
+  const values = prospectSyncValues(row);
+  return { entity: 'prospect', key: row.id, values, changedFields: Object.keys(values), created: true, origin: 'user' };
 }
 
 function prospectValues(id: string, request: ProspectRequest) {
@@ -152,8 +168,9 @@ export async function prospectsFromRequests(tx: DbOrTx, requests: ProspectReques
       .insert(prospects)
       .values(missing.map((email, i) => prospectValues(ids[i]!, byEmail.get(email)!)))
       .onConflictDoNothing()
-      .returning({ id: prospects.id, email: prospects.email });
+      .returning();
     for (const p of inserted) prospectOf.set(p.email, p.id);
+    await recordSyncChanges(tx, inserted.map(prospectCreated));
     // Another worker opened a prospect for some of these e-mails a moment ago: join those.
     for (const p of await openOf(missing.filter((email) => !prospectOf.has(email)))) prospectOf.set(p.email, p.id);
   }
@@ -178,7 +195,12 @@ export interface ProspectQuery {
 const sortColumns = { createdAt: prospects.createdAt, companyName: prospects.companyName, status: prospects.status } as const;
 
 export function createProspects(db: Db, onChannelChange: () => void) {
-  async function decide(id: string, apply: (tx: DbOrTx, row: ProspectRow) => Promise<Partial<ProspectRow>>, statusForChannel: (row: ProspectRow) => { status: string; note?: string | null }) {
+  async function decide(
+    id: string,
+    origin: ChangeOrigin,
+    apply: (tx: DbOrTx, row: ProspectRow) => Promise<Partial<ProspectRow>>,
+    statusForChannel: (row: ProspectRow) => { status: string; note?: string | null },
+  ) {
     const result = await db.transaction(async (tx) => {
       // The row lock makes a second, concurrent decision wait and then see the first one's outcome.
       const [row] = await tx.select().from(prospects).where(eq(prospects.id, id)).for('update');
@@ -190,6 +212,9 @@ export function createProspects(db: Db, onChannelChange: () => void) {
         .set({ ...changes, decidedAt: new Date(), updatedAt: new Date() })
         .where(eq(prospects.id, id))
         .returning();
+      await recordSyncChanges(tx, [
+        { entity: 'prospect', key: id, values: prospectSyncValues(updated!), changedFields: changedFields(prospectSyncValues(row), prospectSyncValues(updated!)), created: false, origin },
+      ]);
       // Every channel request behind this prospect learns the decision through the download job 1010.
       const requests = await tx.select({ id: channelRequests.id }).from(channelRequests).where(eq(channelRequests.prospectId, id));
       if (requests.length > 0) {
@@ -238,14 +263,15 @@ export function createProspects(db: Db, onChannelChange: () => void) {
     },
 
     /** Approves: organization and person customers (reused when given), and the hierarchy with the requestor as Admin. */
-    async approve(id: string, decidedBy: string, reuse: { organizationAccount?: string; personAccount?: string } = {}): Promise<ApprovalResult> {
+    async approve(id: string, decidedBy: string, reuse: { organizationAccount?: string | undefined; personAccount?: string | undefined } = {}, origin: ChangeOrigin = 'user'): Promise<ApprovalResult> {
       const row = await decide(
         id,
+        origin,
         async (tx, p) => {
           const address = { street: p.street, city: p.city, state: p.state, zip: p.zip, countryRegionId: p.countryRegionId };
           const organization =
             reuse.organizationAccount ??
-            (await insertCustomer(tx, { type: 'Organization', name: p.companyName, email: p.email, phone: p.phone, address, language: p.language, prospectId: p.id }));
+            (await insertCustomer(tx, { type: 'Organization', name: p.companyName, email: p.email, phone: p.phone, address, language: p.language, prospectId: p.id }, origin));
           const person =
             reuse.personAccount ??
             (await insertCustomer(tx, {
@@ -258,7 +284,7 @@ export function createProspects(db: Db, onChannelChange: () => void) {
               address,
               language: p.language,
               prospectId: p.id,
-            }));
+            }, origin));
           const hierarchyId = await insertHierarchy(tx, { name: p.companyName, organizationAccount: organization, members: [{ account: person, role: 'Admin' }] });
           return { status: 'Approved', customerAccount: organization, personCustomerAccount: person, hierarchyId, decidedBy };
         },
@@ -267,9 +293,10 @@ export function createProspects(db: Db, onChannelChange: () => void) {
       return { customerAccount: row.customerAccount!, personCustomerAccount: row.personCustomerAccount!, hierarchyId: row.hierarchyId! };
     },
 
-    async reject(id: string, reason: string, decidedBy: string): Promise<ProspectView> {
+    async reject(id: string, reason: string, decidedBy: string, origin: ChangeOrigin = 'user'): Promise<ProspectView> {
       const row = await decide(
         id,
+        origin,
         async () => ({ status: 'Rejected', rejectionReason: reason.trim(), decidedBy }),
         (p) => ({ status: 'Rejected', note: p.rejectionReason }),
       );

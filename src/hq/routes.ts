@@ -63,6 +63,7 @@ export const CustomerSchema = Type.Object(
     hierarchyId: opt(Type.String()),
     hierarchyRole: opt(Type.Union([Type.Literal('Admin'), Type.Literal('User')])),
     prospectId: opt(Type.String()),
+    primaryContactAccount: opt(Type.String()),
     createdAt: Timestamp,
   },
   { $id: 'Customer' },
@@ -229,6 +230,37 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
     { schema: { tags, summary: 'One customer', params: Type.Object({ account: Type.String() }), response: { 200: CustomerRef, ...errors } } },
     async (request) => {
       await staff.authenticate(request, hqOps);
+      return customers.get(request.params.account);
+    },
+  );
+
+  app.patch(
+    '/api/hq/customers/:account',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a customer (name, e-mail, phone, address); dual-write carries the change to the CRM',
+        params: Type.Object({ account: Type.String() }),
+        body: Type.Object(
+          {
+            name: opt(Type.String({ minLength: 1, maxLength: 200 })),
+            firstName: opt(Type.String({ maxLength: 100 })),
+            lastName: opt(Type.String({ maxLength: 100 })),
+            email: opt(Type.String({ format: 'email', maxLength: 254 })),
+            phone: opt(Type.String({ maxLength: 40 })),
+            street: opt(Type.String({ minLength: 1, maxLength: 250 })),
+            city: opt(Type.String({ minLength: 1, maxLength: 100 })),
+            state: opt(Type.String({ maxLength: 100 })),
+            zip: opt(Type.String({ minLength: 1, maxLength: 20 })),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: CustomerRef, ...errors },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, hqOps);
+      await customers.update(request.params.account, request.body);
       return customers.get(request.params.account);
     },
   );

@@ -93,6 +93,8 @@ export const customers = hq.table(
     countryRegionId: text('country_region_id').notNull(),
     language: text('language').notNull(),
     creditLimit: numeric('credit_limit', { precision: 18, scale: 2 }),
+    /** An organization's primary contact: a person customer's account. */
+    primaryContactAccount: text('primary_contact_account'),
     prospectId: text('prospect_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,8 +1,8 @@
 // Reads every setting from the environment once, so the same code runs embedded or in production.
 import path from 'node:path';
 
-export type ContextName = 'platform' | 'storefront' | 'hq' | 'sales';
-export const contextNames: readonly ContextName[] = ['platform', 'storefront', 'hq', 'sales'];
+export type ContextName = 'platform' | 'storefront' | 'hq' | 'sales' | 'dualwrite';
+export const contextNames: readonly ContextName[] = ['platform', 'storefront', 'hq', 'sales', 'dualwrite'];
 
 export interface Config {
   port: number;

@@ -6,6 +6,7 @@ import { createLeads } from './lead.ts';
 import { createOpportunities } from './opportunity.ts';
 import { createParties } from './party.ts';
 import { registerSalesRoutes } from './routes.ts';
+import { createCrmSyncSide } from './dualwrite-side.ts';
 
 export type { LeadInput } from './lead.ts';
 export type { Actor } from './rules.ts';
@@ -24,6 +25,8 @@ export function createSales(options: SalesOptions) {
     leads,
     opportunities,
     parties,
+    /** The CRM's side of dual-write. */
+    syncSide: createCrmSyncSide(options.db),
     registerRoutes(app: Server, staff: StaffService) {
       registerSalesRoutes(app, { staff, leads, opportunities, parties });
     },

@@ -79,7 +79,7 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
   let pgliteDump: Blob | undefined;
   if (onPostgres) {
     if (options.split) {
-      for (const context of ['PLATFORM', 'STOREFRONT', 'HQ', 'SALES']) {
+      for (const context of ['PLATFORM', 'STOREFRONT', 'HQ', 'SALES', 'DUALWRITE']) {
         const database = await createPostgresDatabase();
         cleanups.push(database.drop);
         env[`${context}_DATABASE_URL`] = database.url;

@@ -1,0 +1,484 @@
+// The live-sync engine: reads each map's source changes after its cursor, applies them to the other side in
+// batches, and records every record's fate. At least once, applied once (idempotent targets), in order per map.
+import os from 'node:os';
+import crypto from 'node:crypto';
+import { and, asc, eq, inArray, lt, or, sql, gte, count } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../platform/db.ts';
+import type { ApplyItem, SideChange, SyncSide } from '../platform/sync-side.ts';
+import { isUnreachable } from '../platform/sync-side.ts';
+import { activity, cursors, initialSyncRuns, leases, ledger, links, syncErrors, tableMaps } from './schema.ts';
+import { parseFilter } from './filter.ts';
+import { directionsOf, MissingParent, transform } from './table-map.ts';
+import type { SyncDirection, TableMapDefinition, MapStatus } from './table-map.ts';
+
+export type MapRow = typeof tableMaps.$inferSelect;
+export interface Sides {
+  hq: SyncSide;
+  crm: SyncSide;
+}
+
+export function definitionOf(row: MapRow): TableMapDefinition {
+  return {
+    id: row.id,
+    name: row.name,
+    hqEntity: row.hqEntity,
+    crmEntity: row.crmEntity,
+    fieldMaps: row.fieldMaps as TableMapDefinition['fieldMaps'],
+    hqFilter: row.hqFilter,
+    crmFilter: row.crmFilter,
+    integrationKey: row.integrationKey as TableMapDefinition['integrationKey'],
+    masterForInitialSync: row.masterForInitialSync as 'CRM' | 'HQ',
+    executionOrder: row.executionOrder,
+    alertRule: row.alertRule as TableMapDefinition['alertRule'],
+  };
+}
+
+export interface EngineOptions {
+  db: Db;
+  sides: Sides;
+  log: FastifyBaseLogger;
+  batchSize?: number;
+  /** How often to look for work when nothing signalled any. */
+  pollMs?: number;
+  /** Told when an alert rule pauses a map. */
+  onAlert?: (alert: { mapId: string; mapName: string; errors: number; withinMinutes: number }) => void;
+}
+
+type Outcome = {
+  change: SideChange;
+  status: 'Created' | 'Updated' | 'Unchanged' | 'Superseded' | 'Skipped' | 'Failed';
+  targetKey?: string | undefined;
+  detail?: string | undefined;
+  fields?: string[] | undefined;
+  waitingFor?: string | undefined;
+};
+
+const sideOf = (direction: SyncDirection): { source: 'hq' | 'crm'; target: 'hq' | 'crm' } => (direction === 'hq-to-crm' ? { source: 'hq', target: 'crm' } : { source: 'crm', target: 'hq' });
+
+export function createEngine(options: EngineOptions) {
+  const { db, sides, log } = options;
+  const batchSize = options.batchSize ?? 500;
+  const pollMs = options.pollMs ?? 500;
+  const holder = `${os.hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
+  let running = false;
+  let stopped = true;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> | undefined;
+  let kicked = false;
+  let lastKick = 0;
+  /** Backoff per map and direction while the target does not answer. */
+  const waitUntil = new Map<string, number>();
+  const waitReason = new Map<string, string>();
+
+  async function holdLease(): Promise<boolean> {
+    const rows = await db.execute<{ holder: string }>(sql`
+      insert into ${leases} (name, holder, expires_at) values ('engine', ${holder}, now() + interval '10 seconds')
+      on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
+        where ${leases.holder} = ${holder} or ${leases.expiresAt} < now()
+      returning holder`);
+    return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).length > 0;
+  }
+
+  async function cursorOf(mapId: string, direction: SyncDirection): Promise<number> {
+    const [row] = await db.select().from(cursors).where(and(eq(cursors.mapId, mapId), eq(cursors.direction, direction)));
+    return row?.lastId ?? 0;
+  }
+
+  /** Translates keys of a looked-up map for a batch; both directions' links are one table. */
+  async function lookupTable(map: TableMapDefinition, direction: SyncDirection, changes: SideChange[]) {
+    const wanted = new Map<string, Set<string>>();
+    for (const f of map.fieldMaps) {
+      if (!f.lookup) continue;
+      const from = direction === 'hq-to-crm' ? f.hqField : f.crmField;
+      if (!from) continue;
+      const set = wanted.get(f.lookup) ?? new Set<string>();
+      for (const c of changes) if (c.values[from] !== null && c.values[from] !== undefined) set.add(String(c.values[from]));
+      wanted.set(f.lookup, set);
+    }
+    const found = new Map<string, string>();
+    for (const [mapId, keys] of wanted) {
+      if (keys.size === 0) continue;
+      const list = [...keys];
+      const rows = await db
+        .select()
+        .from(links)
+        .where(and(eq(links.mapId, mapId), direction === 'hq-to-crm' ? inArray(links.hqKey, list) : inArray(links.crmKey, list)));
+      for (const r of rows) found.set(`${mapId}:${direction === 'hq-to-crm' ? r.hqKey : r.crmKey}`, direction === 'hq-to-crm' ? r.crmKey : r.hqKey);
+    }
+    return (mapId: string, key: string) => found.get(`${mapId}:${key}`);
+  }
+
+  /**
+   * Applies source changes to the target. Returns the outcomes; throws when the target is unreachable,
+   * in which case nothing was recorded and the same changes are tried again later.
+   */
+  async function deliver(row: MapRow, direction: SyncDirection, changes: SideChange[], mode: 'live' | 'initial'): Promise<Outcome[]> {
+    const map = definitionOf(row);
+    const { source, target } = sideOf(direction);
+    const sourceSide = sides[source];
+    const targetSide = sides[target];
+    const sourceEntity = source === 'hq' ? map.hqEntity : map.crmEntity;
+    const targetEntity = target === 'hq' ? map.hqEntity : map.crmEntity;
+    const filter = parseFilter(source === 'hq' ? map.hqFilter : map.crmFilter, Object.keys(sourceSide.entities[sourceEntity]!.fields));
+    const outcomes: Outcome[] = [];
+    const relevant: SideChange[] = [];
+    for (const change of changes) {
+      // The engine's own writes are never sent back: that is what stops echoes.
+      if (change.origin === 'dualwrite') continue;
+      if (!filter(change.values)) {
+        outcomes.push({ change, status: 'Skipped', detail: 'The map filter leaves this row out.' });
+        continue;
+      }
+      relevant.push(change);
+    }
+    if (relevant.length === 0) return outcomes;
+
+    const sourceKeys = [...new Set(relevant.map((c) => c.key))];
+    const linkRows = await db
+      .select()
+      .from(links)
+      .where(and(eq(links.mapId, map.id), direction === 'hq-to-crm' ? inArray(links.hqKey, sourceKeys) : inArray(links.crmKey, sourceKeys)));
+    const linkOf = new Map(linkRows.map((l) => [direction === 'hq-to-crm' ? l.hqKey : l.crmKey, l]));
+    const lookups = await lookupTable(map, direction, relevant);
+
+    // Changes the other side made to the same rows and the engine has not yet delivered: a later one wins.
+    const otherDirection: SyncDirection = direction === 'hq-to-crm' ? 'crm-to-hq' : 'hq-to-crm';
+    const pendingOther = new Map<string, Map<string, number>>();
+    if (mode === 'live' && directionsOf(map.fieldMaps).includes(otherDirection) && linkRows.length > 0) {
+      const otherKeys = linkRows.map((l) => (direction === 'hq-to-crm' ? l.crmKey : l.hqKey));
+      const otherCursor = await cursorOf(map.id, otherDirection);
+      const pending = await targetSide.readChanges(targetEntity, otherCursor, 1000, otherKeys);
+      for (const p of pending) {
+        if (p.origin === 'dualwrite') continue;
+        const fields = pendingOther.get(p.key) ?? new Map<string, number>();
+        for (const f of p.changedFields) fields.set(f, Math.max(fields.get(f) ?? 0, p.at.getTime()));
+        pendingOther.set(p.key, fields);
+      }
+    }
+
+    const items: ApplyItem[] = [];
+    const itemChange = new Map<number, { change: SideChange; fields: string[] }>();
+    for (const [index, change] of relevant.entries()) {
+      const link = linkOf.get(change.key);
+      // A row the target has never seen is sent whole, whatever this change touched.
+      const fields = link && !change.created ? new Set(change.changedFields) : 'all';
+      const values = transform(map, direction, change.values, fields, lookups);
+      if (values instanceof MissingParent) {
+        outcomes.push({ change, status: 'Failed', detail: values.reason, waitingFor: values.waitingFor });
+        continue;
+      }
+      const targetKey = link ? (direction === 'hq-to-crm' ? link.crmKey : link.hqKey) : null;
+      const clock = (link?.clock ?? {}) as Record<string, number>;
+      const otherPending = targetKey ? pendingOther.get(targetKey) : undefined;
+      const at = change.at.getTime();
+      const superseded: string[] = [];
+      for (const field of Object.keys(values)) {
+        const clockKey = `${target}:${field}`;
+        const newer = (clock[clockKey] ?? 0) > at || (otherPending?.get(field) ?? 0) > at;
+        if (newer && link) {
+          superseded.push(field);
+          delete values[field];
+        }
+      }
+      if (Object.keys(values).length === 0) {
+        outcomes.push({ change, status: superseded.length > 0 ? 'Superseded' : 'Skipped', targetKey: targetKey ?? undefined, detail: superseded.length > 0 ? `A later change on the other side wins for ${superseded.join(', ')}.` : 'No mapped field changed.' });
+        continue;
+      }
+      const keyFields = target === 'hq' ? map.integrationKey.hq : map.integrationKey.crm;
+      const match = Object.fromEntries(keyFields.filter((f) => values[f] !== undefined && values[f] !== null).map((f) => [f, values[f]]));
+      items.push({ ref: index, key: targetKey, match: keyFields.every((f) => f in match) ? match : {}, values, source: `${map.name}, ${change.entity} ${change.key}` });
+      itemChange.set(index, { change, fields: Object.keys(values).concat(superseded.length > 0 ? [] : []) });
+      if (superseded.length > 0) itemChange.get(index)!.fields.push(...superseded.map((f) => `-${f}`));
+    }
+
+    if (items.length > 0) {
+      const results = await targetSide.apply(targetEntity, items);
+      for (const result of results) {
+        const { change, fields } = itemChange.get(result.ref)!;
+        const applied = fields.filter((f) => !f.startsWith('-'));
+        const lost = fields.filter((f) => f.startsWith('-')).map((f) => f.slice(1));
+        if (result.status === 'failed') outcomes.push({ change, status: 'Failed', detail: result.reason, fields: applied });
+        else {
+          const status = result.status === 'created' ? 'Created' : result.status === 'updated' ? 'Updated' : 'Unchanged';
+          outcomes.push({ change, status, targetKey: result.key, fields: applied, detail: lost.length > 0 ? `A later change on the other side wins for ${lost.join(', ')}.` : undefined });
+        }
+      }
+      // The target's new key flows back to the source where the map says so (for example the customer account number).
+      const writeBack = map.fieldMaps.find((f) => f.enabled && direction === 'crm-to-hq' && f.hqField === sides.hq.entities[map.hqEntity]!.key && f.direction !== '<' && f.crmField);
+      const created = outcomes.filter((o) => o.status === 'Created' && o.targetKey);
+      if (writeBack && created.length > 0) {
+        await sourceSide.apply(
+          sourceEntity,
+          created.map((o, i) => ({ ref: i, key: o.change.key, match: {}, values: { [writeBack.crmField!]: o.targetKey }, source: map.name })),
+        );
+      }
+    }
+    return outcomes;
+  }
+
+  /** Records outcomes, links, errors and the cursor in one transaction of the dualwrite database. */
+  async function record(row: MapRow, direction: SyncDirection, outcomes: Outcome[], cursor: number | null, retryOf?: number) {
+    const { target } = sideOf(direction);
+    const linked: { hq: string; crm: string }[] = [];
+    await db.transaction(async (tx) => {
+      const ok = outcomes.filter((o) => o.targetKey && ['Created', 'Updated', 'Unchanged'].includes(o.status));
+      for (const o of ok) {
+        const hqKey = direction === 'hq-to-crm' ? o.change.key : o.targetKey!;
+        const crmKey = direction === 'hq-to-crm' ? o.targetKey! : o.change.key;
+        const stamp = Object.fromEntries((o.fields ?? []).map((f) => [`${target}:${f}`, o.change.at.getTime()]));
+        const [existing] = await tx.select().from(links).where(and(eq(links.mapId, row.id), eq(links.hqKey, hqKey)));
+        if (existing) {
+          const clock = { ...(existing.clock as Record<string, number>) };
+          for (const [k, v] of Object.entries(stamp)) clock[k] = Math.max(clock[k] ?? 0, v);
+          await tx.update(links).set({ clock, crmKey, updatedAt: new Date() }).where(and(eq(links.mapId, row.id), eq(links.hqKey, hqKey)));
+        } else {
+          await tx.insert(links).values({ mapId: row.id, hqKey, crmKey, clock: stamp }).onConflictDoNothing();
+          linked.push({ hq: hqKey, crm: crmKey });
+        }
+      }
+      if (outcomes.length > 0) {
+        await tx.insert(ledger).values(
+          outcomes.map((o) => ({
+            mapId: row.id,
+            direction,
+            changeId: o.change.id > 0 ? o.change.id : null,
+            sourceKey: o.change.key,
+            targetKey: o.targetKey ?? null,
+            status: o.status,
+            origin: o.change.origin,
+            fields: o.fields ?? null,
+            detail: o.detail ?? null,
+            sourceAt: o.change.at,
+          })),
+        );
+      }
+      const failed = outcomes.filter((o) => o.status === 'Failed');
+      if (retryOf !== undefined) {
+        if (failed.length > 0) {
+          await tx
+            .update(syncErrors)
+            .set({ reason: failed[0]!.detail ?? 'Failed', attempts: sql`${syncErrors.attempts} + 1`, waitingFor: failed[0]!.waitingFor ?? null, updatedAt: new Date() })
+            .where(eq(syncErrors.id, retryOf));
+        } else {
+          await tx.update(syncErrors).set({ status: 'Resolved', waitingFor: null, updatedAt: new Date() }).where(eq(syncErrors.id, retryOf));
+        }
+      } else if (failed.length > 0) {
+        await tx.insert(syncErrors).values(
+          failed.map((o) => ({
+            mapId: row.id,
+            direction,
+            changeId: o.change.id > 0 ? o.change.id : null,
+            sourceKey: o.change.key,
+            reason: o.detail ?? 'Failed',
+            change: { ...o.change, at: o.change.at.toISOString() },
+            status: 'Pending',
+            waitingFor: o.waitingFor ?? null,
+          })),
+        );
+      }
+      if (cursor !== null) {
+        await tx
+          .insert(cursors)
+          .values({ mapId: row.id, direction, lastId: cursor })
+          .onConflictDoUpdate({ target: [cursors.mapId, cursors.direction], set: { lastId: cursor } });
+      }
+      if (outcomes.some((o) => o.status !== 'Skipped')) await tx.update(tableMaps).set({ lastSyncedAt: new Date() }).where(eq(tableMaps.id, row.id));
+    });
+    if (linked.length > 0) await wakeWaiting(row.id, linked);
+    if (outcomes.some((o) => o.status === 'Failed') && retryOf === undefined) await checkAlert(row);
+  }
+
+  /** Errors that waited for these parents retry now. */
+  async function wakeWaiting(mapId: string, linked: { hq: string; crm: string }[]) {
+    const names = linked.flatMap((l) => [`${mapId}:hq-to-crm:${l.hq}`, `${mapId}:crm-to-hq:${l.crm}`]);
+    for (let i = 0; i < names.length; i += 500) {
+      const waiting = await db
+        .select({ id: syncErrors.id })
+        .from(syncErrors)
+        .where(and(eq(syncErrors.status, 'Pending'), inArray(syncErrors.waitingFor, names.slice(i, i + 500))));
+      for (const e of waiting) await retry(e.id).catch((error: unknown) => log.warn({ err: error }, 'dual-write: retry after parent failed'));
+    }
+  }
+
+  async function checkAlert(row: MapRow) {
+    const rule = definitionOf(row).alertRule;
+    if (!rule || rule.action !== 'Pause') return;
+    const since = new Date(Date.now() - rule.withinMinutes * 60_000);
+    const [n] = await db.select({ n: count() }).from(syncErrors).where(and(eq(syncErrors.mapId, row.id), gte(syncErrors.createdAt, since), sql`${syncErrors.waitingFor} is null`));
+    if ((n?.n ?? 0) < rule.errors) return;
+    const reason = `Paused by its alert rule: ${n!.n} errors within ${rule.withinMinutes} minutes.`;
+    const updated = await db.update(tableMaps).set({ status: 'Paused', statusReason: reason, updatedAt: new Date() }).where(and(eq(tableMaps.id, row.id), eq(tableMaps.status, 'Running'))).returning();
+    if (updated.length === 0) return;
+    await db.insert(activity).values({ mapId: row.id, event: 'Paused by alert rule', detail: reason, actor: 'Dual-write' });
+    log.warn({ map: row.id }, reason);
+    options.onAlert?.({ mapId: row.id, mapName: row.name, errors: n!.n, withinMinutes: rule.withinMinutes });
+  }
+
+  /** Retries one logged error with the change it stored; it stays logged with a new reason if it fails again. */
+  async function retry(errorId: number): Promise<'Resolved' | 'Pending'> {
+    const [error] = await db.select().from(syncErrors).where(eq(syncErrors.id, errorId));
+    if (!error || error.status !== 'Pending') return 'Resolved';
+    const [row] = await db.select().from(tableMaps).where(eq(tableMaps.id, error.mapId));
+    if (!row) return 'Pending';
+    const stored = error.change as SideChange & { at: string };
+    const change: SideChange = { ...stored, at: new Date(stored.at) };
+    const outcomes = await deliver(row, error.direction as SyncDirection, [change], 'live');
+    await record(row, error.direction as SyncDirection, outcomes, null, errorId);
+    return outcomes.some((o) => o.status === 'Failed') ? 'Pending' : 'Resolved';
+  }
+
+  /** One batch of live changes for one map and direction; the number handled. */
+  async function syncBatch(row: MapRow, direction: SyncDirection): Promise<number> {
+    const waitKey = `${row.id}:${direction}`;
+    if ((waitUntil.get(waitKey) ?? 0) > Date.now()) return 0;
+    const { source } = sideOf(direction);
+    const entity = source === 'hq' ? row.hqEntity : row.crmEntity;
+    const cursor = await cursorOf(row.id, direction);
+    try {
+      const changes = await sides[source].readChanges(entity, cursor, batchSize);
+      if (changes.length === 0) return 0;
+      const outcomes = await deliver(row, direction, changes, 'live');
+      await record(row, direction, outcomes, changes.at(-1)!.id);
+      if (waitReason.delete(waitKey)) await db.update(tableMaps).set({ statusReason: null }).where(and(eq(tableMaps.id, row.id), eq(tableMaps.status, 'Running')));
+      waitUntil.delete(waitKey);
+      return changes.length;
+    } catch (error) {
+      const previous = waitUntil.has(waitKey) ? Math.min(30_000, (waitReason.has(waitKey) ? 2 : 1) * 1000) : 250;
+      waitUntil.set(waitKey, Date.now() + previous);
+      const reason = isUnreachable(error)
+        ? `${direction === 'hq-to-crm' ? 'The CRM' : 'HQ'} (or HQ/CRM source) does not answer; changes wait in order and are applied when it is back.`
+        : `Sync stopped at a change it could not handle: ${error instanceof Error ? error.message : String(error)}. It is tried again.`;
+      if (waitReason.get(waitKey) !== reason) {
+        waitReason.set(waitKey, reason);
+        log.warn({ err: error, map: row.id, direction }, 'dual-write: delivery waits');
+        await db
+          .update(tableMaps)
+          .set({ statusReason: reason })
+          .where(eq(tableMaps.id, row.id))
+          .catch(() => {});
+      }
+      return 0;
+    }
+  }
+
+  async function tick(): Promise<number> {
+    if (!(await holdLease())) return 0;
+    const maps = await db
+      .select()
+      .from(tableMaps)
+      .where(or(eq(tableMaps.status, 'Running'), eq(tableMaps.status, 'Initializing')))
+      .orderBy(asc(tableMaps.executionOrder), asc(tableMaps.id));
+    let handled = 0;
+    for (const row of maps) {
+      if (row.status === 'Initializing') handled += await initialBatch(row);
+      for (const direction of directionsOf(definitionOf(row).fieldMaps)) handled += await syncBatch(row, direction);
+    }
+    return handled;
+  }
+
+  /** One batch of the map's initial sync; resumable because progress is saved after each batch. */
+  async function initialBatch(row: MapRow): Promise<number> {
+    const [run] = await db.select().from(initialSyncRuns).where(and(eq(initialSyncRuns.mapId, row.id), eq(initialSyncRuns.status, 'Running'))).orderBy(asc(initialSyncRuns.id)).limit(1);
+    if (!run) {
+      await db.update(tableMaps).set({ status: 'Running', statusReason: null, updatedAt: new Date() }).where(and(eq(tableMaps.id, row.id), eq(tableMaps.status, 'Initializing')));
+      await db.insert(activity).values({ mapId: row.id, event: 'Initial sync completed', actor: 'Dual-write' });
+      return 0;
+    }
+    const direction = run.direction as SyncDirection;
+    const { source } = sideOf(direction);
+    const entity = source === 'hq' ? row.hqEntity : row.crmEntity;
+    try {
+      const rows = await sides[source].list(entity, run.afterKey, Math.max(batchSize, 1000));
+      if (rows.length === 0) {
+        await db.update(initialSyncRuns).set({ status: 'Completed', finishedAt: new Date(), updatedAt: new Date() }).where(eq(initialSyncRuns.id, run.id));
+        return 0;
+      }
+      // The master's rows went first; the other side only adds rows that are not linked yet.
+      const master = definitionOf(row).masterForInitialSync === 'HQ' ? 'hq-to-crm' : 'crm-to-hq';
+      let candidates = rows;
+      if (direction !== master) {
+        const keys = rows.map((r) => r.key);
+        const linked = await db.select({ hq: links.hqKey, crm: links.crmKey }).from(links).where(and(eq(links.mapId, row.id), direction === 'hq-to-crm' ? inArray(links.hqKey, keys) : inArray(links.crmKey, keys)));
+        const done = new Set(linked.map((l) => (direction === 'hq-to-crm' ? l.hq : l.crm)));
+        candidates = rows.filter((r) => !done.has(r.key));
+      }
+      const now = new Date();
+      const changes: SideChange[] = candidates.map((r) => ({ id: 0, entity, key: r.key, values: r.values, changedFields: Object.keys(r.values), created: true, at: now, origin: 'initial-sync' }));
+      const outcomes = changes.length > 0 ? await deliver(row, direction, changes, 'initial') : [];
+      await record(row, direction, outcomes.filter((o) => o.status !== 'Skipped'), null);
+      const failed = outcomes.filter((o) => o.status === 'Failed').length;
+      await db
+        .update(initialSyncRuns)
+        .set({ done: sql`${initialSyncRuns.done} + ${rows.length}`, errors: sql`${initialSyncRuns.errors} + ${failed}`, afterKey: rows.at(-1)!.key, updatedAt: new Date() })
+        .where(eq(initialSyncRuns.id, run.id));
+      return rows.length;
+    } catch (error) {
+      if (!isUnreachable(error)) {
+        log.error({ err: error, map: row.id }, 'dual-write: initial sync failed');
+        await db.update(initialSyncRuns).set({ status: 'Failed', finishedAt: new Date(), updatedAt: new Date() }).where(eq(initialSyncRuns.id, run.id));
+        await db.update(tableMaps).set({ status: 'Error', statusReason: `Initial sync failed: ${error instanceof Error ? error.message : String(error)}` }).where(eq(tableMaps.id, row.id));
+      }
+      return 0;
+    }
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void loop(), delay);
+  }
+
+  async function loop() {
+    if (running || stopped) return;
+    running = true;
+    kicked = false;
+    let handled = 0;
+    current = (async () => {
+      try {
+        handled = await tick();
+      } catch (error) {
+        log.error({ err: error }, 'dual-write: engine tick failed');
+      }
+    })();
+    await current;
+    running = false;
+    // More work, or a signal that arrived while busy: go again at once. A signal sent from inside a transaction
+    // may arrive before its commit, so look again shortly after one; otherwise wait for a signal or the poll.
+    schedule(handled > 0 || kicked ? 0 : Date.now() - lastKick < 300 ? 20 : pollMs);
+  }
+
+  return {
+    holder,
+    tick,
+    retry,
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      schedule(0);
+    },
+    /** Something changed on one side: look soon (changes committed a moment after the signal are caught by a second look). */
+    kick() {
+      if (stopped) return;
+      lastKick = Date.now();
+      if (running) {
+        kicked = true;
+        return;
+      }
+      schedule(5);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await current;
+      await db.delete(leases).where(and(eq(leases.name, 'engine'), eq(leases.holder, holder))).catch(() => {});
+    },
+    /** Releases a lease that a crashed engine still holds (tests, operations). */
+    async expireLeases() {
+      await db.update(leases).set({ expiresAt: new Date(0) }).where(lt(leases.expiresAt, new Date(Date.now() + 60_000)));
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;
+export type { MapStatus };

@@ -1,0 +1,239 @@
+// Table maps as people operate them: status and counts, run / pause / resume / stop, field maps, errors, ledger.
+import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Db } from '../platform/db.ts';
+import { DomainError, notFound } from '../platform/errors.ts';
+import { activity, cursors, initialSyncRuns, ledger, syncErrors, tableMaps } from './schema.ts';
+import { commerceMaps, directionSymbol, directionsOf, MapDefinitionError, validateMap } from './table-map.ts';
+import type { FieldMap, MapStatus, SyncDirection, TableMapDefinition } from './table-map.ts';
+import { definitionOf } from './engine.ts';
+import type { Engine, MapRow, Sides } from './engine.ts';
+
+export function createMaps(db: Db, sides: Sides, engine: () => Engine) {
+  async function load(id: string): Promise<MapRow> {
+    const [row] = await db.select().from(tableMaps).where(eq(tableMaps.id, id));
+    if (!row) throw notFound(`Table map ${id}`);
+    return row;
+  }
+
+  async function pendingOf(row: MapRow) {
+    let pending = 0;
+    for (const direction of directionsOf(definitionOf(row).fieldMaps)) {
+      const [c] = await db.select().from(cursors).where(and(eq(cursors.mapId, row.id), eq(cursors.direction, direction)));
+      const side = direction === 'hq-to-crm' ? sides.hq : sides.crm;
+      pending += await side.countChanges(direction === 'hq-to-crm' ? row.hqEntity : row.crmEntity, c?.lastId ?? 0).catch(() => 0);
+    }
+    return pending;
+  }
+
+  async function summary(row: MapRow) {
+    const [failed] = await db.select({ n: count() }).from(syncErrors).where(and(eq(syncErrors.mapId, row.id), eq(syncErrors.status, 'Pending')));
+    return {
+      id: row.id,
+      name: row.name,
+      source: row.hqEntity,
+      target: row.crmEntity,
+      hqEntity: row.hqEntity,
+      crmEntity: row.crmEntity,
+      status: row.status as MapStatus,
+      statusReason: row.statusReason,
+      directions: directionsOf(definitionOf(row).fieldMaps),
+      pending: await pendingOf(row),
+      failed: failed?.n ?? 0,
+      lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
+    };
+  }
+
+  async function setStatus(id: string, from: MapStatus[], to: MapStatus, event: string, actor: string, extra: Partial<MapRow> = {}) {
+    const row = await load(id);
+    if (!from.includes(row.status as MapStatus)) {
+      throw new DomainError('conflict', `The map is ${row.status}; it can be ${event.toLowerCase()} only when it is ${from.join(' or ')}.`);
+    }
+    await db.transaction(async (tx) => {
+      await tx.update(tableMaps).set({ status: to, statusReason: null, updatedAt: new Date(), ...extra }).where(eq(tableMaps.id, id));
+      await tx.insert(activity).values({ mapId: id, event, actor });
+    });
+    engine().kick();
+  }
+
+  return {
+    /** First start: the Commerce solution's maps, running, reading both sides from the beginning. */
+    async seed() {
+      for (const map of commerceMaps) {
+        await db
+          .insert(tableMaps)
+          .values({ ...map, status: 'Running', fieldMaps: map.fieldMaps, integrationKey: map.integrationKey })
+          .onConflictDoNothing();
+      }
+    },
+
+    async list() {
+      const rows = await db.select().from(tableMaps).orderBy(asc(tableMaps.executionOrder), asc(tableMaps.id));
+      return Promise.all(rows.map(summary));
+    },
+
+    async get(id: string) {
+      const row = await load(id);
+      const definition = definitionOf(row);
+      const runs = await db.select().from(initialSyncRuns).where(eq(initialSyncRuns.mapId, id)).orderBy(desc(initialSyncRuns.id)).limit(4);
+      const log = await db.select().from(activity).where(eq(activity.mapId, id)).orderBy(desc(activity.id)).limit(50);
+      return {
+        ...(await summary(row)),
+        version: row.version,
+        fieldMaps: definition.fieldMaps.map((f, index) => ({ index, ...f, symbol: directionSymbol(f) })),
+        hqFilter: row.hqFilter,
+        crmFilter: row.crmFilter,
+        integrationKey: definition.integrationKey,
+        masterForInitialSync: definition.masterForInitialSync,
+        executionOrder: row.executionOrder,
+        alertRule: definition.alertRule,
+        initialSync: runs.map((r) => {
+          const seconds = Math.max(0.001, ((r.finishedAt ?? r.updatedAt).getTime() - r.startedAt.getTime()) / 1000);
+          const rate = r.done / seconds;
+          return {
+            id: r.id,
+            direction: r.direction as SyncDirection,
+            status: r.status,
+            done: r.done,
+            total: r.total,
+            errors: r.errors,
+            ratePerSecond: Math.round(rate),
+            secondsLeft: r.status === 'Running' && rate > 0 ? Math.round(Math.max(0, r.total - r.done) / rate) : null,
+            startedAt: r.startedAt.toISOString(),
+            finishedAt: r.finishedAt?.toISOString() ?? null,
+          };
+        }),
+        activity: log.map((a) => ({ event: a.event, detail: a.detail, actor: a.actor, at: a.at.toISOString() })),
+        fields: {
+          hq: Object.entries(sides.hq.entities[row.hqEntity]!.fields).map(([name, f]) => ({ name, ...f })),
+          crm: Object.entries(sides.crm.entities[row.crmEntity]!.fields).map(([name, f]) => ({ name, ...f })),
+        },
+      };
+    },
+
+    /** Runs a map that is not running: from now on, with an initial sync of existing rows unless skipped. */
+    async run(id: string, actor: string, initialSync: boolean, alsoWhenRunning = false) {
+      const row = await load(id);
+      if (row.status === 'Paused' && !alsoWhenRunning) return this.resume(id, actor);
+      const allowed = alsoWhenRunning ? ['NotRunning', 'Stopped', 'Error', 'Running', 'Paused'] : ['NotRunning', 'Stopped', 'Error'];
+      if (!allowed.includes(row.status)) throw new DomainError('conflict', `The map is ${row.status}; only a map that is not running can be run.`);
+      const definition = definitionOf(row);
+      await db.transaction(async (tx) => {
+        // A map that was already running keeps its place in the live feed; the initial sync fills in the rest.
+        for (const direction of row.status === 'Running' || row.status === 'Paused' ? [] : directionsOf(definition.fieldMaps)) {
+          const side = direction === 'hq-to-crm' ? sides.hq : sides.crm;
+          // Live sync starts from now; the initial sync covers what existed before.
+          const lastId = await side.latestChangeId();
+          await tx.insert(cursors).values({ mapId: id, direction, lastId }).onConflictDoUpdate({ target: [cursors.mapId, cursors.direction], set: { lastId } });
+        }
+        if (initialSync) {
+          const master: SyncDirection = definition.masterForInitialSync === 'HQ' ? 'hq-to-crm' : 'crm-to-hq';
+          const directions = directionsOf(definition.fieldMaps).sort((a) => (a === master ? -1 : 1));
+          for (const direction of directions) {
+            const side = direction === 'hq-to-crm' ? sides.hq : sides.crm;
+            const total = await side.count(direction === 'hq-to-crm' ? row.hqEntity : row.crmEntity);
+            await tx.insert(initialSyncRuns).values({ mapId: id, direction, status: 'Running', total });
+          }
+        }
+        await tx.update(tableMaps).set({ status: initialSync ? 'Initializing' : 'Running', statusReason: null, updatedAt: new Date() }).where(eq(tableMaps.id, id));
+        await tx.insert(activity).values({ mapId: id, event: initialSync ? 'Run with initial sync' : 'Run without initial sync', actor });
+      });
+      engine().kick();
+    },
+
+    pause: (id: string, actor: string) => setStatus(id, ['Running'], 'Paused', 'Paused', actor),
+    resume: (id: string, actor: string) => setStatus(id, ['Paused'], 'Running', 'Resumed', actor),
+    async stop(id: string, actor: string) {
+      await db.update(initialSyncRuns).set({ status: 'Failed', finishedAt: new Date() }).where(and(eq(initialSyncRuns.mapId, id), eq(initialSyncRuns.status, 'Running')));
+      await setStatus(id, ['Running', 'Paused', 'Initializing', 'Error'], 'Stopped', 'Stopped', actor);
+    },
+
+    /** Replaces the field maps, filters or alert rule after validating the whole definition; a bad one changes nothing. */
+    async update(id: string, patch: { fieldMaps?: FieldMap[]; hqFilter?: string | null; crmFilter?: string | null; alertRule?: TableMapDefinition['alertRule'] }, actor: string) {
+      const row = await load(id);
+      const next: TableMapDefinition = { ...definitionOf(row), ...patch };
+      const ids = (await db.select({ id: tableMaps.id }).from(tableMaps)).map((r) => r.id);
+      try {
+        validateMap(next, sides.hq.entities[row.hqEntity]!, sides.crm.entities[row.crmEntity]!, ids);
+      } catch (error) {
+        if (error instanceof MapDefinitionError) throw DomainError.invalid('fieldMaps', error.message);
+        throw error;
+      }
+      await db.transaction(async (tx) => {
+        const [saved] = await tx
+          .update(tableMaps)
+          .set({ fieldMaps: next.fieldMaps, hqFilter: next.hqFilter, crmFilter: next.crmFilter, alertRule: next.alertRule, version: sql`${tableMaps.version} + 1`, updatedAt: new Date() })
+          .where(and(eq(tableMaps.id, id), eq(tableMaps.version, row.version)))
+          .returning();
+        if (!saved) throw new DomainError('conflict', 'Someone else changed this map a moment ago; reload it and try again.');
+        await tx.insert(activity).values({ mapId: id, event: 'Map changed', detail: Object.keys(patch).join(', '), actor });
+      });
+      return this.get(id);
+    },
+
+    async errors(query: { map?: string | undefined; status?: string | undefined; limit: number; offset: number }) {
+      const where = and(query.map ? eq(syncErrors.mapId, query.map) : undefined, eq(syncErrors.status, query.status ?? 'Pending'));
+      const rows = await db.select().from(syncErrors).where(where).orderBy(desc(syncErrors.id)).limit(query.limit).offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(syncErrors).where(where);
+      return {
+        items: rows.map((e) => ({
+          id: e.id,
+          mapId: e.mapId,
+          direction: e.direction as SyncDirection,
+          key: e.sourceKey,
+          reason: e.reason,
+          waitingForParent: e.waitingFor !== null,
+          attempts: e.attempts,
+          status: e.status,
+          payload: (e.change as { values: unknown }).values,
+          createdAt: e.createdAt.toISOString(),
+          updatedAt: e.updatedAt.toISOString(),
+        })),
+        total: total?.n ?? 0,
+      };
+    },
+
+    async retry(id: number) {
+      const [row] = await db.select().from(syncErrors).where(eq(syncErrors.id, id));
+      if (!row) throw notFound(`Error ${id}`);
+      return { id, status: await engine().retry(id) };
+    },
+
+    async retryAll(mapId: string) {
+      await load(mapId);
+      const rows = await db.select({ id: syncErrors.id }).from(syncErrors).where(and(eq(syncErrors.mapId, mapId), eq(syncErrors.status, 'Pending'))).orderBy(asc(syncErrors.id));
+      let resolved = 0;
+      for (const r of rows) if ((await engine().retry(r.id)) === 'Resolved') resolved++;
+      return { retried: rows.length, resolved };
+    },
+
+    async records(query: { map?: string | undefined; key?: string | undefined; status?: string | undefined; limit: number; offset: number }) {
+      const filters: SQL[] = [];
+      if (query.map) filters.push(eq(ledger.mapId, query.map));
+      if (query.status) filters.push(eq(ledger.status, query.status));
+      if (query.key) filters.push(or(ilike(ledger.sourceKey, `${query.key}%`), ilike(ledger.targetKey, `${query.key}%`))!);
+      const where = filters.length > 0 ? and(...filters) : undefined;
+      const rows = await db.select().from(ledger).where(where).orderBy(desc(ledger.id)).limit(query.limit).offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(ledger).where(where);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          mapId: r.mapId,
+          direction: r.direction as SyncDirection,
+          sourceKey: r.sourceKey,
+          targetKey: r.targetKey,
+          changeId: r.changeId,
+          status: r.status,
+          origin: r.origin,
+          fields: (r.fields as string[] | null) ?? [],
+          detail: r.detail,
+          sourceAt: r.sourceAt?.toISOString() ?? null,
+          at: r.at.toISOString(),
+        })),
+        total: total?.n ?? 0,
+      };
+    },
+  };
+}
+
+export type Maps = ReturnType<typeof createMaps>;

@@ -1,0 +1,225 @@
+// Dual-write workspace API: table maps, their lifecycle, field maps, the per-record ledger and errors.
+import { Type } from 'typebox';
+import type { TSchema } from 'typebox';
+import type { Server } from '../platform/http.ts';
+import type { StaffService } from '../platform/staff.ts';
+import type { Maps } from './maps.ts';
+import type { FieldMap } from './table-map.ts';
+
+const problem = { $ref: 'Problem#' } as const;
+const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
+const tags = ['Dual-write'];
+const roles = ['integration-administrator'] as const;
+const Paging = { limit: Type.Integer({ minimum: 1, maximum: 200, default: 25 }), offset: Type.Integer({ minimum: 0, default: 0 }) };
+const Paged = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer(), next: Type.Optional(Type.Integer()) });
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Timestamp = Type.String({ format: 'date-time' });
+const Direction = Type.Union([Type.Literal('hq-to-crm'), Type.Literal('crm-to-hq')]);
+const Status = Type.Union(['NotRunning', 'Initializing', 'Running', 'Paused', 'Stopped', 'Error'].map((s) => Type.Literal(s)));
+const Id = Type.Object({ id: Type.String() });
+
+const MapSummary = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  source: Type.String(),
+  target: Type.String(),
+  hqEntity: Type.String(),
+  crmEntity: Type.String(),
+  status: Status,
+  statusReason: Nullable(Type.String()),
+  directions: Type.Array(Direction),
+  pending: Type.Integer(),
+  failed: Type.Integer(),
+  lastSyncedAt: Nullable(Timestamp),
+});
+
+const FieldMapSchema = Type.Object(
+  {
+    hqField: Nullable(Type.String({ maxLength: 100 })),
+    crmField: Nullable(Type.String({ maxLength: 100 })),
+    direction: Type.Union([Type.Literal('='), Type.Literal('>'), Type.Literal('<')]),
+    enabled: Type.Boolean(),
+    default: Type.Optional(Nullable(Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Boolean()]))),
+    valueMap: Type.Optional(Type.Array(Type.Object({ hq: Type.String({ maxLength: 200 }), crm: Type.String({ maxLength: 200 }) }), { maxItems: 100 })),
+    lookup: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+const AlertRule = Type.Object({ errors: Type.Integer({ minimum: 1, maximum: 100000 }), withinMinutes: Type.Integer({ minimum: 1, maximum: 1440 }), action: Type.Union([Type.Literal('Pause'), Type.Literal('None')]) });
+const FieldInfo = Type.Object({ name: Type.String(), type: Type.String(), required: Type.Optional(Type.Boolean()), readOnly: Type.Optional(Type.Boolean()) });
+
+const MapDetail = Type.Intersect([
+  MapSummary,
+  Type.Object({
+    version: Type.Integer(),
+    fieldMaps: Type.Array(Type.Intersect([Type.Object({ index: Type.Integer(), symbol: Type.String() }), FieldMapSchema])),
+    hqFilter: Nullable(Type.String()),
+    crmFilter: Nullable(Type.String()),
+    integrationKey: Type.Object({ hq: Type.Array(Type.String()), crm: Type.Array(Type.String()) }),
+    masterForInitialSync: Type.Union([Type.Literal('CRM'), Type.Literal('HQ')]),
+    executionOrder: Type.Integer(),
+    alertRule: Nullable(AlertRule),
+    initialSync: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        direction: Direction,
+        status: Type.String(),
+        done: Type.Integer(),
+        total: Type.Integer(),
+        errors: Type.Integer(),
+        ratePerSecond: Type.Integer(),
+        secondsLeft: Nullable(Type.Integer()),
+        startedAt: Timestamp,
+        finishedAt: Nullable(Timestamp),
+      }),
+    ),
+    activity: Type.Array(Type.Object({ event: Type.String(), detail: Nullable(Type.String()), actor: Nullable(Type.String()), at: Timestamp })),
+    fields: Type.Object({ hq: Type.Array(FieldInfo), crm: Type.Array(FieldInfo) }),
+  }),
+]);
+
+const SyncError = Type.Object({
+  id: Type.Integer(),
+  mapId: Type.String(),
+  direction: Direction,
+  key: Type.String(),
+  reason: Type.String(),
+  waitingForParent: Type.Boolean(),
+  attempts: Type.Integer(),
+  status: Type.String(),
+  payload: Type.Unknown(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+const LedgerRecord = Type.Object({
+  id: Type.Integer(),
+  mapId: Type.String(),
+  direction: Direction,
+  sourceKey: Type.String(),
+  targetKey: Nullable(Type.String()),
+  changeId: Nullable(Type.Integer()),
+  status: Type.String(),
+  origin: Type.String(),
+  fields: Type.Array(Type.String()),
+  detail: Nullable(Type.String()),
+  sourceAt: Nullable(Timestamp),
+  at: Timestamp,
+});
+
+function page<T>(result: { items: T[]; total: number }, offset: number, limit: number) {
+  return { ...result, ...(offset + result.items.length < result.total ? { next: offset + limit } : {}) };
+}
+
+export function registerDualWriteRoutes(app: Server, deps: { staff: StaffService; maps: Maps }) {
+  const { staff, maps } = deps;
+
+  app.get('/api/dualwrite/maps', { schema: { tags, summary: 'Table maps with status, pending and failed counts', response: { 200: Type.Array(MapSummary), ...errors } } }, async (request) => {
+    await staff.authenticate(request, roles);
+    return maps.list();
+  });
+
+  app.get('/api/dualwrite/maps/:id', { schema: { tags, summary: 'One table map: field maps, initial sync progress, activity', params: Id, response: { 200: MapDetail, ...errors } } }, async (request) => {
+    await staff.authenticate(request, roles);
+    return maps.get(request.params.id);
+  });
+
+  app.patch(
+    '/api/dualwrite/maps/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change field maps, filters or the alert rule (validated as a whole; a bad definition changes nothing)',
+        params: Id,
+        body: Type.Object(
+          { fieldMaps: Type.Optional(Type.Array(FieldMapSchema, { maxItems: 200 })), hqFilter: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))), crmFilter: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))), alertRule: Type.Optional(Nullable(AlertRule)) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: MapDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const user = await staff.authenticate(request, roles);
+      const body = request.body as { fieldMaps?: FieldMap[]; hqFilter?: string | null; crmFilter?: string | null; alertRule?: { errors: number; withinMinutes: number; action: 'Pause' | 'None' } | null };
+      return maps.update(request.params.id, body, user.name);
+    },
+  );
+
+  app.post(
+    '/api/dualwrite/maps/:id/run',
+    {
+      schema: {
+        tags,
+        summary: 'Run a map that is not running (resumes a paused one)',
+        params: Id,
+        body: Type.Optional(Type.Object({ initialSync: Type.Boolean({ default: true }) }, { additionalProperties: false })),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = await staff.authenticate(request, roles);
+      await maps.run(request.params.id, user.name, request.body?.initialSync ?? true);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post('/api/dualwrite/maps/:id/initial-sync', { schema: { tags, summary: 'Start an initial sync of existing rows; progress at GET /api/dualwrite/maps/{id}', params: Id, response: { 202: Type.Null(), ...errors } } }, async (request, reply) => {
+    const user = await staff.authenticate(request, roles);
+    await maps.run(request.params.id, user.name, true, true);
+    return reply.code(202).send(null);
+  });
+
+  for (const action of ['pause', 'resume', 'stop'] as const) {
+    app.post(`/api/dualwrite/maps/:id/${action}`, { schema: { tags, summary: `${action[0]!.toUpperCase()}${action.slice(1)} a map`, params: Id, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
+      const user = await staff.authenticate(request, roles);
+      await maps[action]((request.params as { id: string }).id, user.name);
+      return reply.code(204).send(null);
+    });
+  }
+
+  app.post('/api/dualwrite/maps/:id/retry-errors', { schema: { tags, summary: "Retry all of a map's failures", params: Id, response: { 200: Type.Object({ retried: Type.Integer(), resolved: Type.Integer() }), ...errors } } }, async (request) => {
+    await staff.authenticate(request, roles);
+    return maps.retryAll(request.params.id);
+  });
+
+  app.get(
+    '/api/dualwrite/records',
+    {
+      schema: {
+        tags,
+        summary: 'The per-record ledger: every change the engine handled and its fate',
+        querystring: Type.Object({ map: Type.Optional(Type.String()), key: Type.Optional(Type.String({ maxLength: 200 })), status: Type.Optional(Type.String({ maxLength: 20 })), ...Paging }),
+        response: { 200: Paged(LedgerRecord), ...errors },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, roles);
+      return page(await maps.records(request.query), request.query.offset, request.query.limit);
+    },
+  );
+
+  app.get(
+    '/api/dualwrite/errors',
+    {
+      schema: {
+        tags,
+        summary: 'Records that failed, with the reason in plain words',
+        querystring: Type.Object({ map: Type.Optional(Type.String()), status: Type.Optional(Type.Union([Type.Literal('Pending'), Type.Literal('Resolved')])), ...Paging }),
+        response: { 200: Paged(SyncError), ...errors },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, roles);
+      return page(await maps.errors(request.query), request.query.offset, request.query.limit);
+    },
+  );
+
+  app.post(
+    '/api/dualwrite/errors/:id/retry',
+    { schema: { tags, summary: 'Retry one failed record', params: Type.Object({ id: Type.Integer() }), response: { 200: Type.Object({ id: Type.Integer(), status: Type.String() }), ...errors } } },
+    async (request) => {
+      await staff.authenticate(request, roles);
+      return maps.retry(request.params.id);
+    },
+  );
+}

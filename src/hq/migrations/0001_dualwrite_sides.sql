@@ -1,0 +1,1 @@
+ALTER TABLE "hq"."customers" ADD COLUMN "primary_contact_account" text;
