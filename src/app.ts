@@ -65,8 +65,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     hq: hq.syncSide,
     crm: sales.syncSide,
     log,
-    ...(options.dualWritePollMs ? { pollMs: options.dualWritePollMs } : {}),
-    ...(options.dualWriteBatchSize ? { batchSize: options.dualWriteBatchSize } : {}),
+    pollMs: options.dualWritePollMs ?? config.dualWritePollMs,
+    batchSize: options.dualWriteBatchSize ?? config.dualWriteBatchSize,
   });
   const stopListening = onChange(() => dualWrite.engine.kick());
 

@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, lt, or, sql, gte, count } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../platform/db.ts';
 import type { ApplyItem, SideChange, SyncSide } from '../platform/sync-side.ts';
-import { isUnreachable } from '../platform/sync-side.ts';
+import { isUnreachable, plainMessage } from '../platform/sync-side.ts';
 import { activity, cursors, initialSyncRuns, leases, ledger, links, syncErrors, tableMaps } from './schema.ts';
 import { parseFilter } from './filter.ts';
 import { directionsOf, MissingParent, transform } from './table-map.ts';
@@ -70,6 +70,7 @@ export function createEngine(options: EngineOptions) {
   /** Backoff per map and direction while the target does not answer. */
   const waitUntil = new Map<string, number>();
   const waitReason = new Map<string, string>();
+  const waitBackoff = new Map<string, number>();
 
   async function holdLease(): Promise<boolean> {
     const rows = await db.execute<{ holder: string }>(sql`
@@ -332,23 +333,28 @@ export function createEngine(options: EngineOptions) {
   async function syncBatch(row: MapRow, direction: SyncDirection): Promise<number> {
     const waitKey = `${row.id}:${direction}`;
     if ((waitUntil.get(waitKey) ?? 0) > Date.now()) return 0;
-    const { source } = sideOf(direction);
+    const { source, target } = sideOf(direction);
     const entity = source === 'hq' ? row.hqEntity : row.crmEntity;
     const cursor = await cursorOf(row.id, direction);
+    let failing = source;
     try {
       const changes = await sides[source].readChanges(entity, cursor, batchSize);
       if (changes.length === 0) return 0;
+      failing = target;
       const outcomes = await deliver(row, direction, changes, 'live');
       await record(row, direction, outcomes, changes.at(-1)!.id);
-      if (waitReason.delete(waitKey)) await db.update(tableMaps).set({ statusReason: null }).where(and(eq(tableMaps.id, row.id), eq(tableMaps.status, 'Running')));
+      if (waitReason.delete(waitKey)) await db.update(tableMaps).set({ statusReason: null }).where(eq(tableMaps.id, row.id));
       waitUntil.delete(waitKey);
+      waitBackoff.delete(waitKey);
       return changes.length;
     } catch (error) {
-      const previous = waitUntil.has(waitKey) ? Math.min(30_000, (waitReason.has(waitKey) ? 2 : 1) * 1000) : 250;
+      // Back off while the other side is down: 250 ms, doubling up to 5 s.
+      const previous = waitUntil.has(waitKey) ? Math.min(5000, Math.max(250, 2 * (waitBackoff.get(waitKey) ?? 125))) : 250;
+      waitBackoff.set(waitKey, previous);
       waitUntil.set(waitKey, Date.now() + previous);
       const reason = isUnreachable(error)
-        ? `${direction === 'hq-to-crm' ? 'The CRM' : 'HQ'} (or HQ/CRM source) does not answer; changes wait in order and are applied when it is back.`
-        : `Sync stopped at a change it could not handle: ${error instanceof Error ? error.message : String(error)}. It is tried again.`;
+        ? `${failing === 'crm' ? 'The CRM' : 'HQ'} does not answer; changes wait in order and are applied when it is back.`
+        : `Sync stopped at a change it could not handle (${plainMessage(error)}); it is tried again.`;
       if (waitReason.get(waitKey) !== reason) {
         waitReason.set(waitKey, reason);
         log.warn({ err: error, map: row.id, direction }, 'dual-write: delivery waits');

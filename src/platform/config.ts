@@ -28,6 +28,9 @@ export interface Config {
   channelId: string;
   publicUrl: string;
   serveWeb: boolean;
+  /** Changes the dual-write engine applies per batch, and how often it looks when nothing signalled a change. */
+  dualWriteBatchSize: number;
+  dualWritePollMs: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -69,5 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     channelId: env.CHANNEL_ID ?? 'B2B-ONLINE',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     serveWeb: env.SERVE_WEB !== 'false',
+    dualWriteBatchSize: Math.max(1, int(env, 'DUALWRITE_BATCH_SIZE', 500)),
+    dualWritePollMs: Math.max(10, int(env, 'DUALWRITE_POLL_MS', 500)),
   };
 }

@@ -3,55 +3,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adminEmail, adminPassword, createPostgresDatabase, onPostgres, partnerRequest, waitFor } from '../helpers/app.ts';
+import { call, startProcess } from '../helpers/process.ts';
+import type { Running } from '../helpers/process.ts';
 
-const nodeBin = path.resolve('node_modules/.bin/node');
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-interface Running {
-  child: ChildProcess;
-  url: Promise<string>;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
 function start(env: Record<string, string>): Running {
-  const child = spawn(nodeBin, ['src/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword, SERVE_WEB: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', () => reject(new Error(`process exited before listening:\n${output}`)));
-  });
-  url.catch(() => {});
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  cleanups.push(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
-  return { child, url, output: () => output, exited };
-}
-
-async function call(base: string, method: string, route: string, body?: unknown, token?: string) {
-  const res = await fetch(base + route, {
-    method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as any };
+  const running = startProcess(env);
+  cleanups.push(running.kill);
+  return running;
 }
 
 describe('restart', () => {

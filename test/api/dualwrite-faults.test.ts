@@ -1,0 +1,130 @@
+// Dual-write when things break, on PostgreSQL with every context in its own database: the engine's process killed
+// in the middle of a batch, and the CRM's database unreachable for a while.
+import net from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { contextNames } from '../../src/platform/config.ts';
+import { createPostgresDatabase, onPostgres, partnerRequest, waitFor } from '../helpers/app.ts';
+import { adminToken, call, startProcess } from '../helpers/process.ts';
+import type { Running } from '../helpers/process.ts';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+function start(env: Record<string, string>): Running {
+  const running = startProcess({ SIGN_UP_LIMIT_PER_ADDRESS: '100000', SIGN_UP_LIMIT_PER_EMAIL: '100', ...env });
+  cleanups.push(running.kill);
+  return running;
+}
+
+/** One database per context. */
+async function splitDatabases(): Promise<Record<string, string>> {
+  const env: Record<string, string> = {};
+  for (const context of contextNames) {
+    const database = await createPostgresDatabase();
+    cleanups.push(database.drop);
+    env[`${context.toUpperCase()}_DATABASE_URL`] = database.url;
+  }
+  return env;
+}
+
+async function total(url: string, route: string, token: string): Promise<number> {
+  return (await call(url, 'GET', route, undefined, token)).body.total as number;
+}
+
+async function signUps(url: string, n: number): Promise<string[]> {
+  const emails: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const body = partnerRequest();
+    emails.push(body.email);
+    expect((await call(url, 'POST', '/api/store/partner-requests', body)).status).toBe(202);
+  }
+  return emails;
+}
+
+describe.runIf(onPostgres)('dual-write faults', () => {
+  it('applies every change exactly once when the engine is killed in the middle of a batch and restarted', { timeout: 180_000 }, async () => {
+    const env = { ...(await splitDatabases()), DUALWRITE_BATCH_SIZE: '10' };
+    const first = start(env);
+    const url = await first.url;
+    const token = await adminToken(url);
+    expect((await call(url, 'POST', '/api/dualwrite/maps/prospects-leads/pause', undefined, token)).status).toBe(204);
+    const n = 120;
+    await signUps(url, n);
+    await waitFor(async () => (await total(url, '/api/hq/prospects?limit=1', token)) === n || undefined, 'every prospect in HQ', 60_000);
+
+    expect((await call(url, 'POST', '/api/dualwrite/maps/prospects-leads/resume', undefined, token)).status).toBe(204);
+    await waitFor(async () => (await total(url, '/api/dualwrite/records?map=prospects-leads&limit=1', token)) > 0 || undefined, 'the first batch');
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const leadsAtCrash = await (async () => {
+      const second = start(env);
+      const url2 = await second.url;
+      const token2 = await adminToken(url2);
+      const atCrash = await total(url2, '/api/sales/leads?view=all-leads&limit=1', token2);
+      await waitFor(async () => (await total(url2, '/api/sales/leads?view=all-leads&limit=1', token2)) === n || undefined, 'a lead for every prospect after the restart', 60_000);
+      // Exactly one lead per prospect, each created once; a batch replayed after the crash finds its rows unchanged.
+      const created = await total(url2, '/api/dualwrite/records?map=prospects-leads&status=Created&limit=1', token2);
+      const failed = await total(url2, '/api/dualwrite/records?map=prospects-leads&status=Failed&limit=1', token2);
+      expect(created).toBe(n);
+      expect(failed).toBe(0);
+      const map = (await call(url2, 'GET', '/api/dualwrite/maps/prospects-leads', undefined, token2)).body;
+      expect(map).toMatchObject({ status: 'Running', pending: 0, failed: 0 });
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+      return atCrash;
+    })();
+    expect(leadsAtCrash).toBeLessThan(n);
+  });
+
+  it('lets HQ keep working while the CRM database is unreachable, and catches up when it is back', { timeout: 120_000 }, async () => {
+    const env = await splitDatabases();
+    // The CRM's database is reached through a proxy this test can cut.
+    const salesUrl = new URL(env.SALES_DATABASE_URL!);
+    const sockets = new Set<net.Socket>();
+    const proxy = net.createServer((client) => {
+      const upstream = net.connect(Number(salesUrl.port || 5432), salesUrl.hostname);
+      sockets.add(client).add(upstream);
+      client.pipe(upstream).pipe(client);
+      const drop = () => {
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on('error', drop).on('close', drop);
+      upstream.on('error', drop).on('close', drop);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const port = (proxy.address() as net.AddressInfo).port;
+    cleanups.push(() => new Promise<void>((resolve) => proxy.close(() => resolve())));
+    const proxied = new URL(salesUrl);
+    proxied.port = String(port);
+    const running = start({ ...env, SALES_DATABASE_URL: proxied.toString() });
+    const url = await running.url;
+    const token = await adminToken(url);
+
+    // Cut the CRM off.
+    proxy.close();
+    for (const socket of sockets) socket.destroy();
+    sockets.clear();
+
+    const emails = await signUps(url, 5);
+    await waitFor(async () => (await total(url, '/api/hq/prospects?limit=1', token)) === 5 || undefined, 'five prospects in HQ while the CRM is down');
+    const waiting = await waitFor(async () => {
+      const map = (await call(url, 'GET', '/api/dualwrite/maps/prospects-leads', undefined, token)).body;
+      return map.statusReason && map.pending === 5 ? map : undefined;
+    }, 'the map to say what waits and why');
+    expect(waiting.status).toBe('Running');
+    expect(waiting.statusReason, waiting.statusReason).toMatch(/does not answer/);
+
+    // The CRM is back: every change arrives once.
+    await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
+    await waitFor(async () => (await total(url, '/api/sales/leads?view=all-leads&limit=1', token)) === 5 || undefined, 'five leads after the CRM is back', 60_000);
+    const leads = (await call(url, 'GET', '/api/sales/leads?view=all-leads&limit=50', undefined, token)).body.items as { email: string }[];
+    expect(leads.map((l) => l.email).sort()).toEqual([...emails].sort());
+    await waitFor(async () => {
+      const map = (await call(url, 'GET', '/api/dualwrite/maps/prospects-leads', undefined, token)).body;
+      return map.pending === 0 && map.statusReason === null ? map : undefined;
+    }, 'the map to be caught up');
+  });
+});
