@@ -118,23 +118,23 @@ export function createMaps(db: Db, sides: Sides, engine: () => Engine) {
       const allowed = alsoWhenRunning ? ['NotRunning', 'Stopped', 'Error', 'Running', 'Paused'] : ['NotRunning', 'Stopped', 'Error'];
       if (!allowed.includes(row.status)) throw new DomainError('conflict', `The map is ${row.status}; only a map that is not running can be run.`);
       const definition = definitionOf(row);
+      const directions = directionsOf(definition.fieldMaps);
+      const sideOf = (direction: SyncDirection) => (direction === 'hq-to-crm' ? { side: sides.hq, entity: row.hqEntity } : { side: sides.crm, entity: row.crmEntity });
+      // Read the other systems before the transaction: on the embedded database every context shares one connection.
+      const keepPlace = row.status === 'Running' || row.status === 'Paused';
+      const starts = keepPlace ? [] : await Promise.all(directions.map(async (direction) => ({ direction, lastId: await sideOf(direction).side.latestChangeId() })));
+      const master: SyncDirection = definition.masterForInitialSync === 'HQ' ? 'hq-to-crm' : 'crm-to-hq';
+      const runs = initialSync
+        ? await Promise.all([...directions].sort((a) => (a === master ? -1 : 1)).map(async (direction) => ({ direction, total: await sideOf(direction).side.count(sideOf(direction).entity) })))
+        : [];
       await db.transaction(async (tx) => {
-        // A map that was already running keeps its place in the live feed; the initial sync fills in the rest.
-        for (const direction of row.status === 'Running' || row.status === 'Paused' ? [] : directionsOf(definition.fieldMaps)) {
-          const side = direction === 'hq-to-crm' ? sides.hq : sides.crm;
-          // Live sync starts from now; the initial sync covers what existed before.
-          const lastId = await side.latestChangeId();
+        // Live sync starts from now (a running map keeps its place); the initial sync covers what existed before.
+        for (const { direction, lastId } of starts) {
           await tx.insert(cursors).values({ mapId: id, direction, lastId }).onConflictDoUpdate({ target: [cursors.mapId, cursors.direction], set: { lastId } });
         }
-        if (initialSync) {
-          const master: SyncDirection = definition.masterForInitialSync === 'HQ' ? 'hq-to-crm' : 'crm-to-hq';
-          const directions = directionsOf(definition.fieldMaps).sort((a) => (a === master ? -1 : 1));
-          for (const direction of directions) {
-            const side = direction === 'hq-to-crm' ? sides.hq : sides.crm;
-            const total = await side.count(direction === 'hq-to-crm' ? row.hqEntity : row.crmEntity);
-            await tx.insert(initialSyncRuns).values({ mapId: id, direction, status: 'Running', total });
-          }
-        }
+        // A new initial sync replaces one still under way; it starts over and links what exists.
+        if (runs.length > 0) await tx.update(initialSyncRuns).set({ status: 'Failed', finishedAt: new Date() }).where(and(eq(initialSyncRuns.mapId, id), eq(initialSyncRuns.status, 'Running')));
+        for (const { direction, total } of runs) await tx.insert(initialSyncRuns).values({ mapId: id, direction, status: 'Running', total });
         await tx.update(tableMaps).set({ status: initialSync ? 'Initializing' : 'Running', statusReason: null, updatedAt: new Date() }).where(eq(tableMaps.id, id));
         await tx.insert(activity).values({ mapId: id, event: initialSync ? 'Run with initial sync' : 'Run without initial sync', actor });
       });

@@ -204,6 +204,41 @@ describe('the engine', () => {
   });
 });
 
+describe('initial sync', () => {
+  it('brings rows that existed before the map ran to the other side, matched by integration key, without duplicates', async () => {
+    expect((await t.request('POST', '/api/dualwrite/maps/accounts/stop', { token: integration })).status).toBe(204);
+    const body = partnerRequest();
+    await t.request('POST', '/api/store/partner-requests', { body });
+    const p = await waitFor(async () => (await t.request('GET', `/api/hq/prospects?search=${encodeURIComponent(body.email)}`, { token: t.adminToken })).body.items[0], 'the prospect');
+    const approved = await t.request('POST', `/api/hq/prospects/${p.id}/approve`, { token: t.adminToken });
+    expect(approved.status).toBe(200);
+    const accounts = async () => (await t.request('GET', `/api/sales/accounts?search=${encodeURIComponent(body.companyName)}`, { token: t.adminToken })).body.items;
+    // The contacts map runs, so the requestor arrives as a contact; the stopped accounts map moves nothing.
+    await waitFor(async () => (await t.request('GET', `/api/sales/contacts?search=${encodeURIComponent(body.email)}`, { token: t.adminToken })).body.items[0], 'the contact');
+    expect(await accounts()).toHaveLength(0);
+
+    expect((await t.request('POST', '/api/dualwrite/maps/accounts/run', { token: integration, body: { initialSync: true } })).status).toBe(204);
+    const map = await waitFor(async () => {
+      const m = (await t.request('GET', '/api/dualwrite/maps/accounts', { token: integration })).body;
+      return m.status === 'Running' && m.initialSync.every((r: { status: string }) => r.status === 'Completed') ? m : undefined;
+    }, 'the initial sync to complete');
+    expect(map.initialSync).toHaveLength(2);
+    expect(map.initialSync.every((r: { done: number; total: number }) => r.done === r.total)).toBe(true);
+    expect(map.initialSync.find((r: { direction: string }) => r.direction === 'hq-to-crm').total).toBeGreaterThan(0);
+    const synced = await accounts();
+    expect(synced).toHaveLength(1);
+    expect(synced[0].customerAccount).toBe(approved.body.customerAccount);
+
+    // Running it again links the same rows: still one account.
+    expect((await t.request('POST', '/api/dualwrite/maps/accounts/initial-sync', { token: integration })).status).toBe(202);
+    await waitFor(async () => {
+      const m = (await t.request('GET', '/api/dualwrite/maps/accounts', { token: integration })).body;
+      return m.status === 'Running' && m.initialSync.every((r: { status: string }) => r.status === 'Completed') ? m : undefined;
+    }, 'the second initial sync');
+    expect(await accounts()).toHaveLength(1);
+  });
+});
+
 describe('the workspace API', () => {
   it('lists the shipped maps running, and only the integration role may see them', async () => {
     const maps = await t.request('GET', '/api/dualwrite/maps', { token: integration });
