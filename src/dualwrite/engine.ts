@@ -58,7 +58,7 @@ const sideOf = (direction: SyncDirection): { source: 'hq' | 'crm'; target: 'hq' 
 
 export function createEngine(options: EngineOptions) {
   const { db, sides, log } = options;
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 1000;
   const pollMs = options.pollMs ?? 500;
   const holder = `${os.hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
   let running = false;
@@ -224,20 +224,41 @@ export function createEngine(options: EngineOptions) {
     const linked: { hq: string; crm: string }[] = [];
     await db.transaction(async (tx) => {
       const ok = outcomes.filter((o) => o.targetKey && ['Created', 'Updated', 'Unchanged'].includes(o.status));
-      for (const o of ok) {
-        const hqKey = direction === 'hq-to-crm' ? o.change.key : o.targetKey!;
-        const crmKey = direction === 'hq-to-crm' ? o.targetKey! : o.change.key;
-        const stamp = Object.fromEntries((o.fields ?? []).map((f) => [`${target}:${f}`, o.change.at.getTime()]));
-        const [existing] = await tx.select().from(links).where(and(eq(links.mapId, row.id), eq(links.hqKey, hqKey)));
-        if (existing) {
-          const clock = { ...(existing.clock as Record<string, number>) };
-          for (const [k, v] of Object.entries(stamp)) clock[k] = Math.max(clock[k] ?? 0, v);
-          await tx.update(links).set({ clock, crmKey, updatedAt: new Date() }).where(and(eq(links.mapId, row.id), eq(links.hqKey, hqKey)));
-        } else {
-          await tx.insert(links).values({ mapId: row.id, hqKey, crmKey, clock: stamp }).onConflictDoNothing();
-          linked.push({ hq: hqKey, crm: crmKey });
+      const pairs = ok.map((o) => ({
+        hqKey: direction === 'hq-to-crm' ? o.change.key : o.targetKey!,
+        crmKey: direction === 'hq-to-crm' ? o.targetKey! : o.change.key,
+        stamp: Object.fromEntries((o.fields ?? []).map((f) => [`${target}:${f}`, o.change.at.getTime()])) as Record<string, number>,
+      }));
+      const existing = new Map<string, typeof links.$inferSelect>();
+      for (let i = 0; i < pairs.length; i += 1000) {
+        const keys = pairs.slice(i, i + 1000).map((p) => p.hqKey);
+        for (const l of await tx.select().from(links).where(and(eq(links.mapId, row.id), inArray(links.hqKey, keys)))) existing.set(l.hqKey, l);
+      }
+      const fresh = new Map<string, { mapId: string; hqKey: string; crmKey: string; clock: Record<string, number> }>();
+      for (const p of pairs) {
+        const known = existing.get(p.hqKey);
+        if (!known) {
+          const clock = { ...(fresh.get(p.hqKey)?.clock ?? {}) };
+          for (const [k, v] of Object.entries(p.stamp)) clock[k] = Math.max(clock[k] ?? 0, v);
+          fresh.set(p.hqKey, { mapId: row.id, hqKey: p.hqKey, crmKey: p.crmKey, clock });
+          continue;
+        }
+        const clock = { ...(known.clock as Record<string, number>) };
+        let moved = known.crmKey !== p.crmKey;
+        for (const [k, v] of Object.entries(p.stamp)) {
+          if ((clock[k] ?? 0) < v) {
+            clock[k] = v;
+            moved = true;
+          }
+        }
+        if (moved) {
+          await tx.update(links).set({ clock, crmKey: p.crmKey, updatedAt: new Date() }).where(and(eq(links.mapId, row.id), eq(links.hqKey, p.hqKey)));
+          existing.set(p.hqKey, { ...known, clock, crmKey: p.crmKey });
         }
       }
+      const inserts = [...fresh.values()];
+      for (let i = 0; i < inserts.length; i += 1000) await tx.insert(links).values(inserts.slice(i, i + 1000)).onConflictDoNothing();
+      linked.push(...inserts.map((l) => ({ hq: l.hqKey, crm: l.crmKey })));
       if (outcomes.length > 0) {
         await tx.insert(ledger).values(
           outcomes.map((o) => ({
@@ -292,6 +313,8 @@ export function createEngine(options: EngineOptions) {
 
   /** Errors that waited for these parents retry now. */
   async function wakeWaiting(mapId: string, linked: { hq: string; crm: string }[]) {
+    const [anyWaiting] = await db.select({ id: syncErrors.id }).from(syncErrors).where(and(eq(syncErrors.status, 'Pending'), sql`${syncErrors.waitingFor} like ${`${mapId}:%`}`)).limit(1);
+    if (!anyWaiting) return;
     const names = linked.flatMap((l) => [`${mapId}:hq-to-crm:${l.hq}`, `${mapId}:crm-to-hq:${l.crm}`]);
     for (let i = 0; i < names.length; i += 500) {
       const waiting = await db
@@ -395,7 +418,7 @@ export function createEngine(options: EngineOptions) {
     const { source } = sideOf(direction);
     const entity = source === 'hq' ? row.hqEntity : row.crmEntity;
     try {
-      const rows = await sides[source].list(entity, run.afterKey, Math.max(batchSize, 1000));
+      const rows = await sides[source].list(entity, run.afterKey, Math.max(batchSize, 2000));
       if (rows.length === 0) {
         await db.update(initialSyncRuns).set({ status: 'Completed', finishedAt: new Date(), updatedAt: new Date() }).where(eq(initialSyncRuns.id, run.id));
         return 0;

@@ -72,7 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     channelId: env.CHANNEL_ID ?? 'B2B-ONLINE',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     serveWeb: env.SERVE_WEB !== 'false',
-    dualWriteBatchSize: Math.max(1, int(env, 'DUALWRITE_BATCH_SIZE', 500)),
+    dualWriteBatchSize: Math.max(1, int(env, 'DUALWRITE_BATCH_SIZE', 1000)),
     dualWritePollMs: Math.max(10, int(env, 'DUALWRITE_POLL_MS', 500)),
   };
 }

@@ -1,0 +1,167 @@
+// npm run bench (second part): the dual-write engine on PostgreSQL, each figure next to a baseline from the same run.
+//
+//   live sync      CRM contact edits at 50 changes/s → applied to the HQ customer; p50 and p99 from commit to apply
+//   initial sync   100,000 HQ organization customers → CRM accounts, rows/s, against a bare batched insert of
+//                  the same rows into a copy of the accounts table
+//   catch-up       50,000 prospect changes queued while the prospect → lead map is paused, changes/s after resume
+//
+//   BENCH_DATABASE_URL=...   PostgreSQL admin URL (default postgres://postgres@127.0.0.1:5432/test)
+//   BENCH_ROWS=100000        rows for the initial sync; BENCH_QUEUED=50000 changes for the catch-up
+//
+// Figures go to stdout and to .test-artifacts/bench-dualwrite.json.
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { loadConfig } from '../src/platform/config.ts';
+import { createApp } from '../src/app.ts';
+
+const adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const dbName = `hs_bench_dw_${crypto.randomBytes(5).toString('hex')}`;
+const rows = Number(process.env.BENCH_ROWS ?? 100_000);
+const queued = Number(process.env.BENCH_QUEUED ?? 50_000);
+const targets = { liveP99Ms: 250, initialRatio: 0.1, catchUpPerSecond: 5000 };
+const adminEmail = 'bench-admin@handshake.test';
+const adminPassword = 'bench-admin-password-1';
+
+async function onAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 600_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function main(cleanups: (() => Promise<void>)[]) {
+  await onAdmin((c) => c.query(`CREATE DATABASE ${dbName}`));
+  cleanups.push(() => onAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)).then(() => undefined));
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const app = await createApp(
+    loadConfig({ DATABASE_URL: url.toString(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword, SERVE_WEB: 'false', DISTRIBUTION_MODE: 'off' }),
+  );
+  await app.listen();
+  cleanups.unshift(() => app.close());
+  const address = app.server.server.address() as { port: number };
+  const base = `http://127.0.0.1:${address.port}`;
+  const db = new pg.Pool({ connectionString: url.toString(), max: 4 });
+  cleanups.unshift(() => db.end());
+  const call = async (method: string, path: string, body?: unknown, token?: string) => {
+    const res = await fetch(base + path, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+  const token = (await call('POST', '/api/auth/sign-in', { email: adminEmail, password: adminPassword })).body.token as string;
+  const figures: Record<string, unknown> = { database: 'postgres', cpus: (await import('node:os')).cpus().length };
+
+  // ---- Live sync: contact edits in the CRM at 50/s, applied to HQ customers.
+  const contacts: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const lead = await call('POST', '/api/sales/leads', { topic: `Bench ${i}`, firstName: 'Bench', lastName: `Contact ${i}`, email: `bench.contact.${i}@live.test`, companyName: `Bench Live ${i}`, address: { street: 'Narva mnt 5', city: 'Tallinn', zip: '10117', countryRegionId: 'EE' } }, token);
+    const qualified = await call('POST', `/api/sales/leads/${lead.body.id}/qualify`, {}, token);
+    contacts.push(qualified.body.contactId);
+  }
+  await until(async () => (await db.query(`select count(*)::int n from dualwrite.links where map_id = 'contacts'`)).rows[0].n >= 20, 'the contacts to be linked');
+  const [{ max: ledgerStart }] = (await db.query(`select coalesce(max(id), 0)::bigint as max from dualwrite.ledger`)).rows;
+  const changes = 500;
+  const started = Date.now();
+  const inFlight: Promise<unknown>[] = [];
+  for (let i = 0; i < changes; i++) {
+    const due = started + i * 20;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(call('PATCH', `/api/sales/contacts/${contacts[i % contacts.length]}`, { phone: `+372 ${1000000 + i}` }, token));
+  }
+  await Promise.all(inFlight);
+  await until(async () => (await db.query(`select count(*)::int n from dualwrite.ledger where id > $1 and map_id = 'contacts' and direction = 'crm-to-hq' and fields ? 'phone'`, [ledgerStart])).rows[0].n >= changes, 'every edit applied');
+  const latencies = (
+    await db.query(`select extract(epoch from (at - source_at)) * 1000 as ms from dualwrite.ledger where id > $1 and map_id = 'contacts' and direction = 'crm-to-hq' and fields ? 'phone'`, [ledgerStart])
+  ).rows
+    .map((r: { ms: string }) => Number(r.ms))
+    .sort((a: number, b: number) => a - b);
+  figures.liveSync = { changes, perSecond: 50, p50Ms: Math.round(percentile(latencies, 50)), p99Ms: Math.round(percentile(latencies, 99)), targetP99Ms: targets.liveP99Ms };
+  console.log(`live sync         ${changes} changes at 50/s: p50 ${Math.round(percentile(latencies, 50))} ms, p99 ${Math.round(percentile(latencies, 99))} ms (target ≤ ${targets.liveP99Ms} ms)`);
+
+  // ---- Initial sync: 100k organization customers to accounts, next to a bare batched insert of the same rows.
+  expect204(await call('POST', '/api/dualwrite/maps/accounts/stop', undefined, token));
+  await db.query(`
+    insert into hq.customers (account, type, name, email, street, city, zip, country_region_id, language)
+    select 'BENCH-' || lpad(g::text, 7, '0'), 'Organization', 'Bench Org ' || g, 'org' || g || '@bench.test', 'Narva mnt ' || g, 'Tallinn', '10117', 'EE', 'en-us'
+    from generate_series(1, ${rows}) g`);
+  await db.query(`create table public.bare_accounts (like sales.accounts including defaults)`);
+  const bareStart = performance.now();
+  for (let from = 1; from <= rows; from += 1000) {
+    const values: unknown[] = [];
+    const tuples: string[] = [];
+    for (let g = from; g < Math.min(from + 1000, rows + 1); g++) {
+      const o = values.length;
+      tuples.push(`($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}, $${o + 8}, 'Active')`);
+      values.push(crypto.randomUUID(), `Bench Org ${g}`, `org${g}@bench.test`, `Narva mnt ${g}`, 'Tallinn', '10117', 'EE', `BENCH-${String(g).padStart(7, '0')}`);
+    }
+    await db.query(`insert into public.bare_accounts (id, name, email, street, city, zip, country_region_id, customer_account, status) values ${tuples.join(',')}`, values);
+  }
+  const bareSeconds = (performance.now() - bareStart) / 1000;
+  const syncStart = performance.now();
+  expect204(await call('POST', '/api/dualwrite/maps/accounts/run', { initialSync: true }, token));
+  await until(async () => (await call('GET', '/api/dualwrite/maps/accounts', undefined, token)).body.status === 'Running', 'the initial sync');
+  const syncSeconds = (performance.now() - syncStart) / 1000;
+  const [{ n: accounts }] = (await db.query(`select count(*)::int n from sales.accounts where name like 'Bench Org %'`)).rows;
+  figures.initialSync = { rows, accountsCreated: accounts, seconds: round(syncSeconds), rowsPerSecond: Math.round(rows / syncSeconds), bareInsertRowsPerSecond: Math.round(rows / bareSeconds), ratio: round(bareSeconds / syncSeconds), targetRatio: targets.initialRatio };
+  console.log(`initial sync      ${rows} customers → ${accounts} accounts in ${round(syncSeconds)} s: ${Math.round(rows / syncSeconds)} rows/s; bare insert ${Math.round(rows / bareSeconds)} rows/s; ratio ${round(bareSeconds / syncSeconds)} (target ≥ ${targets.initialRatio})`);
+
+  // ---- Catch-up: prospect changes queued while the prospect → lead map is paused.
+  expect204(await call('POST', '/api/dualwrite/maps/prospects-leads/pause', undefined, token));
+  await db.query(`
+    with p as (
+      insert into hq.prospects (id, type, status, company_name, first_name, last_name, email, street, city, zip, country_region_id, language, channel_id)
+      select 'BENCHP-' || lpad(g::text, 7, '0'), 'B2BProspect', 'New', 'Queued Co ' || g, 'Queued', 'Person ' || g, 'queued' || g || '@bench.test', 'Narva mnt 5', 'Tallinn', '10117', 'EE', 'en-us', 'B2B-ONLINE'
+      from generate_series(1, ${queued}) g
+      returning *
+    )
+    insert into hq.outbox (consumer, topic, key, payload)
+    select 'dualwrite', 'prospect', p.id, jsonb_build_object('values', to_jsonb(p) - 'created_at' - 'updated_at' || jsonb_build_object('id', p.id, 'type', p.type, 'companyName', p.company_name, 'firstName', p.first_name, 'lastName', p.last_name, 'email', p.email, 'street', p.street, 'city', p.city, 'zip', p.zip, 'countryRegionId', p.country_region_id, 'status', p.status), 'changedFields', '[]'::jsonb, 'created', true, 'origin', 'user')
+    from p`);
+  const pending = (await call('GET', '/api/dualwrite/maps/prospects-leads', undefined, token)).body.pending;
+  const catchStart = performance.now();
+  expect204(await call('POST', '/api/dualwrite/maps/prospects-leads/resume', undefined, token));
+  await until(async () => (await call('GET', '/api/dualwrite/maps/prospects-leads', undefined, token)).body.pending === 0, 'the catch-up');
+  const catchSeconds = (performance.now() - catchStart) / 1000;
+  const [{ n: leads }] = (await db.query(`select count(*)::int n from sales.leads where prospect_id like 'BENCHP-%'`)).rows;
+  figures.catchUp = { queued: pending, leadsCreated: leads, seconds: round(catchSeconds), changesPerSecond: Math.round(pending / catchSeconds), targetPerSecond: targets.catchUpPerSecond };
+  console.log(`catch-up          ${pending} queued changes → ${leads} leads in ${round(catchSeconds)} s: ${Math.round(pending / catchSeconds)} changes/s (target ≥ ${targets.catchUpPerSecond})`);
+
+  fs.mkdirSync('.test-artifacts', { recursive: true });
+  fs.writeFileSync('.test-artifacts/bench-dualwrite.json', `${JSON.stringify(figures, null, 2)}\n`);
+  if (accounts !== rows || leads !== queued) throw new Error('not every row arrived on the other side');
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function expect204(res: { status: number; body: unknown }) {
+  if (res.status !== 204) throw new Error(`unexpected answer ${res.status}: ${JSON.stringify(res.body)}`);
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+main(cleanups)
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    for (const cleanup of cleanups) await cleanup().catch(() => {});
+  });
