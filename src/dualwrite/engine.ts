@@ -7,6 +7,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../platform/db.ts';
 import type { ApplyItem, SideChange, SyncSide } from '../platform/sync-side.ts';
 import { isUnreachable, plainMessage } from '../platform/sync-side.ts';
+import { bulkInsert } from '../platform/bulk.ts';
 import { activity, cursors, initialSyncRuns, leases, ledger, links, syncErrors, tableMaps } from './schema.ts';
 import { parseFilter } from './filter.ts';
 import { directionsOf, MissingParent, transform } from './table-map.ts';
@@ -257,24 +258,24 @@ export function createEngine(options: EngineOptions) {
         }
       }
       const inserts = [...fresh.values()];
-      for (let i = 0; i < inserts.length; i += 1000) await tx.insert(links).values(inserts.slice(i, i + 1000)).onConflictDoNothing();
+      await bulkInsert(tx, links, inserts, { onConflictDoNothing: true });
       linked.push(...inserts.map((l) => ({ hq: l.hqKey, crm: l.crmKey })));
-      if (outcomes.length > 0) {
-        await tx.insert(ledger).values(
-          outcomes.map((o) => ({
-            mapId: row.id,
-            direction,
-            changeId: o.change.id > 0 ? o.change.id : null,
-            sourceKey: o.change.key,
-            targetKey: o.targetKey ?? null,
-            status: o.status,
-            origin: o.change.origin,
-            fields: o.fields ?? null,
-            detail: o.detail ?? null,
-            sourceAt: o.change.at,
-          })),
-        );
-      }
+      await bulkInsert(
+        tx,
+        ledger,
+        outcomes.map((o) => ({
+          mapId: row.id,
+          direction,
+          changeId: o.change.id > 0 ? o.change.id : null,
+          sourceKey: o.change.key,
+          targetKey: o.targetKey ?? null,
+          status: o.status,
+          origin: o.change.origin,
+          fields: o.fields ?? null,
+          detail: o.detail ?? null,
+          sourceAt: o.change.at,
+        })),
+      );
       const failed = outcomes.filter((o) => o.status === 'Failed');
       if (retryOf !== undefined) {
         if (failed.length > 0) {

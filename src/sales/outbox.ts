@@ -18,13 +18,6 @@ export async function recordChange(
   if (origin !== 'dualwrite') signalChange();
 }
 
-/** The bulk form of recordChange, for rows written together. */
-export async function recordChanges(tx: DbOrTx, entity: SalesEntity, changes: { row: { id: string; version: number }; changedFields: string[] }[], origin: ChangeOrigin): Promise<void> {
-  if (changes.length === 0) return;
-  await tx.insert(outbox).values(changes.map((c) => ({ entity, key: c.row.id, version: c.row.version, changedFields: c.changedFields, payload: c.row, origin })));
-  if (origin !== 'dualwrite') signalChange();
-}
-
 /** Names of the fields whose values differ, for the outbox's changed-fields list. */
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   return Object.keys(after).filter((key) => key !== 'updatedAt' && key !== 'version' && String(before[key] ?? '') !== String(after[key] ?? ''));

@@ -18,11 +18,6 @@ export async function addNote(tx: DbOrTx, regardingType: RegardingType, regardin
   return { id: row!.id, kind, text: row!.text, author: row!.author, createdAt: row!.createdAt.toISOString() };
 }
 
-export async function addNotes(tx: DbOrTx, rows: { regardingType: RegardingType; regardingId: string; kind: 'note' | 'system'; text: string; author: string }[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.insert(notes).values(rows.map((r) => ({ id: crypto.randomUUID(), ...r })));
-}
-
 export async function timelineOf(db: Db | DbOrTx, regardingType: RegardingType, regardingId: string): Promise<TimelineEntry[]> {
   const rows = await db
     .select()
