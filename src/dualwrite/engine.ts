@@ -35,6 +35,12 @@ export function definitionOf(row: MapRow): TableMapDefinition {
   };
 }
 
+/** One clock entry per mapped pair of fields, whichever way a value last travelled. */
+function clockKeyOf(map: TableMapDefinition, direction: SyncDirection, targetField: string): string {
+  const pair = map.fieldMaps.find((f) => (direction === 'hq-to-crm' ? f.crmField : f.hqField) === targetField);
+  return pair ? `${pair.hqField ?? ''}=${pair.crmField ?? ''}` : `${direction}:${targetField}`;
+}
+
 export interface EngineOptions {
   db: Db;
   sides: Sides;
@@ -176,7 +182,7 @@ export function createEngine(options: EngineOptions) {
       const at = change.at.getTime();
       const superseded: string[] = [];
       for (const field of Object.keys(values)) {
-        const clockKey = `${target}:${field}`;
+        const clockKey = clockKeyOf(map, direction, field);
         const newer = (clock[clockKey] ?? 0) > at || (otherPending?.get(field) ?? 0) > at;
         if (newer && link) {
           superseded.push(field);
@@ -221,14 +227,14 @@ export function createEngine(options: EngineOptions) {
 
   /** Records outcomes, links, errors and the cursor in one transaction of the dualwrite database. */
   async function record(row: MapRow, direction: SyncDirection, outcomes: Outcome[], cursor: number | null, retryOf?: number) {
-    const { target } = sideOf(direction);
+    const definition = definitionOf(row);
     const linked: { hq: string; crm: string }[] = [];
     await db.transaction(async (tx) => {
       const ok = outcomes.filter((o) => o.targetKey && ['Created', 'Updated', 'Unchanged'].includes(o.status));
       const pairs = ok.map((o) => ({
         hqKey: direction === 'hq-to-crm' ? o.change.key : o.targetKey!,
         crmKey: direction === 'hq-to-crm' ? o.targetKey! : o.change.key,
-        stamp: Object.fromEntries((o.fields ?? []).map((f) => [`${target}:${f}`, o.change.at.getTime()])) as Record<string, number>,
+        stamp: Object.fromEntries((o.fields ?? []).map((f) => [clockKeyOf(definition, direction, f), o.change.at.getTime()])) as Record<string, number>,
       }));
       const existing = new Map<string, typeof links.$inferSelect>();
       for (let i = 0; i < pairs.length; i += 1000) {

@@ -120,24 +120,37 @@ describe('the engine', () => {
     await waitFor(async () => (await t.request('GET', '/api/dualwrite/maps/contacts', { token: integration })).body.pending === 0, 'nothing pending');
   });
 
-  it('converges when both sides change the same field at once: the later change wins on both sides', async () => {
-    const { body, lead } = await signUpToLead();
-    const qualified = await t.request('POST', `/api/sales/leads/${lead.id}/qualify`, { token: sales, body: {} });
-    const contactId = qualified.body.contactId;
-    const person = await waitFor(async () => (await t.request('GET', `/api/hq/customers?type=Person&search=${encodeURIComponent(body.email)}`, { token: t.adminToken })).body.items[0], 'the person customer');
-    await waitFor(async () => (await t.request('GET', `/api/sales/contacts/${contactId}`, { token: sales })).body.customerAccount, 'the link');
-    await t.request('POST', '/api/dualwrite/maps/contacts/pause', { token: integration });
-    expect((await t.request('PATCH', `/api/hq/customers/${person.account}`, { token: t.adminToken, body: { phone: '111' } })).status).toBe(200);
-    expect((await t.request('PATCH', `/api/sales/contacts/${contactId}`, { token: t.adminToken, body: { phone: '222' } })).status).toBe(200);
-    expect((await t.request('POST', '/api/dualwrite/maps/contacts/resume', { token: integration })).status).toBe(204);
-    await waitFor(async () => {
+  for (const order of [
+    ['hq', 'crm'],
+    ['crm', 'hq'],
+  ] as const) {
+    it(`converges when both sides change the same field at once (${order.join(' first, then ')}): the later change wins on both sides`, async () => {
+      const { body, lead } = await signUpToLead();
+      const qualified = await t.request('POST', `/api/sales/leads/${lead.id}/qualify`, { token: sales, body: {} });
+      const contactId = qualified.body.contactId;
+      const person = await waitFor(async () => (await t.request('GET', `/api/hq/customers?type=Person&search=${encodeURIComponent(body.email)}`, { token: t.adminToken })).body.items[0], 'the person customer');
+      await waitFor(async () => (await t.request('GET', `/api/sales/contacts/${contactId}`, { token: sales })).body.customerAccount, 'the link');
+      await t.request('POST', '/api/dualwrite/maps/contacts/pause', { token: integration });
+      const edit = {
+        hq: (phone: string) => t.request('PATCH', `/api/hq/customers/${person.account}`, { token: t.adminToken, body: { phone } }),
+        crm: (phone: string) => t.request('PATCH', `/api/sales/contacts/${contactId}`, { token: t.adminToken, body: { phone } }),
+      };
+      expect((await edit[order[0]]('111')).status).toBe(200);
+      expect((await edit[order[1]]('222')).status).toBe(200);
+      expect((await t.request('POST', '/api/dualwrite/maps/contacts/resume', { token: integration })).status).toBe(204);
+      await waitFor(async () => {
+        const hq = (await t.request('GET', `/api/hq/customers/${person.account}`, { token: t.adminToken })).body.phone;
+        const crm = (await t.request('GET', `/api/sales/contacts/${contactId}`, { token: sales })).body.phone;
+        return hq === '222' && crm === '222';
+      }, 'both sides to hold the later value');
+      await waitFor(async () => (await t.request('GET', '/api/dualwrite/maps/contacts', { token: integration })).body.pending === 0, 'nothing pending');
       const hq = (await t.request('GET', `/api/hq/customers/${person.account}`, { token: t.adminToken })).body.phone;
       const crm = (await t.request('GET', `/api/sales/contacts/${contactId}`, { token: sales })).body.phone;
-      return hq === '222' && crm === '222';
-    }, 'both sides to hold the later value');
-    const records = (await t.request('GET', `/api/dualwrite/records?map=contacts&key=${person.account}&status=Superseded`, { token: integration })).body.items;
-    expect(records.length).toBeGreaterThan(0);
-  });
+      expect([hq, crm]).toEqual(['222', '222']);
+      const superseded = (await t.request('GET', `/api/dualwrite/records?map=contacts&status=Superseded&key=${order[0] === 'hq' ? person.account : contactId}`, { token: integration })).body.items;
+      expect(superseded.length).toBeGreaterThan(0);
+    });
+  }
 
   it('queues changes while a map is paused and catches up in order on resume', async () => {
     expect((await t.request('POST', '/api/dualwrite/maps/prospects-leads/pause', { token: integration })).status).toBe(204);
