@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { onAdmin } from './postgres.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createApp } from '../src/app.ts';
 
@@ -23,15 +24,6 @@ const targets = { liveP99Ms: 250, initialRatio: 0.1, catchUpPerSecond: 5000 };
 const adminEmail = 'bench-admin@handshake.test';
 const adminPassword = 'bench-admin-password-1';
 
-async function onAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -46,8 +38,8 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60
 }
 
 async function main(cleanups: (() => Promise<void>)[]) {
-  await onAdmin((c) => c.query(`CREATE DATABASE ${dbName}`));
-  cleanups.push(() => onAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)).then(() => undefined));
+  await onAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${dbName}`));
+  cleanups.push(() => onAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)).then(() => undefined));
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   const app = await createApp(

@@ -13,6 +13,7 @@ import os from 'node:os';
 import crypto from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { onAdmin } from './postgres.ts';
 import autocannon from 'autocannon';
 import type { Result as LoadResult } from 'autocannon';
 import { sql } from 'drizzle-orm';
@@ -40,15 +41,6 @@ const targets = { throughputRatio: 0.4, p99Ms: 50 };
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
 
-async function onAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 function databaseUrl(): string {
   const url = new URL(adminUrl);
@@ -130,7 +122,7 @@ async function main(cleanups: (() => Promise<void>)[]) {
   const startedAt = Date.now();
   let serverVersion = 'embedded PGlite';
   if (!usePglite) {
-    serverVersion = await onAdmin(async (c) => {
+    serverVersion = await onAdmin(adminUrl, async (c) => {
       await c.query(`CREATE DATABASE ${dbName}`);
       return `PostgreSQL ${(await c.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?'}`;
     });
@@ -139,7 +131,7 @@ async function main(cleanups: (() => Promise<void>)[]) {
       if (!dropped) console.error(`database ${dbName} was not dropped: DROP DATABASE ${dbName} WITH (FORCE) on ${adminUrl}`);
     });
     cleanups.push(async () => {
-      await onAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+      await onAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
       dropped = true;
     });
   }
