@@ -20,10 +20,10 @@ const queryClient = new QueryClient({
   },
 });
 
-// A 401 from an HQ call means the session is gone: sign in again, then come back here.
+// A 401 from a back-office or CRM call means the session is gone: sign in again, then come back here.
 setUnauthorizedHandler(() => {
   const { pathname, search } = window.location;
-  if (!pathname.startsWith('/hq') || pathname.startsWith('/hq/sign-in')) return;
+  if (!/^\/(hq|sales)(\/|$)/.test(pathname) || pathname.startsWith('/hq/sign-in')) return;
   void router.navigate(`/hq/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
 });
 

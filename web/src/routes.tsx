@@ -7,7 +7,7 @@ import { CustomersPage } from './hq/CustomersPage.tsx';
 import { DistributionJobsPage } from './hq/DistributionJobsPage.tsx';
 import { HierarchiesPage } from './hq/HierarchiesPage.tsx';
 import { HierarchyDetailPage } from './hq/HierarchyDetailPage.tsx';
-import { HqLayout } from './hq/HqLayout.tsx';
+import { HomeRedirect, HqLayout } from './hq/HqLayout.tsx';
 import { JobHistoryPage } from './hq/JobHistoryPage.tsx';
 import { NumberSequencesPage } from './hq/NumberSequencesPage.tsx';
 import { OnlineStorePage } from './hq/OnlineStorePage.tsx';
@@ -20,6 +20,12 @@ import { RequestStatusPage } from './storefront/RequestStatusPage.tsx';
 import { SignUpConfirmationPage } from './storefront/SignUpConfirmationPage.tsx';
 import { SignUpPage } from './storefront/SignUpPage.tsx';
 import { StorefrontLayout } from './storefront/StorefrontLayout.tsx';
+import { LeadDetailPage } from './sales/LeadDetailPage.tsx';
+import { LeadsPage } from './sales/LeadsPage.tsx';
+import { OpportunitiesPage } from './sales/OpportunitiesPage.tsx';
+import { OpportunityDetailPage } from './sales/OpportunityDetailPage.tsx';
+import { PartiesPage } from './sales/PartiesPage.tsx';
+import { PartyDetailPage } from './sales/PartyDetailPage.tsx';
 import { NotFound } from './ui/NotFound.tsx';
 import { RouteError } from './ui/RouteError.tsx';
 
@@ -53,7 +59,7 @@ export const router = createBrowserRouter([
         path: '/hq',
         element: <HqLayout />,
         children: [
-          { index: true, element: <Navigate to="/hq/prospects" replace /> },
+          { index: true, element: <HomeRedirect /> },
           { path: 'prospects', element: <ProspectsPage /> },
           { path: 'prospects/:id', element: <ProspectDetailPage /> },
           { path: 'customers', element: <CustomersPage /> },
@@ -67,6 +73,22 @@ export const router = createBrowserRouter([
           { path: 'number-sequences', element: <NumberSequencesPage /> },
           { path: 'staff-users', element: <StaffUsersPage /> },
           { path: '*', element: <NotFound home="/hq/prospects" homeLabel="Go to All prospects" /> },
+        ],
+      },
+      {
+        path: '/sales',
+        element: <HqLayout />,
+        children: [
+          { index: true, element: <Navigate to="/sales/leads" replace /> },
+          { path: 'leads', element: <LeadsPage /> },
+          { path: 'leads/:id', element: <LeadDetailPage /> },
+          { path: 'opportunities', element: <OpportunitiesPage /> },
+          { path: 'opportunities/:id', element: <OpportunityDetailPage /> },
+          { path: 'accounts', element: <PartiesPage key="accounts" type="accounts" /> },
+          { path: 'accounts/:id', element: <PartyDetailPage key="accounts" type="accounts" /> },
+          { path: 'contacts', element: <PartiesPage key="contacts" type="contacts" /> },
+          { path: 'contacts/:id', element: <PartyDetailPage key="contacts" type="contacts" /> },
+          { path: '*', element: <NotFound home="/sales/leads" homeLabel="Go to Leads" /> },
         ],
       },
     ],

@@ -29,6 +29,17 @@ export type OnlineStore = Json<paths['/api/hq/online-stores']['get']['responses'
 export type DistributionJob = Json<paths['/api/hq/distribution/jobs']['get']['responses'][200]>['items'][number];
 export type ChannelRequest = Json<paths['/api/hq/channel-requests']['get']['responses'][200]>['items'][number];
 export type ChannelRequestStatus = ChannelRequest['status'];
+export type Lead = Schemas['Lead'];
+export type Opportunity = Schemas['Opportunity'];
+export type Account = Schemas['Account'];
+export type Contact = Schemas['Contact'];
+export type LeadDetail = Json<paths['/api/sales/leads/{id}']['get']['responses'][200]>;
+export type OpportunityDetail = Json<paths['/api/sales/opportunities/{id}']['get']['responses'][200]>;
+export type TimelineEntry = LeadDetail['timeline'][number];
+export type LeadBody = Json<paths['/api/sales/leads']['post']['requestBody']>;
+export type CloseBody = Json<paths['/api/sales/opportunities/{id}/close']['post']['requestBody']>;
+export type LeadView = NonNullable<paths['/api/sales/leads']['get']['parameters']['query']>['view'];
+export type OpportunityView = NonNullable<paths['/api/sales/opportunities']['get']['parameters']['query']>['view'];
 
 export const staffRoles: readonly StaffRole[] = ['administrator', 'hq-operations', 'salesperson', 'sales-manager', 'integration-administrator'];
 
@@ -87,14 +98,14 @@ function readCookie(name: string): string | undefined {
 }
 
 function csrfCookieFor(pathname: string): string | undefined {
-  if (pathname.startsWith('/api/hq') || pathname.startsWith('/api/auth')) return 'hs_staff_csrf';
+  if (/^\/api\/(hq|auth|sales|dualwrite|mail)(\/|$)/.test(pathname)) return 'hs_staff_csrf';
   if (pathname.startsWith('/api/store')) return 'hs_partner_csrf';
   return undefined;
 }
 
 let onUnauthorized: (() => void) | undefined;
 
-/** Called when an HQ request answers 401 (the session is gone): the app sends the user to sign in. */
+/** Called when a staff request answers 401 (the session is gone): the app sends the user to sign in. */
 export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
@@ -112,7 +123,7 @@ const csrf: Middleware = {
 const unauthorized: Middleware = {
   onResponse({ request, response }) {
     const pathname = new URL(request.url).pathname;
-    const staffApi = pathname.startsWith('/api/hq') || pathname === '/api/auth/me';
+    const staffApi = /^\/api\/(hq|sales|dualwrite|mail)(\/|$)/.test(pathname) || pathname === '/api/auth/me';
     if (response.status === 401 && staffApi) onUnauthorized?.();
     return undefined;
   },

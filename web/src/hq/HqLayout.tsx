@@ -14,21 +14,27 @@ import {
   IconShieldLock,
   IconUsers,
   IconHeartHandshake,
+  IconTargetArrow,
+  IconTrophy,
+  IconBuilding,
+  IconUser,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, isStatus, unwrap } from '../api/client.ts';
 import type { Me } from '../api/client.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { isAdministrator, useMe } from './useMe.ts';
+import { hasAnyRole, hqRoles, isAdministrator, salesRoles, useMe } from './useMe.ts';
 
 interface NavEntry {
   label: string;
   to: string;
   icon: ReactNode;
   adminOnly?: boolean;
+  /** Who sees it (administrators see everything); HQ operations by default. */
+  roles?: readonly string[];
   /** Active only on this exact address (a parent of other entries). */
   exact?: boolean;
 }
@@ -48,6 +54,15 @@ const navGroups: { title: string; entries: NavEntry[] }[] = [
       { label: 'Distribution jobs', to: '/hq/distribution', icon: <IconRefresh size={18} />, exact: true },
       { label: 'Job history', to: '/hq/distribution/history', icon: <IconHistory size={18} /> },
       { label: 'Channel requests', to: '/hq/channel-requests', icon: <IconInbox size={18} /> },
+    ],
+  },
+  {
+    title: 'Sales',
+    entries: [
+      { label: 'Leads', to: '/sales/leads', icon: <IconTargetArrow size={18} />, roles: salesRoles },
+      { label: 'Opportunities', to: '/sales/opportunities', icon: <IconTrophy size={18} />, roles: salesRoles },
+      { label: 'Accounts', to: '/sales/accounts', icon: <IconBuilding size={18} />, roles: salesRoles },
+      { label: 'Contacts', to: '/sales/contacts', icon: <IconUser size={18} />, roles: salesRoles },
     ],
   },
   {
@@ -103,7 +118,7 @@ export function HqLayout() {
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap="md">
             {navGroups.map((group) => {
-              const entries = group.entries.filter((entry) => admin || !entry.adminOnly);
+              const entries = group.entries.filter((entry) => (entry.adminOnly ? admin : hasAnyRole(me.data, entry.roles ?? hqRoles)));
               if (entries.length === 0) return null;
               return (
                 <Stack key={group.title} gap={2}>
@@ -160,7 +175,7 @@ function Header({ me, burger }: { me: Me; burger: ReactNode }) {
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap">
         {burger}
-        <Anchor component={Link} to="/hq/prospects" underline="never" c="inherit">
+        <Anchor component={Link} to="/hq" underline="never" c="inherit">
           <Group gap={8} wrap="nowrap">
             <ThemeIcon size="md" radius="md">
               <IconHeartHandshake size={18} />
@@ -191,4 +206,11 @@ function Header({ me, burger }: { me: Me; burger: ReactNode }) {
       </Group>
     </Group>
   );
+}
+
+/** The first page the signed-in user may use: the CRM's leads for sales people, All prospects otherwise. */
+export function HomeRedirect() {
+  const me = useMe();
+  if (!me.data) return null;
+  return <Navigate to={hasAnyRole(me.data, hqRoles) ? '/hq/prospects' : hasAnyRole(me.data, salesRoles) ? '/sales/leads' : '/hq/prospects'} replace />;
 }

@@ -16,10 +16,10 @@ type Field = 'email' | 'password';
 const labels: Record<Field, string> = { email: 'E-mail', password: 'Password' };
 const fieldOf = (path: string): Field | undefined => (path === 'email' || path === 'password' ? path : undefined);
 
-/** Only pages of HQ itself are followed after sign-in. */
+/** Only pages of the back office and the CRM are followed after sign-in. */
 function destination(next: string | null): string {
-  if (next && next.startsWith('/hq/') && !next.startsWith('/hq/sign-in')) return next;
-  return '/hq/prospects';
+  if (next && /^\/(hq|sales)(\/|$)/.test(next) && !next.startsWith('/hq/sign-in')) return next;
+  return '/hq';
 }
 
 export function SignInPage() {

@@ -17,3 +17,12 @@ export function isAdministrator(me: Me | undefined): boolean {
 export function useIsAdministrator(): boolean {
   return isAdministrator(useMe().data);
 }
+
+/** Whether the user may use an area: administrators everything, others by role. */
+export function hasAnyRole(me: Me | undefined, roles: readonly string[]): boolean {
+  if (!me) return false;
+  return me.roles.includes('administrator') || roles.some((role) => me.roles.includes(role as Me['roles'][number]));
+}
+
+export const hqRoles = ['hq-operations'] as const;
+export const salesRoles = ['salesperson', 'sales-manager'] as const;

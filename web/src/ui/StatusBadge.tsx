@@ -18,6 +18,14 @@ const looks: Record<string, { label: string; color: MantineColor }> = {
   // Channel requests
   Uploaded: { label: 'Uploaded', color: 'blue' },
   Processed: { label: 'Processed', color: 'teal' },
+  // CRM records
+  Open: { label: 'Open', color: 'blue' },
+  Qualified: { label: 'Qualified', color: 'teal' },
+  Disqualified: { label: 'Disqualified', color: 'red' },
+  Won: { label: 'Won', color: 'teal' },
+  Lost: { label: 'Lost', color: 'red' },
+  Active: { label: 'Active', color: 'teal' },
+  Inactive: { label: 'Inactive', color: 'gray' },
   // Hierarchy roles
   Admin: { label: 'Admin', color: 'grape' },
   User: { label: 'User', color: 'gray' },

@@ -1,0 +1,89 @@
+// Journeys in the CRM: the Commerce B2B view, qualifying a lead and closing the opportunity as won, disqualifying a lead.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+
+let t: TestApp;
+let browser: Browser;
+let page: Page;
+const password = 'sales-password-1';
+const email = `sam.sales.${Date.now()}@handshake.test`;
+
+beforeAll(async () => {
+  [t, browser] = await Promise.all([startApp(), launchBrowser()]);
+  await t.request('POST', '/api/hq/staff-users', { token: t.adminToken, body: { email, name: 'Sam Sales', password, roles: ['salesperson'] } });
+  page = await browser.newPage();
+  await page.goto(`${t.url}/sales`);
+  await page.waitForURL('**/hq/sign-in**');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/sales/leads**');
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function newLeadThroughForm(topic: string, company: string) {
+  await page.goto(`${t.url}/sales/leads`);
+  await page.getByRole('button', { name: 'New lead' }).click();
+  await page.getByLabel('Topic').fill(topic);
+  await page.getByLabel('First name').fill('Ada');
+  await page.getByLabel('Last name').fill('Lovelace');
+  await page.getByLabel('E-mail').fill(`ada.${Date.now()}@${company.toLowerCase().replace(/\W/g, '')}.test`);
+  await page.getByLabel('Company').fill(company);
+  await page.getByRole('button', { name: 'Save lead' }).click();
+}
+
+it('shows an unowned Commerce B2B lead in "All Commerce B2B leads" but not in "My open leads"', async () => {
+  const topic = `Commerce B2B partner request ${Date.now()}`;
+  const created = await t.request('POST', '/api/sales/leads', { token: t.adminToken, body: { topic, lastName: 'Storefront', companyName: 'Tailspin Toys', source: 'CommerceB2B', ownerId: null } });
+  expect(created.status).toBe(201);
+  await page.goto(`${t.url}/sales/leads`);
+  await page.getByRole('heading', { name: 'Leads' }).waitFor();
+  await page.getByLabel('View').selectOption({ label: 'All Commerce B2B leads' });
+  await page.getByRole('link', { name: topic }).waitFor();
+  await page.getByLabel('View').selectOption({ label: 'My open leads' });
+  await page.waitForURL('**view=my-open-leads**');
+  await expect.poll(() => page.getByRole('link', { name: topic }).count()).toBe(0);
+});
+
+it('qualifies a lead and closes the opportunity as won', async () => {
+  const topic = `Ergonomic chairs ${Date.now()}`;
+  await newLeadThroughForm(topic, `Contoso Pharma ${Date.now()}`);
+  await page.getByRole('heading', { name: topic }).waitFor();
+  await page.getByRole('button', { name: 'Qualify', exact: true }).click();
+  await page.getByRole('button', { name: 'Qualify lead' }).click();
+  // Qualifying opens the new opportunity.
+  await page.waitForURL('**/sales/opportunities/**');
+  await page.getByRole('heading', { name: topic }).waitFor();
+  await page.getByRole('button', { name: 'Close as won' }).click();
+  await page.getByLabel('Actual revenue').fill('48000');
+  await page.getByRole('button', { name: 'Close opportunity' }).click();
+  await expect.poll(() => page.getByText('Won', { exact: true }).count()).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Reopen opportunity' }).waitFor();
+  const id = page.url().split('/').pop()!;
+  const opportunity = await t.request('GET', `/api/sales/opportunities/${id}`, { token: t.adminToken });
+  expect(opportunity.body).toMatchObject({ state: 'Won', statusReason: 'Won', actualRevenue: 48000 });
+  expect(opportunity.body.closeRecords).toHaveLength(1);
+  expect(opportunity.body.accountId).not.toBeNull();
+  expect(opportunity.body.contactId).not.toBeNull();
+});
+
+it('disqualifies a lead with a status reason', async () => {
+  const topic = `Cold call ${Date.now()}`;
+  await newLeadThroughForm(topic, `Litware ${Date.now()}`);
+  await page.getByRole('heading', { name: topic }).waitFor();
+  await page.getByRole('button', { name: 'Disqualify', exact: true }).click();
+  await page.getByLabel('Status reason').selectOption({ label: 'No longer interested' });
+  await page.getByRole('button', { name: 'Disqualify lead' }).click();
+  await expect.poll(() => page.getByText('Disqualified', { exact: true }).count()).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Reactivate' }).waitFor();
+  const leadId = page.url().split('/').pop()!;
+  const lead = await t.request('GET', `/api/sales/leads/${leadId}`, { token: t.adminToken });
+  expect(lead.body).toMatchObject({ state: 'Disqualified', statusReason: 'NoLongerInterested' });
+  expect(lead.body.timeline.some((e: { kind: string; text: string }) => e.kind === 'system' && e.text.startsWith('Disqualified'))).toBe(true);
+});

@@ -1,0 +1,72 @@
+// Close as won or lost: the close dialog records an opportunity close record with what happened.
+import { Alert, Button, Group, Modal, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { api, errorMessage, unwrap } from '../api/client.ts';
+import type { CloseBody, OpportunityDetail } from '../api/client.ts';
+import { fieldErrorsFrom } from '../ui/problems.ts';
+import { notifySuccess } from '../ui/notify.ts';
+import { lostReasons } from './labels.ts';
+
+export function CloseOpportunityModal({ opportunity, outcome, onClose }: { opportunity: OpportunityDetail; outcome: 'Won' | 'Lost'; onClose: () => void }) {
+  const [reason, setReason] = useState<string>(outcome === 'Won' ? 'Won' : 'OutSold');
+  const [revenue, setRevenue] = useState<string | number>(outcome === 'Won' ? (opportunity.estimatedRevenue ?? '') : '');
+  const [closeDate, setCloseDate] = useState(new Date().toISOString().slice(0, 10));
+  const [competitor, setCompetitor] = useState('');
+  const [description, setDescription] = useState('');
+  const queryClient = useQueryClient();
+  const close = useMutation({
+    mutationFn: (body: CloseBody) => unwrap(api.POST('/api/sales/opportunities/{id}/close', { params: { path: { id: opportunity.id } }, body })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['sales'] });
+      notifySuccess(outcome === 'Won' ? 'Closed as won' : 'Closed as lost');
+      onClose();
+    },
+  });
+  const errors = fieldErrorsFrom(close.error, (path) => (['actualRevenue', 'closeDate', 'competitor', 'description', 'statusReason'].includes(path) ? path : undefined));
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    close.mutate({
+      status: outcome,
+      statusReason: reason as CloseBody['statusReason'],
+      ...(revenue !== '' ? { actualRevenue: Number(revenue) } : {}),
+      ...(closeDate ? { closeDate } : {}),
+      ...(competitor.trim() ? { competitor: competitor.trim() } : {}),
+      ...(description.trim() ? { description: description.trim() } : {}),
+    });
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={outcome === 'Won' ? 'Close as won' : 'Close as lost'} centered>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="sm">
+          <NativeSelect
+            label="Status reason"
+            data={outcome === 'Won' ? [{ value: 'Won', label: 'Won' }] : lostReasons.map((r) => ({ value: r.value, label: r.label }))}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          <NumberInput label="Actual revenue" min={0} thousandSeparator="," value={revenue} onChange={setRevenue} error={errors.actualRevenue} />
+          <TextInput label="Close date" type="date" value={closeDate} onChange={(e) => setCloseDate(e.currentTarget.value)} error={errors.closeDate} />
+          {outcome === 'Lost' ? <TextInput label="Competitor" value={competitor} onChange={(e) => setCompetitor(e.currentTarget.value)} error={errors.competitor} /> : null}
+          <Textarea label="Description" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} />
+          {close.isError && Object.keys(errors).length === 0 ? (
+            <Alert color="red" variant="light" role="alert">
+              {errorMessage(close.error)}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" color={outcome === 'Won' ? 'teal' : 'red'} loading={close.isPending}>
+              Close opportunity
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,134 @@
+// New lead and Edit lead: one form, validated by the server, whose field errors show under each field.
+import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { api, errorMessage, unwrap } from '../api/client.ts';
+import type { Lead, LeadBody } from '../api/client.ts';
+import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
+import { leadSources } from './labels.ts';
+
+const fields = ['topic', 'firstName', 'lastName', 'jobTitle', 'email', 'phone', 'companyName', 'street', 'city', 'zip', 'countryRegionId', 'source', 'description'] as const;
+type Field = (typeof fields)[number];
+const labels: Record<Field, string> = {
+  topic: 'Topic',
+  firstName: 'First name',
+  lastName: 'Last name',
+  jobTitle: 'Job title',
+  email: 'E-mail',
+  phone: 'Phone',
+  companyName: 'Company',
+  street: 'Street',
+  city: 'City',
+  zip: 'ZIP/postal code',
+  countryRegionId: 'Country/region',
+  source: 'Source',
+  description: 'Description',
+};
+const fieldOf = (path: string): Field | undefined => {
+  const name = path.replace(/^address\./, '').replace(/^state$/, 'city');
+  return (fields as readonly string[]).includes(name) ? (name as Field) : undefined;
+};
+
+function initial(lead?: Lead): Record<Field, string> {
+  return {
+    topic: lead?.topic ?? '',
+    firstName: lead?.firstName ?? '',
+    lastName: lead?.lastName ?? '',
+    jobTitle: lead?.jobTitle ?? '',
+    email: lead?.email ?? '',
+    phone: lead?.phone ?? '',
+    companyName: lead?.companyName ?? '',
+    street: lead?.address.street ?? '',
+    city: lead?.address.city ?? '',
+    zip: lead?.address.zip ?? '',
+    countryRegionId: lead?.address.countryRegionId ?? '',
+    source: lead?.source ?? 'Phone',
+    description: lead?.description ?? '',
+  };
+}
+
+export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: boolean; onClose: () => void; lead?: Lead; onSaved: (lead: Lead) => void }) {
+  const [values, setValues] = useState(() => initial(lead));
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (body: LeadBody) =>
+      lead
+        ? unwrap(api.PATCH('/api/sales/leads/{id}', { params: { path: { id: lead.id } }, body }))
+        : unwrap(api.POST('/api/sales/leads', { body })),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: ['sales'] });
+      onSaved(saved);
+    },
+  });
+  const errors = fieldErrorsFrom(save.error, fieldOf, (f) => labels[f]);
+  const text = (v: string) => (v.trim() ? v.trim() : null);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const address = { street: values.street.trim() || undefined, city: values.city.trim() || undefined, zip: values.zip.trim() || undefined, countryRegionId: values.countryRegionId.trim().toUpperCase() || undefined };
+    save.mutate({
+      topic: values.topic.trim(),
+      firstName: text(values.firstName),
+      lastName: values.lastName.trim(),
+      jobTitle: text(values.jobTitle),
+      email: text(values.email),
+      phone: text(values.phone),
+      companyName: text(values.companyName),
+      address: Object.fromEntries(Object.entries(address).filter(([, v]) => v !== undefined)),
+      source: values.source as LeadBody['source'],
+      description: text(values.description),
+    } as LeadBody);
+  }
+
+  const input = (field: Field, extra: { required?: boolean; type?: string } = {}) => (
+    <TextInput
+      label={labels[field]}
+      required={extra.required}
+      type={extra.type}
+      value={values[field]}
+      error={errors[field]}
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        setValues((v) => ({ ...v, [field]: value }));
+      }}
+    />
+  );
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={lead ? 'Edit lead' : 'New lead'} size="xl" centered>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="sm">
+          {input('topic', { required: true })}
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            {input('firstName')}
+            {input('lastName', { required: true })}
+            {input('jobTitle')}
+            {input('email', { type: 'email' })}
+            {input('phone')}
+            {input('companyName')}
+            {input('street')}
+            {input('city')}
+            {input('zip')}
+            {input('countryRegionId')}
+          </SimpleGrid>
+          <NativeSelect label="Source" data={leadSources.map((s) => ({ value: s.value, label: s.label }))} value={values.source} onChange={(e) => setValues((v) => ({ ...v, source: e.currentTarget.value }))} />
+          <Textarea label="Description" autosize minRows={2} value={values.description} error={errors.description} onChange={(e) => setValues((v) => ({ ...v, description: e.currentTarget.value }))} />
+          {save.isError && !allFieldsMapped(save.error, fieldOf) ? (
+            <Alert color="red" variant="light" role="alert">
+              {errorMessage(save.error)}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Save lead
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

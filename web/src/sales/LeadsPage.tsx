@@ -1,0 +1,123 @@
+// Leads through a view: "All Commerce B2B leads" (whoever owns them), "My open leads", and the rest.
+import { Button, Group, NativeSelect, Paper, Stack, Table, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus, IconTargetArrow } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router';
+import { api, unwrap } from '../api/client.ts';
+import type { LeadView } from '../api/client.ts';
+import { AppLink } from '../ui/AppLink.tsx';
+import { Empty } from '../ui/Empty.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatDateTime, fullName } from '../ui/format.ts';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { Pager } from '../ui/Pager.tsx';
+import { SearchInput } from '../ui/SearchInput.tsx';
+import { SortableTh } from '../ui/SortableTh.tsx';
+import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { TableSkeleton } from '../ui/TableSkeleton.tsx';
+import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
+import { label, leadViews } from './labels.ts';
+import { LeadFormModal } from './LeadFormModal.tsx';
+
+const limit = 25;
+
+export function LeadsPage() {
+  const [filters, setFilters] = useQueryParams({ view: '', search: '', sort: '-createdAt', offset: '0' });
+  const view = (leadViews.find((v) => v.value === filters.view)?.value ?? 'my-open-leads') as NonNullable<LeadView>;
+  const offset = toOffset(filters.offset);
+  const search = filters.search.trim();
+  const [opened, { open, close }] = useDisclosure(false);
+  const navigate = useNavigate();
+
+  const leads = useQuery({
+    queryKey: ['sales', 'leads', { view, search, sort: filters.sort, offset }],
+    queryFn: () => unwrap(api.GET('/api/sales/leads', { params: { query: { view, sort: filters.sort, limit, offset, ...(search ? { search } : {}) } } })),
+    refetchInterval: 3000,
+    placeholderData: keepPreviousData,
+  });
+  const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
+  const onSort = (sort: string) => setFilters({ sort, offset: '0' });
+
+  return (
+    <>
+      <PageHeader
+        title="Leads"
+        description="Leads from the Commerce B2B storefront arrive unowned through dual-write; take them from All Commerce B2B leads."
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={open}>
+            New lead
+          </Button>
+        }
+      />
+      <Paper withBorder radius="md" p="md">
+        <Stack gap="md">
+          <Group justify="space-between" align="flex-end" wrap="wrap">
+            <NativeSelect label="View" data={leadViews.map((v) => ({ value: v.value, label: v.label }))} value={view} onChange={(e) => setFilters({ view: e.currentTarget.value, offset: '0' })} w={260} />
+            <SearchInput value={search} onSearch={onSearch} placeholder="Topic, name, company or e-mail" />
+          </Group>
+          {!leads.data ? (
+            leads.isError ? <ErrorAlert error={leads.error} title="The leads could not be loaded" /> : <TableSkeleton />
+          ) : leads.data.items.length === 0 ? (
+            <Empty icon={<IconTargetArrow size={24} />} title="No leads in this view" description={search ? 'Try another search or view.' : 'Pick another view, or create a lead.'} />
+          ) : (
+            <>
+              <Table.ScrollContainer minWidth={900}>
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr style={{ whiteSpace: 'nowrap' }}>
+                      <SortableTh field="topic" sort={filters.sort} onSort={onSort}>
+                        Topic
+                      </SortableTh>
+                      <Table.Th>Name</Table.Th>
+                      <SortableTh field="companyName" sort={filters.sort} onSort={onSort}>
+                        Company
+                      </SortableTh>
+                      <Table.Th>Source</Table.Th>
+                      <SortableTh field="statusReason" sort={filters.sort} onSort={onSort}>
+                        Status
+                      </SortableTh>
+                      <Table.Th>Owner</Table.Th>
+                      <SortableTh field="createdAt" sort={filters.sort} onSort={onSort} descendingFirst>
+                        Created
+                      </SortableTh>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {leads.data.items.map((lead) => (
+                      <Table.Tr key={lead.id}>
+                        <Table.Td miw={200}>
+                          <AppLink to={`/sales/leads/${lead.id}`} fw={600} size="sm">
+                            {lead.topic}
+                          </AppLink>
+                        </Table.Td>
+                        <Table.Td>{fullName({ firstName: lead.firstName ?? undefined, lastName: lead.lastName })}</Table.Td>
+                        <Table.Td>{lead.companyName ?? '—'}</Table.Td>
+                        <Table.Td>{label(lead.source)}</Table.Td>
+                        <Table.Td>
+                          <Group gap={4} wrap="nowrap">
+                            <StatusBadge status={lead.state} size="sm" />
+                            <Text size="xs" c="dimmed">
+                              {label(lead.statusReason)}
+                            </Text>
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>{lead.ownerId ? <Text size="sm">Assigned</Text> : <Text size="sm" c="dimmed">Unowned</Text>}</Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{formatDateTime(lead.createdAt)}</Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Pager total={leads.data.total} limit={limit} offset={offset} onOffsetChange={(o) => setFilters({ offset: String(o) })} />
+            </>
+          )}
+        </Stack>
+      </Paper>
+      {opened ? <LeadFormModal opened onClose={close} onSaved={(lead) => void navigate(`/sales/leads/${lead.id}`)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+// One opportunity: the process bar, estimates, close as won or lost, close records, links and the timeline.
+import { Alert, Breadcrumbs, Button, Grid, Stack, Stepper, Table, Text } from '@mantine/core';
+import { IconRefresh, IconTrophy, IconX } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { api, errorMessage, unwrap } from '../api/client.ts';
+import type { OpportunityDetail } from '../api/client.ts';
+import { AppLink } from '../ui/AppLink.tsx';
+import { Details } from '../ui/Details.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatAmount, formatDate, formatDateTime } from '../ui/format.ts';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { Section } from '../ui/Section.tsx';
+import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { DetailSkeleton } from '../ui/TableSkeleton.tsx';
+import { CloseOpportunityModal } from './CloseOpportunityModal.tsx';
+import { label, stages } from './labels.ts';
+import { Timeline } from './Timeline.tsx';
+
+export function OpportunityDetailPage() {
+  const { id = '' } = useParams();
+  const opportunity = useQuery({
+    queryKey: ['sales', 'opportunity', id],
+    queryFn: () => unwrap(api.GET('/api/sales/opportunities/{id}', { params: { path: { id } } })),
+  });
+  return (
+    <>
+      <Breadcrumbs mb="sm" fz="sm">
+        <AppLink to="/sales/opportunities">Opportunities</AppLink>
+        <Text size="sm" c="dimmed">
+          {opportunity.data?.name ?? id}
+        </Text>
+      </Breadcrumbs>
+      {opportunity.data ? (
+        <OpportunityView opportunity={opportunity.data} />
+      ) : opportunity.isError ? (
+        <ErrorAlert error={opportunity.error} title="The opportunity could not be loaded" />
+      ) : (
+        <DetailSkeleton />
+      )}
+    </>
+  );
+}
+
+function OpportunityView({ opportunity }: { opportunity: OpportunityDetail }) {
+  const [closing, setClosing] = useState<'Won' | 'Lost' | null>(null);
+  const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['sales'] });
+  const setStage = useMutation({
+    mutationFn: (stage: (typeof stages)[number]) => unwrap(api.PATCH('/api/sales/opportunities/{id}', { params: { path: { id: opportunity.id } }, body: { stage } })),
+    onSuccess: refresh,
+  });
+  const reopen = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/sales/opportunities/{id}/reopen', { params: { path: { id: opportunity.id } } })),
+    onSuccess: refresh,
+  });
+  const open = opportunity.state === 'Open';
+  const active = stages.indexOf(opportunity.stage);
+
+  return (
+    <>
+      <PageHeader
+        title={opportunity.name}
+        badge={<StatusBadge status={opportunity.state} size="lg" />}
+        description={`${label(opportunity.statusReason)} · created ${formatDateTime(opportunity.createdAt)}`}
+        actions={
+          open ? (
+            <>
+              <Button color="teal" leftSection={<IconTrophy size={16} />} onClick={() => setClosing('Won')}>
+                Close as won
+              </Button>
+              <Button color="red" variant="light" leftSection={<IconX size={16} />} onClick={() => setClosing('Lost')}>
+                Close as lost
+              </Button>
+            </>
+          ) : (
+            <Button variant="light" leftSection={<IconRefresh size={16} />} loading={reopen.isPending} onClick={() => reopen.mutate()}>
+              Reopen opportunity
+            </Button>
+          )
+        }
+      />
+      {reopen.isError || setStage.isError ? (
+        <Alert color="red" variant="light" mb="md" role="alert">
+          {errorMessage(reopen.error ?? setStage.error)}
+        </Alert>
+      ) : null}
+      <Section title="Process">
+        <Stepper active={open ? active : stages.length} onStepClick={open ? (index) => setStage.mutate(stages[index]!) : undefined} size="sm" allowNextStepsSelect={open}>
+          {stages.map((stage) => (
+            <Stepper.Step key={stage} label={stage} aria-label={`Stage ${stage}`} />
+          ))}
+        </Stepper>
+      </Section>
+      <Grid gap="lg" mt="lg">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Stack gap="lg">
+            <Section title="Summary">
+              <Details
+                items={[
+                  ['Estimated revenue', formatAmount(opportunity.estimatedRevenue)],
+                  ['Estimated close date', formatDate(opportunity.estimatedCloseDate)],
+                  ['Actual revenue', formatAmount(opportunity.actualRevenue)],
+                  ['Actual close date', formatDate(opportunity.actualCloseDate)],
+                  ['Description', opportunity.description],
+                  ['Account', opportunity.accountId ? <AppLink to={`/sales/accounts/${opportunity.accountId}`}>Open the account</AppLink> : null],
+                  ['Contact', opportunity.contactId ? <AppLink to={`/sales/contacts/${opportunity.contactId}`}>Open the contact</AppLink> : null],
+                  ['Originating lead', opportunity.originatingLeadId ? <AppLink to={`/sales/leads/${opportunity.originatingLeadId}`}>Open the lead</AppLink> : null],
+                ]}
+              />
+            </Section>
+            {opportunity.closeRecords.length > 0 ? (
+              <Section title="Close records">
+                <Table>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Outcome</Table.Th>
+                      <Table.Th>Reason</Table.Th>
+                      <Table.Th>Revenue</Table.Th>
+                      <Table.Th>Date</Table.Th>
+                      <Table.Th>Competitor</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {opportunity.closeRecords.map((r) => (
+                      <Table.Tr key={r.id}>
+                        <Table.Td>{r.outcome}</Table.Td>
+                        <Table.Td>{label(r.statusReason)}</Table.Td>
+                        <Table.Td>{formatAmount(r.actualRevenue)}</Table.Td>
+                        <Table.Td>{formatDate(r.closeDate)}</Table.Td>
+                        <Table.Td>{r.competitor ?? '—'}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Section>
+            ) : null}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Timeline
+            entries={opportunity.timeline}
+            queryKey={['sales', 'opportunity', opportunity.id]}
+            onAdd={(text) => unwrap(api.POST('/api/sales/opportunities/{id}/notes', { params: { path: { id: opportunity.id } }, body: { text } }))}
+          />
+        </Grid.Col>
+      </Grid>
+      {closing ? <CloseOpportunityModal opportunity={opportunity} outcome={closing} onClose={() => setClosing(null)} /> : null}
+    </>
+  );
+}
