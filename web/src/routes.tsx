@@ -7,6 +7,8 @@ import { CustomersPage } from './hq/CustomersPage.tsx';
 import { DistributionJobsPage } from './hq/DistributionJobsPage.tsx';
 import { HierarchiesPage } from './hq/HierarchiesPage.tsx';
 import { HierarchyDetailPage } from './hq/HierarchyDetailPage.tsx';
+import { DualWriteMapsPage } from './dualwrite/DualWriteMapsPage.tsx';
+import { TableMapPage } from './dualwrite/TableMapPage.tsx';
 import { HomeRedirect, HqLayout } from './hq/HqLayout.tsx';
 import { JobHistoryPage } from './hq/JobHistoryPage.tsx';
 import { NumberSequencesPage } from './hq/NumberSequencesPage.tsx';
@@ -72,6 +74,8 @@ export const router = createBrowserRouter([
           { path: 'online-store', element: <OnlineStorePage /> },
           { path: 'number-sequences', element: <NumberSequencesPage /> },
           { path: 'staff-users', element: <StaffUsersPage /> },
+          { path: 'dual-write', element: <DualWriteMapsPage /> },
+          { path: 'dual-write/:id', element: <TableMapPage /> },
           { path: '*', element: <NotFound home="/hq/prospects" homeLabel="Go to All prospects" /> },
         ],
       },

@@ -38,6 +38,11 @@ export type OpportunityDetail = Json<paths['/api/sales/opportunities/{id}']['get
 export type TimelineEntry = LeadDetail['timeline'][number];
 export type LeadBody = Json<paths['/api/sales/leads']['post']['requestBody']>;
 export type CloseBody = Json<paths['/api/sales/opportunities/{id}/close']['post']['requestBody']>;
+export type TableMap = Json<paths['/api/dualwrite/maps']['get']['responses'][200]>[number];
+export type TableMapDetail = Json<paths['/api/dualwrite/maps/{id}']['get']['responses'][200]>;
+export type FieldMap = Omit<TableMapDetail['fieldMaps'][number], 'index' | 'symbol'>;
+export type SyncError = Json<paths['/api/dualwrite/errors']['get']['responses'][200]>['items'][number];
+export type LedgerRecord = Json<paths['/api/dualwrite/records']['get']['responses'][200]>['items'][number];
 export type LeadView = NonNullable<paths['/api/sales/leads']['get']['parameters']['query']>['view'];
 export type OpportunityView = NonNullable<paths['/api/sales/opportunities']['get']['parameters']['query']>['view'];
 

@@ -15,6 +15,7 @@ import {
   IconUsers,
   IconHeartHandshake,
   IconTargetArrow,
+  IconArrowsExchange,
   IconTrophy,
   IconBuilding,
   IconUser,
@@ -64,6 +65,10 @@ const navGroups: { title: string; entries: NavEntry[] }[] = [
       { label: 'Accounts', to: '/sales/accounts', icon: <IconBuilding size={18} />, roles: salesRoles },
       { label: 'Contacts', to: '/sales/contacts', icon: <IconUser size={18} />, roles: salesRoles },
     ],
+  },
+  {
+    title: 'Integration',
+    entries: [{ label: 'Dual-write', to: '/hq/dual-write', icon: <IconArrowsExchange size={18} />, roles: ['integration-administrator'] }],
   },
   {
     title: 'Setup',
@@ -212,5 +217,6 @@ function Header({ me, burger }: { me: Me; burger: ReactNode }) {
 export function HomeRedirect() {
   const me = useMe();
   if (!me.data) return null;
-  return <Navigate to={hasAnyRole(me.data, hqRoles) ? '/hq/prospects' : hasAnyRole(me.data, salesRoles) ? '/sales/leads' : '/hq/prospects'} replace />;
+  const home = hasAnyRole(me.data, hqRoles) ? '/hq/prospects' : hasAnyRole(me.data, salesRoles) ? '/sales/leads' : hasAnyRole(me.data, ['integration-administrator']) ? '/hq/dual-write' : '/hq/prospects';
+  return <Navigate to={home} replace />;
 }
