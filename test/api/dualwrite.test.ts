@@ -1,6 +1,6 @@
 // Dual-write through the HTTP API: the seed's three paths, no echoes, missing parents, conflicts, map validation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
+import { onPostgres, partnerRequest, startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -8,7 +8,8 @@ let sales: string;
 let integration: string;
 
 beforeAll(async () => {
-  t = await startApp();
+  // On PostgreSQL every context lives in its own database here, as in the fault scenarios.
+  t = await startApp({ split: onPostgres });
   [sales, integration] = await Promise.all([t.staffToken(['salesperson']), t.staffToken(['integration-administrator'])]);
 });
 afterAll(async () => {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { loadConfig } from '../../src/platform/config.ts';
+import { contextNames, loadConfig } from '../../src/platform/config.ts';
 import { createApp } from '../../src/app.ts';
 import type { App } from '../../src/app.ts';
 import { dumpFile } from './global-setup.ts';
@@ -79,7 +79,7 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
   let pgliteDump: Blob | undefined;
   if (onPostgres) {
     if (options.split) {
-      for (const context of ['PLATFORM', 'STOREFRONT', 'HQ', 'SALES', 'DUALWRITE']) {
+      for (const context of contextNames.map((name) => name.toUpperCase())) {
         const database = await createPostgresDatabase();
         cleanups.push(database.drop);
         env[`${context}_DATABASE_URL`] = database.url;
