@@ -87,3 +87,26 @@ it('disqualifies a lead with a status reason', async () => {
   expect(lead.body).toMatchObject({ state: 'Disqualified', statusReason: 'NoLongerInterested' });
   expect(lead.body.timeline.some((e: { kind: string; text: string }) => e.kind === 'system' && e.text.startsWith('Disqualified'))).toBe(true);
 });
+
+it('works an opportunity: estimates, the process bar and a timeline note', async () => {
+  const topic = `Standing desks ${Date.now()}`;
+  await newLeadThroughForm(topic, `Fabrikam ${Date.now()}`);
+  await page.getByRole('heading', { name: topic }).waitFor();
+  await page.getByRole('button', { name: 'Qualify', exact: true }).click();
+  await page.getByRole('button', { name: 'Qualify lead' }).click();
+  await page.waitForURL('**/sales/opportunities/**');
+  const id = page.url().split('/').pop()!;
+  await page.getByLabel('Estimated revenue').fill('12500');
+  await page.getByLabel('Estimated close date').fill('2027-03-31');
+  await page.getByRole('button', { name: 'Save estimates' }).click();
+  await page.getByRole('button', { name: 'Stage Propose' }).click();
+  await page.getByLabel('Add a note').fill('Sent the proposal.');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await page.getByText('Sent the proposal.').waitFor();
+  await expect
+    .poll(async () => {
+      const o = (await t.request('GET', `/api/sales/opportunities/${id}`, { token: t.adminToken })).body;
+      return [o.estimatedRevenue, o.estimatedCloseDate, o.stage];
+    })
+    .toEqual([12500, '2027-03-31', 'Propose']);
+});

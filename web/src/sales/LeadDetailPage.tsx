@@ -18,6 +18,7 @@ import { label } from './labels.ts';
 import { LeadActions } from './LeadActions.tsx';
 import { LeadFormModal } from './LeadFormModal.tsx';
 import { Timeline } from './Timeline.tsx';
+import { ownerName, useOwners } from './useOwners.ts';
 
 export function LeadDetailPage() {
   const { id = '' } = useParams();
@@ -40,6 +41,7 @@ export function LeadDetailPage() {
 
 function LeadView({ lead }: { lead: LeadDetail }) {
   const [editing, { open, close }] = useDisclosure(false);
+  const owners = useOwners();
   const a = lead.address;
   return (
     <>
@@ -83,7 +85,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
               <Details
                 items={[
                   ['Source', label(lead.source)],
-                  ['Owner', lead.ownerId ? 'Assigned' : 'Unowned (Commerce B2B)'],
+                  ['Owner', ownerName(owners.data?.items, lead.ownerId)],
                   ['HQ prospect', lead.prospectId],
                   ['Description', lead.description],
                   ['Opportunity', lead.opportunityId ? <AppLink to={`/sales/opportunities/${lead.opportunityId}`}>Open the opportunity</AppLink> : null],

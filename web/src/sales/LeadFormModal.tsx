@@ -7,6 +7,7 @@ import { api, errorMessage, unwrap } from '../api/client.ts';
 import type { Lead, LeadBody } from '../api/client.ts';
 import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
 import { leadSources } from './labels.ts';
+import { useOwners } from './useOwners.ts';
 
 const fields = ['topic', 'firstName', 'lastName', 'jobTitle', 'email', 'phone', 'companyName', 'street', 'city', 'zip', 'countryRegionId', 'source', 'description'] as const;
 type Field = (typeof fields)[number];
@@ -30,7 +31,7 @@ const fieldOf = (path: string): Field | undefined => {
   return (fields as readonly string[]).includes(name) ? (name as Field) : undefined;
 };
 
-function initial(lead?: Lead): Record<Field, string> {
+function initial(lead?: Lead): Record<Field | 'ownerId', string> {
   return {
     topic: lead?.topic ?? '',
     firstName: lead?.firstName ?? '',
@@ -45,12 +46,14 @@ function initial(lead?: Lead): Record<Field, string> {
     countryRegionId: lead?.address.countryRegionId ?? '',
     source: lead?.source ?? 'Phone',
     description: lead?.description ?? '',
+    ownerId: lead ? (lead.ownerId ?? '') : 'me',
   };
 }
 
 export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: boolean; onClose: () => void; lead?: Lead; onSaved: (lead: Lead) => void }) {
   const [values, setValues] = useState(() => initial(lead));
   const queryClient = useQueryClient();
+  const owners = useOwners();
   const save = useMutation({
     mutationFn: (body: LeadBody) =>
       lead
@@ -78,6 +81,8 @@ export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: bool
       address: Object.fromEntries(Object.entries(address).filter(([, v]) => v !== undefined)),
       source: values.source as LeadBody['source'],
       description: text(values.description),
+      // "me" leaves the owner to the server: whoever creates the lead owns it.
+      ...(values.ownerId === 'me' ? {} : { ownerId: values.ownerId || null }),
     } as LeadBody);
   }
 
@@ -113,6 +118,19 @@ export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: bool
             {input('countryRegionId')}
           </SimpleGrid>
           <NativeSelect label="Source" data={leadSources.map((s) => ({ value: s.value, label: s.label }))} value={values.source} onChange={(e) => setValues((v) => ({ ...v, source: e.currentTarget.value }))} />
+          <NativeSelect
+            label="Owner"
+            data={[
+              ...(lead ? [] : [{ value: 'me', label: 'Me' }]),
+              { value: '', label: 'Unowned' },
+              ...(owners.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
+            ]}
+            value={values.ownerId}
+            onChange={(e) => {
+              const ownerId = e.currentTarget.value;
+              setValues((v) => ({ ...v, ownerId }));
+            }}
+          />
           <Textarea label="Description" autosize minRows={2} value={values.description} error={errors.description} onChange={(e) => setValues((v) => ({ ...v, description: e.currentTarget.value }))} />
           {save.isError && !allFieldsMapped(save.error, fieldOf) ? (
             <Alert color="red" variant="light" role="alert">

@@ -20,6 +20,7 @@ import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
 import { label, leadViews } from './labels.ts';
 import { LeadFormModal } from './LeadFormModal.tsx';
+import { ownerName, useOwners } from './useOwners.ts';
 
 const limit = 25;
 
@@ -30,6 +31,7 @@ export function LeadsPage() {
   const search = filters.search.trim();
   const [opened, { open, close }] = useDisclosure(false);
   const navigate = useNavigate();
+  const owners = useOwners();
 
   const leads = useQuery({
     queryKey: ['sales', 'leads', { view, search, sort: filters.sort, offset }],
@@ -103,7 +105,11 @@ export function LeadsPage() {
                             </Text>
                           </Group>
                         </Table.Td>
-                        <Table.Td>{lead.ownerId ? <Text size="sm">Assigned</Text> : <Text size="sm" c="dimmed">Unowned</Text>}</Table.Td>
+                        <Table.Td>
+                          <Text size="sm" c={lead.ownerId ? undefined : 'dimmed'}>
+                            {ownerName(owners.data?.items, lead.ownerId)}
+                          </Text>
+                        </Table.Td>
                         <Table.Td>
                           <Text size="sm">{formatDateTime(lead.createdAt)}</Text>
                         </Table.Td>

@@ -16,6 +16,7 @@ import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { DetailSkeleton } from '../ui/TableSkeleton.tsx';
 import { CloseOpportunityModal } from './CloseOpportunityModal.tsx';
 import { label, stages } from './labels.ts';
+import { OpportunityEstimates } from './OpportunityEstimates.tsx';
 import { Timeline } from './Timeline.tsx';
 
 export function OpportunityDetailPage() {
@@ -110,6 +111,7 @@ function OpportunityView({ opportunity }: { opportunity: OpportunityDetail }) {
                 ]}
               />
             </Section>
+            {open ? <OpportunityEstimates key={opportunity.version} opportunity={opportunity} /> : null}
             {opportunity.closeRecords.length > 0 ? (
               <Section title="Close records">
                 <Table>

@@ -1,0 +1,56 @@
+// Work an open opportunity: estimated revenue, estimated close date and description, saved together.
+import { Alert, Button, Group, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { api, errorMessage, unwrap } from '../api/client.ts';
+import type { OpportunityDetail } from '../api/client.ts';
+import { fieldErrorsFrom } from '../ui/problems.ts';
+import { notifySuccess } from '../ui/notify.ts';
+import { Section } from '../ui/Section.tsx';
+
+export function OpportunityEstimates({ opportunity }: { opportunity: OpportunityDetail }) {
+  const [revenue, setRevenue] = useState<string | number>(opportunity.estimatedRevenue ?? '');
+  const [closeDate, setCloseDate] = useState(opportunity.estimatedCloseDate ?? '');
+  const [description, setDescription] = useState(opportunity.description ?? '');
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.PATCH('/api/sales/opportunities/{id}', {
+          params: { path: { id: opportunity.id } },
+          body: { estimatedRevenue: revenue === '' ? null : Number(revenue), estimatedCloseDate: closeDate || null, description: description.trim() || null },
+        }),
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['sales'] });
+      notifySuccess('Opportunity saved');
+    },
+  });
+  const errors = fieldErrorsFrom(save.error, (path) => (['estimatedRevenue', 'estimatedCloseDate', 'description'].includes(path) ? path : undefined));
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    save.mutate();
+  }
+  return (
+    <Section title="Estimates">
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="sm">
+          <NumberInput label="Estimated revenue" min={0} thousandSeparator="," value={revenue} onChange={setRevenue} error={errors.estimatedRevenue} />
+          <TextInput label="Estimated close date" type="date" value={closeDate} onChange={(e) => setCloseDate(e.currentTarget.value)} error={errors.estimatedCloseDate} />
+          <Textarea label="Description" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} />
+          {save.isError && Object.keys(errors).length === 0 ? (
+            <Alert color="red" variant="light" role="alert">
+              {errorMessage(save.error)}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button type="submit" size="xs" loading={save.isPending}>
+              Save estimates
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Section>
+  );
+}
