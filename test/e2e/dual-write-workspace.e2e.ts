@@ -1,70 +1,143 @@
-// The dual-write workspace in HQ: maps and their status, pause and resume, field maps on and off, a refused field
-// map with the server's reason, and the ledger searched by a prospect's key.
+// Journey: the administrator opens the Dual-write workspace in HQ, sees the Commerce maps running, pauses and resumes
+// one, turns a field map off, is told by the server why a field map between incompatible fields cannot be added, and
+// finds the lead a storefront sign-up produced in the ledger by the prospect's key. An integration administrator
+// lands on the workspace and sees only it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
+import { adminEmail, adminPassword, partnerRequest, startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 
 let t: TestApp;
 let browser: Browser;
-let page: Page;
-const email = `ivy.integration.${Date.now()}@handshake.test`;
-
 beforeAll(async () => {
   [t, browser] = await Promise.all([startApp(), launchBrowser()]);
-  await t.request('POST', '/api/hq/staff-users', { token: t.adminToken, body: { email, name: 'Ivy Integration', password: 'integration-password-1', roles: ['integration-administrator'] } });
-  page = await browser.newPage();
-  await page.goto(`${t.url}/hq`);
-  await page.waitForURL('**/hq/sign-in**');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill('integration-password-1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  // An integration administrator lands on the workspace.
-  await page.getByRole('heading', { name: 'Dual-write' }).waitFor();
 });
 afterAll(async () => {
   await browser?.close();
   await t?.close();
 });
 
-it('lists the Commerce maps running and pauses and resumes one', async () => {
-  for (const id of ['contacts', 'accounts', 'prospects-leads', 'opportunities-prospects']) await page.getByText(id, { exact: true }).waitFor();
-  await expect.poll(() => page.getByText('Running', { exact: true }).count()).toBe(4);
+const mapIds = ['contacts', 'accounts', 'prospects-leads', 'opportunities-prospects'];
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto(`${t.url}/hq`);
+  await page.waitForURL('**/hq/sign-in**');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function mapOverApi(id: string) {
+  const res = await t.request('GET', `/api/dualwrite/maps/${id}`, { token: t.adminToken });
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+it('runs the maps from the workspace: pause and resume, a field map off, a refused field map, the ledger by key', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, adminEmail, adminPassword);
+  await page.getByRole('heading', { name: 'All prospects' }).waitFor();
+
+  // The Integration group leads to the workspace; the four Commerce maps are running.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dual-write' }).click();
+  await page.getByRole('heading', { name: 'Dual-write', exact: true }).waitFor();
+  for (const id of mapIds) {
+    await expect.poll(() => page.locator(`tr[data-map="${id}"]`).getByText('Running', { exact: true }).count()).toBe(1);
+  }
+
+  // Open the contacts map; pause it, then resume it.
   await page.getByRole('link', { name: /CDS Contacts V2/ }).click();
   await page.getByRole('heading', { name: /CDS Contacts V2/ }).waitFor();
+  const status = page.getByRole('status', { name: 'Map status' });
+  await expect.poll(() => status.getByText('Running', { exact: true }).count()).toBe(1);
   await page.getByRole('button', { name: 'Pause' }).click();
-  await page.getByRole('button', { name: 'Resume' }).waitFor();
-  expect((await t.request('GET', '/api/dualwrite/maps/contacts', { token: t.adminToken })).body.status).toBe('Paused');
+  await expect.poll(() => status.getByText('Paused', { exact: true }).count()).toBe(1);
+  expect((await mapOverApi('contacts')).status).toBe('Paused');
   await page.getByRole('button', { name: 'Resume' }).click();
+  await expect.poll(() => status.getByText('Running', { exact: true }).count()).toBe(1);
+  expect((await mapOverApi('contacts')).status).toBe('Running');
   await page.getByRole('button', { name: 'Pause' }).waitFor();
-  expect((await t.request('GET', '/api/dualwrite/maps/contacts', { token: t.adminToken })).body.status).toBe('Running');
-});
 
-it('turns a field map off, and refuses a field map between incompatible fields with the reason', async () => {
-  await page.goto(`${t.url}/hq/dual-write/contacts`);
+  // Turn the phone field map off: saved on the server, and the switch stays off after the page reloads.
   const phone = page.getByRole('switch', { name: 'Field map phone = phone' });
   await expect.poll(() => phone.isChecked()).toBe(true);
   await phone.click({ force: true });
-  await expect.poll(async () => (await t.request('GET', '/api/dualwrite/maps/contacts', { token: t.adminToken })).body.fieldMaps.find((f: { hqField: string }) => f.hqField === 'phone').enabled).toBe(false);
-  await expect.poll(() => phone.isChecked()).toBe(false);
+  await page.getByText('Field map turned off').waitFor();
+  await expect.poll(async () => (await mapOverApi('contacts')).fieldMaps.find((f: { hqField: string }) => f.hqField === 'phone').enabled).toBe(false);
+  await page.reload();
+  await page.getByRole('heading', { name: /CDS Contacts V2/ }).waitFor();
+  await expect.poll(() => page.getByRole('switch', { name: 'Field map phone = phone' }).isChecked()).toBe(false);
 
+  // A field map between a number and a text field is refused with the server's reason; nothing changes.
+  const before = (await mapOverApi('contacts')).fieldMaps.length;
   await page.getByRole('button', { name: 'Add field map' }).click();
-  await page.getByLabel('HQ field').selectOption('creditLimit');
-  await page.getByLabel('CRM field').selectOption('jobTitle');
-  await page.getByRole('button', { name: 'Save field map' }).click();
-  await page.getByText(/have different types/).waitFor();
-  const map = (await t.request('GET', '/api/dualwrite/maps/contacts', { token: t.adminToken })).body;
-  expect(map.fieldMaps.some((f: { hqField: string }) => f.hqField === 'creditLimit')).toBe(false);
-});
+  const dialog = page.getByRole('dialog', { name: 'Add field map' });
+  await dialog.getByLabel('HQ field').selectOption('creditLimit');
+  await dialog.getByLabel('Direction').selectOption('>');
+  await dialog.getByLabel('CRM field').selectOption('jobTitle');
+  await dialog.getByRole('button', { name: 'Save field map' }).click();
+  await dialog.getByRole('alert').getByText('"creditLimit" (number) and "jobTitle" (string) have different types', { exact: false }).waitFor();
+  expect((await mapOverApi('contacts')).fieldMaps.length).toBe(before);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'hidden' });
 
-it("finds a prospect's record in the ledger by its key", async () => {
+  // A storefront sign-up becomes a prospect in HQ and, through the prospects map, a lead in the CRM.
   const body = partnerRequest();
-  await t.request('POST', '/api/store/partner-requests', { body });
-  const prospect = await waitFor(async () => (await t.request('GET', `/api/hq/prospects?search=${encodeURIComponent(body.email)}`, { token: t.adminToken })).body.items[0], 'the prospect');
-  await page.goto(`${t.url}/hq/dual-write/prospects-leads`);
-  await page.getByPlaceholder('Record key (HQ or CRM)').fill(prospect.id);
-  const row = page.getByRole('row').filter({ hasText: prospect.id });
+  const accepted = await t.request('POST', '/api/store/partner-requests', { body });
+  expect(accepted.status).toBe(202);
+  const prospect = await waitFor(
+    async () => (await t.request('GET', `/api/hq/prospects?search=${encodeURIComponent(body.email)}`, { token: t.adminToken })).body.items[0],
+    'the prospect',
+  );
+
+  // The ledger of the prospects map, searched by the prospect's key, shows the lead it created.
+  await page.getByRole('link', { name: 'Dual-write', exact: true }).first().click();
+  await page.getByRole('heading', { name: 'Dual-write', exact: true }).waitFor();
+  await page.getByRole('link', { name: /^Commerce B2B prospects/ }).click();
+  await page.getByRole('heading', { name: /^Commerce B2B prospects/ }).waitFor();
+  await page.getByRole('tab', { name: 'Ledger' }).click();
+  await page.getByLabel('Key', { exact: true }).fill(prospect.id);
+  await page.waitForURL((url) => url.searchParams.get('key') === prospect.id);
+  const row = page.getByRole('table', { name: 'Ledger' }).getByRole('row').filter({ hasText: prospect.id });
   await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
   await row.getByText('Created', { exact: true }).waitFor();
+  expect(await row.textContent()).toContain('HQ → CRM');
+  const record = (await t.request('GET', `/api/dualwrite/records?map=prospects-leads&key=${encodeURIComponent(prospect.id)}`, { token: t.adminToken })).body.items[0];
+  expect(record).toMatchObject({ sourceKey: prospect.id, status: 'Created', direction: 'hq-to-crm' });
+  expect(await row.textContent()).toContain(record.targetKey);
+
+  // The status filter narrows the ledger: no failures for this key.
+  await page.getByLabel('Status', { exact: true }).selectOption('Failed');
+  await page.getByText('No records match').waitFor();
+  await context.close();
+});
+
+it('lands an integration administrator on the workspace and shows them only the Integration group', async () => {
+  const email = `ivy.integration.${Date.now()}@handshake.test`;
+  const created = await t.request('POST', '/api/hq/staff-users', {
+    token: t.adminToken,
+    body: { email, name: 'Ivy Integration', password: 'integration-password-1', roles: ['integration-administrator'] },
+  });
+  expect(created.status).toBe(201);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email, 'integration-password-1');
+  await page.getByRole('heading', { name: 'Dual-write', exact: true }).waitFor();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Dual-write' }).waitFor();
+  expect(await nav.getByRole('link', { name: 'All prospects' }).count()).toBe(0);
+  for (const id of mapIds) await page.locator(`tr[data-map="${id}"]`).waitFor();
+  await context.close();
+
+  // Someone without the role does not see the entry.
+  const salesEmail = `sam.sales.${Date.now()}@handshake.test`;
+  await t.request('POST', '/api/hq/staff-users', { token: t.adminToken, body: { email: salesEmail, name: 'Sam Sales', password: 'sales-password-1', roles: ['salesperson'] } });
+  const salesContext = await browser.newContext();
+  const sales = await salesContext.newPage();
+  await signIn(sales, salesEmail, 'sales-password-1');
+  await sales.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leads' }).waitFor();
+  expect(await sales.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dual-write' }).count()).toBe(0);
+  await salesContext.close();
 });
