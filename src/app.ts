@@ -67,6 +67,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     log,
     pollMs: options.dualWritePollMs ?? config.dualWritePollMs,
     batchSize: options.dualWriteBatchSize ?? config.dualWriteBatchSize,
+    initialBatchSize: config.dualWriteInitialBatchSize,
   });
   const stopListening = onChange(() => dualWrite.engine.kick());
 

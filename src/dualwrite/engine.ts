@@ -46,6 +46,8 @@ export interface EngineOptions {
   sides: Sides;
   log: FastifyBaseLogger;
   batchSize?: number;
+  /** Existing rows per initial-sync batch; progress is saved after each. */
+  initialBatchSize?: number;
   /** How often to look for work when nothing signalled any. */
   pollMs?: number;
   /** Told when an alert rule pauses a map. */
@@ -66,6 +68,7 @@ const sideOf = (direction: SyncDirection): { source: 'hq' | 'crm'; target: 'hq' 
 export function createEngine(options: EngineOptions) {
   const { db, sides, log } = options;
   const batchSize = options.batchSize ?? 1000;
+  const initialBatchSize = options.initialBatchSize ?? 2000;
   const pollMs = options.pollMs ?? 500;
   const holder = `${os.hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
   let running = false;
@@ -425,7 +428,7 @@ export function createEngine(options: EngineOptions) {
     const { source } = sideOf(direction);
     const entity = source === 'hq' ? row.hqEntity : row.crmEntity;
     try {
-      const rows = await sides[source].list(entity, run.afterKey, Math.max(batchSize, 2000));
+      const rows = await sides[source].list(entity, run.afterKey, initialBatchSize);
       if (rows.length === 0) {
         await db.update(initialSyncRuns).set({ status: 'Completed', finishedAt: new Date(), updatedAt: new Date() }).where(eq(initialSyncRuns.id, run.id));
         return 0;

@@ -16,6 +16,7 @@ export interface DualWriteOptions {
   log: FastifyBaseLogger;
   pollMs?: number;
   batchSize?: number;
+  initialBatchSize?: number;
   onAlert?: EngineOptions['onAlert'];
 }
 
@@ -27,6 +28,7 @@ export function createDualWrite(options: DualWriteOptions) {
     log: options.log,
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+    ...(options.initialBatchSize ? { initialBatchSize: options.initialBatchSize } : {}),
     ...(options.onAlert ? { onAlert: options.onAlert } : {}),
   });
   const maps = createMaps(options.db, sides, () => engine);

@@ -30,6 +30,7 @@ export interface Config {
   serveWeb: boolean;
   /** Changes the dual-write engine applies per batch, and how often it looks when nothing signalled a change. */
   dualWriteBatchSize: number;
+  dualWriteInitialBatchSize: number;
   dualWritePollMs: number;
 }
 
@@ -73,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     serveWeb: env.SERVE_WEB !== 'false',
     dualWriteBatchSize: Math.max(1, int(env, 'DUALWRITE_BATCH_SIZE', 1000)),
+    dualWriteInitialBatchSize: Math.min(2000, Math.max(1, int(env, 'DUALWRITE_INITIAL_BATCH_SIZE', 2000))),
     dualWritePollMs: Math.max(10, int(env, 'DUALWRITE_POLL_MS', 500)),
   };
 }

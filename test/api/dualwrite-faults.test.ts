@@ -1,6 +1,7 @@
 // Dual-write when things break, on PostgreSQL with every context in its own database: the engine's process killed
 // in the middle of a batch, and the CRM's database unreachable for a while.
 import net from 'node:net';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contextNames } from '../../src/platform/config.ts';
 import { createPostgresDatabase, onPostgres, partnerRequest, waitFor } from '../helpers/app.ts';
@@ -76,6 +77,51 @@ describe.runIf(onPostgres)('dual-write faults', () => {
       return atCrash;
     })();
     expect(leadsAtCrash).toBeLessThan(n);
+  });
+
+  it('resumes an initial sync after the process is killed in the middle of it, with no duplicate and no row missed', { timeout: 180_000 }, async () => {
+    const env = { ...(await splitDatabases()), DUALWRITE_INITIAL_BATCH_SIZE: '100' };
+    const first = start(env);
+    const url = await first.url;
+    const token = await adminToken(url);
+    expect((await call(url, 'POST', '/api/dualwrite/maps/accounts/stop', undefined, token)).status).toBe(204);
+    // Organization customers that existed before the map ran: written straight into HQ's database.
+    const n = 3000;
+    const hq = new pg.Client({ connectionString: env.HQ_DATABASE_URL });
+    await hq.connect();
+    await hq.query(`
+      insert into hq.customers (account, type, name, email, street, city, zip, country_region_id, language)
+      select 'INIT-' || lpad(g::text, 6, '0'), 'Organization', 'Initial Org ' || g, 'org' || g || '@initial.test', 'Pikk ' || g, 'Tallinn', '10117', 'EE', 'en-us'
+      from generate_series(1, ${n}) g`);
+    await hq.end();
+    expect((await call(url, 'POST', '/api/dualwrite/maps/accounts/run', { initialSync: true }, token)).status).toBe(204);
+    const progress = async (base: string, auth: string) => {
+      const map = (await call(base, 'GET', '/api/dualwrite/maps/accounts', undefined, auth)).body;
+      return map.initialSync.find((r: { direction: string }) => r.direction === 'hq-to-crm') as { done: number; total: number; status: string } | undefined;
+    };
+    await waitFor(async () => ((await progress(url, token))?.done ?? 0) >= 300 || undefined, 'part of the initial sync');
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const atCrash = await (async () => {
+      const second = start(env);
+      const url2 = await second.url;
+      const token2 = await adminToken(url2);
+      const before = await progress(url2, token2);
+      await waitFor(async () => (await progress(url2, token2))?.status === 'Completed' || undefined, 'the initial sync to complete after the restart', 120_000);
+      const accounts = await total(url2, '/api/sales/accounts?search=Initial%20Org&limit=1', token2);
+      expect(accounts).toBe(n);
+      const map = await waitFor(async () => {
+        const m = (await call(url2, 'GET', '/api/dualwrite/maps/accounts', undefined, token2)).body;
+        return m.status === 'Running' ? m : undefined;
+      }, 'the map to run live again');
+      expect(map.failed).toBe(0);
+      second.child.kill('SIGTERM');
+      await second.exited;
+      return before;
+    })();
+    // It went on from where it was, not from the start.
+    expect(atCrash!.done).toBeGreaterThan(0);
+    expect(atCrash!.done).toBeLessThan(n);
   });
 
   it('lets HQ keep working while the CRM database is unreachable, and catches up when it is back', { timeout: 120_000 }, async () => {
