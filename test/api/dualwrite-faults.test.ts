@@ -80,7 +80,7 @@ describe.runIf(onPostgres)('dual-write faults', () => {
   });
 
   it('resumes an initial sync after the process is killed in the middle of it, with no duplicate and no row missed', { timeout: 180_000 }, async () => {
-    const env = { ...(await splitDatabases()), DUALWRITE_INITIAL_BATCH_SIZE: '100' };
+    const env: Record<string, string> = { ...(await splitDatabases()), DUALWRITE_INITIAL_BATCH_SIZE: '100' };
     const first = start(env);
     const url = await first.url;
     const token = await adminToken(url);
