@@ -19,6 +19,7 @@ import { createHq } from './hq/index.ts';
 import type { Hq } from './hq/index.ts';
 import { createSales } from './sales/index.ts';
 import { createDualWrite } from './dualwrite/index.ts';
+import { createMail } from './mail/index.ts';
 import { onChange } from './platform/change-signal.ts';
 
 const webDir = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
@@ -65,15 +66,46 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     hq: hq.syncSide,
     crm: sales.syncSide,
     log,
+    // An alert rule that pauses a map tells the integration administrators by e-mail too.
+    onAlert: (alert) => void notifyIntegrationAdministrators(alert),
     pollMs: options.dualWritePollMs ?? config.dualWritePollMs,
     batchSize: options.dualWriteBatchSize ?? config.dualWriteBatchSize,
     initialBatchSize: config.dualWriteInitialBatchSize,
   });
-  const stopListening = onChange(() => dualWrite.engine.kick());
+  // HQ's mail events (request received, prospect approved or rejected) reach the mail context through its feed.
+  const mail = createMail({
+    db: dbs.db.mail,
+    config,
+    log,
+    sources: [
+      {
+        read: async (limit) => (await hq!.mailFeed.read(limit)).map((e) => ({ id: e.id, type: e.topic, recipient: e.recipient, language: e.language, channelId: e.channelId, values: e.values })),
+        ack: (ids) => hq!.mailFeed.ack(ids),
+      },
+    ],
+  });
+  const stopListening = onChange(() => {
+    dualWrite.engine.kick();
+    mail.kick();
+  });
 
   await staff.ensureAdministrator(config, log);
   await hq.setUp(dbs.kind === 'pglite');
   await dualWrite.setUp();
+  await mail.setUp();
+
+  async function notifyIntegrationAdministrators(alert: { mapId: string; mapName: string; errors: number; withinMinutes: number }) {
+    const people = (await staff.list()).filter((u) => !u.disabled && (u.roles.includes('integration-administrator') || u.roles.includes('administrator')));
+    const at = Date.now();
+    for (const person of people) {
+      await mail.notify({
+        id: `sync-alert:${alert.mapId}:${at}:${person.id}`,
+        type: 'sync-alert',
+        recipient: person.email,
+        values: { mapname: alert.mapName, errors: String(alert.errors), minutes: String(alert.withinMinutes), workspaceurl: `${config.publicUrl}/hq/dual-write/${alert.mapId}` },
+      });
+    }
+  }
 
   const server = await buildServer(config, log);
   let shuttingDown = false;
@@ -92,6 +124,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   hq.registerRoutes(server, staff);
   sales.registerRoutes(server, staff);
   dualWrite.registerRoutes(server, staff);
+  mail.registerRoutes(server, staff);
 
   const hasWeb = config.serveWeb && fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) await server.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
@@ -111,6 +144,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     storefront,
     sales,
     dualWrite,
+    mail,
     dbs,
     staff,
     config,
@@ -118,6 +152,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       await server.listen({ port: config.port, host: config.host });
       distribution.start();
       dualWrite.engine.start();
+      mail.start();
       return server.server.address();
     },
     /** Stops taking requests, lets running requests and job runs finish, then closes the databases (and the lock). */
@@ -127,6 +162,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       await distribution.stop();
       stopListening();
       await dualWrite.engine.stop();
+      await mail.stop();
       await dbs.close();
     },
   };

@@ -11,9 +11,11 @@ import { createNumberSequences } from './number-sequence.ts';
 import { createOnlineStores } from './online-store.ts';
 import { registerHqRoutes } from './routes.ts';
 import { createHqSyncSide } from './dualwrite-side.ts';
+import { createMailFeed } from './mail-events.ts';
 
 export type { ChannelConnection, JobCode } from './distribution.ts';
 export type { ApprovalResult, ProspectView } from './prospect.ts';
+export type { MailEvent } from './mail-events.ts';
 
 export interface HqOptions {
   db: Db;
@@ -43,6 +45,8 @@ export function createHq(options: HqOptions) {
     prospects,
     customers,
     distribution,
+    /** Events that cause e-mail, for the mail context. */
+    mailFeed: createMailFeed(options.db),
     /** HQ's side of dual-write. */
     syncSide: createHqSyncSide(options.db, prospects),
     /** First-start setup: number sequences, distribution jobs and the B2B online store. */

@@ -7,6 +7,8 @@ import { channelRequests, outbox, prospects } from './schema.ts';
 import { nextNumber, nextNumbers } from './number-sequence.ts';
 import { insertCustomer, insertHierarchy } from './customer.ts';
 import { changedFields, recordSyncChanges } from './sync-changes.ts';
+import { recordMailEvents, storeOf } from './mail-events.ts';
+import type { MailEvent } from './mail-events.ts';
 import type { ChangeOrigin, SyncChange } from './sync-changes.ts';
 import type { Address } from './customer.ts';
 
@@ -99,6 +101,7 @@ export interface ProspectRequest {
 
 /** Creates the prospect for a request, or joins the request to the undecided prospect of the same e-mail. */
 export async function prospectFromRequest(tx: DbOrTx, request: ProspectRequest): Promise<{ prospectId: string; created: boolean }> {
+  await recordMailEvents(tx, [receivedEvent(request, await storeOf(tx, request.channelId))]);
   const email = request.email.toLowerCase();
   const open = async () => (await tx.select({ id: prospects.id }).from(prospects).where(and(eq(prospects.email, email), eq(prospects.status, 'New'))))[0];
   const existing = await open();
@@ -117,6 +120,26 @@ export async function prospectFromRequest(tx: DbOrTx, request: ProspectRequest):
   const winner = await open();
   if (!winner) throw new Error('The prospect could not be created or found');
   return { prospectId: winner.id, created: false };
+}
+
+/** The applicant hears that the request arrived: one message per request, even when it joins an open prospect. */
+function receivedEvent(request: ProspectRequest, store: { storename: string; storeurl: string }): MailEvent {
+  return {
+    topic: 'partner-request-received',
+    key: request.requestId,
+    recipient: request.email.toLowerCase(),
+    language: request.language,
+    channelId: request.channelId,
+    values: { firstname: request.firstName, lastname: request.lastName, company: request.companyName, email: request.email.toLowerCase(), ...store },
+  };
+}
+
+/** The decision's message to the applicant, in the language of the request. */
+function decisionEvent(row: ProspectRow, store: { storename: string; storeurl: string }): MailEvent {
+  const common = { firstname: row.firstName, lastname: row.lastName, company: row.companyName, email: row.email, ...store };
+  return row.status === 'Approved'
+    ? { topic: 'prospect-approved', key: row.id, recipient: row.email, language: row.language, channelId: row.channelId, values: { ...common, zipcode: row.zip, comments: row.comments } }
+    : { topic: 'prospect-rejected', key: row.id, recipient: row.email, language: row.language, channelId: row.channelId, values: { ...common, reason: row.rejectionReason } };
 }
 
 /** A prospect as dual-write sees it. */
@@ -156,6 +179,9 @@ function prospectValues(id: string, request: ProspectRequest) {
  * Returns the prospect of each request id; throws if anything is off, and the caller falls back to one by one.
  */
 export async function prospectsFromRequests(tx: DbOrTx, requests: ProspectRequest[]): Promise<Map<string, string>> {
+  const stores = new Map<string, { storename: string; storeurl: string }>();
+  for (const channelId of new Set(requests.map((r) => r.channelId))) stores.set(channelId, await storeOf(tx, channelId));
+  await recordMailEvents(tx, requests.map((r) => receivedEvent(r, stores.get(r.channelId)!)));
   const byEmail = new Map<string, ProspectRequest>();
   for (const request of requests) if (!byEmail.has(request.email.toLowerCase())) byEmail.set(request.email.toLowerCase(), request);
   const openOf = async (emails: string[]) =>
@@ -215,6 +241,8 @@ export function createProspects(db: Db, onChannelChange: () => void) {
       await recordSyncChanges(tx, [
         { entity: 'prospect', key: id, values: prospectSyncValues(updated!), changedFields: changedFields(prospectSyncValues(row), prospectSyncValues(updated!)), created: false, origin },
       ]);
+      // Approved by HQ or by the CRM's close as won alike: the applicant is told, in the same transaction.
+      await recordMailEvents(tx, [decisionEvent(updated!, await storeOf(tx, updated!.channelId))]);
       // Every channel request behind this prospect learns the decision through the download job 1010.
       const requests = await tx.select({ id: channelRequests.id }).from(channelRequests).where(eq(channelRequests.prospectId, id));
       if (requests.length > 0) {

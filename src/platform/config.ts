@@ -1,8 +1,8 @@
 // Reads every setting from the environment once, so the same code runs embedded or in production.
 import path from 'node:path';
 
-export type ContextName = 'platform' | 'storefront' | 'hq' | 'sales' | 'dualwrite';
-export const contextNames: readonly ContextName[] = ['platform', 'storefront', 'hq', 'sales', 'dualwrite'];
+export type ContextName = 'platform' | 'storefront' | 'hq' | 'sales' | 'dualwrite' | 'mail';
+export const contextNames: readonly ContextName[] = ['platform', 'storefront', 'hq', 'sales', 'dualwrite', 'mail'];
 
 export interface Config {
   port: number;
@@ -32,6 +32,13 @@ export interface Config {
   dualWriteBatchSize: number;
   dualWriteInitialBatchSize: number;
   dualWritePollMs: number;
+  /** SMTP relay, e.g. smtps://user:pass@smtp.example.com:465; without it messages stay in the local mailbox. */
+  smtpUrl: string | undefined;
+  smtpRejectUnauthorized: boolean;
+  mailFrom: string;
+  /** First retry delay after a temporary failure; it doubles per attempt. */
+  mailRetryBaseMs: number;
+  mailMaxAttempts: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -76,5 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dualWriteBatchSize: Math.max(1, int(env, 'DUALWRITE_BATCH_SIZE', 1000)),
     dualWriteInitialBatchSize: Math.min(2000, Math.max(1, int(env, 'DUALWRITE_INITIAL_BATCH_SIZE', 2000))),
     dualWritePollMs: Math.max(10, int(env, 'DUALWRITE_POLL_MS', 500)),
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpRejectUnauthorized: env.SMTP_TLS_REJECT_UNAUTHORIZED !== 'false',
+    mailFrom: env.MAIL_FROM ?? 'Handshake <no-reply@handshake.local>',
+    mailRetryBaseMs: Math.max(10, int(env, 'MAIL_RETRY_BASE_MS', 30_000)),
+    mailMaxAttempts: Math.max(1, int(env, 'MAIL_MAX_ATTEMPTS', 8)),
   };
 }

@@ -135,6 +135,21 @@ describe('approve', () => {
   });
 });
 
+describe('approval mail without SMTP', () => {
+  it('keeps the message in the local mailbox, readable in the delivery log and labelled as not sent', async () => {
+    const { body, prospect } = await newProspect();
+    await t.request('POST', `/api/hq/prospects/${prospect.id}/approve`, { token: opsToken });
+    const stored = await waitFor(async () => {
+      const items = (await t.request('GET', `/api/mail/messages?to=${encodeURIComponent(body.email)}`, { token: opsToken })).body.items as { id: number; notificationType: string; status: string }[];
+      return items.find((m) => m.notificationType === 'prospect-approved');
+    }, 'the approval message');
+    expect(stored.status).toBe('Stored');
+    const detail = (await t.request('GET', `/api/mail/messages/${stored.id}`, { token: opsToken })).body;
+    expect(detail.text).toContain(body.companyName);
+    expect((await t.request('GET', '/api/mail/settings', { token: opsToken })).body).toEqual({ smtp: false });
+  });
+});
+
 describe('reject', () => {
   it('needs a reason, then records it', async () => {
     const { prospect } = await newProspect();

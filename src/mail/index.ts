@@ -1,0 +1,56 @@
+// The mail context: notification profiles, templates, the delivery log and the SMTP worker. Only this file is public.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../platform/config.ts';
+import type { Db } from '../platform/db.ts';
+import type { Server } from '../platform/http.ts';
+import type { StaffService } from '../platform/staff.ts';
+import { createMessages } from './messages.ts';
+import { createRelay } from './relay.ts';
+import type { MailEventSource } from './relay.ts';
+import { createSender } from './sender.ts';
+import { createSetup } from './setup.ts';
+import { registerMailRoutes } from './routes.ts';
+
+export type { Notification } from './messages.ts';
+export type { MailEventSource } from './relay.ts';
+export type { NotificationType } from './template.ts';
+
+export interface MailOptions {
+  db: Db;
+  config: Pick<Config, 'smtpUrl' | 'smtpRejectUnauthorized' | 'mailFrom' | 'mailRetryBaseMs' | 'mailMaxAttempts' | 'channelId'>;
+  log: FastifyBaseLogger;
+  sources: MailEventSource[];
+}
+
+export function createMail(options: MailOptions) {
+  const { config } = options;
+  const smtp = Boolean(config.smtpUrl);
+  const fromDomain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'handshake.local';
+  const sender = config.smtpUrl
+    ? createSender({ db: options.db, log: options.log, smtpUrl: config.smtpUrl, rejectUnauthorized: config.smtpRejectUnauthorized, from: config.mailFrom, retryBaseMs: config.mailRetryBaseMs, maxAttempts: config.mailMaxAttempts })
+    : undefined;
+  const messages = createMessages(options.db, { smtp, fromDomain, onQueued: () => sender?.kick() });
+  const setup = createSetup(options.db);
+  const relay = createRelay(options.sources, messages, options.log);
+  return {
+    messages,
+    /** Another context's notification, e.g. a sync alert; idempotent by its id. */
+    notify: messages.queue,
+    setUp: () => setup.seed(config.channelId),
+    /** Something committed an event: read it now rather than at the next poll. */
+    kick: () => relay.kick(),
+    start() {
+      relay.start();
+      sender?.start();
+    },
+    async stop() {
+      await relay.stop();
+      await sender?.stop();
+    },
+    registerRoutes(app: Server, staff: StaffService) {
+      registerMailRoutes(app, { staff, setup, messages, smtp });
+    },
+  };
+}
+
+export type Mail = ReturnType<typeof createMail>;

@@ -1,0 +1,126 @@
+// Messages: queued from events (each event once), listed in the delivery log, resent and released.
+import crypto from 'node:crypto';
+import { and, count, desc, eq, ilike, or } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Db } from '../platform/db.ts';
+import { DomainError, notFound } from '../platform/errors.ts';
+import { messages, profileEntries, profiles, templates } from './schema.ts';
+import { render } from './template.ts';
+import type { NotificationType } from './template.ts';
+
+export type MessageStatus = 'Queued' | 'Held' | 'Sent' | 'Failed' | 'Stored';
+
+/** Something happened that someone should hear of. `id` makes it idempotent. */
+export interface Notification {
+  id: string;
+  type: NotificationType;
+  recipient: string;
+  language?: string | undefined;
+  channelId?: string | undefined;
+  values: Record<string, string | null | undefined>;
+  /** Already rendered (a test message); otherwise the profile's template is rendered with `values`. */
+  rendered?: { subject: string; html: string; text: string } | undefined;
+}
+
+export function messageView(row: typeof messages.$inferSelect) {
+  return {
+    id: row.id,
+    to: row.recipient,
+    subject: row.subject,
+    notificationType: row.type,
+    language: row.language,
+    status: row.status as MessageStatus,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    messageId: row.messageId,
+    sentAt: row.sentAt?.toISOString() ?? null,
+    nextAttemptAt: row.status === 'Queued' ? row.nextAttemptAt.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function createMessages(db: Db, options: { smtp: boolean; fromDomain: string; onQueued: () => void }) {
+  const newMessageId = () => `<${crypto.randomUUID()}@${options.fromDomain}>`;
+
+  return {
+    /**
+     * Turns a notification into a message: the channel's profile says whether and how, the template in the
+     * request's language (or the profile's default) says what. A repeated notification changes nothing.
+     */
+    async queue(n: Notification): Promise<'queued' | 'off' | 'duplicate' | 'no-template'> {
+      const [profile] = n.channelId ? await db.select().from(profiles).where(eq(profiles.channelId, n.channelId)) : [];
+      const chosen = profile ?? (await db.select().from(profiles).where(eq(profiles.id, 'default')))[0];
+      const [entry] = chosen ? await db.select().from(profileEntries).where(and(eq(profileEntries.profileId, chosen.id), eq(profileEntries.type, n.type))) : [];
+      const mode = n.type === 'test' ? 'Send' : (entry?.mode ?? 'Send');
+      if (mode === 'Off') return 'off';
+      const fallback = chosen?.defaultLanguage ?? 'en-us';
+      const language = (n.language ?? fallback).toLowerCase();
+      const candidates = n.rendered ? [] : await db.select().from(templates).where(eq(templates.type, n.type));
+      const template = n.rendered ? { language, ...n.rendered } : (candidates.find((t) => t.language === language) ?? candidates.find((t) => t.language === fallback) ?? candidates[0]);
+      if (!template) return 'no-template';
+      const rendered = n.rendered ?? render(template, n.values);
+      const status: MessageStatus = mode === 'Hold' ? 'Held' : options.smtp ? 'Queued' : 'Stored';
+      const inserted = await db
+        .insert(messages)
+        .values({ eventId: n.id, type: n.type, recipient: n.recipient, language: template.language, ...rendered, status, messageId: newMessageId() })
+        .onConflictDoNothing()
+        .returning({ id: messages.id });
+      if (inserted.length === 0) return 'duplicate';
+      if (status === 'Queued') options.onQueued();
+      return 'queued';
+    },
+
+    async list(query: { status?: string | undefined; type?: string | undefined; to?: string | undefined; limit: number; offset: number }) {
+      const filters: SQL[] = [];
+      if (query.status) filters.push(eq(messages.status, query.status));
+      if (query.type) filters.push(eq(messages.type, query.type));
+      if (query.to) {
+        const pattern = `%${query.to.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+        filters.push(or(ilike(messages.recipient, pattern), ilike(messages.subject, pattern))!);
+      }
+      const where = filters.length > 0 ? and(...filters) : undefined;
+      const rows = await db.select().from(messages).where(where).orderBy(desc(messages.id)).limit(query.limit).offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(messages).where(where);
+      return { items: rows.map(messageView), total: total?.n ?? 0 };
+    },
+
+    async byEvent(eventId: string) {
+      const [row] = await db.select().from(messages).where(eq(messages.eventId, eventId));
+      if (!row) throw notFound(`The message of ${eventId}`);
+      return messageView(row);
+    },
+
+    async get(id: number) {
+      const [row] = await db.select().from(messages).where(eq(messages.id, id));
+      if (!row) throw notFound(`Message ${id}`);
+      return { ...messageView(row), html: row.html, text: row.text };
+    },
+
+    /** Sends a sent, failed or stored message again, as a new delivery with its own Message-ID. */
+    async resend(id: number) {
+      if (!options.smtp) throw new DomainError('conflict', 'No SMTP server is configured (SMTP_URL); messages stay in the local mailbox.');
+      const [row] = await db
+        .update(messages)
+        .set({ status: 'Queued', attempts: 0, lastError: null, nextAttemptAt: new Date(), messageId: newMessageId(), updatedAt: new Date() })
+        .where(and(eq(messages.id, id), or(eq(messages.status, 'Sent'), eq(messages.status, 'Failed'), eq(messages.status, 'Stored'))))
+        .returning();
+      if (!row) throw new DomainError('conflict', 'Only a sent, failed or stored message can be resent.');
+      options.onQueued();
+      return messageView(row);
+    },
+
+    /** Lets a held message go. */
+    async release(id: number) {
+      const [row] = await db
+        .update(messages)
+        .set({ status: options.smtp ? 'Queued' : 'Stored', nextAttemptAt: new Date(), updatedAt: new Date() })
+        .where(and(eq(messages.id, id), eq(messages.status, 'Held')))
+        .returning();
+      if (!row) throw new DomainError('conflict', 'Only a held message can be released.');
+      options.onQueued();
+      return messageView(row);
+    },
+  };
+}
+
+export type Messages = ReturnType<typeof createMessages>;

@@ -1,0 +1,79 @@
+// Notification types, the placeholders each may use, validation of a template, and rendering with escaping.
+import { DomainError } from '../platform/errors.ts';
+
+export const notificationTypes = ['partner-request-received', 'prospect-approved', 'prospect-rejected', 'organization-user-added', 'sync-alert', 'test'] as const;
+export type NotificationType = (typeof notificationTypes)[number];
+
+export const placeholders: Record<NotificationType, string[]> = {
+  'partner-request-received': ['firstname', 'lastname', 'company', 'email', 'storename', 'storeurl'],
+  'prospect-approved': ['firstname', 'lastname', 'company', 'email', 'zipcode', 'comments', 'storename', 'storeurl'],
+  'prospect-rejected': ['firstname', 'lastname', 'company', 'reason', 'storename', 'storeurl'],
+  'organization-user-added': ['firstname', 'lastname', 'company', 'email', 'invitationlink', 'storename', 'storeurl'],
+  'sync-alert': ['mapname', 'errors', 'minutes', 'workspaceurl'],
+  test: [],
+};
+
+export const typeLabels: Record<NotificationType, string> = {
+  'partner-request-received': 'Partner request received',
+  'prospect-approved': 'B2B prospect approved',
+  'prospect-rejected': 'B2B prospect rejected',
+  'organization-user-added': 'Organization user added',
+  'sync-alert': 'Sync alert',
+  test: 'Test message',
+};
+
+/** Values shown in a preview: what a real message of this type would carry. */
+export const sampleValues: Record<string, string> = {
+  firstname: 'Maria',
+  lastname: 'Tamm',
+  company: 'Contoso & Sons <Ltd>',
+  email: 'maria.tamm@contoso.test',
+  zipcode: '10117',
+  comments: 'We would like to buy on account.',
+  reason: 'We only onboard companies with a VAT number.',
+  storename: 'Contoso B2B',
+  storeurl: 'https://b2b.contoso.test',
+  invitationlink: 'https://b2b.contoso.test/invitation/sample-token',
+  mapname: 'Accounts ↔ Customers V3 (organizations)',
+  errors: '10',
+  minutes: '15',
+  workspaceurl: 'https://b2b.contoso.test/hq/dual-write',
+};
+
+const pattern = /%([a-z]+)%/gi;
+
+export interface TemplateInput {
+  type: NotificationType;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Refuses an empty subject or a placeholder the type does not offer, naming it and where it is. */
+export function validateTemplate(input: TemplateInput): void {
+  if (!input.subject.trim()) throw DomainError.invalid('subject', 'must not be empty');
+  if (!input.html.trim() && !input.text.trim()) throw DomainError.invalid('html', 'and the plain-text body must not both be empty');
+  const allowed = placeholders[input.type];
+  for (const field of ['subject', 'html', 'text'] as const) {
+    for (const match of input[field].matchAll(pattern)) {
+      const name = match[1]!.toLowerCase();
+      if (!allowed.includes(name)) {
+        throw DomainError.invalid(field, `uses the unknown placeholder %${match[1]}%; ${typeLabels[input.type]} offers ${allowed.map((p) => `%${p}%`).join(', ') || 'none'}`);
+      }
+    }
+  }
+}
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => escapes[c]!);
+}
+
+/** Replaces placeholders; values are HTML-escaped in the HTML body and left as they are elsewhere. */
+export function render(template: Omit<TemplateInput, 'type'>, values: Record<string, string | null | undefined>) {
+  const fill = (text: string, escape: boolean) => text.replace(pattern, (_m, name: string) => {
+    const value = values[name.toLowerCase()] ?? '';
+    return escape ? escapeHtml(value) : value;
+  });
+  return { subject: fill(template.subject, false).replace(/[\r\n]+/g, ' '), html: fill(template.html, true), text: fill(template.text, false) };
+}
