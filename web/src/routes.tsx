@@ -10,6 +10,11 @@ import { HierarchyDetailPage } from './hq/HierarchyDetailPage.tsx';
 import { DualWriteMapsPage } from './hq/dualwrite/DualWriteMapsPage.tsx';
 import { TableMapPage } from './hq/dualwrite/TableMapPage.tsx';
 import { HomeRedirect, HqLayout } from './hq/HqLayout.tsx';
+import { DeliveryLogPage } from './hq/mail/DeliveryLogPage.tsx';
+import { MessagePage } from './hq/mail/MessagePage.tsx';
+import { ProfilesPage } from './hq/mail/ProfilesPage.tsx';
+import { TemplateEditorPage } from './hq/mail/TemplateEditorPage.tsx';
+import { TemplatesPage } from './hq/mail/TemplatesPage.tsx';
 import { JobHistoryPage } from './hq/JobHistoryPage.tsx';
 import { NumberSequencesPage } from './hq/NumberSequencesPage.tsx';
 import { OnlineStorePage } from './hq/OnlineStorePage.tsx';
@@ -74,6 +79,11 @@ export const router = createBrowserRouter([
           { path: 'online-store', element: <OnlineStorePage /> },
           { path: 'number-sequences', element: <NumberSequencesPage /> },
           { path: 'staff-users', element: <StaffUsersPage /> },
+          { path: 'mail', element: <DeliveryLogPage /> },
+          { path: 'mail/messages/:id', element: <MessagePage /> },
+          { path: 'mail/templates', element: <TemplatesPage /> },
+          { path: 'mail/templates/:id', element: <TemplateEditorPage /> },
+          { path: 'mail/profiles', element: <ProfilesPage /> },
           { path: 'dual-write', element: <DualWriteMapsPage /> },
           { path: 'dual-write/:id', element: <TableMapPage /> },
           { path: '*', element: <NotFound home="/hq/prospects" homeLabel="Go to All prospects" /> },

@@ -43,6 +43,10 @@ export type TableMapDetail = Json<paths['/api/dualwrite/maps/{id}']['get']['resp
 export type FieldMap = Omit<TableMapDetail['fieldMaps'][number], 'index' | 'symbol'>;
 export type SyncError = Json<paths['/api/dualwrite/errors']['get']['responses'][200]>['items'][number];
 export type LedgerRecord = Json<paths['/api/dualwrite/records']['get']['responses'][200]>['items'][number];
+export type MailTemplate = Json<paths['/api/mail/templates']['get']['responses'][200]>[number];
+export type MailMessage = Json<paths['/api/mail/messages']['get']['responses'][200]>['items'][number];
+export type MailMessageDetail = Json<paths['/api/mail/messages/{id}']['get']['responses'][200]>;
+export type NotificationProfile = Json<paths['/api/mail/profiles']['get']['responses'][200]>[number];
 export type LeadView = NonNullable<paths['/api/sales/leads']['get']['parameters']['query']>['view'];
 export type OpportunityView = NonNullable<paths['/api/sales/opportunities']['get']['parameters']['query']>['view'];
 

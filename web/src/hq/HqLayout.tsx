@@ -15,6 +15,9 @@ import {
   IconUsers,
   IconHeartHandshake,
   IconTargetArrow,
+  IconMail,
+  IconTemplate,
+  IconBell,
   IconArrowsExchange,
   IconTrophy,
   IconBuilding,
@@ -55,6 +58,14 @@ const navGroups: { title: string; entries: NavEntry[] }[] = [
       { label: 'Distribution jobs', to: '/hq/distribution', icon: <IconRefresh size={18} />, exact: true },
       { label: 'Job history', to: '/hq/distribution/history', icon: <IconHistory size={18} /> },
       { label: 'Channel requests', to: '/hq/channel-requests', icon: <IconInbox size={18} /> },
+    ],
+  },
+  {
+    title: 'E-mail',
+    entries: [
+      { label: 'Delivery log', to: '/hq/mail', icon: <IconMail size={18} />, exact: true },
+      { label: 'E-mail templates', to: '/hq/mail/templates', icon: <IconTemplate size={18} /> },
+      { label: 'Notification profiles', to: '/hq/mail/profiles', icon: <IconBell size={18} /> },
     ],
   },
   {

@@ -1,0 +1,98 @@
+// One message as it was rendered: headers, the HTML (in a sandboxed frame) and the plain text; resend or release.
+import { Alert, Breadcrumbs, Button, Code, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { api, errorMessage, unwrap } from '../../api/client.ts';
+import { AppLink } from '../../ui/AppLink.tsx';
+import { Details } from '../../ui/Details.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDateTime } from '../../ui/format.ts';
+import { notifySuccess } from '../../ui/notify.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { DetailSkeleton } from '../../ui/TableSkeleton.tsx';
+import { MailStatusBadge, typeLabel } from './mailLabels.tsx';
+
+export function MessagePage() {
+  const { id = '' } = useParams();
+  const queryClient = useQueryClient();
+  const message = useQuery({
+    queryKey: ['mail', 'message', id],
+    queryFn: () => unwrap(api.GET('/api/mail/messages/{id}', { params: { path: { id: Number(id) } } })),
+    refetchInterval: 3000,
+  });
+  const act = useMutation({
+    mutationFn: (action: 'resend' | 'release') =>
+      action === 'resend'
+        ? unwrap(api.POST('/api/mail/messages/{id}/resend', { params: { path: { id: Number(id) } } }))
+        : unwrap(api.POST('/api/mail/messages/{id}/release', { params: { path: { id: Number(id) } } })),
+    onSuccess: (_r, action) => {
+      void queryClient.invalidateQueries({ queryKey: ['mail'] });
+      notifySuccess(action === 'resend' ? 'Queued to send again' : 'Released');
+    },
+  });
+  const m = message.data;
+  return (
+    <>
+      <Breadcrumbs mb="sm" fz="sm">
+        <AppLink to="/hq/mail">Delivery log</AppLink>
+        <Text size="sm" c="dimmed">
+          {id}
+        </Text>
+      </Breadcrumbs>
+      {!m ? (
+        message.isError ? <ErrorAlert error={message.error} title="The message could not be loaded" /> : <DetailSkeleton />
+      ) : (
+        <Stack gap="lg">
+          <PageHeader
+            title={m.subject}
+            badge={<MailStatusBadge status={m.status} />}
+            description={`${typeLabel(m.notificationType)} to ${m.to}`}
+            actions={
+              <Group gap="sm">
+                {m.status === 'Held' ? (
+                  <Button loading={act.isPending} onClick={() => act.mutate('release')}>
+                    Release
+                  </Button>
+                ) : null}
+                {['Sent', 'Failed', 'Stored'].includes(m.status) ? (
+                  <Button variant="default" loading={act.isPending} onClick={() => act.mutate('resend')}>
+                    Resend
+                  </Button>
+                ) : null}
+              </Group>
+            }
+          />
+          {act.isError ? <Alert color="red" variant="light">{errorMessage(act.error)}</Alert> : null}
+          <Paper withBorder radius="md" p="lg">
+            <Details
+              items={[
+                ['To', m.to],
+                ['Language', m.language],
+                ['Message-ID', <Code key="id">{m.messageId}</Code>],
+                ['Created', formatDateTime(m.createdAt, true)],
+                ['Sent', formatDateTime(m.sentAt, true)],
+                ['Attempts', String(m.attempts)],
+                ['Next attempt', m.nextAttemptAt ? formatDateTime(m.nextAttemptAt, true) : null],
+                ['Last error', m.lastError],
+              ]}
+            />
+          </Paper>
+          <Paper withBorder radius="md" p="lg">
+            <Tabs defaultValue="html">
+              <Tabs.List>
+                <Tabs.Tab value="html">HTML</Tabs.Tab>
+                <Tabs.Tab value="text">Plain text</Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="html" pt="md">
+                <iframe title="Message HTML" sandbox="" srcDoc={m.html} style={{ width: '100%', minHeight: 280, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }} />
+              </Tabs.Panel>
+              <Tabs.Panel value="text" pt="md">
+                <Code block>{m.text}</Code>
+              </Tabs.Panel>
+            </Tabs>
+          </Paper>
+        </Stack>
+      )}
+    </>
+  );
+}

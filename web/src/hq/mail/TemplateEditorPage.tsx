@@ -1,0 +1,141 @@
+// Edit a template: subject, HTML and plain-text bodies, the placeholders it may use, a preview with sample values,
+// and a test message to an address. The server refuses an unknown placeholder or an empty subject, naming it.
+import { Alert, Badge, Breadcrumbs, Button, Code, Grid, Group, Paper, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useParams } from 'react-router';
+import { api, errorMessage, unwrap } from '../../api/client.ts';
+import type { MailTemplate } from '../../api/client.ts';
+import { AppLink } from '../../ui/AppLink.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { notifySuccess } from '../../ui/notify.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { fieldErrorsFrom } from '../../ui/problems.ts';
+import { DetailSkeleton } from '../../ui/TableSkeleton.tsx';
+
+export function TemplateEditorPage() {
+  const { id = '' } = useParams();
+  const template = useQuery({ queryKey: ['mail', 'template', id], queryFn: () => unwrap(api.GET('/api/mail/templates/{id}', { params: { path: { id: Number(id) } } })) });
+  return (
+    <>
+      <Breadcrumbs mb="sm" fz="sm">
+        <AppLink to="/hq/mail/templates">E-mail templates</AppLink>
+        <Text size="sm" c="dimmed">
+          {template.data?.typeLabel ?? id}
+        </Text>
+      </Breadcrumbs>
+      {template.data ? <Editor key={template.data.updatedAt} template={template.data} /> : template.isError ? <ErrorAlert error={template.error} title="The template could not be loaded" /> : <DetailSkeleton />}
+    </>
+  );
+}
+
+type Field = 'subject' | 'html' | 'text';
+
+function Editor({ template }: { template: MailTemplate }) {
+  const [values, setValues] = useState({ subject: template.subject, html: template.html, text: template.text });
+  const [to, setTo] = useState('');
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: () => unwrap(api.PUT('/api/mail/templates/{id}', { params: { path: { id: template.id } }, body: values })),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['mail', 'template', String(template.id)], saved);
+      void queryClient.invalidateQueries({ queryKey: ['mail', 'templates'] });
+      notifySuccess('Template saved');
+    },
+  });
+  const preview = useMutation({ mutationFn: () => unwrap(api.POST('/api/mail/templates/preview', { body: { type: template.type, ...values } })) });
+  const test = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/mail/templates/{id}/test', { params: { path: { id: template.id } }, body: { to } })),
+    onSuccess: () => notifySuccess('Test message queued', `Follow it in the delivery log.`),
+  });
+  const errors = fieldErrorsFrom<Field>(save.error ?? preview.error, (path) => (['subject', 'html', 'text'].includes(path) ? (path as Field) : undefined));
+  const set = (field: Field) => (event: { currentTarget: { value: string } }) => {
+    const value = event.currentTarget.value;
+    setValues((v) => ({ ...v, [field]: value }));
+  };
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    save.mutate();
+  }
+  return (
+    <>
+      <PageHeader title={template.typeLabel} badge={<Badge variant="outline">{template.language}</Badge>} description="Placeholders are written %name% and filled in when the message is sent; in the HTML body their values are escaped." />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper withBorder radius="md" p="lg">
+            <form onSubmit={onSubmit} noValidate>
+              <Stack gap="sm">
+                <TextInput label="Subject" required value={values.subject} onChange={set('subject')} error={errors.subject} />
+                <Textarea label="HTML body" autosize minRows={6} maxRows={20} value={values.html} onChange={set('html')} error={errors.html} styles={{ input: { fontFamily: 'monospace' } }} />
+                <Textarea label="Plain-text body" autosize minRows={4} maxRows={16} value={values.text} onChange={set('text')} error={errors.text} />
+                <Group gap={6}>
+                  <Text size="xs" c="dimmed">
+                    Placeholders:
+                  </Text>
+                  {template.placeholders.map((p) => (
+                    <Code key={p}>%{p}%</Code>
+                  ))}
+                </Group>
+                {save.isError && Object.keys(errors).length === 0 ? <Alert color="red" variant="light">{errorMessage(save.error)}</Alert> : null}
+                <Group justify="flex-end">
+                  <Button variant="default" loading={preview.isPending} onClick={() => preview.mutate()}>
+                    Preview
+                  </Button>
+                  <Button type="submit" loading={save.isPending}>
+                    Save template
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="lg">
+            <Paper withBorder radius="md" p="lg">
+              <Text fw={700} mb="sm">
+                Preview with sample data
+              </Text>
+              {preview.data ? (
+                <Stack gap="sm">
+                  <Text size="sm">
+                    <b>Subject:</b> <span data-testid="preview-subject">{preview.data.subject}</span>
+                  </Text>
+                  <Tabs defaultValue="html">
+                    <Tabs.List>
+                      <Tabs.Tab value="html">HTML</Tabs.Tab>
+                      <Tabs.Tab value="text">Plain text</Tabs.Tab>
+                    </Tabs.List>
+                    <Tabs.Panel value="html" pt="sm">
+                      <iframe title="Preview" sandbox="" srcDoc={preview.data.html} style={{ width: '100%', minHeight: 220, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }} />
+                    </Tabs.Panel>
+                    <Tabs.Panel value="text" pt="sm">
+                      <Code block>{preview.data.text}</Code>
+                    </Tabs.Panel>
+                  </Tabs>
+                </Stack>
+              ) : preview.isError ? (
+                <Alert color="red" variant="light">{errorMessage(preview.error)}</Alert>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  Press Preview to see the message as a recipient would.
+                </Text>
+              )}
+            </Paper>
+            <Paper withBorder radius="md" p="lg">
+              <Stack gap="sm">
+                <TextInput label="Send a test to" type="email" value={to} onChange={(e) => setTo(e.currentTarget.value)} placeholder="you@example.com" />
+                {test.isError ? <Alert color="red" variant="light">{errorMessage(test.error)}</Alert> : null}
+                <Group justify="flex-end">
+                  <Button variant="light" loading={test.isPending} disabled={!to.trim()} onClick={() => test.mutate()}>
+                    Send test
+                  </Button>
+                </Group>
+              </Stack>
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
