@@ -43,6 +43,10 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const storefront = createStorefront({
     db: dbs.db.storefront,
     throttle,
+    sessions,
+    secureCookies: config.secureCookies,
+    signInLimitPerAddress: config.signInLimitPerAddress,
+    signInLimitPerAccount: config.signInLimitPerAccount,
     channelId: config.channelId,
     limitPerAddress: config.signUpLimitPerAddress,
     limitPerEmail: config.signUpLimitPerEmail,
@@ -72,7 +76,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     batchSize: options.dualWriteBatchSize ?? config.dualWriteBatchSize,
     initialBatchSize: config.dualWriteInitialBatchSize,
   });
-  // HQ's mail events (request received, prospect approved or rejected) reach the mail context through its feed.
+  // HQ's mail events (request received, approved, rejected, user added) and the storefront's (password reset)
+  // reach the mail context through their feeds.
   const mail = createMail({
     db: dbs.db.mail,
     config,
@@ -81,6 +86,10 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       {
         read: async (limit) => (await hq!.mailFeed.read(limit)).map((e) => ({ id: e.id, type: e.topic, recipient: e.recipient, language: e.language, channelId: e.channelId, values: e.values })),
         ack: (ids) => hq!.mailFeed.ack(ids),
+      },
+      {
+        read: async (limit) => (await storefront.mailFeed.read(limit)).map((e) => ({ ...e, type: 'password-reset' as const })),
+        ack: (ids) => storefront.mailFeed.ack(ids),
       },
     ],
   });

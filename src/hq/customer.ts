@@ -1,8 +1,8 @@
 // Customers (person and organization) and customer hierarchies: the business partner as HQ knows it.
-import { and, asc, desc, eq, ilike, or, sql, count } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, ne, or, sql, count } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
-import { notFound } from '../platform/errors.ts';
+import { DomainError, notFound } from '../platform/errors.ts';
 import { customerHierarchies, customers, hierarchyMembers } from './schema.ts';
 import { nextNumber } from './number-sequence.ts';
 import { recordSyncChanges } from './sync-changes.ts';
@@ -50,7 +50,23 @@ export interface NewCustomer {
   primaryContactAccount?: string | null | undefined;
 }
 
+/** Refuses an e-mail that a partner user of any organization already has, so sign-in never meets two. */
+export async function assertEmailFree(tx: DbOrTx, email: string, exceptAccount?: string): Promise<void> {
+  const [taken] = await tx
+    .select({ account: customers.account })
+    .from(hierarchyMembers)
+    .innerJoin(customers, eq(customers.account, hierarchyMembers.customerAccount))
+    .where(and(eq(customers.email, email.toLowerCase()), exceptAccount ? ne(customers.account, exceptAccount) : undefined))
+    .limit(1);
+  if (taken) {
+    throw new DomainError('conflict', `The e-mail ${email.toLowerCase()} already belongs to a business partner user (customer ${taken.account}).`, { account: taken.account }, [
+      { path: 'email', message: 'is already used by a business partner user' },
+    ]);
+  }
+}
+
 export async function insertCustomer(tx: DbOrTx, input: NewCustomer, origin: ChangeOrigin = 'user'): Promise<string> {
+  if (input.type === 'Person') await assertEmailFree(tx, input.email);
   const account = await nextNumber(tx, 'customer');
   const [row] = await tx.insert(customers).values({
     account,
@@ -120,7 +136,8 @@ export interface HierarchyView {
   id: string;
   name: string;
   purpose: string;
-  organization: { account: string; name: string };
+  organization: { account: string; name: string; creditLimit?: number };
+  active: boolean;
   members: { account: string; name: string; email: string; role: HierarchyRole }[];
   createdAt: string;
 }
@@ -133,6 +150,10 @@ export function createCustomers(db: Db) {
   }
 
   return {
+    async create(input: NewCustomer): Promise<string> {
+      return db.transaction((tx) => insertCustomer(tx, input));
+    },
+
     async update(account: string, patch: CustomerPatch) {
       return db.transaction((tx) => updateCustomer(tx, account, patch));
     },
@@ -178,14 +199,14 @@ export function createCustomers(db: Db) {
         .offset(offset);
       const [total] = await db.select({ n: count() }).from(customerHierarchies);
       return {
-        items: rows.map((r) => ({ id: r.h.id, name: r.h.name, purpose: r.h.purpose, organization: { account: r.h.organizationAccount, name: r.orgName }, memberCount: r.members, createdAt: r.h.createdAt.toISOString() })),
+        items: rows.map((r) => ({ id: r.h.id, name: r.h.name, purpose: r.h.purpose, active: r.h.active, organization: { account: r.h.organizationAccount, name: r.orgName }, memberCount: r.members, createdAt: r.h.createdAt.toISOString() })),
         total: total?.n ?? 0,
       };
     },
 
     async getHierarchy(id: string): Promise<HierarchyView> {
       const [row] = await db
-        .select({ h: customerHierarchies, orgName: customers.name })
+        .select({ h: customerHierarchies, orgName: customers.name, creditLimit: customers.creditLimit })
         .from(customerHierarchies)
         .innerJoin(customers, eq(customers.account, customerHierarchies.organizationAccount))
         .where(eq(customerHierarchies.id, id));
@@ -200,7 +221,8 @@ export function createCustomers(db: Db) {
         id: row.h.id,
         name: row.h.name,
         purpose: row.h.purpose,
-        organization: { account: row.h.organizationAccount, name: row.orgName },
+        organization: { account: row.h.organizationAccount, name: row.orgName, ...(row.creditLimit !== null ? { creditLimit: Number(row.creditLimit) } : {}) },
+        active: row.h.active,
         members: members.map((m) => ({ ...m, role: m.role as HierarchyRole })),
         createdAt: row.h.createdAt.toISOString(),
       };
@@ -238,6 +260,7 @@ export async function updateCustomer(tx: DbOrTx, account: string, patch: Custome
     if (value !== undefined && (value ?? null) !== (before[field] ?? null)) changes[field] = value ?? null;
   }
   if (Object.keys(changes).length === 0) return 'unchanged';
+  if (typeof changes.email === 'string') await assertEmailFree(tx, changes.email, account);
   const [after] = await tx.update(customers).set({ ...changes, updatedAt: new Date() }).where(eq(customers.account, account)).returning();
   await recordSyncChanges(tx, [{ entity: 'customer', key: account, values: customerSyncValues(after!), changedFields: Object.keys(changes), created: false, origin }]);
   return 'updated';

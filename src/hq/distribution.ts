@@ -8,6 +8,8 @@ import { countryIds } from '../platform/countries.ts';
 import { channelRequests, distributionJobs, jobRuns, outbox } from './schema.ts';
 import { prospectFromRequest, prospectsFromRequests } from './prospect.ts';
 import type { ProspectRequest } from './prospect.ts';
+import { applyOrganizationUserChange, readOrganizationUserChange } from './partner-users.ts';
+import type { OrganizationUserChange } from './partner-users.ts';
 
 export type JobCode = 'P-0001' | 'SYNC-CHANNEL-REQUESTS' | '1010' | '1070';
 export type RunStatus = 'Pending' | 'Running' | 'Applied' | 'Failed';
@@ -175,10 +177,10 @@ export function createDistribution(options: DistributionOptions) {
     {
       code: 'SYNC-CHANNEL-REQUESTS',
       name: 'Synchronize customers and channel requests',
-      description: 'Turns uploaded partner requests into B2B prospects.',
+      description: 'Turns uploaded partner requests into B2B prospects, and partner admins\' changes to their users into customers and hierarchy members.',
       direction: 'HQ processing',
       defaultScheduleSeconds: 60,
-      then: [],
+      then: ['1010'],
       async run(ctx) {
         for (let turn = 0; ; turn++) {
           if (turn === batchesPerRun) return ctx.more();
@@ -192,8 +194,15 @@ export function createDistribution(options: DistributionOptions) {
               .limit(syncBatchSize)
               .for('update', { skipLocked: true });
             const readable: { id: string; request: ProspectRequest }[] = [];
+            const userChanges: { id: string; change: OrganizationUserChange }[] = [];
             const failures: { id: string; reason: string }[] = [];
             for (const record of batch) {
+              if (record.kind === 'organization-user') {
+                const change = readOrganizationUserChange(record.payload);
+                if (typeof change === 'string') failures.push({ id: record.id, reason: change });
+                else userChanges.push({ id: record.id, change });
+                continue;
+              }
               const request = record.kind === 'partner-request' ? readPartnerRequest(record.payload) : `Unknown record kind "${record.kind}".`;
               if (typeof request === 'string') failures.push({ id: record.id, reason: request });
               else readable.push({ id: record.id, request });
@@ -226,6 +235,21 @@ export function createDistribution(options: DistributionOptions) {
                     where ${channelRequests}.id = v.id`,
               );
               ctx.processed(processed.length);
+            }
+            // Partner admins' changes to their users, in the order they were made, each in its own savepoint.
+            const applied: string[] = [];
+            for (const u of userChanges) {
+              try {
+                await tx.transaction((sp) => applyOrganizationUserChange(sp, u.change));
+                applied.push(u.id);
+              } catch (error) {
+                const cause = (error as Error & { cause?: Error }).cause;
+                failures.push({ id: u.id, reason: `${u.change.email}: ${cause?.message ?? (error as Error).message}` });
+              }
+            }
+            if (applied.length > 0) {
+              await tx.update(channelRequests).set({ status: 'Processed', error: null, processedAt: new Date() }).where(inArray(channelRequests.id, applied));
+              ctx.processed(applied.length);
             }
             for (const failure of failures) {
               await tx.update(channelRequests).set({ status: 'Failed', error: failure.reason, processedAt: new Date() }).where(eq(channelRequests.id, failure.id));

@@ -5,6 +5,7 @@ import type { Server } from '../platform/http.ts';
 import type { StaffService } from '../platform/staff.ts';
 import { createProspects } from './prospect.ts';
 import { createCustomers } from './customer.ts';
+import { createPartnerUsers } from './partner-users.ts';
 import { createDistribution } from './distribution.ts';
 import type { ChannelConnection, JobCode } from './distribution.ts';
 import { createNumberSequences } from './number-sequence.ts';
@@ -16,6 +17,7 @@ import { createMailFeed } from './mail-events.ts';
 export type { ChannelConnection, JobCode } from './distribution.ts';
 export type { ApprovalResult, ProspectView } from './prospect.ts';
 export type { MailEvent } from './mail-events.ts';
+export type { OrganizationRecord, PartnerUserRecord, OrganizationUserChange } from './partner-users.ts';
 
 export interface HqOptions {
   db: Db;
@@ -38,12 +40,14 @@ export function createHq(options: HqOptions) {
   const kick = (code: JobCode) => () => distribution.kick(code);
   const prospects = createProspects(options.db, kick('1010'));
   const customers = createCustomers(options.db);
+  const partnerUsers = createPartnerUsers(options.db, options.channelId, kick('1010'));
   const numberSequences = createNumberSequences(options.db);
   const onlineStores = createOnlineStores(options.db, kick('1070'));
 
   return {
     prospects,
     customers,
+    partnerUsers,
     distribution,
     /** Events that cause e-mail, for the mail context. */
     mailFeed: createMailFeed(options.db),
@@ -56,7 +60,7 @@ export function createHq(options: HqOptions) {
       await onlineStores.seed(options.channelId, options.publicUrl);
     },
     registerRoutes(app: Server, staff: StaffService) {
-      registerHqRoutes(app, { staff, prospects, customers, distribution, numberSequences, onlineStores });
+      registerHqRoutes(app, { staff, prospects, customers, partnerUsers, distribution, numberSequences, onlineStores });
     },
   };
 }

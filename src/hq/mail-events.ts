@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '../platform/db.ts';
 import { signalChange } from '../platform/change-signal.ts';
 import { onlineStores, outbox } from './schema.ts';
 
-export type MailTopic = 'partner-request-received' | 'prospect-approved' | 'prospect-rejected';
+export type MailTopic = 'partner-request-received' | 'prospect-approved' | 'prospect-rejected' | 'organization-user-added';
 
 export interface MailEvent {
   topic: MailTopic;

@@ -5,12 +5,13 @@ import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { channelRequests, outbox, prospects } from './schema.ts';
 import { nextNumber, nextNumbers } from './number-sequence.ts';
-import { insertCustomer, insertHierarchy } from './customer.ts';
+import { assertEmailFree, insertCustomer, insertHierarchy } from './customer.ts';
 import { changedFields, recordSyncChanges } from './sync-changes.ts';
 import { recordMailEvents, storeOf } from './mail-events.ts';
 import type { MailEvent } from './mail-events.ts';
 import type { ChangeOrigin, SyncChange } from './sync-changes.ts';
 import type { Address } from './customer.ts';
+import { onboardRequestor } from './partner-users.ts';
 
 export type ProspectStatus = 'New' | 'Approved' | 'Rejected';
 type ProspectRow = typeof prospects.$inferSelect;
@@ -135,10 +136,10 @@ function receivedEvent(request: ProspectRequest, store: { storename: string; sto
 }
 
 /** The decision's message to the applicant, in the language of the request. */
-function decisionEvent(row: ProspectRow, store: { storename: string; storeurl: string }): MailEvent {
+function decisionEvent(row: ProspectRow, store: { storename: string; storeurl: string }, invitationLink: string | null): MailEvent {
   const common = { firstname: row.firstName, lastname: row.lastName, company: row.companyName, email: row.email, ...store };
   return row.status === 'Approved'
-    ? { topic: 'prospect-approved', key: row.id, recipient: row.email, language: row.language, channelId: row.channelId, values: { ...common, zipcode: row.zip, comments: row.comments } }
+    ? { topic: 'prospect-approved', key: row.id, recipient: row.email, language: row.language, channelId: row.channelId, values: { ...common, zipcode: row.zip, comments: row.comments, invitationlink: invitationLink } }
     : { topic: 'prospect-rejected', key: row.id, recipient: row.email, language: row.language, channelId: row.channelId, values: { ...common, reason: row.rejectionReason } };
 }
 
@@ -241,8 +242,11 @@ export function createProspects(db: Db, onChannelChange: () => void) {
       await recordSyncChanges(tx, [
         { entity: 'prospect', key: id, values: prospectSyncValues(updated!), changedFields: changedFields(prospectSyncValues(row), prospectSyncValues(updated!)), created: false, origin },
       ]);
+      const store = await storeOf(tx, updated!.channelId);
+      // The new partner and its admin travel to the storefront (1010) with an invitation whose link goes in the mail.
+      const invitationLink = updated!.status === 'Approved' ? await onboardRequestor(tx, updated!.hierarchyId!, updated!.personCustomerAccount!, store.storeurl) : null;
       // Approved by HQ or by the CRM's close as won alike: the applicant is told, in the same transaction.
-      await recordMailEvents(tx, [decisionEvent(updated!, await storeOf(tx, updated!.channelId))]);
+      await recordMailEvents(tx, [decisionEvent(updated!, store, invitationLink)]);
       // Every channel request behind this prospect learns the decision through the download job 1010.
       const requests = await tx.select({ id: channelRequests.id }).from(channelRequests).where(eq(channelRequests.prospectId, id));
       if (requests.length > 0) {
@@ -297,6 +301,7 @@ export function createProspects(db: Db, onChannelChange: () => void) {
         origin,
         async (tx, p) => {
           const address = { street: p.street, city: p.city, state: p.state, zip: p.zip, countryRegionId: p.countryRegionId };
+          await assertEmailFree(tx, p.email, reuse.personAccount);
           const organization =
             reuse.organizationAccount ??
             (await insertCustomer(tx, { type: 'Organization', name: p.companyName, email: p.email, phone: p.phone, address, language: p.language, prospectId: p.id }, origin));

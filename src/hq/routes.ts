@@ -2,9 +2,12 @@
 import { Type } from 'typebox';
 import type { Static, TSchema } from 'typebox';
 import type { Server } from '../platform/http.ts';
+import { DomainError } from '../platform/errors.ts';
+import { countryIds } from '../platform/countries.ts';
 import type { StaffService } from '../platform/staff.ts';
 import type { Prospects } from './prospect.ts';
 import type { Customers } from './customer.ts';
+import type { PartnerUsers } from './partner-users.ts';
 import type { Distribution } from './distribution.ts';
 import type { createNumberSequences } from './number-sequence.ts';
 import type { createOnlineStores } from './online-store.ts';
@@ -75,7 +78,8 @@ const HierarchySchema = Type.Object(
     id: Type.String(),
     name: Type.String(),
     purpose: Type.String(),
-    organization: Type.Object({ account: Type.String(), name: Type.String() }),
+    organization: Type.Object({ account: Type.String(), name: Type.String(), creditLimit: opt(Type.Number()) }),
+    active: Type.Boolean(),
     members: Type.Array(Type.Object({ account: Type.String(), name: Type.String(), email: Type.String(), role: Type.Union([Type.Literal('Admin'), Type.Literal('User')]) })),
     createdAt: Timestamp,
   },
@@ -118,13 +122,14 @@ export interface HqRouteDeps {
   staff: StaffService;
   prospects: Prospects;
   customers: Customers;
+  partnerUsers: PartnerUsers;
   distribution: Distribution;
   numberSequences: ReturnType<typeof createNumberSequences>;
   onlineStores: ReturnType<typeof createOnlineStores>;
 }
 
 export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
-  const { staff, prospects, customers, distribution } = deps;
+  const { staff, prospects, customers, partnerUsers, distribution } = deps;
   const hqOps = ['hq-operations'] as const;
   app.addSchema(AddressSchema);
   app.addSchema(ProspectSchema);
@@ -239,7 +244,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
     {
       schema: {
         tags,
-        summary: 'Edit a customer (name, e-mail, phone, address); dual-write carries the change to the CRM',
+        summary: 'Edit a customer (name, e-mail, phone, address, credit limit); dual-write carries the change to the CRM, 1010 the credit limit to the storefront',
         params: Type.Object({ account: Type.String() }),
         body: Type.Object(
           {
@@ -252,6 +257,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
             city: opt(Type.String({ minLength: 1, maxLength: 100 })),
             state: opt(Type.String({ maxLength: 100 })),
             zip: opt(Type.String({ minLength: 1, maxLength: 20 })),
+            creditLimit: opt(Type.Union([Type.Number({ minimum: 0, maximum: 1e15 }), Type.Null()])),
           },
           { additionalProperties: false, minProperties: 1 },
         ),
@@ -260,7 +266,9 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
     },
     async (request) => {
       await staff.authenticate(request, hqOps);
-      await customers.update(request.params.account, request.body);
+      const { creditLimit, ...patch } = request.body;
+      if (Object.keys(patch).length > 0) await customers.update(request.params.account, patch);
+      if (creditLimit !== undefined) await partnerUsers.setCreditLimit(request.params.account, creditLimit);
       return customers.get(request.params.account);
     },
   );
@@ -273,7 +281,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         summary: 'Customer hierarchies (business partners)',
         querystring: Type.Object(Paging),
         response: {
-          200: Paged(Type.Object({ id: Type.String(), name: Type.String(), purpose: Type.String(), organization: Type.Object({ account: Type.String(), name: Type.String() }), memberCount: Type.Integer(), createdAt: Timestamp })),
+          200: Paged(Type.Object({ id: Type.String(), name: Type.String(), purpose: Type.String(), active: Type.Boolean(), organization: Type.Object({ account: Type.String(), name: Type.String() }), memberCount: Type.Integer(), createdAt: Timestamp })),
           ...errors,
         },
       },
@@ -290,6 +298,164 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
     async (request) => {
       await staff.authenticate(request, hqOps);
       return customers.getHierarchy(request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/hq/customers',
+    {
+      schema: {
+        tags,
+        summary: 'Create a customer (a person to add to a business partner, or an organization to onboard)',
+        body: Type.Object(
+          {
+            type: Type.Union([Type.Literal('Person'), Type.Literal('Organization')]),
+            name: opt(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })),
+            firstName: opt(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })),
+            lastName: opt(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })),
+            email: Type.String({ format: 'email', maxLength: 254 }),
+            phone: opt(Type.String({ maxLength: 40 })),
+            address: Type.Object(
+              { street: Type.String({ minLength: 1, maxLength: 250 }), city: Type.String({ minLength: 1, maxLength: 100 }), state: opt(Type.String({ maxLength: 100 })), zip: Type.String({ minLength: 1, maxLength: 20 }), countryRegionId: Type.String({ minLength: 2, maxLength: 3 }) },
+              { additionalProperties: false },
+            ),
+            language: opt(Type.String({ pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: CustomerRef, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await staff.authenticate(request, hqOps);
+      const b = request.body;
+      if (b.type === 'Person' && (!b.firstName || !b.lastName)) throw DomainError.invalid(b.firstName ? 'lastName' : 'firstName', 'is required for a person');
+      if (b.type === 'Organization' && !b.name) throw DomainError.invalid('name', 'is required for an organization');
+      const country = b.address.countryRegionId.toUpperCase();
+      if (!countryIds.includes(country)) throw DomainError.invalid('address.countryRegionId', `"${country}" is not a known country/region`);
+      const account = await customers.create({
+        type: b.type,
+        name: b.type === 'Person' ? `${b.firstName!.trim()} ${b.lastName!.trim()}` : b.name!.trim(),
+        firstName: b.firstName?.trim(),
+        lastName: b.lastName?.trim(),
+        email: b.email,
+        phone: b.phone ?? null,
+        address: { ...b.address, countryRegionId: country },
+        language: (b.language ?? 'en-us').toLowerCase(),
+      });
+      return reply.status(201).send(await customers.get(account));
+    },
+  );
+
+  const Role = Type.Union([Type.Literal('Admin'), Type.Literal('User')]);
+  const HierarchyParams = Type.Object({ id: Type.String() });
+  const MemberParams = Type.Object({ id: Type.String(), account: Type.String() });
+
+  app.post(
+    '/api/hq/customer-hierarchies',
+    {
+      schema: {
+        tags,
+        summary: 'Onboard an existing organization customer: a hierarchy with person customers as Admin or User, each invited',
+        body: Type.Object(
+          { organizationAccount: Type.String({ minLength: 1 }), name: opt(Type.String({ maxLength: 200 })), members: Type.Array(Type.Object({ account: Type.String({ minLength: 1 }), role: Role }, { additionalProperties: false }), { minItems: 1, maxItems: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: { 201: { $ref: 'CustomerHierarchy#' }, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await staff.authenticate(request, hqOps);
+      const id = await partnerUsers.createHierarchy(request.body);
+      return reply.status(201).send(await customers.getHierarchy(id));
+    },
+  );
+
+  app.patch(
+    '/api/hq/customer-hierarchies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename a business partner, or deactivate it (locks out all its users at once) and activate it again',
+        params: HierarchyParams,
+        body: Type.Object({ name: opt(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })), active: opt(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }),
+        response: { 200: { $ref: 'CustomerHierarchy#' }, ...errors },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, hqOps);
+      await partnerUsers.updateHierarchy(request.params.id, request.body);
+      return customers.getHierarchy(request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/hq/customer-hierarchies/:id/members',
+    {
+      schema: {
+        tags,
+        summary: 'Add a person customer to a business partner as Admin or User; the person is invited by e-mail',
+        params: HierarchyParams,
+        body: Type.Object({ account: Type.String({ minLength: 1 }), role: Role }, { additionalProperties: false }),
+        response: { 201: { $ref: 'CustomerHierarchy#' }, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await staff.authenticate(request, hqOps);
+      await partnerUsers.addMember(request.params.id, request.body.account, request.body.role);
+      return reply.status(201).send(await customers.getHierarchy(request.params.id));
+    },
+  );
+
+  app.patch(
+    '/api/hq/customer-hierarchies/:id/members/:account',
+    {
+      schema: {
+        tags,
+        summary: "Change a member's role; the last Admin cannot become a User",
+        params: MemberParams,
+        body: Type.Object({ role: Role }, { additionalProperties: false }),
+        response: { 200: { $ref: 'CustomerHierarchy#' }, ...errors },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, hqOps);
+      await partnerUsers.changeRole(request.params.id, request.params.account, request.body.role);
+      return customers.getHierarchy(request.params.id);
+    },
+  );
+
+  app.delete(
+    '/api/hq/customer-hierarchies/:id/members/:account',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a member (the customer stays); the last Admin cannot be removed; the user is signed out at once on the storefront',
+        params: MemberParams,
+        response: { 200: { $ref: 'CustomerHierarchy#' }, ...errors },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, hqOps);
+      await partnerUsers.removeMember(request.params.id, request.params.account);
+      return customers.getHierarchy(request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/hq/customer-hierarchies/:id/members/:account/invitation',
+    {
+      schema: {
+        tags,
+        summary: 'Send a member a new invitation (valid 7 days); earlier links stop working',
+        params: MemberParams,
+        response: { 202: Type.Object({ sent: Type.Literal(true) }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await staff.authenticate(request, hqOps);
+      await partnerUsers.resendInvitation(request.params.id, request.params.account);
+      return reply.status(202).send({ sent: true as const });
     },
   );
 

@@ -110,6 +110,8 @@ export const customerHierarchies = hq.table('customer_hierarchies', {
     .notNull()
     .unique()
     .references(() => customers.account),
+  /** An inactive partner's users are locked out of the storefront. */
+  active: boolean('active').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -93,7 +93,9 @@ export function createMessages(db: Db, options: { smtp: boolean; fromDomain: str
     async get(id: number) {
       const [row] = await db.select().from(messages).where(eq(messages.id, id));
       if (!row) throw notFound(`Message ${id}`);
-      return { ...messageView(row), html: row.html, text: row.text };
+      // Once delivered, nobody needs the single-use links in it: the log shows them hidden.
+      const shown = (body: string) => (row.status === 'Sent' ? body.replace(/(invitation|reset-password)#[A-Za-z0-9_-]{10,}/g, '$1#(hidden once sent)') : body);
+      return { ...messageView(row), html: shown(row.html), text: shown(row.text) };
     },
 
     /** Sends a sent, failed or stored message again, as a new delivery with its own Message-ID. */

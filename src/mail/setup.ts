@@ -14,8 +14,8 @@ const defaults: Record<NotificationType, { subject: string; html: string; text: 
   },
   'prospect-approved': {
     subject: 'Welcome to %storename%, %company%',
-    html: '<p>Dear %firstname% %lastname%,</p><p>Your request to make <b>%company%</b> a business partner of %storename% has been approved. You are the administrator of your organization.</p><p>Sign in at <a href="%storeurl%">%storeurl%</a> with %email%.</p>',
-    text: 'Dear %firstname% %lastname%,\n\nYour request to make %company% a business partner of %storename% has been approved. You are the administrator of your organization.\n\nSign in at %storeurl% with %email%.',
+    html: '<p>Dear %firstname% %lastname%,</p><p>Your request to make <b>%company%</b> a business partner of %storename% has been approved. You are the administrator of your organization.</p><p>Choose your password here: <a href="%invitationlink%">%invitationlink%</a> (valid for 7 days). Then sign in at <a href="%storeurl%">%storeurl%</a> with %email%.</p>',
+    text: 'Dear %firstname% %lastname%,\n\nYour request to make %company% a business partner of %storename% has been approved. You are the administrator of your organization.\n\nChoose your password here: %invitationlink% (valid for 7 days). Then sign in at %storeurl% with %email%.',
   },
   'prospect-rejected': {
     subject: 'Your request to become a business partner of %storename%',
@@ -26,6 +26,11 @@ const defaults: Record<NotificationType, { subject: string; html: string; text: 
     subject: 'You have been added to %company% on %storename%',
     html: '<p>Dear %firstname% %lastname%,</p><p>You now have an account for <b>%company%</b> on %storename%. Set your password here: <a href="%invitationlink%">%invitationlink%</a> (valid for 7 days).</p>',
     text: 'Dear %firstname% %lastname%,\n\nYou now have an account for %company% on %storename%. Set your password here: %invitationlink% (valid for 7 days).',
+  },
+  'password-reset': {
+    subject: 'Choose a new password for %storename%',
+    html: '<p>Dear %firstname% %lastname%,</p><p>Someone asked to reset the password of %email% on %storename%. Choose a new one here: <a href="%resetlink%">%resetlink%</a> (valid for one hour). If it was not you, ignore this message.</p>',
+    text: 'Dear %firstname% %lastname%,\n\nSomeone asked to reset the password of %email% on %storename%. Choose a new one here: %resetlink% (valid for one hour). If it was not you, ignore this message.',
   },
   'sync-alert': {
     subject: 'Dual-write paused the map %mapname%',

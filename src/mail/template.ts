@@ -1,14 +1,15 @@
 // Notification types, the placeholders each may use, validation of a template, and rendering with escaping.
 import { DomainError } from '../platform/errors.ts';
 
-export const notificationTypes = ['partner-request-received', 'prospect-approved', 'prospect-rejected', 'organization-user-added', 'sync-alert', 'test'] as const;
+export const notificationTypes = ['partner-request-received', 'prospect-approved', 'prospect-rejected', 'organization-user-added', 'password-reset', 'sync-alert', 'test'] as const;
 export type NotificationType = (typeof notificationTypes)[number];
 
 export const placeholders: Record<NotificationType, string[]> = {
   'partner-request-received': ['firstname', 'lastname', 'company', 'email', 'storename', 'storeurl'],
-  'prospect-approved': ['firstname', 'lastname', 'company', 'email', 'zipcode', 'comments', 'storename', 'storeurl'],
+  'prospect-approved': ['firstname', 'lastname', 'company', 'email', 'zipcode', 'comments', 'storename', 'storeurl', 'invitationlink'],
   'prospect-rejected': ['firstname', 'lastname', 'company', 'reason', 'storename', 'storeurl'],
   'organization-user-added': ['firstname', 'lastname', 'company', 'email', 'invitationlink', 'storename', 'storeurl'],
+  'password-reset': ['firstname', 'lastname', 'company', 'email', 'resetlink', 'storename', 'storeurl'],
   'sync-alert': ['mapname', 'errors', 'minutes', 'workspaceurl'],
   test: [],
 };
@@ -18,6 +19,7 @@ export const typeLabels: Record<NotificationType, string> = {
   'prospect-approved': 'B2B prospect approved',
   'prospect-rejected': 'B2B prospect rejected',
   'organization-user-added': 'Organization user added',
+  'password-reset': 'Password reset',
   'sync-alert': 'Sync alert',
   test: 'Test message',
 };
@@ -33,7 +35,8 @@ export const sampleValues: Record<string, string> = {
   reason: 'We only onboard companies with a VAT number.',
   storename: 'Contoso B2B',
   storeurl: 'https://b2b.contoso.test',
-  invitationlink: 'https://b2b.contoso.test/invitation/sample-token',
+  invitationlink: 'https://b2b.contoso.test/invitation#sample-token',
+  resetlink: 'https://b2b.contoso.test/reset-password#sample-token',
   mapname: 'Accounts ↔ Customers V3 (organizations)',
   errors: '10',
   minutes: '15',

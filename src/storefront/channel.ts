@@ -1,7 +1,10 @@
 // The channel side of distribution: what P-0001 uploads from here and what download jobs apply here.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import crypto from 'node:crypto';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
-import { channelSettings, partnerRequests, uploadQueue } from './schema.ts';
+import type { SessionStore } from '../platform/sessions.ts';
+import { accountTokens, channelSettings, organizations, partnerRequests, partnerUsers, uploadQueue } from './schema.ts';
+import { revokeSessions } from './partner-accounts.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,7 +29,7 @@ export interface ChannelDatabase {
   applyDownload(records: DownloadRecord[]): Promise<void>;
 }
 
-export function createChannelDatabase(db: Db): ChannelDatabase {
+export function createChannelDatabase(db: Db, sessions: SessionStore): ChannelDatabase {
   return {
     async pendingUploads(limit) {
       const rows = await db.select().from(uploadQueue).where(isNull(uploadQueue.uploadedAt)).orderBy(asc(uploadQueue.counter)).limit(limit);
@@ -53,8 +56,17 @@ export function createChannelDatabase(db: Db): ChannelDatabase {
     },
 
     async applyDownload(records) {
+      const lockedOut: string[] = [];
       await db.transaction(async (tx) => {
         for (const record of records) {
+          if (record.topic === 'organization') {
+            lockedOut.push(...(await applyOrganization(tx, record.payload as unknown as OrganizationRecord)));
+            continue;
+          }
+          if (record.topic === 'partner-user') {
+            lockedOut.push(...(await applyPartnerUser(tx, record.payload as unknown as PartnerUserRecord)));
+            continue;
+          }
           if (record.topic === 'request-status' && uuidPattern.test(record.key)) {
             const { status, note } = record.payload as { status: string; note?: string | null };
             await tx
@@ -68,6 +80,85 @@ export function createChannelDatabase(db: Db): ChannelDatabase {
           }
         }
       });
+      // After the commit: a removed user or a deactivated organization is signed out everywhere.
+      await revokeSessions(sessions, [...new Set(lockedOut)]);
     },
   };
+}
+
+/** A business partner as HQ's 1010 sends it. */
+interface OrganizationRecord {
+  hierarchyId: string;
+  organizationAccount: string;
+  name: string;
+  creditLimit: number | null;
+  active: boolean;
+}
+
+/** A hierarchy member as HQ's 1010 sends it. */
+interface PartnerUserRecord {
+  hierarchyId: string;
+  customerAccount: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: 'Admin' | 'User';
+  status: 'Active' | 'Removed';
+  invitation?: { hash: string; expiresAt: string };
+  storefrontUserId?: string;
+  storefrontVersion?: number;
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Returns the users to sign out (all of them when the organization was deactivated). */
+async function applyOrganization(tx: Tx, p: OrganizationRecord): Promise<string[]> {
+  const values = { hierarchyId: p.hierarchyId, organizationAccount: p.organizationAccount, name: p.name, creditLimit: p.creditLimit === null ? null : p.creditLimit.toFixed(2), active: p.active, updatedAt: new Date() };
+  await tx.insert(organizations).values(values).onConflictDoUpdate({ target: organizations.hierarchyId, set: values });
+  if (p.active) return [];
+  const users = await tx.select({ id: partnerUsers.id }).from(partnerUsers).where(eq(partnerUsers.hierarchyId, p.hierarchyId));
+  return users.map((u) => u.id);
+}
+
+/** Matches by the storefront's own id, then HQ's customer account, then e-mail; returns users to sign out. */
+async function applyPartnerUser(tx: Tx, p: PartnerUserRecord): Promise<string[]> {
+  const email = p.email.toLowerCase();
+  const find = async (where: ReturnType<typeof eq>) => (await tx.select().from(partnerUsers).where(where).for('update'))[0];
+  const row =
+    (p.storefrontUserId && uuidPattern.test(p.storefrontUserId) ? await find(eq(partnerUsers.id, p.storefrontUserId)) : undefined) ??
+    (await find(eq(partnerUsers.customerAccount, p.customerAccount))) ??
+    (await find(eq(partnerUsers.email, email)));
+  // The echo of an older storefront edit: only confirm the user, never undo the newer edit.
+  const stale = row !== undefined && p.storefrontVersion !== undefined && p.storefrontUserId === row.id && p.storefrontVersion < row.version;
+
+  if (p.status === 'Removed') {
+    if (!row || row.hierarchyId !== p.hierarchyId || row.status === 'Removed' || stale) return [];
+    await tx.update(partnerUsers).set({ status: 'Removed', customerAccount: p.customerAccount, updatedAt: new Date() }).where(eq(partnerUsers.id, row.id));
+    await tx.update(accountTokens).set({ usedAt: new Date() }).where(and(eq(accountTokens.userId, row.id), isNull(accountTokens.usedAt)));
+    return [row.id];
+  }
+  let userId: string;
+  if (row && stale) {
+    if (row.status === 'Removed') return [];
+    await tx.update(partnerUsers).set({ status: 'Active', customerAccount: p.customerAccount, updatedAt: new Date() }).where(eq(partnerUsers.id, row.id));
+    userId = row.id;
+  } else if (row) {
+    const moved = row.hierarchyId !== p.hierarchyId;
+    await tx
+      .update(partnerUsers)
+      .set({ hierarchyId: p.hierarchyId, customerAccount: p.customerAccount, firstName: p.firstName, lastName: p.lastName, email, role: p.role, status: 'Active', updatedAt: new Date() })
+      .where(eq(partnerUsers.id, row.id));
+    userId = row.id;
+    if (moved) return [row.id];
+  } else {
+    userId = crypto.randomUUID();
+    await tx.insert(partnerUsers).values({ id: userId, hierarchyId: p.hierarchyId, customerAccount: p.customerAccount, firstName: p.firstName, lastName: p.lastName, email, role: p.role, status: 'Active' });
+  }
+  if (p.invitation) {
+    // A new invitation replaces every earlier open link of this user.
+    // (Not the same link again: a download re-sent after a crash must leave it working.)
+    await tx.update(accountTokens).set({ usedAt: new Date() }).where(and(eq(accountTokens.userId, userId), isNull(accountTokens.usedAt), ne(accountTokens.tokenHash, p.invitation.hash)));
+    await tx.insert(accountTokens).values({ tokenHash: p.invitation.hash, userId, kind: 'invitation', expiresAt: new Date(p.invitation.expiresAt) }).onConflictDoNothing();
+  }
+  return [];
 }

@@ -1,29 +1,41 @@
 // The storefront context: the B2B online store and its channel database. Only this file is public.
 import type { Db } from '../platform/db.ts';
 import type { Server } from '../platform/http.ts';
+import type { SessionStore } from '../platform/sessions.ts';
 import type { Throttle } from '../platform/throttle.ts';
 import { createPartnerRequests } from './partner-request.ts';
 import type { PartnerRequestSettings } from './partner-request.ts';
 import { createChannelDatabase } from './channel.ts';
 import { registerStorefrontRoutes } from './routes.ts';
+import { createPartnerAccounts, createStorefrontMailFeed } from './partner-accounts.ts';
+import type { PartnerAccountSettings } from './partner-accounts.ts';
+import { createOrganizationUsers } from './organization-users.ts';
+import { registerAccountRoutes } from './account-routes.ts';
 
 export type { ChannelDatabase, UploadRecord, DownloadRecord } from './channel.ts';
 export type { PartnerRequestPayload } from './partner-request.ts';
 
-export interface StorefrontOptions extends PartnerRequestSettings {
+export interface StorefrontOptions extends PartnerRequestSettings, PartnerAccountSettings {
   db: Db;
   throttle: Throttle;
+  sessions: SessionStore;
+  secureCookies: boolean;
   /** Called after a channel record is queued for upload, so P-0001 can run at once. */
   onUploadQueued: () => void;
 }
 
 export function createStorefront(options: StorefrontOptions) {
   const requests = createPartnerRequests(options.db, options.throttle, options, options.onUploadQueued);
-  const channelDatabase = createChannelDatabase(options.db);
+  const channelDatabase = createChannelDatabase(options.db, options.sessions);
+  const accounts = createPartnerAccounts(options.db, options.sessions, options.throttle, options);
+  const users = createOrganizationUsers(options.db, options.sessions, options.channelId, options.onUploadQueued);
   return {
     channelDatabase,
+    /** Events that cause e-mail (password reset), for the mail context. */
+    mailFeed: createStorefrontMailFeed(options.db),
     registerRoutes(app: Server) {
       registerStorefrontRoutes(app, requests);
+      registerAccountRoutes(app, { accounts, users, secureCookies: options.secureCookies });
     },
   };
 }

@@ -1,5 +1,5 @@
 // Tables of the storefront schema: the channel database of the B2B online store.
-import { pgSchema, text, timestamp, bigserial, jsonb, uuid, index } from 'drizzle-orm/pg-core';
+import { pgSchema, text, timestamp, bigserial, jsonb, uuid, index, uniqueIndex, numeric, boolean, integer } from 'drizzle-orm/pg-core';
 
 export const storefront = pgSchema('storefront');
 
@@ -54,3 +54,69 @@ export const channelSettings = storefront.table('channel_settings', {
   defaultLanguage: text('default_language').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Business partners as downloaded from HQ (1010): the organization and whether its users may sign in. */
+export const organizations = storefront.table('organizations', {
+  hierarchyId: text('hierarchy_id').primaryKey(),
+  organizationAccount: text('organization_account').notNull(),
+  name: text('name').notNull(),
+  creditLimit: numeric('credit_limit', { precision: 18, scale: 2 }),
+  active: boolean('active').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The storefront's view of hierarchy members, with their sign-in identity (linked by e-mail, unique here). */
+export const partnerUsers = storefront.table(
+  'partner_users',
+  {
+    id: uuid('id').primaryKey(),
+    hierarchyId: text('hierarchy_id').notNull(),
+    /** HQ's person customer, once HQ has confirmed the user. */
+    customerAccount: text('customer_account'),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email').notNull(),
+    /** Admin | User */
+    role: text('role').notNull(),
+    /** Pending (added here, not yet in HQ) → Active (confirmed by 1010) → Removed. */
+    status: text('status').notNull(),
+    spendingLimit: numeric('spending_limit', { precision: 18, scale: 2 }),
+    monthlySpendingLimit: numeric('monthly_spending_limit', { precision: 18, scale: 2 }),
+    passwordHash: text('password_hash'),
+    /** Bumped by every local edit; HQ echoes it, so an older echo does not undo a newer edit. */
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('partner_users_email_idx').on(t.email), index('partner_users_hierarchy_idx').on(t.hierarchyId, t.status), index('partner_users_customer_idx').on(t.customerAccount)],
+);
+
+/** Single-use links (invitation, password reset); only the token's SHA-256 is stored. */
+export const accountTokens = storefront.table(
+  'account_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    /** invitation | reset */
+    kind: text('kind').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('account_tokens_user_idx').on(t.userId)],
+);
+
+/** Events for other contexts (the mail context reads `mail`), written in the transaction that caused them. */
+export const outbox = storefront.table(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    consumer: text('consumer').notNull(),
+    topic: text('topic').notNull(),
+    key: text('key').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  },
+  (t) => [index('outbox_pending_idx').on(t.consumer, t.deliveredAt, t.id)],
+);

@@ -1,0 +1,1 @@
+ALTER TABLE "hq"."customer_hierarchies" ADD COLUMN "active" boolean DEFAULT true NOT NULL;
