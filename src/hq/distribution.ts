@@ -8,7 +8,7 @@ import { countryIds } from '../platform/countries.ts';
 import { channelRequests, distributionJobs, jobRuns, outbox } from './schema.ts';
 import { prospectFromRequest, prospectsFromRequests } from './prospect.ts';
 import type { ProspectRequest } from './prospect.ts';
-import { applyOrganizationUserChange, readOrganizationUserChange } from './partner-users.ts';
+import { applyOrganizationUserChange, readOrganizationUserChange, refuseOrganizationUserChange } from './partner-users.ts';
 import type { OrganizationUserChange } from './partner-users.ts';
 
 export type JobCode = 'P-0001' | 'SYNC-CHANNEL-REQUESTS' | '1010' | '1070';
@@ -244,7 +244,10 @@ export function createDistribution(options: DistributionOptions) {
                 applied.push(u.id);
               } catch (error) {
                 const cause = (error as Error & { cause?: Error }).cause;
-                failures.push({ id: u.id, reason: `${u.change.email}: ${cause?.message ?? (error as Error).message}` });
+                const reason = cause?.message ?? (error as Error).message;
+                failures.push({ id: u.id, reason: `${u.change.email}: ${reason}` });
+                // The partner admin sees the refusal next to the user, not only HQ in its job history.
+                await refuseOrganizationUserChange(tx, u.change, reason);
               }
             }
             if (applied.length > 0) {
@@ -355,7 +358,8 @@ export function createDistribution(options: DistributionOptions) {
       .update(distributionJobs)
       .set({ leaseOwner: null, leaseUntil: null, nextRunAt: sql`now() + make_interval(secs => ${distributionJobs.scheduleSeconds})` })
       .where(and(eq(distributionJobs.code, code), eq(distributionJobs.leaseOwner, owner)));
-    if (processed > 0 && options.mode === 'near-real-time') for (const next of spec.then) wanted.add(next);
+    // Failures count too: a refused partner-user change has a 1010 row telling the storefront why.
+    if ((processed > 0 || errors.length > 0) && options.mode === 'near-real-time') for (const next of spec.then) wanted.add(next);
     if (more && options.mode !== 'off') wanted.add(code);
   }
 

@@ -149,6 +149,19 @@ export function readOrganizationUserChange(payload: unknown): OrganizationUserCh
   return p as unknown as OrganizationUserChange;
 }
 
+/** Tells the storefront (1010) that HQ could not apply an admin's change, and why. */
+export async function refuseOrganizationUserChange(tx: DbOrTx, change: OrganizationUserChange, reason: string): Promise<void> {
+  const payload: RefusedChange = { storefrontUserId: change.storefrontUserId, version: change.version, action: change.action, reason };
+  await tx.insert(outbox).values({ consumer: '1010', topic: 'partner-user-refused', key: change.storefrontUserId, payload });
+}
+
+export interface RefusedChange {
+  storefrontUserId: string;
+  version: number;
+  action: OrganizationUserChange['action'];
+  reason: string;
+}
+
 /** Applies one uploaded change in the caller's transaction (the sync job's savepoint); throws with the reason. */
 export async function applyOrganizationUserChange(tx: DbOrTx, change: OrganizationUserChange): Promise<void> {
   const { h, org } = await hierarchyRow(tx, change.hierarchyId);

@@ -32,6 +32,7 @@ export const PartnerUserSchema = Type.Object(
     monthlySpendingLimit: Type.Union([Type.Number(), Type.Null()]),
     signedUp: Type.Boolean(),
     customerAccount: Type.Union([Type.String(), Type.Null()]),
+    syncError: Type.Union([Type.String(), Type.Null()]),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
   },

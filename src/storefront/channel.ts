@@ -63,6 +63,14 @@ export function createChannelDatabase(db: Db, sessions: SessionStore): ChannelDa
             lockedOut.push(...(await applyOrganization(tx, record.payload as unknown as OrganizationRecord)));
             continue;
           }
+          if (record.topic === 'partner-user-refused') {
+            const p = record.payload as unknown as { storefrontUserId: string; version: number; reason: string };
+            // Only the refusal of the user's latest change is news; an older one was overtaken.
+            if (uuidPattern.test(p.storefrontUserId)) {
+              await tx.update(partnerUsers).set({ syncError: p.reason, updatedAt: new Date() }).where(and(eq(partnerUsers.id, p.storefrontUserId), eq(partnerUsers.version, p.version)));
+            }
+            continue;
+          }
           if (record.topic === 'partner-user') {
             lockedOut.push(...(await applyPartnerUser(tx, record.payload as unknown as PartnerUserRecord)));
             continue;
@@ -146,7 +154,7 @@ async function applyPartnerUser(tx: Tx, p: PartnerUserRecord): Promise<string[]>
     const moved = row.hierarchyId !== p.hierarchyId;
     await tx
       .update(partnerUsers)
-      .set({ hierarchyId: p.hierarchyId, customerAccount: p.customerAccount, firstName: p.firstName, lastName: p.lastName, email, role: p.role, status: 'Active', updatedAt: new Date() })
+      .set({ hierarchyId: p.hierarchyId, customerAccount: p.customerAccount, firstName: p.firstName, lastName: p.lastName, email, role: p.role, status: 'Active', syncError: null, updatedAt: new Date() })
       .where(eq(partnerUsers.id, row.id));
     userId = row.id;
     if (moved) return [row.id];

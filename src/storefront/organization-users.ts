@@ -139,6 +139,7 @@ export function createOrganizationUsers(db: Db, sessions: SessionStore, channelI
             spendingLimit: toMoney(perOrder),
             monthlySpendingLimit: toMoney(perMonth),
             passwordHash: null,
+            syncError: null,
             updatedAt: new Date(),
           };
           const [existing] = await tx.select().from(partnerUsers).where(eq(partnerUsers.email, email)).for('update');
@@ -179,7 +180,7 @@ export function createOrganizationUsers(db: Db, sessions: SessionStore, channelI
           const hqChanged = (Object.keys(synced) as (keyof typeof synced)[]).some((k) => synced[k] !== before[k]);
           const [row] = await tx
             .update(partnerUsers)
-            .set({ ...synced, spendingLimit: toMoney(perOrder), monthlySpendingLimit: toMoney(perMonth), version: hqChanged ? before.version + 1 : before.version, updatedAt: new Date() })
+            .set({ ...synced, spendingLimit: toMoney(perOrder), monthlySpendingLimit: toMoney(perMonth), version: hqChanged ? before.version + 1 : before.version, ...(hqChanged ? { syncError: null } : {}), updatedAt: new Date() })
             .where(eq(partnerUsers.id, id))
             .returning();
           // Spending limits live on the storefront; only what HQ keeps travels there.

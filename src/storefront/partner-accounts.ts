@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError } from '../platform/errors.ts';
 import { hashPassword, verifyPassword } from '../platform/passwords.ts';
-import { assertCsrf, hashToken, randomToken } from '../platform/sessions.ts';
+import { assertCsrf, cookieName, hashToken, randomToken } from '../platform/sessions.ts';
 import type { SessionStore } from '../platform/sessions.ts';
 import { signalChange } from '../platform/change-signal.ts';
 import type { Throttle } from '../platform/throttle.ts';
@@ -28,6 +28,8 @@ export interface PartnerUserView {
   /** Whether the user has set a password (accepted the invitation). */
   signedUp: boolean;
   customerAccount: string | null;
+  /** Why HQ refused the latest change of this user (the user stays as it was in HQ). */
+  syncError: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -58,6 +60,7 @@ export function partnerUserView(row: UserRow): PartnerUserView {
     monthlySpendingLimit: money(row.monthlySpendingLimit),
     signedUp: row.passwordHash !== null,
     customerAccount: row.customerAccount,
+    syncError: row.syncError,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -70,6 +73,7 @@ export function organizationView(row: OrganizationRow): OrganizationView {
 export const minPasswordLength = 10;
 const sessionHours = 12;
 const resetMinutes = 60;
+const sessionEnded = 'Your session has ended. Sign in to continue.';
 const invalidLink = 'This link is no longer valid: it was already used, replaced by a newer one, or it has expired. Ask your administrator or the store for a new one.';
 
 export interface PartnerAccountSettings {
@@ -103,13 +107,15 @@ export function createPartnerAccounts(db: Db, sessions: SessionStore, throttle: 
     /** The signed-in partner user of a request (Active, in an active organization), or 401. */
     async authenticate(request: FastifyRequest): Promise<Caller> {
       const session = await sessions.fromRequest(request, 'partner');
-      if (!session) throw new DomainError('unauthorized', 'Sign in to continue.');
+      // A token that no longer works (revoked when the user was removed, signed out elsewhere, expired) means the session has ended.
+      const presented = request.headers.authorization?.startsWith('Bearer ') === true || Boolean(request.cookies[cookieName.partner]);
+      if (!session) throw new DomainError('unauthorized', presented ? sessionEnded : 'Sign in to continue.');
       const [row] = await db
         .select({ user: partnerUsers, organization: organizations })
         .from(partnerUsers)
         .innerJoin(organizations, eq(organizations.hierarchyId, partnerUsers.hierarchyId))
         .where(and(eq(partnerUsers.id, session.subjectId), eq(partnerUsers.status, 'Active'), eq(organizations.active, true)));
-      if (!row) throw new DomainError('unauthorized', 'Your session has ended. Sign in to continue.');
+      if (!row) throw new DomainError('unauthorized', sessionEnded);
       assertCsrf(request, session);
       request.sessionTokenHash = session.tokenHash;
       return row;

@@ -83,6 +83,8 @@ export const partnerUsers = storefront.table(
     spendingLimit: numeric('spending_limit', { precision: 18, scale: 2 }),
     monthlySpendingLimit: numeric('monthly_spending_limit', { precision: 18, scale: 2 }),
     passwordHash: text('password_hash'),
+    /** Why HQ refused this user's latest change, until a later change of it is applied. */
+    syncError: text('sync_error'),
     /** Bumped by every local edit; HQ echoes it, so an older echo does not undo a newer edit. */
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -263,7 +263,7 @@ describe('invitations and passwords', () => {
     const added = await t.request('POST', '/api/store/organization/users', { token: p.admin, body: { firstName: 'Eve', lastName: 'Ek', email, role: 'User' } });
     const first = linkToken((await mailTo(email, 'organization-user-added')).text, 'invitation');
     await waitFor(async () => (await t.request('POST', '/api/store/auth/link', { body: { token: first } })).status === 200, 'the invitation');
-    const rows = (await t.app.dbs.db.storefront.execute(sql`select token_hash from storefront.account_tokens where user_id = ${added.body.id}`)).rows as { token_hash: string }[];
+    const rows = ((await t.app.dbs.db.storefront.execute(sql`select token_hash from storefront.account_tokens where user_id = ${added.body.id}`)) as { rows: { token_hash: string }[] }).rows;
     expect(rows.map((r) => r.token_hash)).toEqual([crypto.createHash('sha256').update(first).digest('hex')]);
     expect(JSON.stringify(rows)).not.toContain(first);
 
@@ -355,5 +355,27 @@ describe('HQ onboards an existing customer and sets the credit limit', () => {
       const runs = (await t.request('GET', `/api/hq/distribution/runs?job=${job}`, { token: ops })).body.items;
       expect(runs.some((r: { status: string; processed: number }) => r.status === 'Applied' && r.processed > 0), job).toBe(true);
     }
+  });
+});
+
+describe('a change HQ refuses', () => {
+  it('shows the reason next to the user on the storefront, and clears it when a later change is applied', async () => {
+    const { sql } = await import('drizzle-orm');
+    const p = await approvedPartner();
+    const user = await activeUser(p.admin, 'User', 'Ivo');
+    const account = (await t.request('GET', `/api/store/organization/users/${user.id}`, { token: p.admin })).body.customerAccount;
+    // HQ loses the membership before the storefront hears of it (as when staff remove a member while 1010 is behind).
+    await t.app.dbs.db.hq.execute(sql`delete from hq.hierarchy_members where customer_account = ${account}`);
+    await t.request('PATCH', `/api/store/organization/users/${user.id}`, { token: p.admin, body: { lastName: 'Ilves' } });
+    const refused = await waitFor(async () => {
+      const u = (await t.request('GET', `/api/store/organization/users/${user.id}`, { token: p.admin })).body;
+      return u.syncError ? u : undefined;
+    }, 'the refusal to reach the storefront');
+    expect(refused.syncError).toMatch(/is not a member/);
+    const failed = (await t.request('GET', '/api/hq/channel-requests?status=Failed&limit=200', { token: ops })).body.items;
+    expect(JSON.stringify(failed)).toContain(user.email);
+    // HQ staff put the member back: the storefront follows and the refusal is gone.
+    expect((await t.request('POST', `/api/hq/customer-hierarchies/${p.hierarchyId}/members`, { token: ops, body: { account, role: 'User' } })).status).toBe(201);
+    await waitFor(async () => (await t.request('GET', `/api/store/organization/users/${user.id}`, { token: p.admin })).body.syncError === null, 'the refusal to clear');
   });
 });

@@ -9284,6 +9284,7 @@ export interface components {
             monthlySpendingLimit: number | null;
             signedUp: boolean;
             customerAccount: string | null;
+            syncError: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
