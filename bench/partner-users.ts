@@ -1,0 +1,155 @@
+// npm run bench (third part): a partner admin's new user on its round trip storefront → HQ → storefront, on
+// PostgreSQL in near-real-time mode, next to a bare Fastify POST that inserts one row, measured in the same run.
+//
+//   add → Active   POST /api/store/organization/users, then P-0001, "Synchronize customers and channel requests"
+//                  (person customer, member, invitation mail) and 1010 until the storefront shows the user Active
+//   sign-in        POST /api/store/auth/sign-in (Argon2id verification included)
+//
+//   BENCH_DATABASE_URL=...   PostgreSQL admin URL (default postgres://postgres@127.0.0.1:5432/test)
+//   BENCH_USERS=200          users added one after the other
+//
+// Figures go to stdout and to .test-artifacts/bench-partner-users.json.
+import fs from 'node:fs';
+import os from 'node:os';
+import crypto from 'node:crypto';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { onAdmin } from './postgres.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { createApp } from '../src/app.ts';
+
+const adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const dbName = `hs_bench_pu_${crypto.randomBytes(5).toString('hex')}`;
+const users = Number(process.env.BENCH_USERS ?? 200);
+const targets = { addToActiveP99Ms: 1000 };
+const staffEmail = 'bench-admin@handshake.test';
+const staffPassword = 'bench-admin-password-1';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function summary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50Ms: Math.round(percentile(sorted, 50) * 10) / 10, p99Ms: Math.round(percentile(sorted, 99) * 10) / 10 };
+}
+
+async function until<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
+async function main(cleanups: (() => Promise<void>)[]) {
+  await onAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${dbName}`));
+  cleanups.push(() => onAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)).then(() => undefined));
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const app = await createApp(
+    loadConfig({ DATABASE_URL: url.toString(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_EMAIL: staffEmail, ADMIN_PASSWORD: staffPassword, SERVE_WEB: 'false', SIGN_IN_LIMIT_PER_ACCOUNT: '0', SIGN_IN_LIMIT_PER_ADDRESS: '0' }),
+  );
+  await app.listen();
+  cleanups.unshift(() => app.close());
+  const base = `http://127.0.0.1:${(app.server.server.address() as { port: number }).port}`;
+  const db = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  cleanups.unshift(() => db.end());
+
+  // The baseline: a bare Fastify route inserting one row, in the same process and database.
+  await db.query('create table public.bare_users (id uuid primary key, email text not null unique, created_at timestamptz not null default now())');
+  const bare = Fastify();
+  bare.post('/users', async (request, reply) => {
+    const { email } = request.body as { email: string };
+    await db.query('insert into public.bare_users (id, email) values ($1, $2)', [crypto.randomUUID(), email]);
+    return reply.status(201).send({ ok: true });
+  });
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  cleanups.unshift(() => bare.close());
+  const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
+
+  const call = async (method: string, path: string, body?: unknown, token?: string, at = base) => {
+    const res = await fetch(at + path, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+
+  // A partner approved in HQ, whose admin has accepted the invitation.
+  const staff = (await call('POST', '/api/auth/sign-in', { email: staffEmail, password: staffPassword })).body.token as string;
+  const email = `bench.admin.${crypto.randomBytes(3).toString('hex')}@partner.test`;
+  await call('POST', '/api/store/partner-requests', { firstName: 'Bench', lastName: 'Admin', email, companyName: 'Bench Partner Ltd', address: { street: 'Narva mnt 5', city: 'Tallinn', zip: '10117', countryRegionId: 'EE' } });
+  const prospect = await until(async () => (await call('GET', `/api/hq/prospects?search=${encodeURIComponent(email)}`, undefined, staff)).body.items[0], 'the prospect');
+  await call('POST', `/api/hq/prospects/${prospect.id}/approve`, undefined, staff);
+  const mail = await until(async () => (await call('GET', `/api/mail/messages?to=${encodeURIComponent(email)}&type=prospect-approved`, undefined, staff)).body.items[0], 'the approval mail');
+  const text = (await call('GET', `/api/mail/messages/${mail.id}`, undefined, staff)).body.text as string;
+  const invitation = /\/invitation#([A-Za-z0-9_-]+)/.exec(text)![1]!;
+  await until(async () => ((await call('POST', '/api/store/auth/link', { token: invitation })).status === 200 ? true : undefined), 'the invitation');
+  const admin = (await call('POST', '/api/store/auth/accept-invitation', { token: invitation, password: 'bench-partner-password' })).body.token as string;
+
+  // Warm both paths, then measure one request at a time: this is latency, not throughput.
+  for (let i = 0; i < 20; i++) await call('POST', '/users', { email: `warm${i}@bare.test` }, undefined, bareBase);
+  const barePost: number[] = [];
+  for (let i = 0; i < users; i++) {
+    const t0 = performance.now();
+    const res = await call('POST', '/users', { email: `user${i}@bare.test` }, undefined, bareBase);
+    barePost.push(performance.now() - t0);
+    if (res.status !== 201) throw new Error(`bare POST answered ${res.status}`);
+  }
+
+  const addAnswer: number[] = [];
+  const addToActive: number[] = [];
+  for (let i = 0; i < users; i++) {
+    const t0 = performance.now();
+    const added = await call('POST', '/api/store/organization/users', { firstName: 'User', lastName: `No ${i}`, email: `user${i}.${crypto.randomBytes(2).toString('hex')}@partner.test`, role: 'User', spendingLimit: 100 }, admin);
+    addAnswer.push(performance.now() - t0);
+    if (added.status !== 201) throw new Error(`add answered ${added.status}: ${JSON.stringify(added.body)}`);
+    await until(async () => ((await db.query(`select 1 from storefront.partner_users where id = $1 and status = 'Active'`, [added.body.id])).rowCount ? true : undefined), `user ${i} to become Active`);
+    addToActive.push(performance.now() - t0);
+  }
+
+  const signIn: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t0 = performance.now();
+    const res = await call('POST', '/api/store/auth/sign-in', { email, password: 'bench-partner-password' });
+    signIn.push(performance.now() - t0);
+    if (res.status !== 200) throw new Error(`sign-in answered ${res.status}`);
+  }
+
+  const [{ n: members }] = (await db.query(`select count(*)::int n from hq.hierarchy_members`)).rows;
+  // The mail relay runs on its own: give it a moment to queue the last invitations.
+  const invitations = await until(async () => {
+    const [{ n }] = (await db.query(`select count(*)::int n from mail.messages where type = 'organization-user-added'`)).rows;
+    return n >= users ? (n as number) : undefined;
+  }, 'every invitation', 10_000).catch(() => -1);
+  const figures = {
+    database: 'postgres',
+    cpus: os.cpus().length,
+    users,
+    barePost: summary(barePost),
+    addAnswer: { ...summary(addAnswer), p50Ratio: Math.round((percentile([...addAnswer].sort((a, b) => a - b), 50) / percentile([...barePost].sort((a, b) => a - b), 50)) * 10) / 10 },
+    addToActive: { ...summary(addToActive), targetP99Ms: targets.addToActiveP99Ms },
+    signIn: summary(signIn),
+    hqMembers: members,
+    invitationMails: invitations,
+  };
+  console.log(`bare POST (insert one row)   p50 ${figures.barePost.p50Ms} ms, p99 ${figures.barePost.p99Ms} ms`);
+  console.log(`add a user (answer)          p50 ${figures.addAnswer.p50Ms} ms, p99 ${figures.addAnswer.p99Ms} ms; ${figures.addAnswer.p50Ratio}× the bare POST at p50`);
+  console.log(`add → Active (round trip)    p50 ${figures.addToActive.p50Ms} ms, p99 ${figures.addToActive.p99Ms} ms (target p99 ≤ ${targets.addToActiveP99Ms} ms) over ${users} users`);
+  console.log(`partner sign-in (Argon2id)   p50 ${figures.signIn.p50Ms} ms, p99 ${figures.signIn.p99Ms} ms`);
+  fs.mkdirSync('.test-artifacts', { recursive: true });
+  fs.writeFileSync('.test-artifacts/bench-partner-users.json', `${JSON.stringify(figures, null, 2)}\n`);
+  // Every user must have arrived in HQ (plus the admin) and have been invited.
+  if (members !== users + 1 || invitations !== users) throw new Error(`expected ${users + 1} members and ${users} invitations, got ${members} and ${invitations}`);
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+main(cleanups)
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    for (const cleanup of cleanups) await cleanup().catch(() => {});
+  });
