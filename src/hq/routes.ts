@@ -257,7 +257,8 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
             city: opt(Type.String({ minLength: 1, maxLength: 100 })),
             state: opt(Type.String({ maxLength: 100 })),
             zip: opt(Type.String({ minLength: 1, maxLength: 20 })),
-            creditLimit: opt(Type.Union([Type.Number({ minimum: 0, maximum: 1e15 }), Type.Null()])),
+            // One schema with both types: as a union, Ajv's type coercion would turn null (no limit) into 0.
+            creditLimit: opt(Type.Unsafe<number | null>({ type: ['number', 'null'], minimum: 0, maximum: 1e15 })),
           },
           { additionalProperties: false, minProperties: 1 },
         ),

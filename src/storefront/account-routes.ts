@@ -16,7 +16,8 @@ const tags = ['Partner accounts'];
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
 const Role = Type.Union([Type.Literal('Admin'), Type.Literal('User')]);
-const Money = Type.Union([Type.Number({ minimum: 0, maximum: 1e12, multipleOf: 0.01 }), Type.Null()]);
+// One schema with both types: as a union, type coercion would turn null (no limit) into 0.
+const Money = Type.Unsafe<number | null>({ type: ['number', 'null'], minimum: 0, maximum: 1e12 });
 const Password = Type.String({ minLength: 1, maxLength: 200 });
 const Token = Type.String({ minLength: 10, maxLength: 200 });
 

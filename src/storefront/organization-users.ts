@@ -35,6 +35,9 @@ export const userSorts = Object.keys(sortColumns).flatMap((k) => [k, `-${k}`]);
 const toMoney = (value: number | null | undefined) => (value === null || value === undefined ? null : value.toFixed(2));
 
 function checkLimits(perOrder: number | null, perMonth: number | null) {
+  for (const [path, value] of [['spendingLimit', perOrder], ['monthlySpendingLimit', perMonth]] as const) {
+    if (value !== null && Math.round(value * 100) / 100 !== value) throw DomainError.invalid(path, 'must have at most two decimals');
+  }
   if (perOrder !== null && perMonth !== null && perOrder > perMonth) throw DomainError.invalid('spendingLimit', 'per order cannot be more than the monthly spending limit');
 }
 

@@ -68,6 +68,9 @@ describe('organization users', () => {
     const added = await t.request('POST', '/api/store/organization/users', { token: p.admin, body: { firstName: 'Ann', lastName: 'Lee', email, role: 'User', spendingLimit: 500, monthlySpendingLimit: 2000 } });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ status: 'Pending', role: 'User', spendingLimit: 500, monthlySpendingLimit: 2000, signedUp: false });
+    // null is "no limit", not zero; the other limit stays.
+    const cleared = await t.request('PATCH', `/api/store/organization/users/${added.body.id}`, { token: p.admin, body: { spendingLimit: null } });
+    expect(cleared.body).toMatchObject({ spendingLimit: null, monthlySpendingLimit: 2000 });
     const active = await waitFor(async () => {
       const u = (await t.request('GET', `/api/store/organization/users/${added.body.id}`, { token: p.admin })).body;
       return u.status === 'Active' ? u : undefined;
@@ -230,6 +233,7 @@ describe('bad input', () => {
       [{ ...base, role: 'Owner' }, 400, 'role'],
       [{ ...base, spendingLimit: -5 }, 400, 'spendingLimit'],
       [{ ...base, spendingLimit: 900, monthlySpendingLimit: 100 }, 400, 'spendingLimit'],
+      [{ ...base, monthlySpendingLimit: 10.005 }, 400, 'monthlySpendingLimit'],
       [{ ...base, firstName: '   ' }, 400, 'firstName'],
       [{ ...base, email: p.email.toUpperCase() }, 409, 'email'],
     ];
@@ -340,6 +344,9 @@ describe('HQ onboards an existing customer and sets the credit limit', () => {
       [people[1]!.email, 'User', 'Active'],
     ]);
     await mailTo(people[1]!.email, 'organization-user-added');
+    // No limit is null, not zero, in HQ and on the storefront.
+    expect((await t.request('PATCH', `/api/hq/customers/${org.body.account}`, { token: ops, body: { creditLimit: null } })).body.creditLimit).toBeUndefined();
+    await waitFor(async () => (await t.request('GET', '/api/store/me', { token: admin })).body.organization?.creditLimit === null, 'the credit limit to be cleared on the storefront');
   });
 
   it('records each step of an added user in job history', async () => {

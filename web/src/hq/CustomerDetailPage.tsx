@@ -1,4 +1,4 @@
-// One customer with every field, its customer hierarchy and its role there.
+// One customer with every field, its customer hierarchy and its role there; an organization's credit limit is edited here.
 import { Anchor, Breadcrumbs, Grid, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
@@ -13,6 +13,7 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { Section } from '../ui/Section.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { DetailSkeleton } from '../ui/TableSkeleton.tsx';
+import { CreditLimitForm } from './partners/CreditLimitForm.tsx';
 
 export function CustomerDetailPage() {
   const { account = '' } = useParams();
@@ -62,7 +63,7 @@ function CustomerView({ customer }: { customer: Customer }) {
                   ['E-mail', <Anchor href={`mailto:${customer.email}`} size="sm">{customer.email}</Anchor>],
                   ['Phone', customer.phone],
                   ['Language', customer.language],
-                  ['Credit limit', customer.creditLimit === undefined ? undefined : formatAmount(customer.creditLimit)],
+                  ...(customer.type === 'Person' && customer.creditLimit !== undefined ? ([['Credit limit', formatAmount(customer.creditLimit)]] satisfies [string, string][]) : []),
                   ['Created', formatDateTime(customer.createdAt)],
                 ]}
               />
@@ -74,6 +75,7 @@ function CustomerView({ customer }: { customer: Customer }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
+            {customer.type === 'Organization' ? <CreditLimitForm key={`${customer.account}:${customer.creditLimit ?? ''}`} customer={customer} /> : null}
             <Section title="Customer hierarchy">
               {customer.hierarchyId ? (
                 <Group gap="sm">

@@ -1,8 +1,10 @@
-// Customers: the organizations and people created by approvals.
-import { Group, Paper, Stack, Table } from '@mantine/core';
-import { IconAddressBook } from '@tabler/icons-react';
+// Customers: the organizations and people created by approvals, or added here with New customer.
+import { Button, Group, Paper, Stack, Table } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAddressBook, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import type { Customer } from '../api/client.ts';
 import { AppLink } from '../ui/AppLink.tsx';
@@ -17,6 +19,7 @@ import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { useCountryName } from '../ui/useCountries.ts';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
+import { NewCustomerModal } from './partners/NewCustomerModal.tsx';
 
 const limit = 25;
 const types: readonly Customer['type'][] = ['Organization', 'Person'];
@@ -34,10 +37,21 @@ export function CustomersPage() {
     placeholderData: keepPreviousData,
   });
   const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
+  const [creating, { open, close }] = useDisclosure(false);
+  const navigate = useNavigate();
 
   return (
     <>
-      <PageHeader title="Customers" description="Organizations and the people who buy for them." />
+      <PageHeader
+        title="Customers"
+        description="Organizations and the people who buy for them."
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={open}>
+            New customer
+          </Button>
+        }
+      />
+      <NewCustomerModal opened={creating} onClose={close} onCreated={(customer) => navigate(`/hq/customers/${encodeURIComponent(customer.account)}`)} />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
@@ -55,7 +69,7 @@ export function CustomersPage() {
             <Empty
               icon={<IconAddressBook size={24} />}
               title={type || search ? 'No customers match' : 'No customers yet'}
-              description={type || search ? 'Try another type or search.' : 'Approving a prospect creates its organization and person customers.'}
+              description={type || search ? 'Try another type or search.' : 'Approving a prospect creates its organization and person customers; New customer adds one by hand.'}
             />
           ) : (
             <>

@@ -1,7 +1,9 @@
-// Customer hierarchies: one per business partner, with its organization and members.
-import { Paper, Stack, Table, Text } from '@mantine/core';
-import { IconHierarchy2 } from '@tabler/icons-react';
+// Customer hierarchies: one per business partner, with its organization, members and status; New business partner onboards one.
+import { Button, Paper, Stack, Table, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconHierarchy2, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import { AppLink } from '../ui/AppLink.tsx';
 import { Empty } from '../ui/Empty.tsx';
@@ -9,8 +11,10 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDateTime, formatNumber } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
+import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
+import { NewPartnerModal } from './partners/NewPartnerModal.tsx';
 
 const limit = 25;
 
@@ -22,10 +26,21 @@ export function HierarchiesPage() {
     queryFn: () => unwrap(api.GET('/api/hq/customer-hierarchies', { params: { query: { limit, offset } } })),
     placeholderData: keepPreviousData,
   });
+  const [creating, { open, close }] = useDisclosure(false);
+  const navigate = useNavigate();
 
   return (
     <>
-      <PageHeader title="Customer hierarchies" description="Business partners: each organization with the people who buy for it and their roles." />
+      <PageHeader
+        title="Customer hierarchies"
+        description="Business partners: each organization with the people who buy for it and their roles."
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={open}>
+            New business partner
+          </Button>
+        }
+      />
+      <NewPartnerModal opened={creating} onClose={close} onCreated={(hierarchy) => navigate(`/hq/customer-hierarchies/${encodeURIComponent(hierarchy.id)}`)} />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           {!hierarchies.data ? (
@@ -35,10 +50,10 @@ export function HierarchiesPage() {
               <TableSkeleton />
             )
           ) : hierarchies.data.items.length === 0 ? (
-            <Empty icon={<IconHierarchy2 size={24} />} title="No customer hierarchies yet" description="Approving a prospect creates its customer hierarchy." />
+            <Empty icon={<IconHierarchy2 size={24} />} title="No customer hierarchies yet" description="Approving a prospect creates its customer hierarchy; New business partner onboards an organization customer." />
           ) : (
             <>
-              <Table.ScrollContainer minWidth={760}>
+              <Table.ScrollContainer minWidth={840}>
                 <Table striped>
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
@@ -47,6 +62,7 @@ export function HierarchiesPage() {
                       <Table.Th>Purpose</Table.Th>
                       <Table.Th>Organization</Table.Th>
                       <Table.Th>Members</Table.Th>
+                      <Table.Th>Status</Table.Th>
                       <Table.Th>Created</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -69,6 +85,9 @@ export function HierarchiesPage() {
                           </AppLink>
                         </Table.Td>
                         <Table.Td>{formatNumber(hierarchy.memberCount)}</Table.Td>
+                        <Table.Td>
+                          <StatusBadge status={hierarchy.active ? 'Active' : 'Inactive'} size="sm" />
+                        </Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(hierarchy.createdAt)}</Table.Td>
                       </Table.Tr>
                     ))}

@@ -1,6 +1,9 @@
-// One customer hierarchy: its organization and its members with their roles.
-import { Breadcrumbs, Stack, Table, Text } from '@mantine/core';
+// One customer hierarchy (a business partner): its organization and credit limit, its members with their roles, and what HQ does to them.
+import { Alert, Breadcrumbs, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconLock, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import type { CustomerHierarchy } from '../api/client.ts';
@@ -8,16 +11,21 @@ import { AppLink } from '../ui/AppLink.tsx';
 import { Details } from '../ui/Details.tsx';
 import { Empty } from '../ui/Empty.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatDateTime } from '../ui/format.ts';
+import { formatAmount, formatDateTime } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Section } from '../ui/Section.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { DetailSkeleton } from '../ui/TableSkeleton.tsx';
+import type { HierarchyMember } from './partnerTypes.ts';
+import { AddMemberModal } from './partners/AddMemberModal.tsx';
+import { ChangeRoleModal, RemoveMemberModal, ResendInvitationButton } from './partners/MemberModals.tsx';
+import { PartnerStatusButton } from './partners/PartnerStatusButton.tsx';
+import { hierarchyKey } from './partners/usePartnerCache.ts';
 
 export function HierarchyDetailPage() {
   const { id = '' } = useParams();
   const hierarchy = useQuery({
-    queryKey: ['hq', 'hierarchy', id],
+    queryKey: hierarchyKey(id),
     queryFn: () => unwrap(api.GET('/api/hq/customer-hierarchies/{id}', { params: { path: { id } } })),
   });
 
@@ -41,14 +49,36 @@ export function HierarchyDetailPage() {
 }
 
 function HierarchyView({ hierarchy }: { hierarchy: CustomerHierarchy }) {
+  const [adding, { open: openAdd, close: closeAdd }] = useDisclosure(false);
+  const [changing, setChanging] = useState<HierarchyMember>();
+  const [removing, setRemoving] = useState<HierarchyMember>();
+  const status = hierarchy.active ? 'Active' : 'Inactive';
   return (
     <>
-      <PageHeader title={hierarchy.name} description={`Customer hierarchy ${hierarchy.id}`} />
+      <PageHeader
+        title={hierarchy.name}
+        badge={<StatusBadge status={status} size="lg" />}
+        description={`Customer hierarchy ${hierarchy.id}`}
+        actions={
+          <>
+            <Button leftSection={<IconUserPlus size={16} />} onClick={openAdd}>
+              Add member
+            </Button>
+            <PartnerStatusButton hierarchy={hierarchy} />
+          </>
+        }
+      />
       <Stack gap="lg">
+        {hierarchy.active ? null : (
+          <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="This business partner is inactive">
+            Its users cannot sign in to the store, accept an invitation or reset a password until the partner is activated again.
+          </Alert>
+        )}
         <Section title="Hierarchy">
           <Details
             items={[
               ['Name', hierarchy.name],
+              ['Status', <StatusBadge status={status} size="sm" />],
               ['Purpose', hierarchy.purpose],
               [
                 'Organization',
@@ -57,15 +87,16 @@ function HierarchyView({ hierarchy }: { hierarchy: CustomerHierarchy }) {
                 </AppLink>,
               ],
               ['Organization account', <Text size="sm" ff="monospace">{hierarchy.organization.account}</Text>],
+              ['Credit limit', hierarchy.organization.creditLimit === undefined ? 'No limit' : formatAmount(hierarchy.organization.creditLimit)],
               ['Created', formatDateTime(hierarchy.createdAt)],
             ]}
           />
         </Section>
         <Section title="Members">
           {hierarchy.members.length === 0 ? (
-            <Empty title="No members" description="Nobody buys for this organization yet." />
+            <Empty title="No members" description="Nobody buys for this organization yet. Add member invites someone." />
           ) : (
-            <Table.ScrollContainer minWidth={600}>
+            <Table.ScrollContainer minWidth={860}>
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -73,6 +104,11 @@ function HierarchyView({ hierarchy }: { hierarchy: CustomerHierarchy }) {
                     <Table.Th>Customer account</Table.Th>
                     <Table.Th>E-mail</Table.Th>
                     <Table.Th>Role</Table.Th>
+                    <Table.Th>
+                      <Text span size="sm" fw={700}>
+                        Actions
+                      </Text>
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -84,9 +120,20 @@ function HierarchyView({ hierarchy }: { hierarchy: CustomerHierarchy }) {
                           {member.account}
                         </AppLink>
                       </Table.Td>
-                      <Table.Td>{member.email}</Table.Td>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{member.email}</Table.Td>
                       <Table.Td>
                         <StatusBadge status={member.role} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap">
+                          <Button size="xs" variant="default" onClick={() => setChanging(member)}>
+                            Change role
+                          </Button>
+                          <ResendInvitationButton hierarchy={hierarchy} member={member} />
+                          <Button size="xs" variant="light" color="red" onClick={() => setRemoving(member)}>
+                            Remove
+                          </Button>
+                        </Group>
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -96,6 +143,9 @@ function HierarchyView({ hierarchy }: { hierarchy: CustomerHierarchy }) {
           )}
         </Section>
       </Stack>
+      <AddMemberModal hierarchy={hierarchy} opened={adding} onClose={closeAdd} />
+      <ChangeRoleModal hierarchy={hierarchy} member={changing} onClose={() => setChanging(undefined)} />
+      <RemoveMemberModal hierarchy={hierarchy} member={removing} onClose={() => setRemoving(undefined)} />
     </>
   );
 }
