@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { onAdmin } from './postgres.ts';
+import { onAdmin, percentile, until } from './postgres.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createApp } from '../src/app.ts';
 
@@ -24,18 +24,6 @@ const targets = { liveP99Ms: 250, initialRatio: 0.1, catchUpPerSecond: 5000 };
 const adminEmail = 'bench-admin@handshake.test';
 const adminPassword = 'bench-admin-password-1';
 
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 600_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 async function main(cleanups: (() => Promise<void>)[]) {
   await onAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${dbName}`));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { adminEmail, adminPassword, partnerRequest, startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -21,11 +21,7 @@ afterAll(async () => {
 const mapIds = ['contacts', 'accounts', 'prospects-leads', 'opportunities-prospects'];
 
 async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${t.url}/hq`);
-  await page.waitForURL('**/hq/sign-in**');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsStaff(page, `${t.url}/hq`, email, password);
 }
 
 async function mapOverApi(id: string) {

@@ -3,9 +3,9 @@
 // sees the organization and its credit limit; the last Admin cannot be removed; deactivating the partner locks it out.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { adminEmail, adminPassword, startApp, waitFor } from '../helpers/app.ts';
+import { startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -14,10 +14,7 @@ let page: Page;
 beforeAll(async () => {
   [t, browser] = await Promise.all([startApp(), launchBrowser()]);
   page = await browser.newPage();
-  await page.goto(`${t.url}/hq/sign-in`);
-  await page.getByLabel('E-mail').fill(adminEmail);
-  await page.getByLabel('Password').fill(adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsStaff(page, `${t.url}/hq`);
   await page.getByRole('heading', { name: 'All prospects' }).waitFor();
 });
 afterAll(async () => {

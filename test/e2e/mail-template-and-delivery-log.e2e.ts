@@ -1,9 +1,9 @@
 // E-mail in HQ: edit the approval template, preview it, approve a prospect, and read the message in the delivery log.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { adminEmail, adminPassword, partnerRequest, startApp, waitFor } from '../helpers/app.ts';
+import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -12,10 +12,7 @@ let page: Page;
 beforeAll(async () => {
   [t, browser] = await Promise.all([startApp(), launchBrowser()]);
   page = await browser.newPage();
-  await page.goto(`${t.url}/hq/sign-in`);
-  await page.getByLabel('E-mail').fill(adminEmail);
-  await page.getByLabel('Password').fill(adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsStaff(page, `${t.url}/hq`);
   await page.getByRole('heading', { name: 'All prospects' }).waitFor();
 });
 afterAll(async () => {

@@ -2,9 +2,9 @@
 // qualify + close as won approves the prospect in HQ with a hierarchy; disqualify or close as lost rejects it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { adminEmail, adminPassword, partnerRequest, startApp, waitFor } from '../helpers/app.ts';
+import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -13,11 +13,7 @@ let page: Page;
 beforeAll(async () => {
   [t, browser] = await Promise.all([startApp(), launchBrowser()]);
   page = await browser.newPage();
-  await page.goto(`${t.url}/hq`);
-  await page.waitForURL('**/hq/sign-in**');
-  await page.getByLabel('E-mail').fill(adminEmail);
-  await page.getByLabel('Password').fill(adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsStaff(page, `${t.url}/hq`);
   await page.getByRole('heading', { name: 'All prospects' }).waitFor();
 });
 afterAll(async () => {

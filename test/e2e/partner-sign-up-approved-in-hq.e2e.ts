@@ -2,9 +2,9 @@
 // with the requestor as Admin appear, and the applicant's status link says Approved.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { adminEmail, adminPassword, startApp } from '../helpers/app.ts';
+import { startApp } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -51,11 +51,7 @@ it('signs up on the storefront, is approved in HQ, and sees the hierarchy with t
 
   // HQ: sign in, find the prospect in All prospects, approve it.
   const hq = await browser.newPage();
-  await hq.goto(`${t.url}/hq`);
-  await hq.waitForURL('**/hq/sign-in**');
-  await hq.getByLabel('E-mail').fill(adminEmail);
-  await hq.getByLabel('Password').fill(adminPassword);
-  await hq.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsStaff(hq, `${t.url}/hq`);
   await hq.getByRole('heading', { name: 'All prospects' }).waitFor();
   await hq.getByRole('link', { name: company }).click();
   await hq.getByRole('heading', { name: company }).waitFor();

@@ -1,9 +1,9 @@
 // Journey: HQ rejects a partner request with a reason; the prospect shows Rejected and the applicant's link says so.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { adminEmail, adminPassword, partnerRequest, startApp } from '../helpers/app.ts';
+import { partnerRequest, startApp } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -21,10 +21,7 @@ it('rejects a prospect with a reason and the applicant sees Rejected', async () 
   expect(submitted.status).toBe(202);
 
   const hq = await browser.newPage();
-  await hq.goto(`${t.url}/hq/sign-in`);
-  await hq.getByLabel('E-mail').fill(adminEmail);
-  await hq.getByLabel('Password').fill(adminPassword);
-  await hq.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsStaff(hq, `${t.url}/hq`);
   await hq.getByRole('heading', { name: 'All prospects' }).waitFor();
   // The request arrives as a New B2B prospect within seconds, without reloading.
   await hq.getByRole('link', { name: body.companyName }).click();

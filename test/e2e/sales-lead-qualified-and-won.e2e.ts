@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -15,11 +15,7 @@ beforeAll(async () => {
   [t, browser] = await Promise.all([startApp(), launchBrowser()]);
   await t.request('POST', '/api/hq/staff-users', { token: t.adminToken, body: { email, name: 'Sam Sales', password, roles: ['salesperson'] } });
   page = await browser.newPage();
-  await page.goto(`${t.url}/sales`);
-  await page.waitForURL('**/hq/sign-in**');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsStaff(page, `${t.url}/sales`, email, password);
   await page.waitForURL('**/sales/leads**');
 });
 afterAll(async () => {
