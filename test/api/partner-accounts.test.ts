@@ -158,7 +158,11 @@ describe('removal and deactivation take effect at once', () => {
     expect((await t.request('DELETE', `/api/store/organization/users/${user.id}`, { token: p.admin })).status).toBe(204);
     // No waiting: the storefront refuses before HQ has heard of the removal.
     expect((await t.request('GET', '/api/store/me', { token: user.token })).status).toBe(401);
-    expect((await t.request('GET', '/api/store/me', { headers: { cookie } })).status).toBe(401);
+    const refused = await t.request('GET', '/api/store/me', { headers: { cookie } });
+    expect(refused.status).toBe(401);
+    // The page can say why: the session the browser holds has ended (a visitor without one is only asked to sign in).
+    expect(refused.body.detail).toBe('Your session has ended. Sign in to continue.');
+    expect((await t.request('GET', '/api/store/me')).body.detail).toBe('Sign in to continue.');
     expect((await t.request('POST', '/api/store/auth/sign-in', { body: { email: user.email, password: 'Ben-password-1' } })).status).toBe(401);
     // And HQ catches up: the customer stays, the membership goes.
     await waitFor(async () => {

@@ -8,6 +8,8 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiError, setUnauthorizedHandler } from './api/client.ts';
 import { router } from './routes.tsx';
+import { needsPartnerSession, partnerMeKey, signInPath } from './storefront/partnerSession.ts';
+import type { SignInState } from './storefront/partnerSession.ts';
 import { theme } from './ui/theme.ts';
 
 const queryClient = new QueryClient({
@@ -20,9 +22,18 @@ const queryClient = new QueryClient({
   },
 });
 
-// A 401 from a back-office or CRM call means the session is gone: sign in again, then come back here.
-setUnauthorizedHandler(() => {
+// A 401 means the session is gone: sign in again, then come back here. Back office and CRM pages lose the staff session;
+// My account pages lose the partner session, and the storefront's sign-in page says why (the server's words).
+setUnauthorizedHandler((realm, detail) => {
   const { pathname, search } = window.location;
+  if (realm === 'partner') {
+    if (!needsPartnerSession(pathname)) return;
+    const state: SignInState = { message: detail ?? 'Your session has ended. Sign in to continue.' };
+    void Promise.resolve(router.navigate(signInPath(pathname + search), { replace: true, state })).then(() =>
+      queryClient.invalidateQueries({ queryKey: partnerMeKey }),
+    );
+    return;
+  }
   if (!/^\/(hq|sales)(\/|$)/.test(pathname) || pathname.startsWith('/hq/sign-in')) return;
   void router.navigate(`/hq/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
 });

@@ -22,7 +22,13 @@ import { ProspectDetailPage } from './hq/ProspectDetailPage.tsx';
 import { ProspectsPage } from './hq/ProspectsPage.tsx';
 import { SignInPage } from './hq/SignInPage.tsx';
 import { StaffUsersPage } from './hq/StaffUsersPage.tsx';
+import { ForgotPasswordPage } from './storefront/ForgotPasswordPage.tsx';
 import { HomePage } from './storefront/HomePage.tsx';
+import { MyAccountPage } from './storefront/MyAccountPage.tsx';
+import { OrganizationUsersPage } from './storefront/OrganizationUsersPage.tsx';
+import { PartnerArea } from './storefront/PartnerArea.tsx';
+import { PartnerSignInPage } from './storefront/PartnerSignInPage.tsx';
+import { PasswordLinkPage } from './storefront/PasswordLinkPage.tsx';
 import { RequestStatusPage } from './storefront/RequestStatusPage.tsx';
 import { SignUpConfirmationPage } from './storefront/SignUpConfirmationPage.tsx';
 import { SignUpPage } from './storefront/SignUpPage.tsx';
@@ -58,6 +64,18 @@ export const router = createBrowserRouter([
           { path: '/partner/sign-up', element: <SignUpPage /> },
           { path: '/partner/sign-up/confirmation', element: <SignUpConfirmationPage /> },
           { path: '/partner/request-status/:token', element: <RequestStatusPage /> },
+          { path: '/sign-in', element: <PartnerSignInPage /> },
+          { path: '/invitation', element: <PasswordLinkPage key="invitation" kind="invitation" /> },
+          { path: '/reset-password', element: <PasswordLinkPage key="reset" kind="reset" /> },
+          { path: '/forgot-password', element: <ForgotPasswordPage /> },
+          {
+            path: '/my-account',
+            element: <PartnerArea />,
+            children: [
+              { index: true, element: <MyAccountPage /> },
+              { path: 'organization-users', element: <OrganizationUsersPage /> },
+            ],
+          },
           { path: '*', element: <NotFound /> },
         ],
       },

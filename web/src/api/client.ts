@@ -47,6 +47,13 @@ export type MailTemplate = Json<paths['/api/mail/templates']['get']['responses']
 export type MailMessage = Json<paths['/api/mail/messages']['get']['responses'][200]>['items'][number];
 export type MailMessageDetail = Json<paths['/api/mail/messages/{id}']['get']['responses'][200]>;
 export type NotificationProfile = Json<paths['/api/mail/profiles']['get']['responses'][200]>[number];
+export type PartnerUser = Schemas['PartnerUser'];
+export type PartnerRole = PartnerUser['role'];
+export type PartnerUserStatus = PartnerUser['status'];
+export type PartnerMe = Json<paths['/api/store/me']['get']['responses'][200]>;
+export type PasswordLink = Json<paths['/api/store/auth/link']['post']['responses'][200]>;
+export type PartnerUserSort = paths['/api/store/organization/users']['get']['parameters']['query']['sort'];
+export type PartnerUserBody = Json<paths['/api/store/organization/users']['post']['requestBody']>;
 export type LeadView = NonNullable<paths['/api/sales/leads']['get']['parameters']['query']>['view'];
 export type OpportunityView = NonNullable<paths['/api/sales/opportunities']['get']['parameters']['query']>['view'];
 
@@ -98,7 +105,7 @@ export function isStatus(error: unknown, status: number): boolean {
   return error instanceof ApiError && error.status === status;
 }
 
-function readCookie(name: string): string | undefined {
+export function readCookie(name: string): string | undefined {
   for (const part of document.cookie.split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) return decodeURIComponent(rest.join('='));
@@ -106,18 +113,29 @@ function readCookie(name: string): string | undefined {
   return undefined;
 }
 
+/** The readable cookie holding the CSRF token of each realm's session (staff: HQ and CRM; partner: the storefront). */
+export const partnerCsrfCookie = 'hs_partner_csrf';
+
 function csrfCookieFor(pathname: string): string | undefined {
   if (/^\/api\/(hq|auth|sales|dualwrite|mail)(\/|$)/.test(pathname)) return 'hs_staff_csrf';
-  if (pathname.startsWith('/api/store')) return 'hs_partner_csrf';
+  if (/^\/api\/store(\/|$)/.test(pathname)) return partnerCsrfCookie;
   return undefined;
 }
 
-let onUnauthorized: (() => void) | undefined;
+export type Realm = 'staff' | 'partner';
+type UnauthorizedHandler = (realm: Realm, detail: string | undefined) => void;
+let onUnauthorized: UnauthorizedHandler | undefined;
 
-/** Called when a staff request answers 401 (the session is gone): the app sends the user to sign in. */
-export function setUnauthorizedHandler(handler: () => void): void {
+/**
+ * Called when a request answers 401 (the session is gone): the app sends the user to sign in. `realm` says whose
+ * session it was; `detail` is the server's reason (e.g. "Your session has ended. Sign in to continue.").
+ */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
   onUnauthorized = handler;
 }
+
+/** Partner calls whose 401 is an answer, not a lost session: a wrong password, signing out, and who is signed in (its page decides). */
+const partnerAnswers = /^\/api\/store\/(auth\/sign-in|auth\/sign-out|me)$/;
 
 const csrf: Middleware = {
   onRequest({ request }) {
@@ -130,10 +148,17 @@ const csrf: Middleware = {
 };
 
 const unauthorized: Middleware = {
-  onResponse({ request, response }) {
+  async onResponse({ request, response }) {
+    if (response.status !== 401) return undefined;
     const pathname = new URL(request.url).pathname;
     const staffApi = /^\/api\/(hq|sales|dualwrite|mail)(\/|$)/.test(pathname) || pathname === '/api/auth/me';
-    if (response.status === 401 && staffApi) onUnauthorized?.();
+    const partnerApi = pathname.startsWith('/api/store/') && !partnerAnswers.test(pathname);
+    if (!staffApi && !partnerApi) return undefined;
+    const body: unknown = await response
+      .clone()
+      .json()
+      .catch(() => undefined);
+    onUnauthorized?.(staffApi ? 'staff' : 'partner', isProblem(body) ? body.detail : undefined);
     return undefined;
   },
 };

@@ -1,8 +1,55 @@
-// The public storefront's frame: the store's name on top, a small footer with the staff sign-in link.
+// The public storefront's frame: the store's name on top with who is signed in, a small footer with the staff sign-in link.
 import { Anchor, Box, Button, Container, Group, Text, ThemeIcon } from '@mantine/core';
-import { IconBuildingStore } from '@tabler/icons-react';
-import { Link, Outlet } from 'react-router';
+import { IconBuildingStore, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate } from 'react-router';
+import { api, unwrap } from '../api/client.ts';
+import { fullName } from '../ui/format.ts';
+import { organizationUsersKey, partnerMeKey, signedInPartner, usePartnerMe } from './partnerSession.ts';
 import { useStoreName } from './useStoreName.ts';
+
+function AccountLinks() {
+  const me = usePartnerMe();
+  const partner = signedInPartner(me);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const signOut = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/store/auth/sign-out')),
+    // Signed out either way: a session the server no longer knows is as good as ended.
+    onSettled: async () => {
+      await navigate('/', { replace: true });
+      queryClient.setQueryData(partnerMeKey, null);
+      queryClient.removeQueries({ queryKey: organizationUsersKey });
+    },
+  });
+
+  if (me.isPending) return null;
+  if (!partner) {
+    return (
+      <Group gap="sm">
+        <Button component={Link} to="/partner/sign-up" variant="light" size="sm" visibleFrom="xs">
+          Partner sign-up
+        </Button>
+        <Button component={Link} to="/sign-in" variant="subtle" size="sm">
+          Sign in
+        </Button>
+      </Group>
+    );
+  }
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <Text size="sm" c="dimmed" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
+        {fullName(partner.user)} · {partner.organization.name}
+      </Text>
+      <Button component={Link} to="/my-account" variant="light" size="sm" leftSection={<IconUserCircle size={16} />}>
+        My account
+      </Button>
+      <Button variant="subtle" color="gray" size="sm" leftSection={<IconLogout size={16} />} loading={signOut.isPending} onClick={() => signOut.mutate()}>
+        Sign out
+      </Button>
+    </Group>
+  );
+}
 
 export function StorefrontLayout() {
   const storeName = useStoreName();
@@ -10,7 +57,7 @@ export function StorefrontLayout() {
     <Box mih="100vh" style={{ display: 'flex', flexDirection: 'column' }} bg="gray.0">
       <Box component="header" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Container size="lg" py="md">
-          <Group justify="space-between">
+          <Group justify="space-between" wrap="nowrap">
             <Anchor component={Link} to="/" underline="never" c="dark">
               <Group gap="xs" wrap="nowrap">
                 <ThemeIcon size="lg" radius="md" variant="filled">
@@ -21,9 +68,7 @@ export function StorefrontLayout() {
                 </Text>
               </Group>
             </Anchor>
-            <Button component={Link} to="/partner/sign-up" variant="light" size="sm" visibleFrom="xs">
-              Partner sign-up
-            </Button>
+            <AccountLinks />
           </Group>
         </Container>
       </Box>

@@ -1,0 +1,201 @@
+// Adding or editing an organization user (one form), and removing one behind a confirmation.
+import { Alert, Button, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Query, QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
+import type { PartnerRole, PartnerUser, PartnerUserBody } from '../api/client.ts';
+import { fullName } from '../ui/format.ts';
+import { notifySuccess } from '../ui/notify.ts';
+import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
+import type { FieldErrors } from '../ui/problems.ts';
+import { organizationUsersKey, partnerMeKey } from './partnerSession.ts';
+
+type Field = 'firstName' | 'lastName' | 'email' | 'role' | 'spendingLimit' | 'monthlySpendingLimit';
+const labels: Record<Field, string> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  email: 'E-mail',
+  role: 'Role',
+  spendingLimit: 'Spending limit per order',
+  monthlySpendingLimit: 'Monthly spending limit',
+};
+const fieldOf = (path: string): Field | undefined => (Object.hasOwn(labels, path) ? (path as Field) : undefined);
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const roles: { value: PartnerRole; label: string }[] = [
+  { value: 'User', label: 'User — buys for the organization' },
+  { value: 'Admin', label: 'Admin — also manages its users' },
+];
+
+interface UserList {
+  items: PartnerUser[];
+  total: number;
+}
+
+/**
+ * Shows the saved user in the lists at once (a new one at the end of the lists that show Pending users); the refetch
+ * that follows brings the right order, and the server may take a moment to answer while HQ makes the customer.
+ */
+function showAtOnce(queryClient: QueryClient, saved: PartnerUser, added: boolean) {
+  const showsPending = (query: Query) => {
+    const filters = query.queryKey[2] as { status?: string; search?: string } | undefined;
+    return !filters?.search && (filters?.status === undefined || filters.status === 'Pending');
+  };
+  queryClient.setQueriesData<UserList>({ queryKey: organizationUsersKey, predicate: (query) => !added || showsPending(query) }, (list) => {
+    if (!list) return list;
+    if (list.items.some((item) => item.id === saved.id)) return { ...list, items: list.items.map((item) => (item.id === saved.id ? saved : item)) };
+    return added ? { ...list, items: [...list.items, saved], total: list.total + 1 } : list;
+  });
+}
+
+/** `user` undefined: add a user; a user: edit that user. */
+export function UserFormModal({ opened, user, onClose }: { opened: boolean; user?: PartnerUser | undefined; onClose: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={user ? `Edit ${fullName(user)}` : 'Add a user'} centered size="lg">
+      {opened ? <UserForm user={user} onDone={onClose} /> : null}
+    </Modal>
+  );
+}
+
+type Amount = number | string;
+const amountOf = (value: number | null): Amount => (value === null ? '' : value);
+const limitOf = (value: Amount): number | null => (typeof value === 'number' ? value : null);
+
+function UserForm({ user, onDone }: { user: PartnerUser | undefined; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [firstName, setFirstName] = useState(user?.firstName ?? '');
+  const [lastName, setLastName] = useState(user?.lastName ?? '');
+  const [email, setEmail] = useState(user?.email ?? '');
+  const [role, setRole] = useState<PartnerRole>(user?.role ?? 'User');
+  const [perOrder, setPerOrder] = useState<Amount>(amountOf(user?.spendingLimit ?? null));
+  const [perMonth, setPerMonth] = useState<Amount>(amountOf(user?.monthlySpendingLimit ?? null));
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
+
+  const save = useMutation({
+    mutationFn: (body: PartnerUserBody) =>
+      unwrap(user ? api.PATCH('/api/store/organization/users/{id}', { params: { path: { id: user.id } }, body }) : api.POST('/api/store/organization/users', { body })),
+    onSuccess: (saved) => {
+      showAtOnce(queryClient, saved, user === undefined);
+      void queryClient.invalidateQueries({ queryKey: organizationUsersKey });
+      // Your own role or limits may have changed.
+      void queryClient.invalidateQueries({ queryKey: partnerMeKey });
+      notifySuccess(
+        user ? 'User saved' : 'User added',
+        user ? `${fullName(saved)} was changed.` : `${fullName(saved)} gets an invitation by e-mail as soon as their account is ready.`,
+      );
+      onDone();
+    },
+    onError: (error) => setErrors(fieldErrorsFrom(error, fieldOf, (field) => labels[field])),
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found: FieldErrors<Field> = {};
+    if (!firstName.trim()) found.firstName = 'First name is required';
+    if (!lastName.trim()) found.lastName = 'Last name is required';
+    if (!email.trim()) found.email = 'E-mail is required';
+    else if (!emailPattern.test(email.trim())) found.email = 'E-mail must be a valid e-mail address';
+    const order = limitOf(perOrder);
+    const month = limitOf(perMonth);
+    if (order !== null && month !== null && order > month) found.spendingLimit = 'Spending limit per order cannot be more than the monthly spending limit';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    save.mutate({ firstName: firstName.trim(), lastName: lastName.trim(), email: email.trim(), role, spendingLimit: order, monthlySpendingLimit: month });
+  }
+
+  const money = { min: 0, max: 1e12, decimalScale: 2, allowNegative: false, thousandSeparator: ',', placeholder: 'No limit' } as const;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={user ? 'Edit user' : 'Add a user'}>
+      <Stack gap="md">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <TextInput label={labels.firstName} required autoComplete="off" value={firstName} error={errors.firstName} maxLength={100} onChange={(e) => setFirstName(e.currentTarget.value)} data-autofocus />
+          <TextInput label={labels.lastName} required autoComplete="off" value={lastName} error={errors.lastName} maxLength={100} onChange={(e) => setLastName(e.currentTarget.value)} />
+        </SimpleGrid>
+        <TextInput
+          label={labels.email}
+          description={user ? undefined : 'The invitation to choose a password goes here.'}
+          type="email"
+          required
+          autoComplete="off"
+          value={email}
+          error={errors.email}
+          maxLength={254}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+        />
+        <NativeSelect label={labels.role} required data={roles} value={role} error={errors.role} onChange={(e) => setRole(e.currentTarget.value === 'Admin' ? 'Admin' : 'User')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <NumberInput label={labels.spendingLimit} description="Most one order may cost; empty for no limit" value={perOrder} onChange={setPerOrder} error={errors.spendingLimit} {...money} />
+          <NumberInput
+            label={labels.monthlySpendingLimit}
+            description="Most all orders of a month may cost"
+            value={perMonth}
+            onChange={setPerMonth}
+            error={errors.monthlySpendingLimit}
+            {...money}
+          />
+        </SimpleGrid>
+        {save.isError && !allFieldsMapped(save.error, fieldOf) ? (
+          <Alert color="red" variant="light" role="alert">
+            {errorMessage(save.error)}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Save user
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function RemoveUserModal({ user, onClose }: { user: PartnerUser | undefined; onClose: () => void }) {
+  return (
+    <Modal opened={user !== undefined} onClose={onClose} title="Remove user" centered>
+      {user ? <RemoveUser user={user} onDone={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function RemoveUser({ user, onDone }: { user: PartnerUser; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const name = fullName(user);
+  const remove = useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/store/organization/users/{id}', { params: { path: { id: user.id } } })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: organizationUsersKey });
+      notifySuccess('User removed', `${name} can no longer sign in.`);
+      onDone();
+    },
+    onError: (error) => {
+      // Already removed (e.g. by another admin): the list is out of date.
+      if (error instanceof ApiError && error.status === 404) void queryClient.invalidateQueries({ queryKey: organizationUsersKey });
+    },
+  });
+
+  return (
+    <Stack gap="md">
+      <Text>{`Remove ${name}? They are signed out at once.`}</Text>
+      <Text size="sm" c="dimmed">
+        {user.email} can no longer sign in or order for your organization. You can add them again later.
+      </Text>
+      {remove.isError ? (
+        <Alert color="red" variant="light" role="alert">
+          {errorMessage(remove.error)}
+        </Alert>
+      ) : null}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+          Remove user
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,242 @@
+// My account → Organization users: an admin of the partner sees who buys for the organization, adds, edits and removes them.
+// A new user is Pending until HQ has made their customer; the list asks again every second while anyone is Pending.
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Container, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { MantineColor } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconAlertTriangle, IconLock, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
+import { api, unwrap } from '../api/client.ts';
+import type { PartnerUser, PartnerUserSort, PartnerUserStatus } from '../api/client.ts';
+import { Empty } from '../ui/Empty.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { fullName } from '../ui/format.ts';
+import { Pager } from '../ui/Pager.tsx';
+import { SearchInput } from '../ui/SearchInput.tsx';
+import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
+import { SortableTh } from '../ui/SortableTh.tsx';
+import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { TableSkeleton } from '../ui/TableSkeleton.tsx';
+import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
+import { RemoveUserModal, UserFormModal } from './OrganizationUserModals.tsx';
+import { useSignedInPartner } from './PartnerArea.tsx';
+import { formatLimit, organizationUsersKey } from './partnerSession.ts';
+import { useStoreName } from './useStoreName.ts';
+
+const limit = 25;
+const sorts: readonly PartnerUserSort[] = ['name', '-name', 'email', '-email', 'role', '-role', 'status', '-status', 'createdAt', '-createdAt'];
+const statuses: readonly PartnerUserStatus[] = ['Pending', 'Active', 'Removed'];
+const allCurrent = 'All current';
+const statusColors: Record<PartnerUserStatus, MantineColor> = { Pending: 'yellow', Active: 'green', Removed: 'gray' };
+
+export function OrganizationUsersPage() {
+  const storeName = useStoreName();
+  useDocumentTitle(`Organization users · ${storeName}`);
+  const { organization, role } = useSignedInPartner();
+  const admin = role === 'Admin';
+  const [adding, setAdding] = useState(false);
+
+  return (
+    <Container size="lg" py={40}>
+      <Breadcrumbs mb="sm" fz="sm">
+        <Anchor component={Link} to="/my-account" size="sm">
+          My account
+        </Anchor>
+        <Text span size="sm" c="dimmed">
+          Organization users
+        </Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="md">
+        <Stack gap={4}>
+          <Title order={1}>Organization users</Title>
+          <Text c="dimmed">The people who sign in and buy for {organization.name}.</Text>
+        </Stack>
+        {admin ? (
+          <Button leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)}>
+            Add a user
+          </Button>
+        ) : null}
+      </Group>
+      {admin ? (
+        <>
+          <UsersTable />
+          <UserFormModal opened={adding} onClose={() => setAdding(false)} />
+        </>
+      ) : (
+        <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="Only admins can manage users">
+          Only admins of {organization.name} can see and manage its users. Ask one of your admins if you need a colleague added or removed.
+        </Alert>
+      )}
+    </Container>
+  );
+}
+
+function UsersTable() {
+  const me = useSignedInPartner();
+  const [filters, setFilters] = useQueryParams({ status: allCurrent, search: '', sort: 'name', offset: '0' });
+  const status = statuses.find((s) => s === filters.status);
+  const sort = sorts.find((s) => s === filters.sort) ?? 'name';
+  const offset = toOffset(filters.offset);
+  const search = filters.search.trim();
+  const [editing, setEditing] = useState<PartnerUser>();
+  const [removing, setRemoving] = useState<PartnerUser>();
+
+  const users = useQuery({
+    queryKey: [...organizationUsersKey, { status, search, sort, offset }],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/store/organization/users', {
+          params: { query: { ...(status ? { status } : {}), ...(search ? { search } : {}), sort, limit, offset } },
+        }),
+      ),
+    // Pending turns Active once HQ has made the customer, usually within a second or two.
+    refetchInterval: (query) => (query.state.data?.items.some((u) => u.status === 'Pending') ? 1000 : false),
+    placeholderData: keepPreviousData,
+  });
+
+  const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
+  const onSort = (value: string) => setFilters({ sort: value, offset: '0' });
+  const filtered = Boolean(status || search);
+
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-end" wrap="wrap">
+          <SegmentedFilter label="Status" value={status ?? allCurrent} options={statuses} allLabel={allCurrent} onChange={(value) => setFilters({ status: value, offset: '0' })} />
+          <SearchInput value={search} onSearch={onSearch} placeholder="Name or e-mail" />
+        </Group>
+
+        {users.data && users.isError ? <ErrorAlert error={users.error} title="The list could not be refreshed" /> : null}
+        {!users.data ? (
+          users.isError ? (
+            <ErrorAlert error={users.error} title="The users could not be loaded" />
+          ) : (
+            <TableSkeleton rows={3} />
+          )
+        ) : users.data.items.length === 0 ? (
+          <Empty
+            icon={<IconUsersGroup size={24} />}
+            title={filtered ? 'No users match' : 'No users yet'}
+            description={filtered ? 'Try another status or search.' : 'Add the colleagues who buy for your organization.'}
+          />
+        ) : (
+          <>
+            <Table.ScrollContainer minWidth={900}>
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr style={{ whiteSpace: 'nowrap' }}>
+                    <SortableTh field="name" sort={sort} onSort={onSort}>
+                      Name
+                    </SortableTh>
+                    <SortableTh field="email" sort={sort} onSort={onSort}>
+                      E-mail
+                    </SortableTh>
+                    <SortableTh field="role" sort={sort} onSort={onSort}>
+                      Role
+                    </SortableTh>
+                    <SortableTh field="status" sort={sort} onSort={onSort}>
+                      Status
+                    </SortableTh>
+                    <Table.Th>Spending limit</Table.Th>
+                    <Table.Th>
+                      <Text span size="sm" fw={700}>
+                        Actions
+                      </Text>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {users.data.items.map((user) => (
+                    <UserRow key={user.id} user={user} isMe={user.id === me.user.id} onEdit={() => setEditing(user)} onRemove={() => setRemoving(user)} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Pager total={users.data.total} limit={limit} offset={offset} onOffsetChange={(o) => setFilters({ offset: String(o) })} />
+          </>
+        )}
+      </Stack>
+      <UserFormModal opened={editing !== undefined} user={editing} onClose={() => setEditing(undefined)} />
+      <RemoveUserModal user={removing} onClose={() => setRemoving(undefined)} />
+    </Paper>
+  );
+}
+
+/** Whether the user has chosen a password yet: the invitation goes out once HQ has made them Active. */
+function signUpNote(user: PartnerUser): string | undefined {
+  if (user.status === 'Removed') return undefined;
+  if (user.signedUp) return 'Signed in';
+  return user.status === 'Active' ? 'Invitation sent' : 'Invitation follows';
+}
+
+function UserRow({ user, isMe, onEdit, onRemove }: { user: PartnerUser; isMe: boolean; onEdit: () => void; onRemove: () => void }) {
+  const removed = user.status === 'Removed';
+  const note = signUpNote(user);
+  return (
+    <Table.Tr>
+      <Table.Td miw={160}>
+        <Text size="sm" fw={600}>
+          {fullName(user)}
+          {isMe ? (
+            <Text span size="xs" c="dimmed" fw={400}>
+              {' '}
+              (you)
+            </Text>
+          ) : null}
+        </Text>
+        {user.syncError ? (
+          <Group gap={4} wrap="nowrap" align="flex-start" mt={4} maw={280}>
+            <IconAlertTriangle size={14} color="var(--mantine-color-red-7)" style={{ flexShrink: 0, marginTop: 2 }} aria-hidden />
+            <Text size="xs" c="red.7">
+              The last change was not applied: {user.syncError}
+            </Text>
+          </Group>
+        ) : null}
+      </Table.Td>
+      <Table.Td miw={180} style={{ overflowWrap: 'anywhere' }}>
+        {user.email}
+      </Table.Td>
+      <Table.Td>
+        <StatusBadge status={user.role} size="sm" />
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={2} align="flex-start">
+          <Badge color={statusColors[user.status]} variant="light" size="sm" radius="sm">
+            {user.status}
+          </Badge>
+          {note ? (
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {note}
+            </Text>
+          ) : null}
+        </Stack>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Text size="sm">{formatLimit(user.spendingLimit)} per order</Text>
+        <Text size="sm" c="dimmed">
+          {formatLimit(user.monthlySpendingLimit)} per month
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        {removed ? null : (
+          <Group gap={6} wrap="nowrap">
+            <Button size="xs" variant="default" onClick={onEdit}>
+              Edit
+            </Button>
+            <Button
+              size="xs"
+              variant="light"
+              color="red"
+              onClick={onRemove}
+              disabled={isMe}
+              title={isMe ? 'You cannot remove yourself; ask another admin' : undefined}
+            >
+              Remove
+            </Button>
+          </Group>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
