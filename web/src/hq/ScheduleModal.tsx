@@ -1,11 +1,12 @@
 // Changes how often a distribution job runs on its schedule.
-import { Alert, Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
+import { Modal, NumberInput, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
+import { api, ApiError, unwrap } from '../api/client.ts';
 import type { DistributionJob } from '../api/client.ts';
 import { notifySuccess } from '../ui/notify.ts';
+import { FormActions } from '../ui/FormActions.tsx';
 
 interface ScheduleModalProps {
   job: DistributionJob;
@@ -68,19 +69,7 @@ function ScheduleForm({ job, onDone }: { job: DistributionJob; onDone: () => voi
           error={fieldError}
           data-autofocus
         />
-        {save.isError && !fieldError ? (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(save.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save schedule
-          </Button>
-        </Group>
+        <FormActions error={save.isError && !fieldError ? save.error : null} onCancel={onDone} submitLabel="Save schedule" loading={save.isPending} />
       </Stack>
     </form>
   );

@@ -1,15 +1,16 @@
 // Creating a staff user, and changing a staff user's roles.
-import { Alert, Button, Group, Modal, MultiSelect, Stack, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api, errorMessage, unwrap } from '../api/client.ts';
+import { api, unwrap } from '../api/client.ts';
 import type { StaffRole, StaffUser } from '../api/client.ts';
 import { notifySuccess } from '../ui/notify.ts';
 import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
 import type { FieldErrors } from '../ui/problems.ts';
 import { SecretInput } from '../ui/SecretInput.tsx';
 import { roleOptions, toRoles } from './staffRoles.ts';
+import { FormActions } from '../ui/FormActions.tsx';
 
 export const staffUsersKey = ['hq', 'staff-users'] as const;
 
@@ -76,19 +77,7 @@ function NewStaffUserForm({ onDone }: { onDone: () => void }) {
           onChange={(e) => setPassword(e.currentTarget.value)}
         />
         <MultiSelect label="Roles" required data={roleOptions} value={roles} onChange={setRoles} error={errors.roles} comboboxProps={{ withinPortal: true }} />
-        {create.isError && !allFieldsMapped(create.error, newFieldOf) ? (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(create.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create staff user
-          </Button>
-        </Group>
+        <FormActions error={create.isError && !allFieldsMapped(create.error, newFieldOf) ? create.error : null} onCancel={onDone} submitLabel="Create staff user" loading={create.isPending} />
       </Stack>
     </form>
   );
@@ -131,19 +120,7 @@ function EditRolesForm({ user, onDone }: { user: StaffUser; onDone: () => void }
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <MultiSelect label="Roles" required data={roleOptions} value={roles} onChange={setRoles} error={rolesError} data-autofocus />
-        {save.isError && !rolesError ? (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(save.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save roles
-          </Button>
-        </Group>
+        <FormActions error={save.isError && !rolesError ? save.error : null} onCancel={onDone} submitLabel="Save roles" loading={save.isPending} />
       </Stack>
     </form>
   );

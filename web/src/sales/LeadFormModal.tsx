@@ -1,13 +1,14 @@
 // New lead and Edit lead: one form, validated by the server, whose field errors show under each field.
-import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api, errorMessage, unwrap } from '../api/client.ts';
+import { api, unwrap } from '../api/client.ts';
 import type { Lead, LeadBody } from '../api/client.ts';
 import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
 import { leadSources } from './labels.ts';
 import { useOwners } from './useOwners.ts';
+import { FormActions } from '../ui/FormActions.tsx';
 
 const fields = ['topic', 'firstName', 'lastName', 'jobTitle', 'email', 'phone', 'companyName', 'street', 'city', 'zip', 'countryRegionId', 'source', 'description'] as const;
 type Field = (typeof fields)[number];
@@ -132,19 +133,7 @@ export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: bool
             }}
           />
           <Textarea label="Description" autosize minRows={2} value={values.description} error={errors.description} onChange={(e) => setValues((v) => ({ ...v, description: e.currentTarget.value }))} />
-          {save.isError && !allFieldsMapped(save.error, fieldOf) ? (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(save.error)}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save lead
-            </Button>
-          </Group>
+          <FormActions error={save.isError && !allFieldsMapped(save.error, fieldOf) ? save.error : null} onCancel={onClose} submitLabel="Save lead" loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -11,6 +11,7 @@ import { notifySuccess } from '../ui/notify.ts';
 import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
 import type { FieldErrors } from '../ui/problems.ts';
 import { organizationUsersKey, partnerMeKey } from './partnerSession.ts';
+import { FormActions } from '../ui/FormActions.tsx';
 
 type Field = 'firstName' | 'lastName' | 'email' | 'role' | 'spendingLimit' | 'monthlySpendingLimit';
 const labels: Record<Field, string> = {
@@ -135,19 +136,7 @@ function UserForm({ user, onDone }: { user: PartnerUser | undefined; onDone: () 
             {...money}
           />
         </SimpleGrid>
-        {save.isError && !allFieldsMapped(save.error, fieldOf) ? (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(save.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save user
-          </Button>
-        </Group>
+        <FormActions error={save.isError && !allFieldsMapped(save.error, fieldOf) ? save.error : null} onCancel={onDone} submitLabel="Save user" loading={save.isPending} />
       </Stack>
     </form>
   );

@@ -15,6 +15,7 @@ import type { CustomerField, CustomerValues } from './customerForm.ts';
 import { CustomerSelect } from './CustomerSelect.tsx';
 import { roleDescriptions, roleOptions } from './MemberModals.tsx';
 import { usePartnerCache } from './usePartnerCache.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 export function AddMemberModal({ hierarchy, opened, onClose }: { hierarchy: CustomerHierarchy; opened: boolean; onClose: () => void }) {
   return (
@@ -157,19 +158,7 @@ function AddMemberForm({ hierarchy, onDone }: { hierarchy: CustomerHierarchy; on
         <Text size="xs" c="dimmed">
           The new member gets an e-mail invitation to the store, valid for 7 days.
         </Text>
-        {save.isError && !fieldErrorShown ? (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(save.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending} disabled={mode === 'new' && !form}>
-            Save member
-          </Button>
-        </Group>
+        <FormActions error={save.isError && !fieldErrorShown ? save.error : null} onCancel={onDone} submitLabel="Save member" loading={save.isPending} disabled={mode === 'new' && !form} />
       </Stack>
     </form>
   );

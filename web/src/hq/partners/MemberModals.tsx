@@ -8,6 +8,7 @@ import type { CustomerHierarchy, HierarchyRole } from '../../api/client.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.ts';
 import type { HierarchyMember } from '../partnerTypes.ts';
 import { usePartnerCache } from './usePartnerCache.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 export const roleOptions: { value: HierarchyRole; label: string }[] = [
   { value: 'Admin', label: 'Admin' },
@@ -63,19 +64,7 @@ function ChangeRoleForm({ hierarchy, member, onDone }: { hierarchy: CustomerHier
           {member.name} ({member.email}) is {member.role === 'Admin' ? 'an Admin' : 'a User'} of {hierarchy.name}. The store applies a new role at once.
         </Text>
         <NativeSelect label="Role" description={roleDescriptions[role]} data={roleOptions} value={role} onChange={(event) => setRole(event.currentTarget.value as HierarchyRole)} data-autofocus />
-        {save.isError ? (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(save.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save member
-          </Button>
-        </Group>
+        <FormActions error={save.isError ? save.error : null} onCancel={onDone} submitLabel="Save member" loading={save.isPending} />
       </Stack>
     </form>
   );

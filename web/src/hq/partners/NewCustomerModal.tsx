@@ -1,9 +1,9 @@
 // New customer: a person (to add to a business partner) or an organization (to onboard as one).
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api, errorMessage, unwrap } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { Customer } from '../../api/client.ts';
 import { notifySuccess } from '../../ui/notify.ts';
 import { allFieldsMapped, fieldErrorsFrom } from '../../ui/problems.ts';
@@ -12,6 +12,7 @@ import type { CustomerType, NewCustomerBody } from '../partnerTypes.ts';
 import { CustomerFields } from './CustomerFields.tsx';
 import { customerFieldOf, customerLabel, emptyCustomer, toCustomerBody, validateCustomer } from './customerForm.ts';
 import type { CustomerField } from './customerForm.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 const types: readonly CustomerType[] = ['Organization', 'Person'];
 
@@ -70,19 +71,7 @@ function NewCustomerForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
         <Text size="xs" c="dimmed">
           Fields marked with * are required. The customer is created in HQ only; nobody is invited until it joins a business partner.
         </Text>
-        {create.isError && !allFieldsMapped(create.error, customerFieldOf) ? (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(create.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Save customer
-          </Button>
-        </Group>
+        <FormActions error={create.isError && !allFieldsMapped(create.error, customerFieldOf) ? create.error : null} onCancel={onCancel} submitLabel="Save customer" loading={create.isPending} />
       </Stack>
     </form>
   );
