@@ -88,7 +88,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
         ack: (ids) => hq!.mailFeed.ack(ids),
       },
       {
-        read: async (limit) => (await storefront.mailFeed.read(limit)).map((e) => ({ ...e, type: 'password-reset' as const })),
+        read: async (limit) => (await storefront.mailFeed.read(limit)).map((e) => ({ ...e, type: e.type as 'password-reset' | 'organization-user-added' })),
         ack: (ids) => storefront.mailFeed.ack(ids),
       },
     ],

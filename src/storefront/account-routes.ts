@@ -204,6 +204,23 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
     },
   );
 
+  app.post(
+    '/api/store/organization/users/:id/invitation',
+    {
+      schema: {
+        tags,
+        summary: 'Send a user who has not chosen a password yet a new invitation (7 days); earlier links stop working',
+        params: UserParams,
+        response: { 202: Type.Object({ sent: Type.Literal(true) }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const caller = await admin(request);
+      await users.resendInvitation(caller, request.params.id);
+      return reply.status(202).send({ sent: true as const });
+    },
+  );
+
   app.delete(
     '/api/store/organization/users/:id',
     { schema: { tags, summary: 'Remove a user: signed out at once; the last admin and yourself cannot be removed', params: UserParams, response: { 204: Type.Null(), ...errors } } },

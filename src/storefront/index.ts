@@ -28,7 +28,7 @@ export function createStorefront(options: StorefrontOptions) {
   const requests = createPartnerRequests(options.db, options.throttle, options, options.onUploadQueued);
   const channelDatabase = createChannelDatabase(options.db, options.sessions);
   const accounts = createPartnerAccounts(options.db, options.sessions, options.throttle, options);
-  const users = createOrganizationUsers(options.db, options.sessions, options.channelId, options.onUploadQueued);
+  const users = createOrganizationUsers(options.db, options.sessions, options.throttle, options.channelId, options.onUploadQueued);
   return {
     channelDatabase,
     /** Events that cause e-mail (password reset), for the mail context. */

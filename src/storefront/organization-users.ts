@@ -7,7 +7,9 @@ import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import type { SessionStore } from '../platform/sessions.ts';
 import { accountTokens, organizations, partnerUsers, uploadQueue } from './schema.ts';
-import { partnerUserView, revokeSessions } from './partner-accounts.ts';
+import { mailLink, partnerUserView, revokeSessions } from './partner-accounts.ts';
+import { signalChange } from '../platform/change-signal.ts';
+import type { Throttle } from '../platform/throttle.ts';
 import type { Caller, PartnerRole, PartnerUserStatus } from './partner-accounts.ts';
 
 export interface UserInput {
@@ -45,7 +47,7 @@ function emailTaken(email: string): DomainError {
   return new DomainError('conflict', `The e-mail ${email} is already used by a business partner user.`, undefined, [{ path: 'email', message: 'is already in use' }]);
 }
 
-export function createOrganizationUsers(db: Db, sessions: SessionStore, channelId: string, onUploadQueued: () => void) {
+export function createOrganizationUsers(db: Db, sessions: SessionStore, throttle: Throttle, channelId: string, onUploadQueued: () => void) {
   /** The change travels to HQ through P-0001, in the same transaction as the storefront's own change. */
   async function queueUpload(tx: DbOrTx, action: 'add' | 'update' | 'remove', row: UserRow) {
     await tx.insert(uploadQueue).values({
@@ -191,6 +193,19 @@ export function createOrganizationUsers(db: Db, sessions: SessionStore, channelI
           return partnerUserView(row!);
         }),
       );
+    },
+
+    /** A new invitation for a user who has not chosen a password yet (the first one was lost or expired). */
+    async resendInvitation(caller: Caller, id: string) {
+      // A few per user and window: enough for a lost mail, too few to flood someone's inbox.
+      await throttle.hit({ bucket: 'partner-invitation-resend', key: id, limit: 5 });
+      await db.transaction(async (tx) => {
+        const user = await ownUser(tx, caller, id, true);
+        if (user.status !== 'Active') throw new DomainError('conflict', 'The invitation goes out as soon as HQ has confirmed the user; it is not confirmed yet.');
+        if (user.passwordHash !== null) throw new DomainError('conflict', `${user.firstName} ${user.lastName} has already chosen a password; "Forgot your password?" on the sign-in page sends a new one.`);
+        await mailLink(tx, user, caller.organization.name, 'invitation');
+      });
+      signalChange();
     },
 
     /** Removes a user: refused from the next request on, before the change has even reached HQ. */

@@ -184,22 +184,7 @@ export function createPartnerAccounts(db: Db, sessions: SessionStore, throttle: 
           .innerJoin(organizations, eq(organizations.hierarchyId, partnerUsers.hierarchyId))
           .where(and(eq(partnerUsers.email, normalized), eq(partnerUsers.status, 'Active'), eq(organizations.active, true)));
         if (!row) return;
-        const [store] = await tx.select().from(channelSettings).limit(1);
-        const token = randomToken();
-        await tx.insert(accountTokens).values({ tokenHash: hashToken(token), userId: row.user.id, kind: 'reset', expiresAt: new Date(Date.now() + resetMinutes * 60_000) });
-        const storeurl = (store?.url ?? '').replace(/\/+$/, '');
-        await tx.insert(outbox).values({
-          consumer: 'mail',
-          topic: 'password-reset',
-          key: row.user.id,
-          payload: {
-            recipient: row.user.email,
-            language: store?.defaultLanguage ?? 'en-us',
-            channelId: store?.channelId ?? '',
-            // The token sits in the fragment, so it never reaches a server log.
-            values: { firstname: row.user.firstName, lastname: row.user.lastName, company: row.organization.name, email: row.user.email, resetlink: `${storeurl}/reset-password#${token}`, storename: store?.name ?? '', storeurl },
-          },
-        });
+        await mailLink(tx, row.user, row.organization.name, 'reset');
       });
       signalChange();
     },
@@ -215,6 +200,36 @@ export function createPartnerAccounts(db: Db, sessions: SessionStore, throttle: 
 }
 
 export type PartnerAccounts = ReturnType<typeof createPartnerAccounts>;
+
+const linkKinds = {
+  invitation: { path: 'invitation', minutes: 7 * 24 * 60, topic: 'organization-user-added', placeholder: 'invitationlink' },
+  reset: { path: 'reset-password', minutes: resetMinutes, topic: 'password-reset', placeholder: 'resetlink' },
+} as const;
+
+/**
+ * Issues a single-use link (only its hash is stored; earlier open links of the user stop working) and writes the
+ * mail event that carries it, in the caller's transaction. The caller signals the change after the commit.
+ */
+export async function mailLink(tx: DbOrTx, user: UserRow, company: string, kind: keyof typeof linkKinds): Promise<void> {
+  const spec = linkKinds[kind];
+  const [store] = await tx.select().from(channelSettings).limit(1);
+  const token = randomToken();
+  await tx.update(accountTokens).set({ usedAt: new Date() }).where(and(eq(accountTokens.userId, user.id), isNull(accountTokens.usedAt)));
+  await tx.insert(accountTokens).values({ tokenHash: hashToken(token), userId: user.id, kind, expiresAt: new Date(Date.now() + spec.minutes * 60_000) });
+  const storeurl = (store?.url ?? '').replace(/\/+$/, '');
+  await tx.insert(outbox).values({
+    consumer: 'mail',
+    topic: spec.topic,
+    key: user.id,
+    payload: {
+      recipient: user.email,
+      language: store?.defaultLanguage ?? 'en-us',
+      channelId: store?.channelId ?? '',
+      // The token sits in the fragment, so it never reaches a server log.
+      values: { firstname: user.firstName, lastname: user.lastName, company, email: user.email, [spec.placeholder]: `${storeurl}/${spec.path}#${token}`, storename: store?.name ?? '', storeurl },
+    },
+  });
+}
 
 /** The mail context's view of the storefront's mail events (password reset). */
 export function createStorefrontMailFeed(db: Db) {

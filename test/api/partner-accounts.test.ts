@@ -109,6 +109,7 @@ describe('tenant isolation and roles', () => {
     expect((await t.request('GET', path, { token: a.admin })).status).toBe(404);
     expect((await t.request('PATCH', path, { token: a.admin, body: { firstName: 'Hijacked' } })).status).toBe(404);
     expect((await t.request('DELETE', path, { token: a.admin })).status).toBe(404);
+    expect((await t.request('POST', `${path}/invitation`, { token: a.admin })).status).toBe(404);
     const list = await t.request('GET', '/api/store/organization/users?limit=200', { token: a.admin });
     expect(list.body.items.map((u: { email: string }) => u.email)).not.toContain(bUser.email);
     const still = await t.request('GET', path, { token: b.admin });
@@ -126,6 +127,7 @@ describe('tenant isolation and roles', () => {
       ['GET', `/api/store/organization/users/${someone}`],
       ['PATCH', `/api/store/organization/users/${someone}`, { role: 'User' }],
       ['DELETE', `/api/store/organization/users/${someone}`],
+      ['POST', `/api/store/organization/users/${someone}/invitation`],
     ];
     for (const [method, path, body] of calls) {
       const res = await t.request(method, path, { token: user.token, ...(body ? { body } : {}) });
@@ -286,6 +288,22 @@ describe('invitations and passwords', () => {
     const second = linkToken((await mailTo(email, 'organization-user-added', firstMail)).text, 'invitation');
     await waitFor(async () => (await t.request('POST', '/api/store/auth/link', { body: { token: second } })).status === 200, 'the new invitation');
     expect((await t.request('POST', '/api/store/auth/accept-invitation', { body: { token: second, password: 'eve-password-1' } })).status).toBe(200);
+  });
+
+  it("lets an admin re-send the invitation of a user who has not chosen a password, and only then", async () => {
+    const p = await approvedPartner();
+    const email = `flo.${Date.now()}@contoso.test`;
+    const added = await t.request('POST', '/api/store/organization/users', { token: p.admin, body: { firstName: 'Flo', lastName: 'Fog', email, role: 'User' } });
+    const firstMail = await mailTo(email, 'organization-user-added');
+    const first = linkToken(firstMail.text, 'invitation');
+    await waitFor(async () => (await t.request('POST', '/api/store/auth/link', { body: { token: first } })).status === 200, 'the invitation');
+    expect((await t.request('POST', `/api/store/organization/users/${added.body.id}/invitation`, { token: p.admin })).status).toBe(202);
+    const second = linkToken((await mailTo(email, 'organization-user-added', firstMail.id)).text, 'invitation');
+    expect((await t.request('POST', '/api/store/auth/accept-invitation', { body: { token: first, password: 'flo-password-12' } })).status).toBe(404);
+    expect((await t.request('POST', '/api/store/auth/accept-invitation', { body: { token: second, password: 'flo-password-12' } })).status).toBe(200);
+    const again = await t.request('POST', `/api/store/organization/users/${added.body.id}/invitation`, { token: p.admin });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/already chosen a password/);
   });
 
   it('answers forgot-password the same for anyone, and a reset link signs the user in and ends other sessions', async () => {

@@ -108,8 +108,17 @@ it('lets a partner admin add a colleague who signs in, and removing them ends th
   expect(await annRow.textContent()).toMatch(/2,000\.00 per month/);
   await expect.poll(() => rows.count()).toBe(2);
 
-  // Ann accepts her invitation in her own browser and is signed in.
+  // Ann's first mail went astray: the admin sends her a new invitation, and the first link stops working.
+  const lostInvitation = await invitationTo(annEmail, 'organization-user-added');
+  await annRow.getByRole('button', { name: 'Resend invitation' }).click();
+  await admin.getByText(`Ann Lee gets a new link at ${annEmail}, valid for 7 days.`).waitFor();
+  const mails = async () => (await t.request('GET', `/api/mail/messages?to=${encodeURIComponent(annEmail)}&type=organization-user-added`, { token: t.adminToken })).body.total;
+  await waitFor(async () => (await mails()) === 2, 'the second invitation mail');
+  expect((await t.request('POST', '/api/store/auth/link', { body: { token: lostInvitation } })).status).toBe(404);
+
+  // Ann accepts her new invitation in her own browser and is signed in.
   const annInvitation = await invitationTo(annEmail, 'organization-user-added');
+  expect(annInvitation).not.toBe(lostInvitation);
   const annContext = await browser.newContext();
   const ann = await annContext.newPage();
   await acceptInvitation(ann, annInvitation, 'Ann', 'ann-password-12');

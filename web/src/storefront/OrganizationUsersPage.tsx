@@ -4,7 +4,7 @@ import { Alert, Anchor, Badge, Breadcrumbs, Button, Container, Group, Paper, Sta
 import type { MantineColor } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertTriangle, IconLock, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
@@ -18,6 +18,7 @@ import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
 import { SortableTh } from '../ui/SortableTh.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
+import { notifyError, notifySuccess } from '../ui/notify.ts';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
 import { RemoveUserModal, UserFormModal } from './OrganizationUserModals.tsx';
 import { useSignedInPartner } from './PartnerArea.tsx';
@@ -224,6 +225,7 @@ function UserRow({ user, isMe, onEdit, onRemove }: { user: PartnerUser; isMe: bo
             <Button size="xs" variant="default" onClick={onEdit}>
               Edit
             </Button>
+            {user.status === 'Active' && !user.signedUp ? <ResendInvitationButton user={user} /> : null}
             <Button
               size="xs"
               variant="light"
@@ -238,5 +240,19 @@ function UserRow({ user, isMe, onEdit, onRemove }: { user: PartnerUser; isMe: bo
         )}
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** For a user whose invitation was lost or has expired: a new link, and the old one stops working. */
+function ResendInvitationButton({ user }: { user: PartnerUser }) {
+  const resend = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/store/organization/users/{id}/invitation', { params: { path: { id: user.id } } })),
+    onSuccess: () => notifySuccess('Invitation sent', `${fullName(user)} gets a new link at ${user.email}, valid for 7 days.`),
+    onError: (error) => notifyError(error, 'The invitation was not sent'),
+  });
+  return (
+    <Button size="xs" variant="default" loading={resend.isPending} onClick={() => resend.mutate()}>
+      Resend invitation
+    </Button>
   );
 }
