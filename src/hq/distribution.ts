@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { countryIds } from '../platform/countries.ts';
+import { plainMessage } from '../platform/sync-side.ts';
 import { channelRequests, distributionJobs, jobRuns, outbox } from './schema.ts';
 import { prospectFromRequest, prospectsFromRequests } from './prospect.ts';
 import type { ProspectRequest } from './prospect.ts';
@@ -223,7 +224,7 @@ export function createDistribution(options: DistributionOptions) {
                   const { prospectId } = await tx.transaction((sp) => prospectFromRequest(sp, r.request));
                   processed.push({ id: r.id, prospectId });
                 } catch (recordError) {
-                  failures.push({ id: r.id, reason: `Could not create the prospect: ${(recordError as Error & { cause?: Error }).cause?.message ?? (recordError as Error).message}` });
+                  failures.push({ id: r.id, reason: `Could not create the prospect: ${plainMessage(recordError)}` });
                 }
               }
             }
@@ -243,8 +244,7 @@ export function createDistribution(options: DistributionOptions) {
                 await tx.transaction((sp) => applyOrganizationUserChange(sp, u.change));
                 applied.push(u.id);
               } catch (error) {
-                const cause = (error as Error & { cause?: Error }).cause;
-                const reason = cause?.message ?? (error as Error).message;
+                const reason = plainMessage(error);
                 failures.push({ id: u.id, reason: `${u.change.email}: ${reason}` });
                 // The partner admin sees the refusal next to the user, not only HQ in its job history.
                 await refuseOrganizationUserChange(tx, u.change, reason);

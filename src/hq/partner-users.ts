@@ -11,15 +11,15 @@ import type { HierarchyRole } from './customer.ts';
 import { recordMailEvents, storeOf } from './mail-events.ts';
 
 /** Invitations are valid for 7 days; only the hash travels to the storefront, the token only in the e-mail. */
-export const invitationDays = 7;
+const invitationDays = 7;
 
-export interface Invitation {
+interface Invitation {
   link: string;
   hash: string;
   expiresAt: string;
 }
 
-export function newInvitation(storeUrl: string): Invitation {
+function newInvitation(storeUrl: string): Invitation {
   const token = randomToken();
   // The token sits in the fragment, so it never reaches a server log.
   return { link: `${storeUrl.replace(/\/+$/, '')}/invitation#${token}`, hash: hashToken(token), expiresAt: new Date(Date.now() + invitationDays * 86400_000).toISOString() };
@@ -51,18 +51,13 @@ export interface OrganizationRecord {
 type CustomerRow = typeof customers.$inferSelect;
 
 export async function queueOrganization(tx: DbOrTx, hierarchyId: string): Promise<void> {
-  const [row] = await tx
-    .select({ h: customerHierarchies, org: customers })
-    .from(customerHierarchies)
-    .innerJoin(customers, eq(customers.account, customerHierarchies.organizationAccount))
-    .where(eq(customerHierarchies.id, hierarchyId));
-  if (!row) return;
+  const { h, org } = await hierarchyRow(tx, hierarchyId);
   const payload: OrganizationRecord = {
     hierarchyId,
-    organizationAccount: row.org.account,
-    name: row.org.name,
-    creditLimit: row.org.creditLimit === null ? null : Number(row.org.creditLimit),
-    active: row.h.active,
+    organizationAccount: org.account,
+    name: org.name,
+    creditLimit: org.creditLimit === null ? null : Number(org.creditLimit),
+    active: h.active,
   };
   await tx.insert(outbox).values({ consumer: '1010', topic: 'organization', key: hierarchyId, payload });
 }
@@ -96,11 +91,22 @@ async function adminCount(tx: DbOrTx, hierarchyId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** Lock the hierarchy: serializes role changes and removals, so two can never leave it without an admin. */
+async function lockHierarchy(tx: DbOrTx, id: string): Promise<void> {
+  await tx.select({ id: customerHierarchies.id }).from(customerHierarchies).where(eq(customerHierarchies.id, id)).for('update');
+}
+
+/** Queues the member for the storefront (1010) with a new invitation's hash; returns the link for the mail. */
+async function queueInvitedUser(tx: DbOrTx, person: CustomerRow, hierarchyId: string, role: HierarchyRole, storeUrl: string, extra: Partial<PartnerUserRecord> = {}): Promise<string> {
+  const invitation = newInvitation(storeUrl);
+  await queuePartnerUser(tx, person, hierarchyId, role, 'Active', { ...extra, invitation: { hash: invitation.hash, expiresAt: invitation.expiresAt } });
+  return invitation.link;
+}
+
 /** Sends a member an invitation: a new token, its hash to the storefront (1010), the link by e-mail. */
 async function invite(tx: DbOrTx, person: CustomerRow, hierarchyId: string, role: HierarchyRole, company: string, channelId: string, extra: Partial<PartnerUserRecord> = {}) {
   const store = await storeOf(tx, channelId);
-  const invitation = newInvitation(store.storeurl);
-  await queuePartnerUser(tx, person, hierarchyId, role, 'Active', { ...extra, invitation: { hash: invitation.hash, expiresAt: invitation.expiresAt } });
+  const invitationlink = await queueInvitedUser(tx, person, hierarchyId, role, store.storeurl, extra);
   await recordMailEvents(tx, [
     {
       topic: 'organization-user-added',
@@ -108,7 +114,7 @@ async function invite(tx: DbOrTx, person: CustomerRow, hierarchyId: string, role
       recipient: person.email,
       language: person.language,
       channelId,
-      values: { firstname: person.firstName ?? person.name, lastname: person.lastName ?? '', company, email: person.email, invitationlink: invitation.link, ...store },
+      values: { firstname: person.firstName ?? person.name, lastname: person.lastName ?? '', company, email: person.email, invitationlink, ...store },
     },
   ]);
 }
@@ -117,9 +123,7 @@ async function invite(tx: DbOrTx, person: CustomerRow, hierarchyId: string, role
 export async function onboardRequestor(tx: DbOrTx, hierarchyId: string, personAccount: string, storeUrl: string): Promise<string> {
   await queueOrganization(tx, hierarchyId);
   const [person] = await tx.select().from(customers).where(eq(customers.account, personAccount));
-  const invitation = newInvitation(storeUrl);
-  await queuePartnerUser(tx, person!, hierarchyId, 'Admin', 'Active', { invitation: { hash: invitation.hash, expiresAt: invitation.expiresAt } });
-  return invitation.link;
+  return queueInvitedUser(tx, person!, hierarchyId, 'Admin', storeUrl);
 }
 
 /** A change a partner admin made on the storefront, uploaded by P-0001. */
@@ -180,7 +184,7 @@ export async function applyOrganizationUserChange(tx: DbOrTx, change: Organizati
     return;
   }
   if (member) {
-    await assertEmailFree(tx, email, member.c.account);
+    // updateCustomer refuses an e-mail that another partner user already has.
     await updateCustomer(tx, member.c.account, { firstName: change.firstName, lastName: change.lastName, name: `${change.firstName} ${change.lastName}`, email });
     await tx.update(hierarchyMembers).set({ role: change.role }).where(and(eq(hierarchyMembers.hierarchyId, h.id), eq(hierarchyMembers.customerAccount, member.c.account)));
     const [person] = await tx.select().from(customers).where(eq(customers.account, member.c.account));
@@ -263,7 +267,7 @@ export function createPartnerUsers(db: Db, channelId: string, onChannelChange: (
 
     async changeRole(hierarchyId: string, account: string, role: HierarchyRole) {
       await inTx(async (tx) => {
-        await tx.select({ id: customerHierarchies.id }).from(customerHierarchies).where(eq(customerHierarchies.id, hierarchyId)).for('update');
+        await lockHierarchy(tx, hierarchyId);
         const m = await memberOf(tx, hierarchyId, account);
         if (m.role === role) return;
         if (m.role === 'Admin' && (await adminCount(tx, hierarchyId)) <= 1) throw new DomainError('conflict', 'The last admin of a business partner cannot be made a User. Make another member Admin first.');
@@ -274,8 +278,7 @@ export function createPartnerUsers(db: Db, channelId: string, onChannelChange: (
 
     async removeMember(hierarchyId: string, account: string) {
       await inTx(async (tx) => {
-        // Locking the hierarchy serializes two removals, so two admins cannot remove each other at once.
-        await tx.select({ id: customerHierarchies.id }).from(customerHierarchies).where(eq(customerHierarchies.id, hierarchyId)).for('update');
+        await lockHierarchy(tx, hierarchyId);
         const m = await memberOf(tx, hierarchyId, account);
         if (m.role === 'Admin' && (await adminCount(tx, hierarchyId)) <= 1) throw new DomainError('conflict', 'The last admin of a business partner cannot be removed. Make another member Admin first.');
         await tx.delete(hierarchyMembers).where(and(eq(hierarchyMembers.hierarchyId, hierarchyId), eq(hierarchyMembers.customerAccount, account)));
