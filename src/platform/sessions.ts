@@ -1,6 +1,6 @@
 // Server-side sessions: the token is shown once to the client and only its hash is stored, so a leaked table opens nothing.
 import crypto from 'node:crypto';
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from './db.ts';
 import { sessions } from './schema.ts';
@@ -34,8 +34,8 @@ export interface SessionStore {
   /** Finds the live session of the request (Bearer header first, then the realm's cookie). */
   fromRequest(request: FastifyRequest, realm: Realm): Promise<Session | null>;
   revoke(tokenHash: string): Promise<void>;
-  /** Ends every session of a subject, but the one given (the caller's own, after a password change). */
-  revokeAll(realm: Realm, subjectId: string, except?: string): Promise<void>;
+  /** Ends every session of these subjects, but the one given (the caller's own, after a password change). */
+  revokeAll(realm: Realm, subjectIds: string | readonly string[], except?: string): Promise<void>;
 }
 
 export function createSessionStore(db: Db): SessionStore {
@@ -69,11 +69,13 @@ export function createSessionStore(db: Db): SessionStore {
     async revoke(tokenHash) {
       await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
     },
-    async revokeAll(realm, subjectId, except) {
+    async revokeAll(realm, subjectIds, except) {
+      const ids = typeof subjectIds === 'string' ? [subjectIds] : [...subjectIds];
+      if (ids.length === 0) return;
       await db
         .update(sessions)
         .set({ revokedAt: new Date() })
-        .where(and(eq(sessions.realm, realm), eq(sessions.subjectId, subjectId), isNull(sessions.revokedAt), except ? ne(sessions.tokenHash, except) : undefined));
+        .where(and(eq(sessions.realm, realm), inArray(sessions.subjectId, ids), isNull(sessions.revokedAt), except ? ne(sessions.tokenHash, except) : undefined));
     },
   };
 }

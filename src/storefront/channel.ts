@@ -1,10 +1,10 @@
 // The channel side of distribution: what P-0001 uploads from here and what download jobs apply here.
 import crypto from 'node:crypto';
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import type { Db } from '../platform/db.ts';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../platform/db.ts';
 import type { SessionStore } from '../platform/sessions.ts';
 import { accountTokens, channelSettings, organizations, partnerRequests, partnerUsers, uploadQueue } from './schema.ts';
-import { revokeSessions } from './partner-accounts.ts';
+import { closeOpenLinks } from './partner-accounts.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -89,7 +89,7 @@ export function createChannelDatabase(db: Db, sessions: SessionStore): ChannelDa
         }
       });
       // After the commit: a removed user or a deactivated organization is signed out everywhere.
-      await revokeSessions(sessions, [...new Set(lockedOut)]);
+      await sessions.revokeAll('partner', lockedOut);
     },
   };
 }
@@ -117,10 +117,8 @@ interface PartnerUserRecord {
   storefrontVersion?: number;
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 /** Returns the users to sign out (all of them when the organization was deactivated). */
-async function applyOrganization(tx: Tx, p: OrganizationRecord): Promise<string[]> {
+async function applyOrganization(tx: DbOrTx, p: OrganizationRecord): Promise<string[]> {
   const values = { hierarchyId: p.hierarchyId, organizationAccount: p.organizationAccount, name: p.name, creditLimit: p.creditLimit === null ? null : p.creditLimit.toFixed(2), active: p.active, updatedAt: new Date() };
   await tx.insert(organizations).values(values).onConflictDoUpdate({ target: organizations.hierarchyId, set: values });
   if (p.active) return [];
@@ -129,7 +127,7 @@ async function applyOrganization(tx: Tx, p: OrganizationRecord): Promise<string[
 }
 
 /** Matches by the storefront's own id, then HQ's customer account, then e-mail; returns users to sign out. */
-async function applyPartnerUser(tx: Tx, p: PartnerUserRecord): Promise<string[]> {
+async function applyPartnerUser(tx: DbOrTx, p: PartnerUserRecord): Promise<string[]> {
   const email = p.email.toLowerCase();
   const find = async (where: ReturnType<typeof eq>) => (await tx.select().from(partnerUsers).where(where).for('update'))[0];
   const row =
@@ -142,7 +140,7 @@ async function applyPartnerUser(tx: Tx, p: PartnerUserRecord): Promise<string[]>
   if (p.status === 'Removed') {
     if (!row || row.hierarchyId !== p.hierarchyId || row.status === 'Removed' || stale) return [];
     await tx.update(partnerUsers).set({ status: 'Removed', customerAccount: p.customerAccount, updatedAt: new Date() }).where(eq(partnerUsers.id, row.id));
-    await tx.update(accountTokens).set({ usedAt: new Date() }).where(and(eq(accountTokens.userId, row.id), isNull(accountTokens.usedAt)));
+    await closeOpenLinks(tx, row.id);
     return [row.id];
   }
   let userId: string;
@@ -165,7 +163,7 @@ async function applyPartnerUser(tx: Tx, p: PartnerUserRecord): Promise<string[]>
   if (p.invitation) {
     // A new invitation replaces every earlier open link of this user.
     // (Not the same link again: a download re-sent after a crash must leave it working.)
-    await tx.update(accountTokens).set({ usedAt: new Date() }).where(and(eq(accountTokens.userId, userId), isNull(accountTokens.usedAt), ne(accountTokens.tokenHash, p.invitation.hash)));
+    await closeOpenLinks(tx, userId, p.invitation.hash);
     await tx.insert(accountTokens).values({ tokenHash: p.invitation.hash, userId, kind: 'invitation', expiresAt: new Date(p.invitation.expiresAt) }).onConflictDoNothing();
   }
   return [];

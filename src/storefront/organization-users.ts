@@ -6,8 +6,8 @@ import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import type { SessionStore } from '../platform/sessions.ts';
-import { accountTokens, organizations, partnerUsers, uploadQueue } from './schema.ts';
-import { mailLink, partnerUserView, revokeSessions } from './partner-accounts.ts';
+import { organizations, partnerUsers, uploadQueue } from './schema.ts';
+import { closeOpenLinks, mailLink, partnerUserView } from './partner-accounts.ts';
 import { signalChange } from '../platform/change-signal.ts';
 import type { Throttle } from '../platform/throttle.ts';
 import type { Caller, PartnerRole, PartnerUserStatus } from './partner-accounts.ts';
@@ -153,7 +153,7 @@ export function createOrganizationUsers(db: Db, sessions: SessionStore, throttle
           if (existing) {
             // A removed user comes back as a new one: no old password, no old links.
             [row] = await tx.update(partnerUsers).set({ ...values, version: existing.version + 1 }).where(eq(partnerUsers.id, existing.id)).returning();
-            await tx.delete(accountTokens).where(eq(accountTokens.userId, existing.id));
+            await closeOpenLinks(tx, existing.id);
           } else {
             [row] = await tx.insert(partnerUsers).values({ id: crypto.randomUUID(), ...values }).onConflictDoNothing().returning();
             if (!row) throw emailTaken(email);
@@ -217,12 +217,12 @@ export function createOrganizationUsers(db: Db, sessions: SessionStore, throttle
           if (before.id === caller.user.id) throw new DomainError('conflict', 'You cannot remove yourself. Ask another admin of your organization.');
           if (before.role === 'Admin' && (await otherAdmins(tx, caller, id)) === 0) throw new DomainError('conflict', 'The last admin cannot be removed.');
           const [removed] = await tx.update(partnerUsers).set({ status: 'Removed', version: before.version + 1, updatedAt: new Date() }).where(eq(partnerUsers.id, id)).returning();
-          await tx.update(accountTokens).set({ usedAt: new Date() }).where(and(eq(accountTokens.userId, id), sql`${accountTokens.usedAt} is null`));
+          await closeOpenLinks(tx, id);
           await queueUpload(tx, 'remove', removed!);
           return removed!;
         }),
       );
-      await revokeSessions(sessions, [row.id]);
+      await sessions.revokeAll('partner', row.id);
     },
   };
 }

@@ -1,5 +1,5 @@
 // Partner users' own accounts: sign-in, invitations, forgotten and changed passwords, and who is asking.
-import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError } from '../platform/errors.ts';
@@ -81,9 +81,12 @@ export interface PartnerAccountSettings {
   signInLimitPerAccount: number;
 }
 
-/** Ends every open session of these users: the next request they make is refused. */
-export async function revokeSessions(sessions: SessionStore, userIds: string[]): Promise<void> {
-  for (const id of userIds) await sessions.revokeAll('partner', id);
+/** Uses up every open invitation or reset link of a user (but `keep`), so only the newest one works. */
+export async function closeOpenLinks(tx: DbOrTx, userId: string, keep?: string): Promise<void> {
+  await tx
+    .update(accountTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(accountTokens.userId, userId), isNull(accountTokens.usedAt), keep ? ne(accountTokens.tokenHash, keep) : undefined));
 }
 
 export function createPartnerAccounts(db: Db, sessions: SessionStore, throttle: Throttle, settings: PartnerAccountSettings) {
@@ -162,11 +165,11 @@ export function createPartnerAccounts(db: Db, sessions: SessionStore, throttle: 
           .returning();
         if (!used) throw new DomainError('not-found', invalidLink);
         // Every other open link of this user stops working too.
-        await tx.update(accountTokens).set({ usedAt: new Date() }).where(and(eq(accountTokens.userId, u.id), isNull(accountTokens.usedAt)));
+        await closeOpenLinks(tx, u.id);
         const [updated] = await tx.update(partnerUsers).set({ passwordHash, updatedAt: new Date() }).where(eq(partnerUsers.id, u.id)).returning();
         return updated!;
       });
-      await revokeSessions(sessions, [user.id]);
+      await sessions.revokeAll('partner', user.id);
       return startSession(user);
     },
 
@@ -214,7 +217,7 @@ export async function mailLink(tx: DbOrTx, user: UserRow, company: string, kind:
   const spec = linkKinds[kind];
   const [store] = await tx.select().from(channelSettings).limit(1);
   const token = randomToken();
-  await tx.update(accountTokens).set({ usedAt: new Date() }).where(and(eq(accountTokens.userId, user.id), isNull(accountTokens.usedAt)));
+  await closeOpenLinks(tx, user.id);
   await tx.insert(accountTokens).values({ tokenHash: hashToken(token), userId: user.id, kind, expiresAt: new Date(Date.now() + spec.minutes * 60_000) });
   const storeurl = (store?.url ?? '').replace(/\/+$/, '');
   await tx.insert(outbox).values({
