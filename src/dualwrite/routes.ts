@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import type { TSchema } from 'typebox';
 import type { Server } from '../platform/http.ts';
+import { page } from '../platform/http.ts';
 import type { StaffService } from '../platform/staff.ts';
 import type { Maps } from './maps.ts';
 import type { FieldMap } from './table-map.ts';
@@ -106,10 +107,6 @@ const LedgerRecord = Type.Object({
   sourceAt: Nullable(Timestamp),
   at: Timestamp,
 });
-
-function page<T>(result: { items: T[]; total: number }, offset: number, limit: number) {
-  return { ...result, ...(offset + result.items.length < result.total ? { next: offset + limit } : {}) };
-}
 
 export function registerDualWriteRoutes(app: Server, deps: { staff: StaffService; maps: Maps }) {
   const { staff, maps } = deps;

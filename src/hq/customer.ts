@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, ilike, ne, or, sql, count } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
+import { containsPattern } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { customerHierarchies, customers, hierarchyMembers } from './schema.ts';
 import { nextNumber } from './number-sequence.ts';
@@ -162,7 +163,7 @@ export function createCustomers(db: Db) {
       const filters: SQL[] = [];
       if (query.type) filters.push(eq(customers.type, query.type));
       if (query.search) {
-        const pattern = `%${query.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+        const pattern = containsPattern(query.search);
         filters.push(or(ilike(customers.name, pattern), ilike(customers.email, pattern), ilike(customers.account, pattern))!);
       }
       const where = filters.length > 0 ? and(...filters) : undefined;

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, count, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
+import { containsPattern } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { channelRequests, outbox, prospects } from './schema.ts';
 import { nextNumber, nextNumbers } from './number-sequence.ts';
@@ -264,7 +265,7 @@ export function createProspects(db: Db, onChannelChange: () => void) {
       if (query.status) filters.push(eq(prospects.status, query.status));
       if (query.type) filters.push(eq(prospects.type, query.type));
       if (query.search) {
-        const pattern = `%${query.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+        const pattern = containsPattern(query.search);
         filters.push(or(ilike(prospects.companyName, pattern), ilike(prospects.email, pattern), ilike(prospects.id, pattern), ilike(sql`${prospects.firstName} || ' ' || ${prospects.lastName}`, pattern))!);
       }
       const where = filters.length > 0 ? and(...filters) : undefined;

@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import type { Static, TSchema } from 'typebox';
 import type { Server } from '../platform/http.ts';
+import { page } from '../platform/http.ts';
 import { DomainError } from '../platform/errors.ts';
 import { countryIds } from '../platform/countries.ts';
 import type { StaffService } from '../platform/staff.ts';
@@ -113,10 +114,6 @@ const OnlineStoreSchema = Type.Object({
   defaultLanguage: Type.String(),
   updatedAt: Timestamp,
 });
-
-function page<T>(result: { items: T[]; total: number }, offset: number, limit: number) {
-  return { ...result, ...(offset + result.items.length < result.total ? { next: offset + limit } : {}) };
-}
 
 export interface HqRouteDeps {
   staff: StaffService;

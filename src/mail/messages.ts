@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { and, count, desc, eq, ilike, or } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
+import { containsPattern } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { messages, profileEntries, profiles, templates } from './schema.ts';
 import { render } from './template.ts';
@@ -75,7 +76,7 @@ export function createMessages(db: Db, options: { smtp: boolean; fromDomain: str
       if (query.status) filters.push(eq(messages.status, query.status));
       if (query.type) filters.push(eq(messages.type, query.type));
       if (query.to) {
-        const pattern = `%${query.to.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+        const pattern = containsPattern(query.to);
         filters.push(or(ilike(messages.recipient, pattern), ilike(messages.subject, pattern))!);
       }
       const where = filters.length > 0 ? and(...filters) : undefined;

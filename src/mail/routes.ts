@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import type { TSchema } from 'typebox';
 import type { Server } from '../platform/http.ts';
+import { page } from '../platform/http.ts';
 import type { StaffService } from '../platform/staff.ts';
 import type { Messages } from './messages.ts';
 import type { Setup } from './setup.ts';
@@ -132,8 +133,7 @@ export function registerMailRoutes(app: Server, deps: { staff: StaffService; set
     async (request) => {
       await staff.authenticate(request, roles);
       const q = request.query;
-      const result = await messages.list(q);
-      return { ...result, ...(q.offset + result.items.length < result.total ? { next: q.offset + q.limit } : {}) };
+      return page(await messages.list(q), q.offset, q.limit);
     },
   );
   app.get(

@@ -128,3 +128,8 @@ async function openPostgres(config: Config): Promise<Databases> {
 export function ensureDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
 }
+
+/** An ILIKE pattern for values that contain `text` as typed: its %, _ and \ match themselves. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+}

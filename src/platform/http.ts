@@ -44,6 +44,11 @@ const titles: Record<number, string> = {
   503: 'Service unavailable',
 };
 
+/** A page of a list as the API answers it: `next` is the offset of the following page, when there is one. */
+export function page<T>(result: { items: T[]; total: number }, offset: number, limit: number): { items: T[]; total: number; next?: number } {
+  return { ...result, ...(offset + result.items.length < result.total ? { next: offset + limit } : {}) };
+}
+
 export function sendProblem(reply: FastifyReply, status: number, detail: string, errors?: FieldError[], extra?: Record<string, unknown>): FastifyReply {
   const body: Record<string, unknown> = { type: 'about:blank', title: titles[status] ?? 'Error', status, detail, ...(extra ?? {}) };
   if (errors && errors.length > 0) body.errors = errors;

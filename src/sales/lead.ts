@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, isNull, ne, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
+import { containsPattern } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { accounts, contacts, leads, opportunities } from './schema.ts';
 import * as rules from './rules.ts';
@@ -163,7 +164,7 @@ export function createLeads(db: Db, settings: { createAllOnQualify: boolean }) {
       if (query.view === 'open-leads') filters.push(eq(leads.state, 'Open'));
       if (query.view === 'closed-leads') filters.push(ne(leads.state, 'Open'));
       if (query.search) {
-        const pattern = `%${query.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+        const pattern = containsPattern(query.search);
         filters.push(or(ilike(leads.topic, pattern), ilike(leads.companyName, pattern), ilike(leads.email, pattern), ilike(sql`coalesce(${leads.firstName}, '') || ' ' || ${leads.lastName}`, pattern))!);
       }
       const where = filters.length ? and(...filters) : undefined;

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
+import { containsPattern } from '../platform/db.ts';
 import { notFound } from '../platform/errors.ts';
 import { opportunities, opportunityCloses } from './schema.ts';
 import * as rules from './rules.ts';
@@ -80,7 +81,7 @@ export function createOpportunities(db: Db) {
       if (query.view === 'my-open-opportunities') filters.push(eq(opportunities.ownerId, query.actorId), eq(opportunities.state, 'Open'));
       if (query.view === 'open-opportunities') filters.push(eq(opportunities.state, 'Open'));
       if (query.view === 'closed-opportunities') filters.push(sql`${opportunities.state} <> 'Open'`);
-      if (query.search) filters.push(ilike(opportunities.name, `%${query.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
+      if (query.search) filters.push(ilike(opportunities.name, containsPattern(query.search)));
       const where = filters.length ? and(...filters) : undefined;
       const sortable = { createdAt: opportunities.createdAt, name: opportunities.name, estimatedRevenue: opportunities.estimatedRevenue, estimatedCloseDate: opportunities.estimatedCloseDate } as const;
       const column = sortable[query.sort.replace(/^-/, '') as keyof typeof sortable] ?? opportunities.createdAt;

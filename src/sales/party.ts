@@ -2,6 +2,7 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
+import { containsPattern } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { accounts, contacts } from './schema.ts';
 import * as rules from './rules.ts';
@@ -64,9 +65,6 @@ function addressColumns(address: AddressInput | undefined) {
 }
 
 const uuid = /^[0-9a-f-]{36}$/i;
-function escape(value: string) {
-  return `%${value.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-}
 
 export function createParties(db: Db) {
   async function lockAccount(tx: DbOrTx, id: string) {
@@ -85,14 +83,14 @@ export function createParties(db: Db) {
   return {
     async listAccounts(query: { search?: string | undefined; limit: number; offset: number }) {
       const filters: SQL[] = [eq(accounts.status, 'Active')];
-      if (query.search) filters.push(or(ilike(accounts.name, escape(query.search)), ilike(accounts.email, escape(query.search)))!);
+      if (query.search) filters.push(or(ilike(accounts.name, containsPattern(query.search)), ilike(accounts.email, containsPattern(query.search)))!);
       const rows = await db.select().from(accounts).where(and(...filters)).orderBy(asc(accounts.name), desc(accounts.id)).limit(query.limit).offset(query.offset);
       const [total] = await db.select({ n: count() }).from(accounts).where(and(...filters));
       return { items: rows.map(accountView), total: total?.n ?? 0 };
     },
     async listContacts(query: { search?: string | undefined; limit: number; offset: number }) {
       const filters: SQL[] = [eq(contacts.status, 'Active')];
-      if (query.search) filters.push(or(ilike(contacts.email, escape(query.search)), ilike(sql`coalesce(${contacts.firstName}, '') || ' ' || ${contacts.lastName}`, escape(query.search)))!);
+      if (query.search) filters.push(or(ilike(contacts.email, containsPattern(query.search)), ilike(sql`coalesce(${contacts.firstName}, '') || ' ' || ${contacts.lastName}`, containsPattern(query.search)))!);
       const rows = await db.select().from(contacts).where(and(...filters)).orderBy(asc(contacts.lastName), desc(contacts.id)).limit(query.limit).offset(query.offset);
       const [total] = await db.select({ n: count() }).from(contacts).where(and(...filters));
       return { items: rows.map(contactView), total: total?.n ?? 0 };

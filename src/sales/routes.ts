@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import type { Static, TSchema } from 'typebox';
 import type { Server } from '../platform/http.ts';
+import { page } from '../platform/http.ts';
 import type { StaffService } from '../platform/staff.ts';
 import type { FastifyRequest } from 'fastify';
 import { leadSources, leadStatusReasons, opportunityStages } from './rules.ts';
@@ -135,10 +136,6 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
     const user = await staff.authenticate(request, ['salesperson', 'sales-manager']);
     return { id: user.id, name: user.name, roles: user.roles };
   };
-  const page = <T>(result: { items: T[]; total: number }, q: { offset: number; limit: number }) => ({
-    ...result,
-    ...(q.offset + result.items.length < result.total ? { next: q.offset + q.limit } : {}),
-  });
 
   app.get(
     '/api/sales/users',
@@ -164,7 +161,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
     async (request) => {
       const me = await actor(request);
       const q = request.query;
-      return page(await leads.list({ ...q, view: q.view ?? 'my-open-leads', actorId: me.id }), q);
+      return page(await leads.list({ ...q, view: q.view ?? 'my-open-leads', actorId: me.id }), q.offset, q.limit);
     },
   );
 
@@ -289,7 +286,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
     async (request) => {
       const me = await actor(request);
       const q = request.query;
-      return page(await opportunities.list({ ...q, view: q.view ?? 'my-open-opportunities', actorId: me.id }), q);
+      return page(await opportunities.list({ ...q, view: q.view ?? 'my-open-opportunities', actorId: me.id }), q.offset, q.limit);
     },
   );
 
@@ -380,11 +377,11 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
   const listQuery = Type.Object({ view: Type.Optional(Type.String()), search: Type.Optional(Str(200)), ...Paging });
   app.get('/api/sales/accounts', { schema: { tags, summary: 'Active accounts', querystring: listQuery, response: { 200: Paged(AccountRef), ...errors } } }, async (request) => {
     await actor(request);
-    return page(await parties.listAccounts(request.query), request.query);
+    return page(await parties.listAccounts(request.query), request.query.offset, request.query.limit);
   });
   app.get('/api/sales/contacts', { schema: { tags, summary: 'Active contacts', querystring: listQuery, response: { 200: Paged(ContactRef), ...errors } } }, async (request) => {
     await actor(request);
-    return page(await parties.listContacts(request.query), request.query);
+    return page(await parties.listContacts(request.query), request.query.offset, request.query.limit);
   });
   app.get(
     '/api/sales/accounts/:id',

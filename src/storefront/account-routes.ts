@@ -3,6 +3,7 @@
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import type { Server } from '../platform/http.ts';
+import { page } from '../platform/http.ts';
 import { DomainError } from '../platform/errors.ts';
 import { clearSessionCookies, setSessionCookies } from '../platform/sessions.ts';
 import type { PartnerAccounts, Caller } from './partner-accounts.ts';
@@ -160,9 +161,7 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const caller = await admin(request);
-      const { limit, offset } = request.query;
-      const result = await users.list(caller, request.query);
-      return { ...result, ...(offset + result.items.length < result.total ? { next: offset + limit } : {}) };
+      return page(await users.list(caller, request.query), request.query.offset, request.query.limit);
     },
   );
 

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
+import { containsPattern } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import type { SessionStore } from '../platform/sessions.ts';
 import { organizations, partnerUsers, uploadQueue } from './schema.ts';
@@ -103,7 +104,7 @@ export function createOrganizationUsers(db: Db, sessions: SessionStore, throttle
       const filters: SQL[] = [eq(partnerUsers.hierarchyId, caller.organization.hierarchyId)];
       filters.push(query.status ? eq(partnerUsers.status, query.status) : ne(partnerUsers.status, 'Removed'));
       if (query.search) {
-        const pattern = `%${query.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+        const pattern = containsPattern(query.search);
         filters.push(or(ilike(partnerUsers.email, pattern), ilike(sql`${partnerUsers.firstName} || ' ' || ${partnerUsers.lastName}`, pattern))!);
       }
       const where = and(...filters);
