@@ -1,20 +1,13 @@
 // Staff sign-in; afterwards back to the page the user was on, or All prospects.
-import { Alert, Button, Center, Paper, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Center, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconAlertCircle, IconHeartHandshake } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
+import { IconHeartHandshake } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, errorMessage, unwrap } from '../api/client.ts';
-import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
-import type { FieldErrors } from '../ui/problems.ts';
-import { SecretInput } from '../ui/SecretInput.tsx';
+import { api, unwrap } from '../api/client.ts';
+import type { StaffUser } from '../api/client.ts';
+import { SignInForm } from '../ui/SignInForm.tsx';
 import { meKey } from './useMe.ts';
-
-type Field = 'email' | 'password';
-const labels: Record<Field, string> = { email: 'E-mail', password: 'Password' };
-const fieldOf = (path: string): Field | undefined => (path === 'email' || path === 'password' ? path : undefined);
 
 /** Only pages of the back office and the CRM are followed after sign-in. */
 function destination(next: string | null): string {
@@ -27,33 +20,11 @@ export function SignInPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [formError, setFormError] = useState<string>();
 
-  const signIn = useMutation({
-    mutationFn: (body: { email: string; password: string }) => unwrap(api.POST('/api/auth/sign-in', { body })),
-    onSuccess: async (result) => {
-      queryClient.clear();
-      queryClient.setQueryData(meKey, { user: result.user, roles: result.user.roles });
-      await navigate(destination(params.get('next')), { replace: true });
-    },
-    onError: (error) => {
-      setErrors(fieldErrorsFrom(error, fieldOf, (field) => labels[field]));
-      setFormError(allFieldsMapped(error, fieldOf) ? undefined : errorMessage(error));
-    },
-  });
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFormError(undefined);
-    const found: FieldErrors<Field> = {};
-    if (!email.trim()) found.email = 'E-mail is required';
-    if (!password) found.password = 'Password is required';
-    setErrors(found);
-    if (found.email || found.password) return;
-    signIn.mutate({ email: email.trim(), password });
+  async function onSignedIn(result: { user: StaffUser }) {
+    queryClient.clear();
+    queryClient.setQueryData(meKey, { user: result.user, roles: result.user.roles });
+    await navigate(destination(params.get('next')), { replace: true });
   }
 
   return (
@@ -71,37 +42,7 @@ export function SignInPage() {
           </Text>
         </Stack>
         <Paper withBorder shadow="sm" radius="md" p="xl">
-          <form onSubmit={onSubmit} noValidate>
-            <Stack gap="md">
-              {formError ? (
-                <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-                  {formError}
-                </Alert>
-              ) : null}
-              <TextInput
-                label="E-mail"
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                error={errors.email}
-                onChange={(event) => setEmail(event.currentTarget.value)}
-                data-autofocus
-                autoFocus
-              />
-              <SecretInput
-                label="Password"
-                autoComplete="current-password"
-                required
-                value={password}
-                error={errors.password}
-                onChange={(event) => setPassword(event.currentTarget.value)}
-              />
-              <Button type="submit" fullWidth loading={signIn.isPending} mt="xs">
-                Sign in
-              </Button>
-            </Stack>
-          </form>
+          <SignInForm signIn={(body) => unwrap(api.POST('/api/auth/sign-in', { body }))} onSignedIn={onSignedIn} />
         </Paper>
         <Text ta="center" size="sm">
           <Link to="/" style={{ color: 'var(--mantine-color-dimmed)' }}>

@@ -14,8 +14,9 @@ import { SecretInput } from '../ui/SecretInput.tsx';
 import { Section } from '../ui/Section.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { useSignedInPartner } from './PartnerArea.tsx';
-import { formatLimit, minPasswordLength, passwordProblems } from './partnerSession.ts';
+import { formatLimit, passwordProblems } from './partnerSession.ts';
 import { useStoreName } from './useStoreName.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 export function MyAccountPage() {
   const storeName = useStoreName();
@@ -141,24 +142,14 @@ function ChangePasswordForm({ email }: { email: string }) {
           maxLength={200}
           onChange={(event) => setCurrent(event.currentTarget.value)}
         />
-        <SecretInput
+        <NewPasswordFields
           label="New password"
-          description={`At least ${minPasswordLength} characters`}
-          autoComplete="new-password"
-          required
-          value={next}
-          error={errors.newPassword}
-          maxLength={200}
-          onChange={(event) => setNext(event.currentTarget.value)}
-        />
-        <SecretInput
-          label="Confirm new password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          error={errors.confirm}
-          maxLength={200}
-          onChange={(event) => setConfirm(event.currentTarget.value)}
+          confirmLabel="Confirm new password"
+          password={next}
+          confirm={confirm}
+          errors={{ password: errors.newPassword, confirm: errors.confirm }}
+          onPassword={setNext}
+          onConfirm={setConfirm}
         />
         <Text size="xs" c="dimmed">
           Changing your password signs you out on your other devices.

@@ -11,9 +11,9 @@ import { api, ApiError, errorMessage, isStatus, unwrap } from '../api/client.ts'
 import type { PasswordLink } from '../api/client.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../ui/format.ts';
-import { SecretInput } from '../ui/SecretInput.tsx';
-import { minPasswordLength, organizationUsersKey, partnerMeKey, passwordProblems } from './partnerSession.ts';
+import { organizationUsersKey, partnerMeKey, passwordProblems } from './partnerSession.ts';
 import { useStoreName } from './useStoreName.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 type Kind = PasswordLink['kind'];
 
@@ -121,25 +121,15 @@ function PasswordForm({ kind, token, link, onUsed }: { kind: Kind; token: string
             ) : null}
             {/* The e-mail as the username, so a password manager saves the pair. */}
             <input type="email" name="username" autoComplete="username" value={link.email} readOnly hidden />
-            <SecretInput
+            <NewPasswordFields
               label={label}
-              description={`At least ${minPasswordLength} characters`}
-              autoComplete="new-password"
-              required
-              value={password}
-              error={errors.password}
-              maxLength={200}
-              onChange={(event) => setPassword(event.currentTarget.value)}
+              confirmLabel={kind === 'invitation' ? 'Confirm password' : 'Confirm new password'}
+              password={password}
+              confirm={confirm}
+              errors={errors}
+              onPassword={setPassword}
+              onConfirm={setConfirm}
               autoFocus
-            />
-            <SecretInput
-              label={kind === 'invitation' ? 'Confirm password' : 'Confirm new password'}
-              autoComplete="new-password"
-              required
-              value={confirm}
-              error={errors.confirm}
-              maxLength={200}
-              onChange={(event) => setConfirm(event.currentTarget.value)}
             />
             <Button type="submit" fullWidth size="md" loading={submit.isPending}>
               {wording[kind].button}
