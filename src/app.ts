@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { Type } from 'typebox';
@@ -10,6 +9,7 @@ import type { Config } from './platform/config.ts';
 import { openDatabases } from './platform/db.ts';
 import type { OpenOptions } from './platform/db.ts';
 import { buildServer, sendProblem } from './platform/http.ts';
+import { createLogger } from './platform/log.ts';
 import { createThrottle } from './platform/throttle.ts';
 import { createSessionStore } from './platform/sessions.ts';
 import { createStaffService } from './platform/staff.ts';
@@ -32,7 +32,7 @@ export interface AppOptions extends OpenOptions {
 }
 
 export async function createApp(config: Config, options: AppOptions = {}) {
-  const log = options.logger ?? (pino({ level: config.logLevel }) as unknown as FastifyBaseLogger);
+  const log = options.logger ?? createLogger(config.logLevel);
   const dbs = await openDatabases(config, options);
   const throttle = createThrottle(dbs.db.platform, config.throttleWindowSeconds);
   const sessions = createSessionStore(dbs.db.platform);
@@ -116,12 +116,13 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     }
   }
 
-  const server = await buildServer(config, log);
+  // Partner routes live under /api/store; every other protected route is staff's.
+  const server = await buildServer(config, log, { realmOf: (url) => (url.startsWith('/api/store/') ? 'partner' : 'staff') });
   let shuttingDown = false;
-  server.get('/health', { schema: { tags: ['Operations'], summary: 'The process is alive', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  server.get('/health', { schema: { tags: ['Operations'], summary: 'The process is alive', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   server.get(
     '/ready',
-    { schema: { tags: ['Operations'], summary: 'The databases answer and migrations are applied', response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: { $ref: 'Problem#' } } } },
+    { schema: { tags: ['Operations'], summary: 'The databases answer and migrations are applied', security: [], response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: { $ref: 'Problem#' } } } },
     async (_request, reply) => {
       const ok = !shuttingDown && (await dbs.ping().catch(() => false));
       if (!ok) return sendProblem(reply, 503, shuttingDown ? 'The server is shutting down.' : 'The database does not answer.');
