@@ -5,8 +5,8 @@ import crypto from 'node:crypto';
 import { and, asc, eq, inArray, lt, or, sql, gte, count } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../platform/db.ts';
-import type { ApplyItem, SideChange, SyncSide } from '../platform/sync-side.ts';
-import { isUnreachable, plainMessage } from '../platform/sync-side.ts';
+import type { ApplyItem, ChangePosition, SideChange, SyncSide } from '../platform/sync-side.ts';
+import { isUnreachable, plainMessage, startOfOutbox } from '../platform/sync-side.ts';
 import { bulkInsert } from '../platform/bulk.ts';
 import { activity, cursors, initialSyncRuns, leases, ledger, links, syncErrors, tableMaps } from './schema.ts';
 import { parseFilter } from './filter.ts';
@@ -17,6 +17,13 @@ export type MapRow = typeof tableMaps.$inferSelect;
 export interface Sides {
   hq: SyncSide;
   crm: SyncSide;
+}
+
+/** A map's place in a side's outbox; a cursor stored before positions had a txid is looked up by its id. */
+export async function positionOfCursor(row: { lastId: number; lastTxid: number | null } | undefined, side: SyncSide): Promise<ChangePosition> {
+  if (!row) return startOfOutbox;
+  if (row.lastTxid !== null) return { txid: row.lastTxid, id: row.lastId };
+  return row.lastId > 0 ? side.positionOf(row.lastId) : startOfOutbox;
 }
 
 export function definitionOf(row: MapRow): TableMapDefinition {
@@ -91,9 +98,9 @@ export function createEngine(options: EngineOptions) {
     return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).length > 0;
   }
 
-  async function cursorOf(mapId: string, direction: SyncDirection): Promise<number> {
+  async function cursorOf(mapId: string, direction: SyncDirection): Promise<ChangePosition> {
     const [row] = await db.select().from(cursors).where(and(eq(cursors.mapId, mapId), eq(cursors.direction, direction)));
-    return row?.lastId ?? 0;
+    return positionOfCursor(row, sides[sideOf(direction).source]);
   }
 
   /** Translates keys of a looked-up map for a batch; both directions' links are one table. */
@@ -159,7 +166,7 @@ export function createEngine(options: EngineOptions) {
     if (mode === 'live' && directionsOf(map.fieldMaps).includes(otherDirection) && linkRows.length > 0) {
       const otherKeys = linkRows.map((l) => (direction === 'hq-to-crm' ? l.crmKey : l.hqKey));
       const otherCursor = await cursorOf(map.id, otherDirection);
-      const pending = await targetSide.readChanges(targetEntity, otherCursor, 1000, otherKeys);
+      const pending = await targetSide.readChanges(targetEntity, otherCursor, 1000, { keys: otherKeys });
       for (const p of pending) {
         if (p.origin === 'dualwrite') continue;
         const fields = pendingOther.get(p.key) ?? new Map<string, number>();
@@ -229,7 +236,7 @@ export function createEngine(options: EngineOptions) {
   }
 
   /** Records outcomes, links, errors and the cursor in one transaction of the dualwrite database. */
-  async function record(row: MapRow, direction: SyncDirection, outcomes: Outcome[], cursor: number | null, retryOf?: number) {
+  async function record(row: MapRow, direction: SyncDirection, outcomes: Outcome[], cursor: ChangePosition | null, retryOf?: number) {
     const definition = definitionOf(row);
     const linked: { hq: string; crm: string }[] = [];
     await db.transaction(async (tx) => {
@@ -310,10 +317,11 @@ export function createEngine(options: EngineOptions) {
         );
       }
       if (cursor !== null) {
+        const position = { lastId: cursor.id, lastTxid: cursor.txid };
         await tx
           .insert(cursors)
-          .values({ mapId: row.id, direction, lastId: cursor })
-          .onConflictDoUpdate({ target: [cursors.mapId, cursors.direction], set: { lastId: cursor } });
+          .values({ mapId: row.id, direction, ...position })
+          .onConflictDoUpdate({ target: [cursors.mapId, cursors.direction], set: position });
       }
       if (outcomes.some((o) => o.status !== 'Skipped')) await tx.update(tableMaps).set({ lastSyncedAt: new Date() }).where(eq(tableMaps.id, row.id));
     });
@@ -362,20 +370,21 @@ export function createEngine(options: EngineOptions) {
     return outcomes.some((o) => o.status === 'Failed') ? 'Pending' : 'Resolved';
   }
 
-  /** One batch of live changes for one map and direction; the number handled. */
-  async function syncBatch(row: MapRow, direction: SyncDirection): Promise<number> {
+  /** One batch of live changes for one map and direction, up to the cycle's horizon; the number handled. */
+  async function syncBatch(row: MapRow, direction: SyncDirection, horizonOf: (side: 'hq' | 'crm') => Promise<number>): Promise<number> {
     const waitKey = `${row.id}:${direction}`;
     if ((waitUntil.get(waitKey) ?? 0) > Date.now()) return 0;
     const { source, target } = sideOf(direction);
     const entity = source === 'hq' ? row.hqEntity : row.crmEntity;
-    const cursor = await cursorOf(row.id, direction);
     let failing = source;
     try {
-      const changes = await sides[source].readChanges(entity, cursor, batchSize);
+      const cursor = await cursorOf(row.id, direction);
+      const changes = await sides[source].readChanges(entity, cursor, batchSize, { horizon: await horizonOf(source) });
       if (changes.length === 0) return 0;
       failing = target;
       const outcomes = await deliver(row, direction, changes, 'live');
-      await record(row, direction, outcomes, changes.at(-1)!.id);
+      const last = changes.at(-1)!;
+      await record(row, direction, outcomes, { txid: last.txid, id: last.id });
       if (waitReason.delete(waitKey)) await db.update(tableMaps).set({ statusReason: null }).where(eq(tableMaps.id, row.id));
       waitUntil.delete(waitKey);
       waitBackoff.delete(waitKey);
@@ -408,10 +417,17 @@ export function createEngine(options: EngineOptions) {
       .from(tableMaps)
       .where(or(eq(tableMaps.status, 'Running'), eq(tableMaps.status, 'Initializing')))
       .orderBy(asc(tableMaps.executionOrder), asc(tableMaps.id));
+    // One horizon per side for the whole cycle: every map sees the same committed transactions, so a parent
+    // (the contact) and its child (the account) written together are applied in the maps' execution order.
+    const horizons = new Map<'hq' | 'crm', Promise<number>>();
+    const horizonOf = (side: 'hq' | 'crm') => {
+      if (!horizons.has(side)) horizons.set(side, sides[side].horizon());
+      return horizons.get(side)!;
+    };
     let handled = 0;
     for (const row of maps) {
       if (row.status === 'Initializing') handled += await initialBatch(row);
-      for (const direction of directionsOf(definitionOf(row).fieldMaps)) handled += await syncBatch(row, direction);
+      for (const direction of directionsOf(definitionOf(row).fieldMaps)) handled += await syncBatch(row, direction, horizonOf);
     }
     return handled;
   }
@@ -443,7 +459,7 @@ export function createEngine(options: EngineOptions) {
         candidates = rows.filter((r) => !done.has(r.key));
       }
       const now = new Date();
-      const changes: SideChange[] = candidates.map((r) => ({ id: 0, entity, key: r.key, values: r.values, changedFields: Object.keys(r.values), created: true, at: now, origin: 'initial-sync' }));
+      const changes: SideChange[] = candidates.map((r) => ({ id: 0, txid: 0, entity, key: r.key, values: r.values, changedFields: Object.keys(r.values), created: true, at: now, origin: 'initial-sync' }));
       const outcomes = changes.length > 0 ? await deliver(row, direction, changes, 'initial') : [];
       await record(row, direction, outcomes.filter((o) => o.status !== 'Skipped'), null);
       const failed = outcomes.filter((o) => o.status === 'Failed').length;

@@ -6,7 +6,7 @@ import { DomainError, notFound } from '../platform/errors.ts';
 import { activity, cursors, initialSyncRuns, ledger, syncErrors, tableMaps } from './schema.ts';
 import { commerceMaps, directionSymbol, directionsOf, MapDefinitionError, validateMap } from './table-map.ts';
 import type { FieldMap, MapStatus, SyncDirection, TableMapDefinition } from './table-map.ts';
-import { definitionOf } from './engine.ts';
+import { definitionOf, positionOfCursor } from './engine.ts';
 import type { Engine, MapRow, Sides } from './engine.ts';
 
 export function createMaps(db: Db, sides: Sides, engine: () => Engine) {
@@ -21,7 +21,9 @@ export function createMaps(db: Db, sides: Sides, engine: () => Engine) {
     for (const direction of directionsOf(definitionOf(row).fieldMaps)) {
       const [c] = await db.select().from(cursors).where(and(eq(cursors.mapId, row.id), eq(cursors.direction, direction)));
       const side = direction === 'hq-to-crm' ? sides.hq : sides.crm;
-      pending += await side.countChanges(direction === 'hq-to-crm' ? row.hqEntity : row.crmEntity, c?.lastId ?? 0).catch(() => 0);
+      pending += await positionOfCursor(c, side)
+        .then((position) => side.countChanges(direction === 'hq-to-crm' ? row.hqEntity : row.crmEntity, position))
+        .catch(() => 0);
     }
     return pending;
   }
@@ -122,15 +124,16 @@ export function createMaps(db: Db, sides: Sides, engine: () => Engine) {
       const sideOf = (direction: SyncDirection) => (direction === 'hq-to-crm' ? { side: sides.hq, entity: row.hqEntity } : { side: sides.crm, entity: row.crmEntity });
       // Read the other systems before the transaction: on the embedded database every context shares one connection.
       const keepPlace = row.status === 'Running' || row.status === 'Paused';
-      const starts = keepPlace ? [] : await Promise.all(directions.map(async (direction) => ({ direction, lastId: await sideOf(direction).side.latestChangeId() })));
+      const starts = keepPlace ? [] : await Promise.all(directions.map(async (direction) => ({ direction, position: await sideOf(direction).side.latestPosition() })));
       const master: SyncDirection = definition.masterForInitialSync === 'HQ' ? 'hq-to-crm' : 'crm-to-hq';
       const runs = initialSync
         ? await Promise.all([...directions].sort((a) => (a === master ? -1 : 1)).map(async (direction) => ({ direction, total: await sideOf(direction).side.count(sideOf(direction).entity) })))
         : [];
       await db.transaction(async (tx) => {
         // Live sync starts from now (a running map keeps its place); the initial sync covers what existed before.
-        for (const { direction, lastId } of starts) {
-          await tx.insert(cursors).values({ mapId: id, direction, lastId }).onConflictDoUpdate({ target: [cursors.mapId, cursors.direction], set: { lastId } });
+        for (const { direction, position } of starts) {
+          const place = { lastId: position.id, lastTxid: position.txid };
+          await tx.insert(cursors).values({ mapId: id, direction, ...place }).onConflictDoUpdate({ target: [cursors.mapId, cursors.direction], set: place });
         }
         // A new initial sync replaces one still under way; it starts over and links what exists.
         if (runs.length > 0) await tx.update(initialSyncRuns).set({ status: 'Failed', finishedAt: new Date() }).where(and(eq(initialSyncRuns.mapId, id), eq(initialSyncRuns.status, 'Running')));

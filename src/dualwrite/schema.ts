@@ -31,6 +31,8 @@ export const cursors = dualwrite.table(
     mapId: text('map_id').notNull(),
     direction: text('direction').notNull(),
     lastId: bigint('last_id', { mode: 'number' }).notNull().default(0),
+    /** The transaction of the last change read; null for a cursor written before positions had one. */
+    lastTxid: bigint('last_txid', { mode: 'number' }),
   },
   (t) => [primaryKey({ columns: [t.mapId, t.direction] })],
 );

@@ -1,8 +1,8 @@
 // HQ as one side of dual-write: its prospect and customer changes out, the CRM's changes in.
-import { and, asc, count, eq, gt, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError } from '../platform/errors.ts';
-import { applyInBatch } from '../platform/sync-side.ts';
+import { afterPosition, applyInBatch, horizonOf, latestPositionOf, startOfOutbox } from '../platform/sync-side.ts';
 import type { ApplyItem, ApplyOutcome, EntitySchema, SideChange, SyncSide } from '../platform/sync-side.ts';
 import { customers, outbox, prospects } from './schema.ts';
 import { customerSyncValues, insertCustomer, updateCustomer } from './customer.ts';
@@ -144,27 +144,31 @@ export function createHqSyncSide(db: Db, prospectService: Prospects): SyncSide {
     name: 'hq',
     entities: hqEntities,
 
-    async readChanges(entity, afterId, limit, keys) {
+    horizon: () => horizonOf(db),
+
+    async readChanges(entity, after, limit, options = {}) {
       const rows = await db
         .select()
         .from(outbox)
-        .where(and(eq(outbox.consumer, 'dualwrite'), eq(outbox.topic, entity), gt(outbox.id, afterId), keys ? inArray(outbox.key, keys) : undefined))
-        .orderBy(asc(outbox.id))
+        .where(and(eq(outbox.consumer, 'dualwrite'), eq(outbox.topic, entity), afterPosition(outbox.txid, outbox.id, after, options.horizon), options.keys ? inArray(outbox.key, options.keys) : undefined))
+        .orderBy(asc(outbox.txid), asc(outbox.id))
         .limit(limit);
       return rows.map((r): SideChange => {
         const p = r.payload as { values: Record<string, unknown>; changedFields: string[]; created: boolean; origin: string };
-        return { id: r.id, entity, key: r.key, values: p.values, changedFields: p.changedFields, created: p.created, at: r.createdAt, origin: p.origin };
+        return { id: r.id, txid: r.txid, entity, key: r.key, values: p.values, changedFields: p.changedFields, created: p.created, at: r.createdAt, origin: p.origin };
       });
     },
 
-    async countChanges(entity, afterId) {
-      const [row] = await db.select({ n: count() }).from(outbox).where(and(eq(outbox.consumer, 'dualwrite'), eq(outbox.topic, entity), gt(outbox.id, afterId)));
+    async countChanges(entity, after) {
+      const [row] = await db.select({ n: count() }).from(outbox).where(and(eq(outbox.consumer, 'dualwrite'), eq(outbox.topic, entity), afterPosition(outbox.txid, outbox.id, after)));
       return row?.n ?? 0;
     },
 
-    async latestChangeId() {
-      const [row] = await db.select({ id: max(outbox.id) }).from(outbox);
-      return row?.id ?? 0;
+    latestPosition: () => latestPositionOf(db),
+
+    async positionOf(id) {
+      const [row] = await db.select({ txid: outbox.txid, id: outbox.id }).from(outbox).where(and(eq(outbox.consumer, 'dualwrite'), lte(outbox.id, id))).orderBy(desc(outbox.id)).limit(1);
+      return row ?? startOfOutbox;
     },
 
     async apply(entity, items) {

@@ -171,8 +171,10 @@ export const outbox = hq.table(
     topic: text('topic').notNull(),
     key: text('key').notNull(),
     payload: jsonb('payload').notNull(),
+    /** The writing transaction: readers go in (txid, id) order below the oldest transaction in flight, so no row is stepped over. */
+    txid: bigint('txid', { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
-  (t) => [index('outbox_pending_idx').on(t.consumer, t.deliveredAt, t.id)],
+  (t) => [index('outbox_pending_idx').on(t.consumer, t.deliveredAt, t.id), index('outbox_position_idx').on(t.consumer, t.topic, t.txid, t.id)],
 );

@@ -1,5 +1,7 @@
 // The port through which the dual-write engine reads one system's changes and writes into it.
 // HQ and the CRM implement it; dual-write consumes it. Plumbing only: no entity knows another system here.
+import { and, lt, sql } from 'drizzle-orm';
+import type { AnyColumn, SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from './db.ts';
 import { DomainError } from './errors.ts';
 
@@ -20,9 +22,11 @@ export interface EntitySchema {
   fields: Record<string, FieldSchema>;
 }
 
-/** One committed change from a system's outbox, oldest first by `id`. */
+/** One committed change from a system's outbox, oldest first by position. */
 export interface SideChange {
   id: number;
+  /** The writing transaction; with `id`, the change's position in its outbox. */
+  txid: number;
   entity: string;
   key: string;
   /** The row as it was after this change (every intermediate version is kept). */
@@ -51,19 +55,59 @@ export type ApplyOutcome =
   | { ref: number; status: 'created' | 'updated' | 'unchanged'; key: string }
   | { ref: number; status: 'failed'; reason: string };
 
+/**
+ * Where a reader stands in a system's outbox. Rows are read in (transaction id, id) order and only from
+ * transactions older than the oldest one still in flight, so a row that took its id early and committed late
+ * is never stepped over.
+ */
+export interface ChangePosition {
+  txid: number;
+  id: number;
+}
+
+export const startOfOutbox: ChangePosition = { txid: 0, id: 0 };
+
+export interface ReadOptions {
+  /** Read only transactions below this one (a `horizon()` taken once per cycle, so every map sees the same commits). */
+  horizon?: number;
+  /** Only these keys (for looking at the other side's undelivered changes). */
+  keys?: string[];
+}
+
 export interface SyncSide {
   readonly name: 'hq' | 'crm';
   readonly entities: Record<string, EntitySchema>;
-  /** Changes of one entity after the given outbox id, oldest first; only those keys when given. */
-  readChanges(entity: string, afterId: number, limit: number, keys?: string[]): Promise<SideChange[]>;
-  countChanges(entity: string, afterId: number): Promise<number>;
-  /** The newest outbox id, so that a map can start "from now". */
-  latestChangeId(): Promise<number>;
+  /** The oldest transaction still in flight: every change below it has committed (or never will). */
+  horizon(): Promise<number>;
+  /** Changes of one entity after the position, oldest first, up to the horizon when one is given. */
+  readChanges(entity: string, after: ChangePosition, limit: number, options?: ReadOptions): Promise<SideChange[]>;
+  countChanges(entity: string, after: ChangePosition): Promise<number>;
+  /** A position before every change that has not committed yet, so that a map can start "from now". */
+  latestPosition(): Promise<ChangePosition>;
+  /** The position of an outbox row, for cursors that stored only an id (written before positions had a txid). */
+  positionOf(id: number): Promise<ChangePosition>;
   /** Applies a batch tagged as dual-write's own writes; one bad item fails alone. Throws when the system is unreachable. */
   apply(entity: string, items: ApplyItem[]): Promise<ApplyOutcome[]>;
   /** Existing rows in key order, for the initial sync. */
   list(entity: string, afterKey: string | null, limit: number): Promise<{ key: string; values: Record<string, unknown> }[]>;
   count(entity: string): Promise<number>;
+}
+
+/** The oldest transaction id still in flight in the database (every lower one has ended). */
+export async function horizonOf(db: Db): Promise<number> {
+  const result = await db.execute<{ horizon: string }>(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`);
+  const rows = Array.isArray(result) ? result : (result as { rows: { horizon: string }[] }).rows;
+  return Number(rows[0]!.horizon);
+}
+
+/** Outbox rows after a position, and below a horizon when one is given; the columns' index is (…, txid, id). */
+export function afterPosition(txid: AnyColumn, id: AnyColumn, after: ChangePosition, horizon?: number): SQL | undefined {
+  return and(sql`(${txid}, ${id}) > (${after.txid}, ${after.id})`, horizon === undefined ? undefined : lt(txid, horizon));
+}
+
+/** Before every transaction that may still commit: a map run now starts here. */
+export async function latestPositionOf(db: Db): Promise<ChangePosition> {
+  return { txid: (await horizonOf(db)) - 1, id: Number.MAX_SAFE_INTEGER };
 }
 
 /** Errors that mean "the other system is down", as opposed to a bad record (looks through wrapped causes). */

@@ -1,8 +1,8 @@
 // The CRM as one side of dual-write: its lead, contact, account and opportunity changes out, HQ's changes in.
 import crypto from 'node:crypto';
-import { and, asc, count, eq, gt, inArray, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
-import { applyInBatch } from '../platform/sync-side.ts';
+import { afterPosition, applyInBatch, horizonOf, latestPositionOf, startOfOutbox } from '../platform/sync-side.ts';
 import type { ApplyItem, ApplyOutcome, EntitySchema, SideChange, SyncSide } from '../platform/sync-side.ts';
 import { accounts, contacts, leads, notes, opportunities, outbox } from './schema.ts';
 import { bulkInsert } from '../platform/bulk.ts';
@@ -186,12 +186,14 @@ export function createCrmSyncSide(db: Db): SyncSide {
     name: 'crm',
     entities: crmEntities,
 
-    async readChanges(entity, afterId, limit, keys) {
+    horizon: () => horizonOf(db),
+
+    async readChanges(entity, after, limit, options = {}) {
       const rows = await db
         .select()
         .from(outbox)
-        .where(and(eq(outbox.entity, entity), gt(outbox.id, afterId), keys ? inArray(outbox.key, keys) : undefined))
-        .orderBy(asc(outbox.id))
+        .where(and(eq(outbox.entity, entity), afterPosition(outbox.txid, outbox.id, after, options.horizon), options.keys ? inArray(outbox.key, options.keys) : undefined))
+        .orderBy(asc(outbox.txid), asc(outbox.id))
         .limit(limit);
       // An opportunity carries its originating lead's HQ prospect, so that closing it can decide the prospect.
       const leadIds = entity === 'opportunity' ? [...new Set(rows.map((r) => (r.payload as { originatingLeadId?: string }).originatingLeadId).filter((id): id is string => !!id))] : [];
@@ -202,18 +204,20 @@ export function createCrmSyncSide(db: Db): SyncSide {
         const values = { ...(r.payload as Record<string, unknown>) };
         if (entity === 'opportunity') values.prospectId = prospectOf.get(values.originatingLeadId as string) ?? null;
         const fields = (r.changedFields as string[]).flatMap((f) => (f === 'address' ? addressColumns : [f]));
-        return { id: r.id, entity, key: r.key, values, changedFields: fields, created: r.version === 1, at: r.createdAt, origin: r.origin };
+        return { id: r.id, txid: r.txid, entity, key: r.key, values, changedFields: fields, created: r.version === 1, at: r.createdAt, origin: r.origin };
       });
     },
 
-    async countChanges(entity, afterId) {
-      const [row] = await db.select({ n: count() }).from(outbox).where(and(eq(outbox.entity, entity), gt(outbox.id, afterId)));
+    async countChanges(entity, after) {
+      const [row] = await db.select({ n: count() }).from(outbox).where(and(eq(outbox.entity, entity), afterPosition(outbox.txid, outbox.id, after)));
       return row?.n ?? 0;
     },
 
-    async latestChangeId() {
-      const [row] = await db.select({ id: max(outbox.id) }).from(outbox);
-      return row?.id ?? 0;
+    latestPosition: () => latestPositionOf(db),
+
+    async positionOf(id) {
+      const [row] = await db.select({ txid: outbox.txid, id: outbox.id }).from(outbox).where(lte(outbox.id, id)).orderBy(desc(outbox.id)).limit(1);
+      return row ?? startOfOutbox;
     },
 
     async apply(entity, items) {

@@ -1,5 +1,6 @@
 // Tables of the sales schema: the CRM's leads, opportunities, accounts, contacts and timeline.
-import { pgSchema, text, timestamp, bigserial, jsonb, uuid, integer, numeric, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { pgSchema, text, timestamp, bigserial, bigint, jsonb, uuid, integer, numeric, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const sales = pgSchema('sales');
 
@@ -142,8 +143,10 @@ export const outbox = sales.table(
     changedFields: jsonb('changed_fields').notNull(),
     payload: jsonb('payload').notNull(),
     origin: text('origin').notNull(),
+    /** The writing transaction: readers go in (txid, id) order below the oldest transaction in flight, so no row is stepped over. */
+    txid: bigint('txid', { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
-  (t) => [index('sales_outbox_pending_idx').on(t.deliveredAt, t.id)],
+  (t) => [index('sales_outbox_pending_idx').on(t.deliveredAt, t.id), index('sales_outbox_position_idx').on(t.entity, t.txid, t.id)],
 );

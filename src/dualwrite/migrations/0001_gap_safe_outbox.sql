@@ -1,0 +1,1 @@
+ALTER TABLE "dualwrite"."cursors" ADD COLUMN "last_txid" bigint;

@@ -1,0 +1,2 @@
+ALTER TABLE "hq"."outbox" ADD COLUMN "txid" bigint DEFAULT (pg_current_xact_id()::text)::bigint NOT NULL;--> statement-breakpoint
+CREATE INDEX "outbox_position_idx" ON "hq"."outbox" USING btree ("consumer","topic","txid","id");

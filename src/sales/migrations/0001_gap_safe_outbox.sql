@@ -1,0 +1,2 @@
+ALTER TABLE "sales"."outbox" ADD COLUMN "txid" bigint DEFAULT (pg_current_xact_id()::text)::bigint NOT NULL;--> statement-breakpoint
+CREATE INDEX "sales_outbox_position_idx" ON "sales"."outbox" USING btree ("entity","txid","id");
