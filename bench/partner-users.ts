@@ -14,7 +14,7 @@ import os from 'node:os';
 import crypto from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { onAdmin, percentile, until } from './postgres.ts';
+import { api, invitationToken, onAdmin, percentile, runBench, until } from './postgres.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createApp } from '../src/app.ts';
 
@@ -30,19 +30,20 @@ function summary(samples: number[]) {
   return { p50Ms: Math.round(percentile(sorted, 50) * 10) / 10, p99Ms: Math.round(percentile(sorted, 99) * 10) / 10 };
 }
 
-async function main(cleanups: (() => Promise<void>)[]) {
+runBench('partner-users benchmark', 30 * 60_000, async (cleanups, step) => {
+  step('creating the database');
   await onAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${dbName}`));
-  cleanups.push(() => onAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)).then(() => undefined));
+  cleanups.push(() => onAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)));
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   const app = await createApp(
     loadConfig({ DATABASE_URL: url.toString(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_EMAIL: staffEmail, ADMIN_PASSWORD: staffPassword, SERVE_WEB: 'false', SIGN_IN_LIMIT_PER_ACCOUNT: '0', SIGN_IN_LIMIT_PER_ADDRESS: '0' }),
   );
+  cleanups.push(() => app.close());
   await app.listen();
-  cleanups.unshift(() => app.close());
   const base = `http://127.0.0.1:${(app.server.server.address() as { port: number }).port}`;
-  const db = new pg.Pool({ connectionString: url.toString(), max: 2 });
-  cleanups.unshift(() => db.end());
+  const db = new pg.Pool({ connectionString: url.toString(), max: 2, query_timeout: 60_000 });
+  cleanups.push(() => db.end());
 
   // The baseline: a bare Fastify route inserting one row, in the same process and database.
   await db.query('create table public.bare_users (id uuid primary key, email text not null unique, created_at timestamptz not null default now())');
@@ -52,28 +53,30 @@ async function main(cleanups: (() => Promise<void>)[]) {
     await db.query('insert into public.bare_users (id, email) values ($1, $2)', [crypto.randomUUID(), email]);
     return reply.status(201).send({ ok: true });
   });
+  cleanups.push(() => bare.close());
   await bare.listen({ port: 0, host: '127.0.0.1' });
-  cleanups.unshift(() => bare.close());
   const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 
-  const call = async (method: string, path: string, body?: unknown, token?: string, at = base) => {
-    const res = await fetch(at + path, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const product = api(base);
+  const bareApi = api(bareBase);
+  const call = (method: string, path: string, body?: unknown, token?: string, at = base) => (at === bareBase ? bareApi : product)(method, path, body, token);
 
   // A partner approved in HQ, whose admin has accepted the invitation.
+  step('setting up an approved partner');
   const staff = (await call('POST', '/api/auth/sign-in', { email: staffEmail, password: staffPassword })).body.token as string;
   const email = `bench.admin.${crypto.randomBytes(3).toString('hex')}@partner.test`;
-  await call('POST', '/api/store/partner-requests', { firstName: 'Bench', lastName: 'Admin', email, companyName: 'Bench Partner Ltd', address: { street: 'Narva mnt 5', city: 'Tallinn', zip: '10117', countryRegionId: 'EE' } });
-  const prospect = await until(async () => (await call('GET', `/api/hq/prospects?search=${encodeURIComponent(email)}`, undefined, staff)).body.items[0], 'the prospect');
-  await call('POST', `/api/hq/prospects/${prospect.id}/approve`, undefined, staff);
-  const mail = await until(async () => (await call('GET', `/api/mail/messages?to=${encodeURIComponent(email)}&type=prospect-approved`, undefined, staff)).body.items[0], 'the approval mail');
-  const text = (await call('GET', `/api/mail/messages/${mail.id}`, undefined, staff)).body.text as string;
-  const invitation = /\/invitation#([A-Za-z0-9_-]+)/.exec(text)![1]!;
-  await until(async () => (await call('POST', '/api/store/auth/link', { token: invitation })).status === 200, 'the invitation', 60_000, 1);
+  const submitted = await call('POST', '/api/store/partner-requests', { firstName: 'Bench', lastName: 'Admin', email, companyName: 'Bench Partner Ltd', address: { street: 'Narva mnt 5', city: 'Tallinn', zip: '10117', countryRegionId: 'EE' } });
+  if (submitted.status !== 202) throw new Error(`the partner request answered ${submitted.status}: ${JSON.stringify(submitted.body)}`);
+  const prospect = await until({ what: `the prospect of ${email} in HQ`, timeoutMs: 60_000 }, async () => (await call('GET', `/api/hq/prospects?search=${encodeURIComponent(email)}`, undefined, staff)).body.items[0]);
+  const approved = await call('POST', `/api/hq/prospects/${prospect.id}/approve`, undefined, staff);
+  if (approved.status !== 200) throw new Error(`approving the prospect answered ${approved.status}: ${JSON.stringify(approved.body)}`);
+  const mail = await until({ what: `the approval mail to ${email}`, timeoutMs: 60_000 }, async () => (await call('GET', `/api/mail/messages?to=${encodeURIComponent(email)}&type=prospect-approved`, undefined, staff)).body.items[0]);
+  const invitation = await invitationToken(product, staff, mail.id);
+  let linkStatus = 0;
+  await until({ what: 'the invitation link to reach the storefront (1010)', timeoutMs: 60_000, everyMs: 1, saw: () => `POST /api/store/auth/link answering ${linkStatus}` }, async () => (linkStatus = (await call('POST', '/api/store/auth/link', { token: invitation })).status) === 200);
   const admin = (await call('POST', '/api/store/auth/accept-invitation', { token: invitation, password: 'bench-partner-password' })).body.token as string;
 
+  step('adding users');
   // Warm both paths, then measure one request at a time: this is latency, not throughput.
   for (let i = 0; i < 20; i++) await call('POST', '/users', { email: `warm${i}@bare.test` }, undefined, bareBase);
   const barePost: number[] = [];
@@ -92,7 +95,10 @@ async function main(cleanups: (() => Promise<void>)[]) {
     addAnswer.push(performance.now() - t0);
     if (added.status !== 201) throw new Error(`add answered ${added.status}: ${JSON.stringify(added.body)}`);
     // Polled every millisecond: the wait itself must not add to the latency it measures.
-    await until(async () => Boolean((await db.query(`select 1 from storefront.partner_users where id = $1 and status = 'Active'`, [added.body.id])).rowCount), `user ${i} to become Active`, 60_000, 1);
+    await until(
+      { what: `user ${i} (${added.body.id}) to become Active on the storefront`, timeoutMs: 60_000, everyMs: 1, saw: async () => `status ${(await db.query(`select status, sync_error from storefront.partner_users where id = $1`, [added.body.id])).rows.map((r) => `${r.status}${r.sync_error ? ` (${r.sync_error})` : ''}`)[0] ?? 'no such user'}` },
+      async () => Boolean((await db.query(`select 1 from storefront.partner_users where id = $1 and status = 'Active'`, [added.body.id])).rowCount),
+    );
     addToActive.push(performance.now() - t0);
   }
 
@@ -106,10 +112,12 @@ async function main(cleanups: (() => Promise<void>)[]) {
 
   const [{ n: members }] = (await db.query(`select count(*)::int n from hq.hierarchy_members`)).rows;
   // The mail relay runs on its own: give it a moment to queue the last invitations.
-  const invitations = await until(async () => {
-    const [{ n }] = (await db.query(`select count(*)::int n from mail.messages where type = 'organization-user-added'`)).rows;
-    return n >= users ? (n as number) : undefined;
-  }, 'every invitation', 10_000, 20).catch(() => -1);
+  step('waiting for the invitation mails');
+  const invitationMails = async () => (await db.query(`select count(*)::int n from mail.messages where type = 'organization-user-added'`)).rows[0].n as number;
+  const invitations = await until({ what: `${users} invitation mails`, timeoutMs: 10_000, everyMs: 20, saw: async () => String(await invitationMails()) }, async () => {
+    const n = await invitationMails();
+    return n >= users ? n : undefined;
+  });
   const figures = {
     database: 'postgres',
     cpus: os.cpus().length,
@@ -129,14 +137,4 @@ async function main(cleanups: (() => Promise<void>)[]) {
   fs.writeFileSync('.test-artifacts/bench-partner-users.json', `${JSON.stringify(figures, null, 2)}\n`);
   // Every user must have arrived in HQ (plus the admin) and have been invited.
   if (members !== users + 1 || invitations !== users) throw new Error(`expected ${users + 1} members and ${users} invitations, got ${members} and ${invitations}`);
-}
-
-const cleanups: (() => Promise<void>)[] = [];
-main(cleanups)
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    for (const cleanup of cleanups) await cleanup().catch(() => {});
-  });
+});

@@ -1,8 +1,9 @@
-// Shared by the benchmarks: one short-lived connection to the PostgreSQL admin database, percentiles, waiting.
+// Shared by the benchmarks: one short-lived connection to the PostgreSQL admin database, percentiles, HTTP calls
+// and waits that all end by a deadline — a benchmark fails with what it was waiting for, it never hangs.
 import pg from 'pg';
 
 export async function onAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000, query_timeout: 120_000 });
   await client.connect();
   try {
     return await fn(client);
@@ -16,13 +17,142 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-/** Polls `check` every `everyMs` until it returns something other than undefined or false. */
-export async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 600_000, everyMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
+/** A benchmark's own verdict (a deadline passed, an answer was wrong): printed without a stack trace. */
+export class BenchFailure extends Error {}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+/** Settles like `promise`, or rejects after `timeoutMs` saying what it waited for. */
+export async function withDeadline<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BenchFailure(`waited ${seconds(timeoutMs)} for ${what}; it did not finish`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+export interface Wait {
+  /** What is awaited, as it reads after "waited 60 s for": "500 applied edits in the ledger". */
+  what: string;
+  timeoutMs: number;
+  everyMs?: number;
+  /** What was seen instead, for the timeout message: "499; missing change ids: 334". */
+  saw?: () => Promise<string> | string;
+}
+
+/** Polls `check` until it returns something other than undefined or false; past the deadline it throws what it waited for and what it saw. */
+export async function until<T>(wait: Wait, check: () => Promise<T | undefined | false>): Promise<T> {
+  const started = Date.now();
+  const deadline = started + wait.timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    const hung = Symbol('hung');
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      // A check that itself hangs (a blocked query, an unanswered request) is cut off at the deadline too.
+      const value = await Promise.race([check(), new Promise<typeof hung>((resolve) => (timer = setTimeout(() => resolve(hung), Math.max(deadline - Date.now(), 1))))]);
+      if (value === hung) lastError = new Error('it did not finish');
+      else if (value !== undefined && value !== false) return value as T;
+      else lastError = undefined;
+    } catch (error) {
+      // The check's own verdict ends the wait at once; anything else may be passing (a restart, a lock) and is retried.
+      if (error instanceof BenchFailure) throw error;
+      lastError = error;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (Date.now() >= deadline) {
+      let saw = '';
+      if (wait.saw) saw = await withDeadline(Promise.resolve(wait.saw()), 10_000, 'the description of what was seen').catch((error: unknown) => `(could not tell: ${String(error)})`);
+      const failed = lastError ? `; the last check failed: ${lastError instanceof Error ? lastError.message : String(lastError)}` : '';
+      throw new BenchFailure(`waited ${seconds(Date.now() - started)} for ${wait.what}${saw ? `; saw ${saw}` : ''}${failed}`);
+    }
+    await sleep(Math.min(wait.everyMs ?? 200, Math.max(deadline - Date.now(), 0)));
+  }
+}
+
+export interface Answer {
+  status: number;
+  body: any;
+}
+
+/** JSON calls to one server; each request is aborted after `timeoutMs` with an error naming it. */
+export function api(base: string, timeoutMs = 30_000) {
+  return async (method: string, path: string, body?: unknown, token?: string): Promise<Answer> => {
+    let res: Response;
+    let text: string;
+    try {
+      res = await fetch(base + path, {
+        method,
+        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      text = await res.text();
+    } catch (error) {
+      const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${seconds(timeoutMs)}` : String(error);
+      throw new BenchFailure(`${method} ${path}: ${reason}`);
+    }
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed };
+  };
+}
+
+/**
+ * Runs one benchmark: `main` registers cleanups (run last-registered first, each with a deadline), a failure prints
+ * and sets exit code 1, and the process exits when done — or when the whole run passes `maxMs`, naming the step it was on.
+ */
+export function runBench(name: string, maxMs: number, main: (cleanups: (() => Promise<unknown>)[], step: (what: string) => void) => Promise<void>): void {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  let current = 'starting';
+  const step = (what: string) => {
+    current = what;
+  };
+  const watchdog = setTimeout(() => {
+    console.error(`\n${name} FAILED: still running after ${seconds(maxMs)}, at step: ${current}`);
+    process.exit(1);
+  }, maxMs);
+  watchdog.unref();
+  (async () => {
+    let code = 0;
+    try {
+      await main(cleanups, step);
+    } catch (error) {
+      code = 1;
+      const detail = error instanceof BenchFailure ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+      console.error(`\n${name} FAILED at step "${current}": ${detail}`);
+    }
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await withDeadline(cleanup(), 60_000, 'a cleanup step');
+      } catch (error) {
+        code = 1;
+        console.error(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    // Exit explicitly: a handle left open (a socket, a timer) must not keep a finished benchmark alive.
+    process.exit(code || process.exitCode || 0);
+  })();
+}
+
+/** The single-use token of the invitation link in a stored mail, as a staff administrator reveals it (GET masks it). */
+export async function invitationToken(call: ReturnType<typeof api>, staffToken: string, messageId: number): Promise<string> {
+  let message = await call('POST', `/api/mail/messages/${messageId}/reveal`, undefined, staffToken);
+  // Before links were masked there was nothing to reveal: the message itself carries the link.
+  if (message.status === 404) message = await call('GET', `/api/mail/messages/${messageId}`, undefined, staffToken);
+  if (message.status !== 200) throw new BenchFailure(`reading mail ${messageId} answered ${message.status}: ${JSON.stringify(message.body)}`);
+  const token = /\/invitation#([A-Za-z0-9_-]+)/.exec(String(message.body.text))?.[1];
+  if (!token) throw new BenchFailure(`no invitation link in mail ${messageId}: ${message.body.text}`);
+  return token;
 }

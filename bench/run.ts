@@ -13,7 +13,7 @@ import os from 'node:os';
 import crypto from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { onAdmin } from './postgres.ts';
+import { BenchFailure, api, onAdmin, runBench, sleep, until } from './postgres.ts';
 import autocannon from 'autocannon';
 import type { Result as LoadResult } from 'autocannon';
 import { sql } from 'drizzle-orm';
@@ -74,8 +74,6 @@ interface Run {
   seconds: number;
 }
 
-class BenchFailure extends Error {}
-
 async function load(name: string, url: string, expectedStatus: number, options: { seconds: number; connections: number; rate?: number }): Promise<Run> {
   const result: LoadResult = await autocannon({
     url,
@@ -113,13 +111,12 @@ async function load(name: string, url: string, expectedStatus: number, options: 
   };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 // ---------------------------------------------------------------------------------------------------------------
 // The run
 
-async function main(cleanups: (() => Promise<void>)[]) {
+runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
   const startedAt = Date.now();
+  step('setting up');
   let serverVersion = 'embedded PGlite';
   if (!usePglite) {
     serverVersion = await onAdmin(adminUrl, async (c) => {
@@ -186,13 +183,14 @@ async function main(cleanups: (() => Promise<void>)[]) {
   const productUrl = `${appBase}/api/store/partner-requests`;
 
   // Admin token for counting prospects.
-  const signIn = await fetch(`${appBase}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: adminEmail, password: adminPassword }) });
-  if (signIn.status !== 200) throw new BenchFailure(`admin sign-in answered ${signIn.status}: ${await signIn.text()}`);
-  const { token } = (await signIn.json()) as { token: string };
+  const call = api(appBase);
+  const signIn = await call('POST', '/api/auth/sign-in', { email: adminEmail, password: adminPassword });
+  if (signIn.status !== 200) throw new BenchFailure(`admin sign-in answered ${signIn.status}: ${JSON.stringify(signIn.body)}`);
+  const token = signIn.body.token as string;
   async function prospectTotal(): Promise<number> {
-    const res = await fetch(`${appBase}/api/hq/prospects?limit=1`, { headers: { authorization: `Bearer ${token}` } });
-    if (res.status !== 200) throw new BenchFailure(`GET /api/hq/prospects answered ${res.status}: ${await res.text()}`);
-    return ((await res.json()) as { total: number }).total;
+    const res = await call('GET', '/api/hq/prospects?limit=1', undefined, token);
+    if (res.status !== 200) throw new BenchFailure(`GET /api/hq/prospects answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body.total as number;
   }
   // Submitted = rows the route stored: autocannon does not count requests still in flight when a run stops.
   const storefrontDb = app.dbs.db.storefront;
@@ -204,28 +202,34 @@ async function main(cleanups: (() => Promise<void>)[]) {
   let submitted = 0;
   /** Polls until every request stored so far is a prospect; returns how long that took from the end of the load. */
   async function drained(what: string): Promise<{ seconds: number; backlog: number }> {
+    step(`waiting for every request to become a prospect ${what}`);
     const t0 = performance.now();
     await sleep(100); // the last in-flight requests commit
     submitted = await submittedTotal();
     const backlog = prospectsBefore + submitted - (await prospectTotal());
-    for (;;) {
-      const made = (await prospectTotal()) - prospectsBefore;
-      submitted = await submittedTotal();
-      if (made === submitted) return { seconds: (performance.now() - t0) / 1000, backlog };
-      if (made > submitted) throw new BenchFailure(`${what}: ${made} prospects for ${submitted} requests`);
-      if (performance.now() - t0 > plan.drainTimeoutMs) throw new BenchFailure(`${what}: only ${made} of ${submitted} requests became prospects within ${plan.drainTimeoutMs / 1000} s`);
-      await sleep(50);
-    }
+    let made = 0;
+    await until(
+      { what: `every stored partner request to become a prospect ${what}`, timeoutMs: plan.drainTimeoutMs, everyMs: 50, saw: () => `${made} prospects for ${submitted} stored requests` },
+      async () => {
+        made = (await prospectTotal()) - prospectsBefore;
+        submitted = await submittedTotal();
+        if (made > submitted) throw new BenchFailure(`${what}: ${made} prospects for ${submitted} requests`);
+        return made === submitted;
+      },
+    );
+    return { seconds: (performance.now() - t0) / 1000, backlog };
   }
 
   const setupSeconds = (Date.now() - startedAt) / 1000;
   process.stderr.write(`set up in ${setupSeconds.toFixed(1)} s; measuring (about ${2 * (plan.warmUpSeconds + plan.max.seconds + plan.rate.seconds)} s of load)…\n`);
 
   // Baseline first, while Handshake's background jobs have nothing to do.
+  step('load on the baseline');
   await load('baseline warm-up', baselineUrl, 201, { seconds: plan.warmUpSeconds, connections: plan.max.connections });
   const baseMax = await load('baseline max rate', baselineUrl, 201, { seconds: plan.max.seconds, connections: plan.max.connections });
   const baseRate = await load('baseline at fixed rate', baselineUrl, 201, { seconds: plan.rate.seconds, connections: plan.rate.connections, rate: plan.rate.requestsPerSecond });
 
+  step('load on Handshake');
   // Handshake. Each run starts with the background jobs idle, so the latency run does not inherit the max-rate backlog.
   await load('Handshake warm-up', productUrl, 202, { seconds: plan.warmUpSeconds, connections: plan.max.connections });
   await drained('after warm-up');
@@ -294,22 +298,5 @@ async function main(cleanups: (() => Promise<void>)[]) {
   };
   fs.mkdirSync('.test-artifacts', { recursive: true });
   fs.writeFileSync('.test-artifacts/bench.json', `${JSON.stringify(figures, null, 2)}\n`);
-}
+});
 
-const cleanups: (() => Promise<void>)[] = [];
-try {
-  await main(cleanups);
-} catch (error) {
-  process.exitCode = 1;
-  console.error(`\nBENCHMARK FAILED: ${error instanceof BenchFailure ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-} finally {
-  // Last opened, first closed: servers before their pools, the database dropped last.
-  for (const cleanup of cleanups.reverse()) {
-    try {
-      await cleanup();
-    } catch (error) {
-      process.exitCode = 1;
-      console.error(`cleanup failed: ${String(error)}`);
-    }
-  }
-}

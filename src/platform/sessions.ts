@@ -80,7 +80,7 @@ export function createSessionStore(db: Db): SessionStore {
   };
 }
 
-const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Double-submit check: a cookie-authenticated write must echo the session's CSRF token in a header. */
 export function assertCsrf(request: FastifyRequest, session: Session): void {
