@@ -7,8 +7,6 @@ import type { StaffService } from '../platform/staff.ts';
 import type { Maps } from './maps.ts';
 import type { FieldMap } from './table-map.ts';
 
-const problem = { $ref: 'Problem#' } as const;
-const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
 const tags = ['Dual-write'];
 const roles = ['integration-administrator'] as const;
 const Paging = { limit: Type.Integer({ minimum: 1, maximum: 200, default: 25 }), offset: Type.Integer({ minimum: 0, default: 0 }) };
@@ -16,7 +14,7 @@ const Paged = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(it
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Timestamp = Type.String({ format: 'date-time' });
 const Direction = Type.Union([Type.Literal('hq-to-crm'), Type.Literal('crm-to-hq')]);
-const Status = Type.Union(['NotRunning', 'Initializing', 'Running', 'Paused', 'Stopped', 'Error'].map((s) => Type.Literal(s)));
+const Status = Type.Union([Type.Literal('NotRunning'), Type.Literal('Initializing'), Type.Literal('Running'), Type.Literal('Paused'), Type.Literal('Stopped'), Type.Literal('Error')]);
 const Id = Type.Object({ id: Type.String() });
 
 const MapSummary = Type.Object({
@@ -53,7 +51,8 @@ const MapDetail = Type.Intersect([
   MapSummary,
   Type.Object({
     version: Type.Integer(),
-    fieldMaps: Type.Array(Type.Intersect([Type.Object({ index: Type.Integer(), symbol: Type.String() }), FieldMapSchema])),
+    // One object, not an allOf with the request's closed FieldMapSchema, which would forbid index and symbol.
+    fieldMaps: Type.Array(Type.Object({ index: Type.Integer(), symbol: Type.String(), ...FieldMapSchema.properties })),
     hqFilter: Nullable(Type.String()),
     crmFilter: Nullable(Type.String()),
     integrationKey: Type.Object({ hq: Type.Array(Type.String()), crm: Type.Array(Type.String()) }),
@@ -111,12 +110,12 @@ const LedgerRecord = Type.Object({
 export function registerDualWriteRoutes(app: Server, deps: { staff: StaffService; maps: Maps }) {
   const { staff, maps } = deps;
 
-  app.get('/api/dualwrite/maps', { schema: { tags, summary: 'Table maps with status, pending and failed counts', response: { 200: Type.Array(MapSummary), ...errors } } }, async (request) => {
+  app.get('/api/dualwrite/maps', { schema: { tags, summary: 'Table maps with status, pending and failed counts', response: { 200: Type.Array(MapSummary) } } }, async (request) => {
     await staff.authenticate(request, roles);
     return maps.list();
   });
 
-  app.get('/api/dualwrite/maps/:id', { schema: { tags, summary: 'One table map: field maps, initial sync progress, activity', params: Id, response: { 200: MapDetail, ...errors } } }, async (request) => {
+  app.get('/api/dualwrite/maps/:id', { schema: { tags, summary: 'One table map: field maps, initial sync progress, activity', params: Id, response: { 200: MapDetail } } }, async (request) => {
     await staff.authenticate(request, roles);
     return maps.get(request.params.id);
   });
@@ -132,7 +131,7 @@ export function registerDualWriteRoutes(app: Server, deps: { staff: StaffService
           { fieldMaps: Type.Optional(Type.Array(FieldMapSchema, { maxItems: 200 })), hqFilter: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))), crmFilter: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))), alertRule: Type.Optional(Nullable(AlertRule)) },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: MapDetail, ...errors },
+        response: { 200: MapDetail },
       },
     },
     async (request) => {
@@ -150,7 +149,7 @@ export function registerDualWriteRoutes(app: Server, deps: { staff: StaffService
         summary: 'Run a map that is not running (resumes a paused one)',
         params: Id,
         body: Type.Optional(Type.Object({ initialSync: Type.Boolean({ default: true }) }, { additionalProperties: false })),
-        response: { 204: Type.Null(), ...errors },
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {
@@ -160,21 +159,26 @@ export function registerDualWriteRoutes(app: Server, deps: { staff: StaffService
     },
   );
 
-  app.post('/api/dualwrite/maps/:id/initial-sync', { schema: { tags, summary: 'Start an initial sync of existing rows; progress at GET /api/dualwrite/maps/{id}', params: Id, response: { 202: Type.Null(), ...errors } } }, async (request, reply) => {
-    const user = await staff.authenticate(request, roles);
-    await maps.run(request.params.id, user.name, true, true);
-    return reply.code(202).send(null);
-  });
+  app.post(
+    '/api/dualwrite/maps/:id/initial-sync',
+    { schema: { tags, summary: 'Start an initial sync of existing rows; progress at GET /api/dualwrite/maps/{id}', params: Id, response: { 202: Type.Object({ id: Type.String(), status: Status }) } } },
+    async (request, reply) => {
+      const user = await staff.authenticate(request, roles);
+      await maps.run(request.params.id, user.name, true, true);
+      const map = await maps.get(request.params.id);
+      return reply.code(202).send({ id: map.id, status: map.status });
+    },
+  );
 
   for (const action of ['pause', 'resume', 'stop'] as const) {
-    app.post(`/api/dualwrite/maps/:id/${action}`, { schema: { tags, summary: `${action[0]!.toUpperCase()}${action.slice(1)} a map`, params: Id, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
+    app.post(`/api/dualwrite/maps/:id/${action}`, { schema: { tags, summary: `${action[0]!.toUpperCase()}${action.slice(1)} a map`, params: Id, response: { 204: Type.Null() } } }, async (request, reply) => {
       const user = await staff.authenticate(request, roles);
       await maps[action]((request.params as { id: string }).id, user.name);
       return reply.code(204).send(null);
     });
   }
 
-  app.post('/api/dualwrite/maps/:id/retry-errors', { schema: { tags, summary: "Retry all of a map's failures", params: Id, response: { 200: Type.Object({ retried: Type.Integer(), resolved: Type.Integer() }), ...errors } } }, async (request) => {
+  app.post('/api/dualwrite/maps/:id/retry-errors', { schema: { tags, summary: "Retry all of a map's failures", params: Id, response: { 200: Type.Object({ retried: Type.Integer(), resolved: Type.Integer() }) } } }, async (request) => {
     await staff.authenticate(request, roles);
     return maps.retryAll(request.params.id);
   });
@@ -186,7 +190,7 @@ export function registerDualWriteRoutes(app: Server, deps: { staff: StaffService
         tags,
         summary: 'The per-record ledger: every change the engine handled and its fate',
         querystring: Type.Object({ map: Type.Optional(Type.String()), key: Type.Optional(Type.String({ maxLength: 200 })), status: Type.Optional(Type.String({ maxLength: 20 })), ...Paging }),
-        response: { 200: Paged(LedgerRecord), ...errors },
+        response: { 200: Paged(LedgerRecord) },
       },
     },
     async (request) => {
@@ -202,7 +206,7 @@ export function registerDualWriteRoutes(app: Server, deps: { staff: StaffService
         tags,
         summary: 'Records that failed, with the reason in plain words',
         querystring: Type.Object({ map: Type.Optional(Type.String()), status: Type.Optional(Type.Union([Type.Literal('Pending'), Type.Literal('Resolved')])), ...Paging }),
-        response: { 200: Paged(SyncError), ...errors },
+        response: { 200: Paged(SyncError) },
       },
     },
     async (request) => {
@@ -213,7 +217,7 @@ export function registerDualWriteRoutes(app: Server, deps: { staff: StaffService
 
   app.post(
     '/api/dualwrite/errors/:id/retry',
-    { schema: { tags, summary: 'Retry one failed record', params: Type.Object({ id: Type.Integer() }), response: { 200: Type.Object({ id: Type.Integer(), status: Type.String() }), ...errors } } },
+    { schema: { tags, summary: 'Retry one failed record', params: Type.Object({ id: Type.Integer() }), response: { 200: Type.Object({ id: Type.Integer(), status: Type.String() }) } } },
     async (request) => {
       await staff.authenticate(request, roles);
       return maps.retry(request.params.id);

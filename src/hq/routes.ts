@@ -13,8 +13,6 @@ import type { Distribution } from './distribution.ts';
 import type { createNumberSequences } from './number-sequence.ts';
 import type { createOnlineStores } from './online-store.ts';
 
-const problem = { $ref: 'Problem#' } as const;
-const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
 const Paged = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer(), next: Type.Optional(Type.Integer()) });
 const Paging = { limit: Type.Integer({ minimum: 1, maximum: 200, default: 25 }), offset: Type.Integer({ minimum: 0, default: 0 }) };
 const opt = <T extends TSchema>(schema: T) => Type.Optional(schema);
@@ -148,7 +146,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
           sort: Type.Union(['createdAt', '-createdAt', 'companyName', '-companyName', 'status', '-status'].map((s) => Type.Literal(s)), { default: '-createdAt' }),
           ...Paging,
         }),
-        response: { 200: Paged(ProspectRef), ...errors },
+        response: { 200: Paged(ProspectRef) },
       },
     },
     async (request) => {
@@ -167,7 +165,6 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         params: Type.Object({ id: Type.String() }),
         response: {
           200: Type.Intersect([ProspectRef, Type.Object({ requests: Type.Array(Type.Object({ id: Type.String(), submittedAt: Type.String(), comments: opt(Type.String()) })) })]),
-          ...errors,
         },
       },
     },
@@ -185,7 +182,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         summary: 'Approve: organization and person customers and a customer hierarchy with the requestor as Admin',
         description: 'One transaction. A prospect that is no longer New answers 409 and nothing changes.',
         params: Type.Object({ id: Type.String() }),
-        response: { 200: Type.Object({ customerAccount: Type.String(), personCustomerAccount: Type.String(), hierarchyId: Type.String() }), ...errors },
+        response: { 200: Type.Object({ customerAccount: Type.String(), personCustomerAccount: Type.String(), hierarchyId: Type.String() }) },
       },
     },
     async (request) => {
@@ -202,7 +199,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         summary: 'Reject with a reason',
         params: Type.Object({ id: Type.String() }),
         body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S' }) }, { additionalProperties: false }),
-        response: { 200: ProspectRef, ...errors },
+        response: { 200: ProspectRef },
       },
     },
     async (request) => {
@@ -218,7 +215,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         tags,
         summary: 'All customers',
         querystring: Type.Object({ search: opt(Type.String({ maxLength: 200 })), type: opt(Type.Union([Type.Literal('Person'), Type.Literal('Organization')])), ...Paging }),
-        response: { 200: Paged(CustomerRef), ...errors },
+        response: { 200: Paged(CustomerRef) },
       },
     },
     async (request) => {
@@ -229,7 +226,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
 
   app.get(
     '/api/hq/customers/:account',
-    { schema: { tags, summary: 'One customer', params: Type.Object({ account: Type.String() }), response: { 200: CustomerRef, ...errors } } },
+    { schema: { tags, summary: 'One customer', params: Type.Object({ account: Type.String() }), response: { 200: CustomerRef } } },
     async (request) => {
       await staff.authenticate(request, hqOps);
       return customers.get(request.params.account);
@@ -259,7 +256,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: CustomerRef, ...errors },
+        response: { 200: CustomerRef },
       },
     },
     async (request) => {
@@ -280,7 +277,6 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         querystring: Type.Object(Paging),
         response: {
           200: Paged(Type.Object({ id: Type.String(), name: Type.String(), purpose: Type.String(), active: Type.Boolean(), organization: Type.Object({ account: Type.String(), name: Type.String() }), memberCount: Type.Integer(), createdAt: Timestamp })),
-          ...errors,
         },
       },
     },
@@ -292,7 +288,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
 
   app.get(
     '/api/hq/customer-hierarchies/:id',
-    { schema: { tags, summary: 'A customer hierarchy with its members and roles', params: Type.Object({ id: Type.String() }), response: { 200: { $ref: 'CustomerHierarchy#' }, ...errors } } },
+    { schema: { tags, summary: 'A customer hierarchy with its members and roles', params: Type.Object({ id: Type.String() }), response: { 200: { $ref: 'CustomerHierarchy#' } } } },
     async (request) => {
       await staff.authenticate(request, hqOps);
       return customers.getHierarchy(request.params.id);
@@ -321,7 +317,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: CustomerRef, ...errors },
+        response: { 201: CustomerRef },
       },
     },
     async (request, reply) => {
@@ -359,7 +355,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
           { organizationAccount: Type.String({ minLength: 1 }), name: opt(Type.String({ maxLength: 200 })), members: Type.Array(Type.Object({ account: Type.String({ minLength: 1 }), role: Role }, { additionalProperties: false }), { minItems: 1, maxItems: 200 }) },
           { additionalProperties: false },
         ),
-        response: { 201: { $ref: 'CustomerHierarchy#' }, ...errors },
+        response: { 201: { $ref: 'CustomerHierarchy#' } },
       },
     },
     async (request, reply) => {
@@ -377,7 +373,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         summary: 'Rename a business partner, or deactivate it (locks out all its users at once) and activate it again',
         params: HierarchyParams,
         body: Type.Object({ name: opt(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })), active: opt(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }),
-        response: { 200: { $ref: 'CustomerHierarchy#' }, ...errors },
+        response: { 200: { $ref: 'CustomerHierarchy#' } },
       },
     },
     async (request) => {
@@ -395,7 +391,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         summary: 'Add a person customer to a business partner as Admin or User; the person is invited by e-mail',
         params: HierarchyParams,
         body: Type.Object({ account: Type.String({ minLength: 1 }), role: Role }, { additionalProperties: false }),
-        response: { 201: { $ref: 'CustomerHierarchy#' }, ...errors },
+        response: { 201: { $ref: 'CustomerHierarchy#' } },
       },
     },
     async (request, reply) => {
@@ -413,7 +409,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         summary: "Change a member's role; the last Admin cannot become a User",
         params: MemberParams,
         body: Type.Object({ role: Role }, { additionalProperties: false }),
-        response: { 200: { $ref: 'CustomerHierarchy#' }, ...errors },
+        response: { 200: { $ref: 'CustomerHierarchy#' } },
       },
     },
     async (request) => {
@@ -430,7 +426,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         tags,
         summary: 'Remove a member (the customer stays); the last Admin cannot be removed; the user is signed out at once on the storefront',
         params: MemberParams,
-        response: { 200: { $ref: 'CustomerHierarchy#' }, ...errors },
+        response: { 200: { $ref: 'CustomerHierarchy#' } },
       },
     },
     async (request) => {
@@ -447,7 +443,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         tags,
         summary: 'Send a member a new invitation (valid 7 days); earlier links stop working',
         params: MemberParams,
-        response: { 202: Type.Object({ sent: Type.Literal(true) }), ...errors },
+        response: { 202: Type.Object({ sent: Type.Literal(true) }) },
       },
     },
     async (request, reply) => {
@@ -459,7 +455,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
 
   app.get(
     '/api/hq/number-sequences',
-    { schema: { tags, summary: 'Number sequences', response: { 200: Type.Object({ items: Type.Array(NumberSequenceSchema) }), ...errors } } },
+    { schema: { tags, summary: 'Number sequences', response: { 200: Type.Object({ items: Type.Array(NumberSequenceSchema) }) } } },
     async (request) => {
       await staff.authenticate(request, ['administrator']);
       return { items: await deps.numberSequences.list() };
@@ -481,7 +477,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: NumberSequenceSchema, ...errors },
+        response: { 200: NumberSequenceSchema },
       },
     },
     async (request) => {
@@ -492,7 +488,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
 
   app.get(
     '/api/hq/online-stores',
-    { schema: { tags, summary: 'Online stores (channels)', response: { 200: Type.Object({ items: Type.Array(OnlineStoreSchema) }), ...errors } } },
+    { schema: { tags, summary: 'Online stores (channels)', response: { 200: Type.Object({ items: Type.Array(OnlineStoreSchema) }) } } },
     async (request) => {
       await staff.authenticate(request, hqOps);
       return { items: await deps.onlineStores.list() };
@@ -514,7 +510,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: OnlineStoreSchema, ...errors },
+        response: { 200: OnlineStoreSchema },
       },
     },
     async (request) => {
@@ -544,7 +540,6 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
               }),
             ),
           }),
-          ...errors,
         },
       },
     },
@@ -562,7 +557,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         summary: "Change a job's fallback schedule",
         params: Type.Object({ code: Type.String() }),
         body: Type.Object({ everySeconds: opt(Type.Integer({ minimum: 5, maximum: 86400 })), enabled: opt(Type.Boolean()) }, { additionalProperties: false }),
-        response: { 204: Type.Null(), ...errors },
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {
@@ -579,7 +574,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         tags: ['Distribution'],
         summary: 'Run a job now',
         params: Type.Object({ code: Type.String() }),
-        response: { 202: Type.Object({ runId: Type.String() }), ...errors },
+        response: { 202: Type.Object({ runId: Type.String() }) },
       },
     },
     async (request, reply) => {
@@ -591,7 +586,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
   app.get(
     '/api/hq/distribution/runs',
     {
-      schema: { tags: ['Distribution'], summary: 'Job history', querystring: Type.Object({ job: opt(Type.String()), ...Paging }), response: { 200: Paged(RunRef), ...errors } },
+      schema: { tags: ['Distribution'], summary: 'Job history', querystring: Type.Object({ job: opt(Type.String()), ...Paging }), response: { 200: Paged(RunRef) } },
     },
     async (request) => {
       await staff.authenticate(request, hqOps);
@@ -601,7 +596,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
 
   app.get(
     '/api/hq/distribution/runs/:runId',
-    { schema: { tags: ['Distribution'], summary: 'One job run', params: Type.Object({ runId: Type.String() }), response: { 200: RunRef, ...errors } } },
+    { schema: { tags: ['Distribution'], summary: 'One job run', params: Type.Object({ runId: Type.String() }), response: { 200: RunRef } } },
     async (request) => {
       await staff.authenticate(request, hqOps);
       return distribution.getRun(request.params.runId);
@@ -630,7 +625,6 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
               email: Type.String(),
             }),
           ),
-          ...errors,
         },
       },
     },
@@ -642,7 +636,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
 
   app.post(
     '/api/hq/channel-requests/:id/retry',
-    { schema: { tags: ['Distribution'], summary: 'Retry a failed channel request', params: Type.Object({ id: Type.String() }), response: { 204: Type.Null(), ...errors } } },
+    { schema: { tags: ['Distribution'], summary: 'Retry a failed channel request', params: Type.Object({ id: Type.String() }), response: { 204: Type.Null() } } },
     async (request, reply) => {
       await staff.authenticate(request, hqOps);
       await distribution.retryChannelRequest(request.params.id);

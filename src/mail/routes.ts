@@ -8,8 +8,6 @@ import type { Messages } from './messages.ts';
 import type { Setup } from './setup.ts';
 import { notificationTypes } from './template.ts';
 
-const problem = { $ref: 'Problem#' } as const;
-const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
 const tags = ['Mail'];
 const roles = ['hq-operations'] as const;
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -57,22 +55,22 @@ const Message = Type.Object({
 export function registerMailRoutes(app: Server, deps: { staff: StaffService; setup: Setup; messages: Messages; smtp: boolean }) {
   const { staff, setup, messages } = deps;
 
-  app.get('/api/mail/settings', { schema: { tags, summary: 'Whether messages leave the machine (SMTP) or stay in the local mailbox', response: { 200: Type.Object({ smtp: Type.Boolean() }), ...errors } } }, async (request) => {
+  app.get('/api/mail/settings', { schema: { tags, summary: 'Whether messages leave the machine (SMTP) or stay in the local mailbox', response: { 200: Type.Object({ smtp: Type.Boolean() }) } } }, async (request) => {
     await staff.authenticate(request, roles);
     return { smtp: deps.smtp };
   });
 
-  app.get('/api/mail/templates', { schema: { tags, summary: 'E-mail templates per notification type and language', response: { 200: Type.Array(Template), ...errors } } }, async (request) => {
+  app.get('/api/mail/templates', { schema: { tags, summary: 'E-mail templates per notification type and language', response: { 200: Type.Array(Template) } } }, async (request) => {
     await staff.authenticate(request, roles);
     return setup.listTemplates();
   });
-  app.get('/api/mail/templates/:id', { schema: { tags, summary: 'One template', params: NumericId, response: { 200: Template, ...errors } } }, async (request) => {
+  app.get('/api/mail/templates/:id', { schema: { tags, summary: 'One template', params: NumericId, response: { 200: Template } } }, async (request) => {
     await staff.authenticate(request, roles);
     return setup.getTemplate(request.params.id);
   });
   app.post(
     '/api/mail/templates',
-    { schema: { tags, summary: 'Add a template for another language', body: Type.Object({ type: NotificationType, language: Type.String({ minLength: 2, maxLength: 10, pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,4})?$' }), ...Body }, { additionalProperties: false }), response: { 201: Template, ...errors } } },
+    { schema: { tags, summary: 'Add a template for another language', body: Type.Object({ type: NotificationType, language: Type.String({ minLength: 2, maxLength: 10, pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,4})?$' }), ...Body }, { additionalProperties: false }), response: { 201: Template } } },
     async (request, reply) => {
       const user = await staff.authenticate(request, roles);
       return reply.code(201).send(await setup.createTemplate(request.body, user.name));
@@ -80,7 +78,7 @@ export function registerMailRoutes(app: Server, deps: { staff: StaffService; set
   );
   app.put(
     '/api/mail/templates/:id',
-    { schema: { tags, summary: 'Change a template; an unknown placeholder or an empty subject is refused', params: NumericId, body: Type.Object(Body, { additionalProperties: false }), response: { 200: Template, ...errors } } },
+    { schema: { tags, summary: 'Change a template; an unknown placeholder or an empty subject is refused', params: NumericId, body: Type.Object(Body, { additionalProperties: false }), response: { 200: Template } } },
     async (request) => {
       const user = await staff.authenticate(request, roles);
       return setup.updateTemplate(request.params.id, request.body, user.name);
@@ -88,7 +86,7 @@ export function registerMailRoutes(app: Server, deps: { staff: StaffService; set
   );
   app.post(
     '/api/mail/templates/preview',
-    { schema: { tags, summary: 'Render a template with sample values', body: Type.Object({ type: NotificationType, ...Body }, { additionalProperties: false }), response: { 200: Type.Object(Body), ...errors } } },
+    { schema: { tags, summary: 'Render a template with sample values', body: Type.Object({ type: NotificationType, ...Body }, { additionalProperties: false }), response: { 200: Type.Object(Body) } } },
     async (request) => {
       await staff.authenticate(request, roles);
       return setup.preview(request.body);
@@ -96,7 +94,7 @@ export function registerMailRoutes(app: Server, deps: { staff: StaffService; set
   );
   app.post(
     '/api/mail/templates/:id/test',
-    { schema: { tags, summary: 'Send the template with sample values to an address', params: NumericId, body: Type.Object({ to: Type.String({ format: 'email', maxLength: 254 }) }, { additionalProperties: false }), response: { 202: Message, ...errors } } },
+    { schema: { tags, summary: 'Send the template with sample values to an address', params: NumericId, body: Type.Object({ to: Type.String({ format: 'email', maxLength: 254 }) }, { additionalProperties: false }), response: { 202: Message } } },
     async (request, reply) => {
       await staff.authenticate(request, roles);
       const template = await setup.getTemplate(request.params.id);
@@ -107,13 +105,13 @@ export function registerMailRoutes(app: Server, deps: { staff: StaffService; set
     },
   );
 
-  app.get('/api/mail/profiles', { schema: { tags, summary: 'Notification profiles: which types are sent, held or off', response: { 200: Type.Array(Profile), ...errors } } }, async (request) => {
+  app.get('/api/mail/profiles', { schema: { tags, summary: 'Notification profiles: which types are sent, held or off', response: { 200: Type.Array(Profile) } } }, async (request) => {
     await staff.authenticate(request, roles);
     return setup.listProfiles();
   });
   app.put(
     '/api/mail/profiles/:id/entries/:type',
-    { schema: { tags, summary: 'Send a notification type at once, hold it for review, or turn it off', params: Type.Object({ id: Type.String(), type: NotificationType }), body: Type.Object({ mode: Mode }, { additionalProperties: false }), response: { 200: Profile, ...errors } } },
+    { schema: { tags, summary: 'Send a notification type at once, hold it for review, or turn it off', params: Type.Object({ id: Type.String(), type: NotificationType }), body: Type.Object({ mode: Mode }, { additionalProperties: false }), response: { 200: Profile } } },
     async (request) => {
       await staff.authenticate(request, roles);
       return setup.setEntry(request.params.id, request.params.type, request.body.mode);
@@ -127,7 +125,7 @@ export function registerMailRoutes(app: Server, deps: { staff: StaffService; set
         tags,
         summary: 'The delivery log',
         querystring: Type.Object({ to: Type.Optional(Type.String({ maxLength: 254 })), status: Type.Optional(Status), type: Type.Optional(Type.String({ maxLength: 50 })), limit: Type.Integer({ minimum: 1, maximum: 200, default: 25 }), offset: Type.Integer({ minimum: 0, default: 0 }) }),
-        response: { 200: Type.Object({ items: Type.Array(Message), total: Type.Integer(), next: Type.Optional(Type.Integer()) }), ...errors },
+        response: { 200: Type.Object({ items: Type.Array(Message), total: Type.Integer(), next: Type.Optional(Type.Integer()) }) },
       },
     },
     async (request) => {
@@ -138,14 +136,14 @@ export function registerMailRoutes(app: Server, deps: { staff: StaffService; set
   );
   app.get(
     '/api/mail/messages/:id',
-    { schema: { tags, summary: 'One message with its rendered HTML and text', params: NumericId, response: { 200: Type.Intersect([Message, Type.Object({ html: Type.String(), text: Type.String() })]), ...errors } } },
+    { schema: { tags, summary: 'One message with its rendered HTML and text', params: NumericId, response: { 200: Type.Intersect([Message, Type.Object({ html: Type.String(), text: Type.String() })]) } } },
     async (request) => {
       await staff.authenticate(request, roles);
       return messages.get(request.params.id);
     },
   );
   for (const action of ['resend', 'release'] as const) {
-    app.post(`/api/mail/messages/:id/${action}`, { schema: { tags, summary: action === 'resend' ? 'Send a message again' : 'Release a held message', params: NumericId, response: { 200: Message, ...errors } } }, async (request) => {
+    app.post(`/api/mail/messages/:id/${action}`, { schema: { tags, summary: action === 'resend' ? 'Send a message again' : 'Release a held message', params: NumericId, response: { 200: Message } } }, async (request) => {
       await staff.authenticate(request, roles);
       return messages[action]((request.params as { id: number }).id);
     });

@@ -23,7 +23,6 @@ export const StaffUserSchema = Type.Object(
 );
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const problem = { $ref: 'Problem#' } as const;
-const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 429: problem };
 
 export function registerStaffRoutes(app: Server, staff: StaffService, sessions: SessionStore, config: Config): void {
   app.addSchema(StaffUserSchema);
@@ -35,8 +34,9 @@ export function registerStaffRoutes(app: Server, staff: StaffService, sessions: 
       schema: {
         tags: ['Staff'],
         summary: 'Sign in as staff',
+        security: [],
         body: Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) }),
-        response: { 200: Type.Object({ token: Type.String(), csrfToken: Type.String(), user: StaffUserRef }), ...errors },
+        response: { 200: Type.Object({ token: Type.String(), csrfToken: Type.String(), user: StaffUserRef }), 401: problem, 429: problem },
       },
     },
     async (request, reply) => {
@@ -46,7 +46,7 @@ export function registerStaffRoutes(app: Server, staff: StaffService, sessions: 
     },
   );
 
-  app.post('/api/auth/sign-out', { schema: { tags: ['Staff'], summary: 'Sign out (revokes the session)', response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
+  app.post('/api/auth/sign-out', { schema: { tags: ['Staff'], summary: 'Sign out (revokes the session)', response: { 204: Type.Null() } } }, async (request, reply) => {
     await staff.authenticate(request);
     if (request.sessionTokenHash) await sessions.revoke(request.sessionTokenHash);
     clearSessionCookies(reply, 'staff');
@@ -55,7 +55,7 @@ export function registerStaffRoutes(app: Server, staff: StaffService, sessions: 
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['Staff'], summary: 'The signed-in staff user', response: { 200: Type.Object({ user: StaffUserRef, roles: Type.Array(Role) }), ...errors } } },
+    { schema: { tags: ['Staff'], summary: 'The signed-in staff user', response: { 200: Type.Object({ user: StaffUserRef, roles: Type.Array(Role) }) } } },
     async (request) => {
       const user = await staff.authenticate(request);
       return { user, roles: user.roles };
@@ -64,7 +64,7 @@ export function registerStaffRoutes(app: Server, staff: StaffService, sessions: 
 
   app.get(
     '/api/hq/staff-users',
-    { schema: { tags: ['Staff'], summary: 'List staff users', response: { 200: Type.Object({ items: Type.Array(StaffUserRef) }), ...errors } } },
+    { schema: { tags: ['Staff'], summary: 'List staff users', response: { 200: Type.Object({ items: Type.Array(StaffUserRef) }) } } },
     async (request) => {
       await staff.authenticate(request, ['administrator']);
       return { items: await staff.list() };
@@ -86,7 +86,7 @@ export function registerStaffRoutes(app: Server, staff: StaffService, sessions: 
           },
           { additionalProperties: false },
         ),
-        response: { 201: StaffUserRef, ...errors },
+        response: { 201: StaffUserRef },
       },
     },
     async (request, reply) => {
@@ -111,7 +111,7 @@ export function registerStaffRoutes(app: Server, staff: StaffService, sessions: 
           },
           { additionalProperties: false },
         ),
-        response: { 200: StaffUserRef, ...errors },
+        response: { 200: StaffUserRef },
       },
     },
     async (request) => {

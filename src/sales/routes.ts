@@ -13,8 +13,6 @@ import { opportunityViews } from './opportunity.ts';
 import type { Opportunities } from './opportunity.ts';
 import type { Parties } from './party.ts';
 
-const problem = { $ref: 'Problem#' } as const;
-const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
 const tags = ['Sales'];
 // type: [t, 'null'] rather than anyOf, so Ajv's type coercion keeps null as null instead of turning it into "".
 const N = <T extends TSchema>(schema: T) => {
@@ -139,7 +137,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
 
   app.get(
     '/api/sales/users',
-    { schema: { tags, summary: 'Salespeople and sales managers (owners)', response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() })) }), ...errors } } },
+    { schema: { tags, summary: 'Salespeople and sales managers (owners)', response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() })) }) } } },
     async (request) => {
       await actor(request);
       const users = (await staff.list()).filter((u) => !u.disabled && u.roles.some((r) => r === 'salesperson' || r === 'sales-manager' || r === 'administrator'));
@@ -155,7 +153,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
         summary: 'Leads through a view',
         description: 'Views: all-commerce-b2b-leads (source Commerce B2B, any owner), my-open-leads, open-leads, closed-leads, all-leads.',
         querystring: Type.Object({ view: Type.Optional(Enum(leadViews)), search: Type.Optional(Str(200)), sort: Type.String({ default: '-createdAt', pattern: '^-?(createdAt|topic|companyName|statusReason)$' }), ...Paging }),
-        response: { 200: Paged(LeadRef), ...errors },
+        response: { 200: Paged(LeadRef) },
       },
     },
     async (request) => {
@@ -167,13 +165,13 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
 
   app.post(
     '/api/sales/leads',
-    { schema: { tags, summary: 'Create a lead', body: Type.Object(LeadBody, { additionalProperties: false }), response: { 201: LeadRef, ...errors } } },
+    { schema: { tags, summary: 'Create a lead', body: Type.Object(LeadBody, { additionalProperties: false }), response: { 201: LeadRef } } },
     async (request, reply) => reply.status(201).send(await leads.create(request.body, await actor(request))),
   );
 
   app.get(
     '/api/sales/leads/:id',
-    { schema: { tags, summary: 'A lead with its timeline', params: Id, response: { 200: Type.Intersect([LeadRef, Type.Object({ timeline: Type.Array(TimelineEntry) })]), ...errors } } },
+    { schema: { tags, summary: 'A lead with its timeline', params: Id, response: { 200: Type.Intersect([LeadRef, Type.Object({ timeline: Type.Array(TimelineEntry) })]) } } },
     async (request) => {
       await actor(request);
       return leads.get(request.params.id);
@@ -188,7 +186,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
         summary: 'Edit an open lead',
         params: Id,
         body: Type.Object({ ...LeadBody, topic: Type.Optional(Required(200)), lastName: Type.Optional(Required(100)) }, { additionalProperties: false, minProperties: 1 }),
-        response: { 200: LeadRef, ...errors },
+        response: { 200: LeadRef },
       },
     },
     async (request) => leads.update(request.params.id, request.body, await actor(request)),
@@ -196,7 +194,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
 
   app.post(
     '/api/sales/leads/:id/status',
-    { schema: { tags, summary: 'Mark an open lead New or Contacted', params: Id, body: Type.Object({ statusReason: Enum(leadStatusReasons.Open) }, { additionalProperties: false }), response: { 200: LeadRef, ...errors } } },
+    { schema: { tags, summary: 'Mark an open lead New or Contacted', params: Id, body: Type.Object({ statusReason: Enum(leadStatusReasons.Open) }, { additionalProperties: false }), response: { 200: LeadRef } } },
     async (request) => leads.setStatus(request.params.id, request.body.statusReason, await actor(request)),
   );
 
@@ -212,7 +210,6 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
             accounts: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), email: N(Type.String()) })),
             contacts: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), email: N(Type.String()) })),
           }),
-          ...errors,
         },
       },
     },
@@ -245,7 +242,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ opportunityId: N(Type.String()), accountId: N(Type.String()), contactId: N(Type.String()) }), ...errors },
+        response: { 200: Type.Object({ opportunityId: N(Type.String()), accountId: N(Type.String()), contactId: N(Type.String()) }) },
       },
     },
     async (request) => leads.qualify(request.params.id, request.body, await actor(request)),
@@ -259,17 +256,17 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
         summary: 'Disqualify with a status reason',
         params: Id,
         body: Type.Object({ statusReason: Enum(leadStatusReasons.Disqualified) }, { additionalProperties: false }),
-        response: { 200: LeadRef, ...errors },
+        response: { 200: LeadRef },
       },
     },
     async (request) => leads.disqualify(request.params.id, request.body.statusReason, await actor(request)),
   );
 
-  app.post('/api/sales/leads/:id/reactivate', { schema: { tags, summary: 'Reactivate a disqualified lead', params: Id, response: { 200: LeadRef, ...errors } } }, async (request) =>
+  app.post('/api/sales/leads/:id/reactivate', { schema: { tags, summary: 'Reactivate a disqualified lead', params: Id, response: { 200: LeadRef } } }, async (request) =>
     leads.reactivate(request.params.id, await actor(request)),
   );
 
-  app.post('/api/sales/leads/:id/notes', { schema: { tags, summary: 'Add a note to the timeline', params: Id, body: NoteBody, response: { 201: TimelineEntry, ...errors } } }, async (request, reply) =>
+  app.post('/api/sales/leads/:id/notes', { schema: { tags, summary: 'Add a note to the timeline', params: Id, body: NoteBody, response: { 201: TimelineEntry } } }, async (request, reply) =>
     reply.status(201).send(await leads.addNote(request.params.id, request.body.text, await actor(request))),
   );
 
@@ -280,7 +277,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
         tags,
         summary: 'Opportunities through a view',
         querystring: Type.Object({ view: Type.Optional(Enum(opportunityViews)), search: Type.Optional(Str(200)), sort: Type.String({ default: '-createdAt', pattern: '^-?(createdAt|name|estimatedRevenue|estimatedCloseDate)$' }), ...Paging }),
-        response: { 200: Paged(OpportunityRef), ...errors },
+        response: { 200: Paged(OpportunityRef) },
       },
     },
     async (request) => {
@@ -308,7 +305,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
         tags,
         summary: 'An opportunity with its close records and timeline',
         params: Id,
-        response: { 200: Type.Intersect([OpportunityRef, Type.Object({ closeRecords: Type.Array(CloseRecord), timeline: Type.Array(TimelineEntry) })]), ...errors },
+        response: { 200: Type.Intersect([OpportunityRef, Type.Object({ closeRecords: Type.Array(CloseRecord), timeline: Type.Array(TimelineEntry) })]) },
       },
     },
     async (request) => {
@@ -335,7 +332,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: OpportunityRef, ...errors },
+        response: { 200: OpportunityRef },
       },
     },
     async (request) => opportunities.update(request.params.id, request.body, await actor(request)),
@@ -360,32 +357,32 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: OpportunityRef, ...errors },
+        response: { 200: OpportunityRef },
       },
     },
     async (request) => opportunities.close(request.params.id, request.body, await actor(request)),
   );
 
-  app.post('/api/sales/opportunities/:id/reopen', { schema: { tags, summary: 'Reopen a closed opportunity', params: Id, response: { 200: OpportunityRef, ...errors } } }, async (request) =>
+  app.post('/api/sales/opportunities/:id/reopen', { schema: { tags, summary: 'Reopen a closed opportunity', params: Id, response: { 200: OpportunityRef } } }, async (request) =>
     opportunities.reopen(request.params.id, await actor(request)),
   );
 
-  app.post('/api/sales/opportunities/:id/notes', { schema: { tags, summary: 'Add a note to the timeline', params: Id, body: NoteBody, response: { 201: TimelineEntry, ...errors } } }, async (request, reply) =>
+  app.post('/api/sales/opportunities/:id/notes', { schema: { tags, summary: 'Add a note to the timeline', params: Id, body: NoteBody, response: { 201: TimelineEntry } } }, async (request, reply) =>
     reply.status(201).send(await opportunities.addNote(request.params.id, request.body.text, await actor(request))),
   );
 
   const listQuery = Type.Object({ view: Type.Optional(Type.String()), search: Type.Optional(Str(200)), ...Paging });
-  app.get('/api/sales/accounts', { schema: { tags, summary: 'Active accounts', querystring: listQuery, response: { 200: Paged(AccountRef), ...errors } } }, async (request) => {
+  app.get('/api/sales/accounts', { schema: { tags, summary: 'Active accounts', querystring: listQuery, response: { 200: Paged(AccountRef) } } }, async (request) => {
     await actor(request);
     return page(await parties.listAccounts(request.query), request.query.offset, request.query.limit);
   });
-  app.get('/api/sales/contacts', { schema: { tags, summary: 'Active contacts', querystring: listQuery, response: { 200: Paged(ContactRef), ...errors } } }, async (request) => {
+  app.get('/api/sales/contacts', { schema: { tags, summary: 'Active contacts', querystring: listQuery, response: { 200: Paged(ContactRef) } } }, async (request) => {
     await actor(request);
     return page(await parties.listContacts(request.query), request.query.offset, request.query.limit);
   });
   app.get(
     '/api/sales/accounts/:id',
-    { schema: { tags, summary: 'An account (with its HQ customer account once synced)', params: Id, response: { 200: Type.Intersect([AccountRef, Type.Object({ timeline: Type.Array(TimelineEntry) })]), ...errors } } },
+    { schema: { tags, summary: 'An account (with its HQ customer account once synced)', params: Id, response: { 200: Type.Intersect([AccountRef, Type.Object({ timeline: Type.Array(TimelineEntry) })]) } } },
     async (request) => {
       await actor(request);
       return parties.getAccount(request.params.id);
@@ -393,7 +390,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
   );
   app.get(
     '/api/sales/contacts/:id',
-    { schema: { tags, summary: 'A contact (with its HQ customer account once synced)', params: Id, response: { 200: Type.Intersect([ContactRef, Type.Object({ timeline: Type.Array(TimelineEntry) })]), ...errors } } },
+    { schema: { tags, summary: 'A contact (with its HQ customer account once synced)', params: Id, response: { 200: Type.Intersect([ContactRef, Type.Object({ timeline: Type.Array(TimelineEntry) })]) } } },
     async (request) => {
       await actor(request);
       return parties.getContact(request.params.id);
@@ -410,7 +407,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
           { name: Type.Optional(Required(200)), email: Type.Optional(N(Type.String({ format: 'email', maxLength: 254 }))), phone: Type.Optional(N(Str(40))), website: Type.Optional(N(Str(300))), address: Type.Optional(SalesAddress) },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: AccountRef, ...errors },
+        response: { 200: AccountRef },
       },
     },
     async (request) => parties.updateAccount(request.params.id, request.body, await actor(request)),
@@ -433,13 +430,13 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: ContactRef, ...errors },
+        response: { 200: ContactRef },
       },
     },
     async (request) => parties.updateContact(request.params.id, request.body, await actor(request)),
   );
   for (const type of ['accounts', 'contacts'] as const) {
-    app.post(`/api/sales/${type}/:id/notes`, { schema: { tags, summary: 'Add a note to the timeline', params: Id, body: NoteBody, response: { 201: TimelineEntry, ...errors } } }, async (request, reply) =>
+    app.post(`/api/sales/${type}/:id/notes`, { schema: { tags, summary: 'Add a note to the timeline', params: Id, body: NoteBody, response: { 201: TimelineEntry } } }, async (request, reply) =>
       reply.status(201).send(await parties.addNote(type === 'accounts' ? 'account' : 'contact', request.params.id, request.body.text, await actor(request))),
     );
   }

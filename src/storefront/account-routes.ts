@@ -12,7 +12,6 @@ import type { OrganizationUsers } from './organization-users.ts';
 import { userSorts } from './organization-users.ts';
 
 const problem = { $ref: 'Problem#' } as const;
-const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 429: problem };
 const tags = ['Partner accounts'];
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
@@ -56,7 +55,7 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
 
   app.post(
     '/api/store/auth/sign-in',
-    { schema: { tags, summary: 'Sign in as a partner user', description: 'Throttled per address and per account; the answer never says whether the e-mail exists.', body: Type.Object({ email: Email, password: Password }, { additionalProperties: false }), response: { 200: Session, ...errors } } },
+    { schema: { tags, summary: 'Sign in as a partner user', security: [], description: 'Throttled per address and per account; the answer never says whether the e-mail exists.', body: Type.Object({ email: Email, password: Password }, { additionalProperties: false }), response: { 200: Session, 401: problem, 429: problem } } },
     async (request, reply) => {
       const result = await accounts.signIn(request.body.email, request.body.password, request.ip);
       setSessionCookies(reply, 'partner', result.token, result.csrfToken, result.expiresAt, deps.secureCookies);
@@ -64,7 +63,7 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
     },
   );
 
-  app.post('/api/store/auth/sign-out', { schema: { tags, summary: 'Sign out (revokes the session)', response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
+  app.post('/api/store/auth/sign-out', { schema: { tags, summary: 'Sign out (revokes the session)', response: { 204: Type.Null() } } }, async (request, reply) => {
     await accounts.authenticate(request);
     if (request.sessionTokenHash) await accounts.signOut(request.sessionTokenHash);
     clearSessionCookies(reply, 'partner');
@@ -77,8 +76,9 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
       schema: {
         tags,
         summary: 'What an invitation or password-reset link is for (the token travels in the body, never in a URL)',
+        security: [],
         body: Type.Object({ token: Token }, { additionalProperties: false }),
-        response: { 200: Type.Object({ kind: Type.Union([Type.Literal('invitation'), Type.Literal('reset')]), email: Type.String(), firstName: Type.String(), lastName: Type.String(), companyName: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }), ...errors },
+        response: { 200: Type.Object({ kind: Type.Union([Type.Literal('invitation'), Type.Literal('reset')]), email: Type.String(), firstName: Type.String(), lastName: Type.String(), companyName: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }), 404: problem },
       },
     },
     async (request) => accounts.linkInfo(request.body.token),
@@ -88,7 +88,7 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
     ['/api/store/auth/accept-invitation', 'Accept an invitation: choose a password and sign in (single use, 7 days)'],
     ['/api/store/auth/reset-password', 'Choose a new password with a reset link and sign in (single use, 1 hour); other sessions end'],
   ] as const) {
-    app.post(path, { schema: { tags, summary, body: Type.Object({ token: Token, password: Password }, { additionalProperties: false }), response: { 200: Session, ...errors } } }, async (request, reply) => {
+    app.post(path, { schema: { tags, summary, security: [], body: Type.Object({ token: Token, password: Password }, { additionalProperties: false }), response: { 200: Session, 404: problem } } }, async (request, reply) => {
       const result = await accounts.usePasswordLink(request.body.token, request.body.password);
       setSessionCookies(reply, 'partner', result.token, result.csrfToken, result.expiresAt, deps.secureCookies);
       return { token: result.token, csrfToken: result.csrfToken, user: result.user };
@@ -101,9 +101,10 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
       schema: {
         tags,
         summary: 'Send a password-reset link',
+        security: [],
         description: 'Answers 202 whether or not the e-mail belongs to a user; throttled per address and per e-mail.',
         body: Type.Object({ email: Email }, { additionalProperties: false }),
-        response: { 202: Type.Object({ message: Type.String() }), ...errors },
+        response: { 202: Type.Object({ message: Type.String() }), 429: problem },
       },
     },
     async (request, reply) => {
@@ -114,7 +115,7 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
 
   app.post(
     '/api/store/auth/change-password',
-    { schema: { tags, summary: 'Change your password; your other sessions end', body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }), response: { 204: Type.Null(), ...errors } } },
+    { schema: { tags, summary: 'Change your password; your other sessions end', body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }), response: { 204: Type.Null() } } },
     async (request, reply) => {
       const caller = await accounts.authenticate(request);
       await accounts.changePassword(caller, request.body.currentPassword, request.body.newPassword, request.sessionTokenHash);
@@ -124,7 +125,7 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
 
   app.get(
     '/api/store/me',
-    { schema: { tags, summary: 'The signed-in partner user, the organization and its credit limit', response: { 200: Type.Object({ user: UserRef, organization: Organization, role: Role }), ...errors } } },
+    { schema: { tags, summary: 'The signed-in partner user, the organization and its credit limit', response: { 200: Type.Object({ user: UserRef, organization: Organization, role: Role }) } } },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const caller = await accounts.authenticate(request);
@@ -155,7 +156,7 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
           limit: Type.Integer({ minimum: 1, maximum: 200, default: 25 }),
           offset: Type.Integer({ minimum: 0, default: 0 }),
         }),
-        response: { 200: Type.Object({ items: Type.Array(UserRef), total: Type.Integer(), next: Type.Optional(Type.Integer()) }), ...errors },
+        response: { 200: Type.Object({ items: Type.Array(UserRef), total: Type.Integer(), next: Type.Optional(Type.Integer()) }) },
       },
     },
     async (request, reply) => {
@@ -172,7 +173,7 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
         tags,
         summary: 'Add a user: Pending at once, Active when HQ has made the customer; the user is invited by e-mail',
         body: Type.Object(UserBody, { additionalProperties: false }),
-        response: { 201: UserRef, ...errors },
+        response: { 201: UserRef },
       },
     },
     async (request, reply) => {
@@ -181,7 +182,7 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
     },
   );
 
-  app.get('/api/store/organization/users/:id', { schema: { tags, summary: 'One of your organization\'s users', params: UserParams, response: { 200: UserRef, ...errors } } }, async (request) => {
+  app.get('/api/store/organization/users/:id', { schema: { tags, summary: 'One of your organization\'s users', params: UserParams, response: { 200: UserRef } } }, async (request) => {
     const caller = await admin(request);
     return users.get(caller, request.params.id);
   });
@@ -194,7 +195,7 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
         summary: 'Edit a user; the last admin cannot become a User',
         params: UserParams,
         body: Type.Partial(Type.Object(UserBody), { additionalProperties: false, minProperties: 1 }),
-        response: { 200: UserRef, ...errors },
+        response: { 200: UserRef },
       },
     },
     async (request) => {
@@ -210,7 +211,7 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
         tags,
         summary: 'Send a user who has not chosen a password yet a new invitation (7 days); earlier links stop working',
         params: UserParams,
-        response: { 202: Type.Object({ sent: Type.Literal(true) }), ...errors },
+        response: { 202: Type.Object({ sent: Type.Literal(true) }) },
       },
     },
     async (request, reply) => {
@@ -222,7 +223,7 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
 
   app.delete(
     '/api/store/organization/users/:id',
-    { schema: { tags, summary: 'Remove a user: signed out at once; the last admin and yourself cannot be removed', params: UserParams, response: { 204: Type.Null(), ...errors } } },
+    { schema: { tags, summary: 'Remove a user: signed out at once; the last admin and yourself cannot be removed', params: UserParams, response: { 204: Type.Null() } } },
     async (request, reply) => {
       const caller = await admin(request);
       await users.remove(caller, request.params.id);

@@ -49,6 +49,7 @@ export function registerStorefrontRoutes(app: Server, requests: PartnerRequests)
       schema: {
         tags: ['Storefront'],
         summary: 'Ask to become a business partner',
+        security: [],
         description: 'Rate-limited per address and per e-mail. Answers the same whether or not the e-mail is known.',
         body: PartnerRequestBody,
         response: {
@@ -67,6 +68,7 @@ export function registerStorefrontRoutes(app: Server, requests: PartnerRequests)
       schema: {
         tags: ['Storefront'],
         summary: "The applicant's view of a request (secret link, no sign-in)",
+        security: [],
         params: Type.Object({ token: Type.String({ maxLength: 100 }) }),
         response: { 200: StatusView, 404: problem },
       },
@@ -79,7 +81,7 @@ export function registerStorefrontRoutes(app: Server, requests: PartnerRequests)
 
   app.get(
     '/api/store/countries',
-    { schema: { tags: ['Storefront'], summary: 'Countries/regions accepted in addresses', response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) } } },
+    { schema: { tags: ['Storefront'], summary: 'Countries/regions accepted in addresses', security: [], response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) } } },
     async () => countries,
   );
 
@@ -89,6 +91,7 @@ export function registerStorefrontRoutes(app: Server, requests: PartnerRequests)
       schema: {
         tags: ['Storefront'],
         summary: 'The online store this storefront serves',
+        security: [],
         response: {
           200: Type.Object({ id: Type.String(), name: Type.String(), url: Type.String(), customerType: Type.String(), defaultLanguage: Type.String() }),
           404: problem,

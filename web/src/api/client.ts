@@ -18,7 +18,7 @@ export type JobRun = Schemas['JobRun'];
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 export type ProspectDetail = Json<paths['/api/hq/prospects/{id}']['get']['responses'][200]>;
-export type ProspectSort = paths['/api/hq/prospects']['get']['parameters']['query']['sort'];
+export type ProspectSort = NonNullable<NonNullable<paths['/api/hq/prospects']['get']['parameters']['query']>['sort']>;
 export type PartnerRequestBody = Json<paths['/api/store/partner-requests']['post']['requestBody']>;
 export type PartnerRequestAccepted = Json<paths['/api/store/partner-requests']['post']['responses'][202]>;
 export type RequestStatusView = Json<paths['/api/store/partner-requests/status/{token}']['get']['responses'][200]>;
@@ -52,7 +52,7 @@ export type PartnerRole = PartnerUser['role'];
 export type PartnerUserStatus = PartnerUser['status'];
 export type PartnerMe = Json<paths['/api/store/me']['get']['responses'][200]>;
 export type PasswordLink = Json<paths['/api/store/auth/link']['post']['responses'][200]>;
-export type PartnerUserSort = paths['/api/store/organization/users']['get']['parameters']['query']['sort'];
+export type PartnerUserSort = NonNullable<NonNullable<paths['/api/store/organization/users']['get']['parameters']['query']>['sort']>;
 export type PartnerUserBody = Json<paths['/api/store/organization/users']['post']['requestBody']>;
 export type LeadView = NonNullable<paths['/api/sales/leads']['get']['parameters']['query']>['view'];
 export type OpportunityView = NonNullable<paths['/api/sales/opportunities']['get']['parameters']['query']>['view'];
