@@ -49,13 +49,15 @@ export function createStaffService(db: Db, sessions: SessionStore, throttle: Thr
   return {
     async signIn(email, password, address) {
       const normalized = email.trim().toLowerCase();
-      await throttle.hit(
-        { bucket: 'staff-sign-in-address', key: address, limit: config.signInLimitPerAddress, local: true },
-        { bucket: 'staff-sign-in-account', key: normalized, limit: config.signInLimitPerAccount },
+      // Only failures count: a good sign-in clears the account's counter and is not held against the address.
+      const attempt = await throttle.hit(
+        { bucket: 'staff-sign-in-address', key: address, limit: config.signInLimitPerAddress, onSuccess: 'forgive' },
+        { bucket: 'staff-sign-in-account', key: normalized, limit: config.signInLimitPerAccount, onSuccess: 'clear' },
       );
       const [row] = await db.select().from(staffUsers).where(eq(staffUsers.email, normalized));
       const ok = await verifyPassword(row?.passwordHash, password);
       if (!row || !ok || row.disabled) throw new DomainError('unauthorized', 'The e-mail or password is not correct.');
+      await attempt.succeeded();
       const session = await sessions.create('staff', row.id, 12);
       return { ...session, user: toUser(row) };
     },

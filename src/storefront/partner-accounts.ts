@@ -126,9 +126,10 @@ export function createPartnerAccounts(db: Db, sessions: SessionStore, throttle: 
 
     async signIn(email: string, password: string, address: string) {
       const normalized = email.trim().toLowerCase();
-      await throttle.hit(
-        { bucket: 'partner-sign-in-address', key: address, limit: settings.signInLimitPerAddress, local: true },
-        { bucket: 'partner-sign-in-account', key: normalized, limit: settings.signInLimitPerAccount },
+      // Only failures count: a good sign-in clears the account's counter and is not held against the address.
+      const attempt = await throttle.hit(
+        { bucket: 'partner-sign-in-address', key: address, limit: settings.signInLimitPerAddress, onSuccess: 'forgive' },
+        { bucket: 'partner-sign-in-account', key: normalized, limit: settings.signInLimitPerAccount, onSuccess: 'clear' },
       );
       const [row] = await db
         .select({ user: partnerUsers, active: organizations.active })
@@ -138,6 +139,7 @@ export function createPartnerAccounts(db: Db, sessions: SessionStore, throttle: 
       // Always verify, even with no such user, so the answer and its timing do not reveal who has an account.
       const ok = await verifyPassword(row?.user.passwordHash ?? undefined, password);
       if (!row || !ok || row.user.status !== 'Active' || !row.active) throw new DomainError('unauthorized', 'The e-mail or password is not correct.');
+      await attempt.succeeded();
       return startSession(row.user);
     },
 
@@ -177,7 +179,7 @@ export function createPartnerAccounts(db: Db, sessions: SessionStore, throttle: 
     async forgotPassword(email: string, address: string): Promise<void> {
       const normalized = email.trim().toLowerCase();
       await throttle.hit(
-        { bucket: 'partner-reset-address', key: address, limit: settings.signInLimitPerAddress, local: true },
+        { bucket: 'partner-reset-address', key: address, limit: settings.signInLimitPerAddress },
         { bucket: 'partner-reset-account', key: normalized, limit: settings.signInLimitPerAccount },
       );
       await db.transaction(async (tx) => {

@@ -82,7 +82,7 @@ export function createPartnerRequests(db: Db, throttle: Throttle, settings: Part
       const countryRegionId = input.address.countryRegionId.trim().toUpperCase();
       if (!countryIds.includes(countryRegionId)) throw DomainError.invalid('address.countryRegionId', 'must be a country from the list');
       await throttle.hit(
-        { bucket: 'partner-request-address', key: address, limit: settings.limitPerAddress, local: true },
+        { bucket: 'partner-request-address', key: address, limit: settings.limitPerAddress },
         { bucket: 'partner-request-email', key: email, limit: settings.limitPerEmail },
       );
 

@@ -16,11 +16,11 @@ it('refuses the fourth sign-up from one address, whatever the e-mail', async () 
   expect(statuses).toEqual([202, 202, 202, 429]);
 });
 
-it('refuses sign-in attempts from one address across accounts', async () => {
+it('refuses sign-in attempts from one address across accounts once four have failed', async () => {
   const statuses = [];
-  for (let i = 0; i < 4; i++) statuses.push((await t.request('POST', '/api/auth/sign-in', { body: { email: `someone${i}@handshake.test`, password: 'wrong-password' } })).status);
-  // startApp signed the administrator in once already from this address.
-  expect(statuses).toEqual([401, 401, 401, 429]);
+  for (let i = 0; i < 5; i++) statuses.push((await t.request('POST', '/api/auth/sign-in', { body: { email: `someone${i}@handshake.test`, password: 'wrong-password' } })).status);
+  // startApp signed the administrator in from this address already: a good sign-in does not count.
+  expect(statuses).toEqual([401, 401, 401, 401, 429]);
 });
 
 it('refuses partner sign-in after three attempts on one account, then any account from the same address', async () => {
