@@ -10,6 +10,7 @@ import { openDatabases } from './platform/db.ts';
 import type { OpenOptions } from './platform/db.ts';
 import { buildServer, sendProblem } from './platform/http.ts';
 import { createLogger } from './platform/log.ts';
+import { isApiPath, isAssetPath, pathOf, registerNoStore } from './platform/caching.ts';
 import { createThrottle } from './platform/throttle.ts';
 import { createSessionStore } from './platform/sessions.ts';
 import { createStaffService } from './platform/staff.ts';
@@ -118,6 +119,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
 
   // Partner routes live under /api/store; every other protected route is staff's.
   const server = await buildServer(config, log, { realmOf: (url) => (url.startsWith('/api/store/') ? 'partner' : 'staff') });
+  registerNoStore(server);
   let shuttingDown = false;
   server.get('/health', { schema: { tags: ['Operations'], summary: 'The process is alive', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   server.get(
@@ -139,8 +141,9 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const hasWeb = config.serveWeb && fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) await server.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
   server.setNotFoundHandler((request, reply) => {
-    const url = request.url.split('?')[0] ?? '';
-    if (!hasWeb || url.startsWith('/api/') || url.startsWith('/docs') || request.method !== 'GET') {
+    const url = pathOf(request.url);
+    // An unknown API address or a missing file is a 404, never the app's HTML.
+    if (!hasWeb || isApiPath(url) || isAssetPath(url) || url.startsWith('/docs') || request.method !== 'GET') {
       return sendProblem(reply, 404, `There is no ${request.method} ${url}.`);
     }
     // Every other page is a route of the single-page app.
