@@ -29,7 +29,11 @@ export function createMaps(db: Db, sides: Sides, engine: () => Engine) {
   }
 
   async function summary(row: MapRow) {
-    const [failed] = await db.select({ n: count() }).from(syncErrors).where(and(eq(syncErrors.mapId, row.id), eq(syncErrors.status, 'Pending')));
+    // A change waiting for its parent (on its way through another map) is not a failure.
+    const [errors] = await db
+      .select({ failed: sql<number>`count(*) filter (where ${syncErrors.waitingFor} is null)`.mapWith(Number), waiting: sql<number>`count(${syncErrors.waitingFor})`.mapWith(Number) })
+      .from(syncErrors)
+      .where(and(eq(syncErrors.mapId, row.id), eq(syncErrors.status, 'Pending')));
     return {
       id: row.id,
       name: row.name,
@@ -41,7 +45,8 @@ export function createMaps(db: Db, sides: Sides, engine: () => Engine) {
       statusReason: row.statusReason,
       directions: directionsOf(definitionOf(row).fieldMaps),
       pending: await pendingOf(row),
-      failed: failed?.n ?? 0,
+      failed: errors?.failed ?? 0,
+      waiting: errors?.waiting ?? 0,
       lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
     };
   }

@@ -28,7 +28,8 @@ const MapSummary = Type.Object({
   statusReason: Nullable(Type.String()),
   directions: Type.Array(Direction),
   pending: Type.Integer(),
-  failed: Type.Integer(),
+  failed: Type.Integer({ description: 'Changes the other side refused' }),
+  waiting: Type.Integer({ description: 'Changes waiting for a parent record that another map is about to deliver' }),
   lastSyncedAt: Nullable(Timestamp),
 });
 
@@ -217,7 +218,7 @@ export function registerDualWriteRoutes(app: Server, deps: { staff: StaffService
 
   app.post(
     '/api/dualwrite/errors/:id/retry',
-    { schema: { tags, summary: 'Retry one failed record', params: Type.Object({ id: Type.Integer() }), response: { 200: Type.Object({ id: Type.Integer(), status: Type.String() }) } } },
+    { schema: { tags, summary: 'Retry one failed record', params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }), response: { 200: Type.Object({ id: Type.Integer(), status: Type.String() }) } } },
     async (request) => {
       await staff.authenticate(request, roles);
       return maps.retry(request.params.id);

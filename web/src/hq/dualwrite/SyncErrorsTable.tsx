@@ -56,7 +56,7 @@ export function SyncErrorsTable({ map }: { map: MapDetail }) {
           variant="light"
           leftSection={<IconRotateClockwise size={14} />}
           loading={retryAll.isPending}
-          disabled={map.failed === 0}
+          disabled={map.failed + map.waiting === 0}
           onClick={() => retryAll.mutate()}
         >
           Retry all

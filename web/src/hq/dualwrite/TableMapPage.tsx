@@ -87,6 +87,7 @@ function MapView({ map }: { map: MapDetail }) {
             <Group gap="lg" wrap="wrap">
               <Figure label="Pending" value={formatNumber(map.pending)} />
               <Figure label="Failed" value={formatNumber(map.failed)} alert={map.failed > 0} />
+              {map.waiting > 0 && <Figure label="Waiting for a parent" value={formatNumber(map.waiting)} />}
               <Stack gap={0}>
                 <Text size="xs" c="dimmed">
                   Last sync
