@@ -1,11 +1,12 @@
-// Messages: queued from events (each event once), listed in the delivery log, resent and released.
+// Messages: queued from events (each event once), listed in the delivery log, resent and released; their
+// single-use links masked unless a staff administrator reveals them (recorded).
 import crypto from 'node:crypto';
 import { and, count, desc, eq, ilike, or } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
-import { messages, profileEntries, profiles, templates } from './schema.ts';
+import { linkReveals, messages, profileEntries, profiles, templates } from './schema.ts';
 import { render } from './template.ts';
 import type { NotificationType } from './template.ts';
 
@@ -40,8 +41,24 @@ export function messageView(row: typeof messages.$inferSelect) {
   };
 }
 
+/** Invitation and reset links carry a single-use token after `#`: shown as `…/invitation#(hidden)`. */
+export function maskLinks(body: string, mask: string): string {
+  return body.replace(/(invitation|reset-password)#[A-Za-z0-9_-]{10,}/g, `$1#${mask}`);
+}
+
 export function createMessages(db: Db, options: { smtp: boolean; fromDomain: string; onQueued: () => void }) {
   const newMessageId = () => `<${crypto.randomUUID()}@${options.fromDomain}>`;
+
+  async function find(id: number) {
+    const [row] = await db.select().from(messages).where(eq(messages.id, id));
+    if (!row) throw notFound(`Message ${id}`);
+    return row;
+  }
+
+  async function revealsOf(id: number) {
+    const rows = await db.select().from(linkReveals).where(eq(linkReveals.messageId, id)).orderBy(desc(linkReveals.id));
+    return rows.map((r) => ({ by: r.staffName, byId: r.staffUserId, at: r.revealedAt.toISOString() }));
+  }
 
   return {
     /**
@@ -91,12 +108,24 @@ export function createMessages(db: Db, options: { smtp: boolean; fromDomain: str
       return messageView(row);
     },
 
+    /** One message with its bodies; the single-use links in them are masked (see `reveal`). */
     async get(id: number) {
-      const [row] = await db.select().from(messages).where(eq(messages.id, id));
-      if (!row) throw notFound(`Message ${id}`);
-      // Once delivered, nobody needs the single-use links in it: the log shows them hidden.
-      const shown = (body: string) => (row.status === 'Sent' ? body.replace(/(invitation|reset-password)#[A-Za-z0-9_-]{10,}/g, '$1#(hidden once sent)') : body);
-      return { ...messageView(row), html: shown(row.html), text: shown(row.text) };
+      const row = await find(id);
+      const mask = row.status === 'Sent' ? '(hidden once sent)' : '(hidden)';
+      const html = maskLinks(row.html, mask);
+      const text = maskLinks(row.text, mask);
+      return { ...messageView(row), html, text, linksHidden: html !== row.html || text !== row.text, reveals: await revealsOf(id) };
+    },
+
+    /**
+     * The bodies with their links, for a staff administrator, of a message that was only stored (no SMTP): the
+     * recipient can get the link from nobody else. Every reveal is recorded.
+     */
+    async reveal(id: number, by: { id: string; name: string }) {
+      const row = await find(id);
+      if (row.status !== 'Stored') throw new DomainError('conflict', 'Only the links of a message kept in the local mailbox (not sent) can be revealed.');
+      await db.insert(linkReveals).values({ messageId: id, staffUserId: by.id, staffName: by.name });
+      return { ...messageView(row), html: row.html, text: row.text, linksHidden: false, reveals: await revealsOf(id) };
     },
 
     /** Sends a sent, failed or stored message again, as a new delivery with its own Message-ID. */

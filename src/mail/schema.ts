@@ -1,5 +1,5 @@
-// Tables of the mail schema: templates per notification type and language, notification profiles, and messages.
-import { pgSchema, text, timestamp, bigserial, integer, serial, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
+// Tables of the mail schema: templates per notification type and language, notification profiles, messages, link reveals.
+import { pgSchema, text, timestamp, bigserial, bigint, integer, serial, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
 
 export const mail = pgSchema('mail');
 
@@ -62,4 +62,18 @@ export const messages = mail.table(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('messages_event_idx').on(t.eventId), index('messages_due_idx').on(t.status, t.nextAttemptAt), index('messages_created_idx').on(t.createdAt)],
+);
+
+/** Each time a staff administrator revealed the single-use links of a stored (unsent) message: who and when. */
+export const linkReveals = mail.table(
+  'link_reveals',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    messageId: bigint('message_id', { mode: 'number' }).notNull(),
+    staffUserId: text('staff_user_id').notNull(),
+    /** The name at the time, so the record reads the same after a rename. */
+    staffName: text('staff_name').notNull(),
+    revealedAt: timestamp('revealed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('link_reveals_message_idx').on(t.messageId)],
 );
