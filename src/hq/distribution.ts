@@ -488,6 +488,12 @@ export function createDistribution(options: DistributionOptions) {
     },
 
     async updateJob(code: string, input: { everySeconds?: number; enabled?: boolean }) {
+      // Nothing to change is not an UPDATE: drizzle refuses an empty SET.
+      if (input.everySeconds === undefined && input.enabled === undefined) {
+        const [job] = await db.select({ code: distributionJobs.code }).from(distributionJobs).where(eq(distributionJobs.code, code));
+        if (!job) throw notFound(`Distribution job ${code}`);
+        return;
+      }
       const [row] = await db
         .update(distributionJobs)
         .set({

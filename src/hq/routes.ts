@@ -473,7 +473,8 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
           {
             prefix: opt(Type.String({ maxLength: 10, pattern: '^[A-Za-z0-9-]*$' })),
             width: opt(Type.Integer({ minimum: 1, maximum: 12 })),
-            nextValue: opt(Type.Integer({ minimum: 1 })),
+            // The largest number the widest format (12 digits) shows; the column is a bigint.
+            nextValue: opt(Type.Integer({ minimum: 1, maximum: 999_999_999_999 })),
           },
           { additionalProperties: false },
         ),
@@ -556,7 +557,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         tags: ['Distribution'],
         summary: "Change a job's fallback schedule",
         params: Type.Object({ code: Type.String() }),
-        body: Type.Object({ everySeconds: opt(Type.Integer({ minimum: 5, maximum: 86400 })), enabled: opt(Type.Boolean()) }, { additionalProperties: false }),
+        body: Type.Object({ everySeconds: opt(Type.Integer({ minimum: 5, maximum: 86400 })), enabled: opt(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }),
         response: { 204: Type.Null() },
       },
     },

@@ -15,7 +15,9 @@ const Timestamp = Type.String({ format: 'date-time' });
 const NotificationType = Type.Unsafe<(typeof notificationTypes)[number]>({ type: 'string', enum: [...notificationTypes] });
 const Status = Type.Unsafe<'Queued' | 'Held' | 'Sent' | 'Failed' | 'Stored'>({ type: 'string', enum: ['Queued', 'Held', 'Sent', 'Failed', 'Stored'] });
 const Mode = Type.Union([Type.Literal('Send'), Type.Literal('Hold'), Type.Literal('Off')]);
-const NumericId = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const TemplateId = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+// Messages have a bigint id: any whole number JavaScript holds exactly.
+const MessageId = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 const Body = { subject: Type.String({ maxLength: 500 }), html: Type.String({ maxLength: 200_000 }), text: Type.String({ maxLength: 100_000 }) };
 
 const Template = Type.Object({
@@ -64,7 +66,7 @@ export function registerMailRoutes(app: Server, deps: { staff: StaffService; set
     await staff.authenticate(request, roles);
     return setup.listTemplates();
   });
-  app.get('/api/mail/templates/:id', { schema: { tags, summary: 'One template', params: NumericId, response: { 200: Template } } }, async (request) => {
+  app.get('/api/mail/templates/:id', { schema: { tags, summary: 'One template', params: TemplateId, response: { 200: Template } } }, async (request) => {
     await staff.authenticate(request, roles);
     return setup.getTemplate(request.params.id);
   });
@@ -78,7 +80,7 @@ export function registerMailRoutes(app: Server, deps: { staff: StaffService; set
   );
   app.put(
     '/api/mail/templates/:id',
-    { schema: { tags, summary: 'Change a template; an unknown placeholder or an empty subject is refused', params: NumericId, body: Type.Object(Body, { additionalProperties: false }), response: { 200: Template } } },
+    { schema: { tags, summary: 'Change a template; an unknown placeholder or an empty subject is refused', params: TemplateId, body: Type.Object(Body, { additionalProperties: false }), response: { 200: Template } } },
     async (request) => {
       const user = await staff.authenticate(request, roles);
       return setup.updateTemplate(request.params.id, request.body, user.name);
@@ -94,7 +96,7 @@ export function registerMailRoutes(app: Server, deps: { staff: StaffService; set
   );
   app.post(
     '/api/mail/templates/:id/test',
-    { schema: { tags, summary: 'Send the template with sample values to an address', params: NumericId, body: Type.Object({ to: Type.String({ format: 'email', maxLength: 254 }) }, { additionalProperties: false }), response: { 202: Message } } },
+    { schema: { tags, summary: 'Send the template with sample values to an address', params: TemplateId, body: Type.Object({ to: Type.String({ format: 'email', maxLength: 254 }) }, { additionalProperties: false }), response: { 202: Message } } },
     async (request, reply) => {
       await staff.authenticate(request, roles);
       const template = await setup.getTemplate(request.params.id);
@@ -136,14 +138,14 @@ export function registerMailRoutes(app: Server, deps: { staff: StaffService; set
   );
   app.get(
     '/api/mail/messages/:id',
-    { schema: { tags, summary: 'One message with its rendered HTML and text', params: NumericId, response: { 200: Type.Intersect([Message, Type.Object({ html: Type.String(), text: Type.String() })]) } } },
+    { schema: { tags, summary: 'One message with its rendered HTML and text', params: MessageId, response: { 200: Type.Intersect([Message, Type.Object({ html: Type.String(), text: Type.String() })]) } } },
     async (request) => {
       await staff.authenticate(request, roles);
       return messages.get(request.params.id);
     },
   );
   for (const action of ['resend', 'release'] as const) {
-    app.post(`/api/mail/messages/:id/${action}`, { schema: { tags, summary: action === 'resend' ? 'Send a message again' : 'Release a held message', params: NumericId, response: { 200: Message } } }, async (request) => {
+    app.post(`/api/mail/messages/:id/${action}`, { schema: { tags, summary: action === 'resend' ? 'Send a message again' : 'Release a held message', params: MessageId, response: { 200: Message } } }, async (request) => {
       await staff.authenticate(request, roles);
       return messages[action]((request.params as { id: number }).id);
     });

@@ -1,6 +1,6 @@
 // Unit tests for turning schema validation errors into field paths and messages a form can show.
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from './http.ts';
+import { badCharacterAt, fieldErrors, withDefaultBounds } from './http.ts';
 
 describe('fieldErrors', () => {
   it('names missing nested fields with dotted paths', () => {
@@ -34,5 +34,40 @@ describe('fieldErrors', () => {
       'body',
     );
     expect(errors).toEqual([{ path: 'firstName', message: 'is required' }]);
+  });
+});
+
+describe('badCharacterAt', () => {
+  it('finds a NUL or an unpaired surrogate anywhere, keys included, and lets other text through', () => {
+    expect(badCharacterAt({ name: 'Zoë 😀', tags: ['a\u0001b'] })).toBeUndefined();
+    expect(badCharacterAt({ address: { street: 'a\u0000b' } })).toEqual(['address', 'street']);
+    expect(badCharacterAt({ members: [{ account: 'ok' }, { account: '\ud800' }] })).toEqual(['members', '1', 'account']);
+    expect(badCharacterAt({ 'a\udc00': 1 })).toEqual(['a\udc00']);
+    expect(badCharacterAt('\u0000')).toEqual([]);
+  });
+});
+
+describe('withDefaultBounds', () => {
+  it('bounds integers and strings that declare no limit, through nested objects, arrays and unions', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        offset: { type: 'integer', minimum: 0 },
+        name: { type: 'string' },
+        code: { type: 'string', enum: ['a', 'b'] },
+        note: { type: ['string', 'null'], maxLength: 4000 },
+        members: { type: 'array', items: { type: 'object', properties: { account: { type: 'string' } } } },
+        either: { anyOf: [{ type: 'integer' }, { type: 'null' }] },
+      },
+    };
+    const bounded = withDefaultBounds(schema) as any;
+    expect(bounded.properties.offset).toEqual({ type: 'integer', minimum: 0, maximum: 2147483647 });
+    expect(bounded.properties.name.maxLength).toBe(1000);
+    expect(bounded.properties.code.maxLength).toBeUndefined();
+    expect(bounded.properties.note.maxLength).toBe(4000);
+    expect(bounded.properties.members.items.properties.account.maxLength).toBe(1000);
+    expect(bounded.properties.either.anyOf[0]).toEqual({ type: 'integer', minimum: -2147483648, maximum: 2147483647 });
+    // The route's own schema object is not changed (it may be shared with a response).
+    expect(schema.properties.name).toEqual({ type: 'string' });
   });
 });

@@ -1,9 +1,13 @@
 // The HTTP server: Fastify with TypeBox schemas, OpenAPI, problem+json errors and security headers.
+import http from 'node:http';
+import type { Socket } from 'node:net';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AjvCompiler } from '@fastify/ajv-compiler';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import helmetMiddleware from 'helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import ajvFormats from 'ajv-formats';
@@ -38,10 +42,13 @@ const titles: Record<number, string> = {
   401: 'Sign-in required',
   403: 'Not allowed',
   404: 'Not found',
+  408: 'Request timeout',
   409: 'Conflict',
   413: 'Request too large',
+  414: 'Address too long',
   415: 'Unsupported media type',
   429: 'Too many requests',
+  431: 'Headers too large',
   500: 'Internal error',
   503: 'Service unavailable',
 };
@@ -104,11 +111,95 @@ function describe(issue: AjvError): string {
     case 'maximum':
       return `must be at most ${String(p.limit)}`;
     case 'type':
-      return `must be a ${String(p.type)}`;
+      return `must be ${/^[aeiou]/.test(String(p.type)) ? 'an' : 'a'} ${String(p.type).replace(',', ' or ')}`;
+    case 'minProperties':
+      return 'must name at least one field to change';
+    case 'minItems':
+      return `must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`;
+    case 'maxItems':
+      return `must have at most ${String(p.limit)} items`;
+    case 'uniqueItems':
+      return 'must not repeat an item';
     default:
       return issue.message ?? 'is invalid';
   }
 }
+
+/** What a request may carry in any string, anywhere: PostgreSQL refuses NUL, and a lone surrogate is not text. */
+export function badCharacterAt(value: unknown, path: string[] = []): string[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed() ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = badCharacterAt(item, [...path, String(i)]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = badCharacterAt(key, [...path, key]) ?? badCharacterAt(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Bounds for request fields that declare none: ids and offsets are int32 columns, free text is not a document. */
+export const defaultBounds = { minimum: -2147483648, maximum: 2147483647, maxLength: 1000 } as const;
+const subschemaLists = new Set(['anyOf', 'oneOf', 'allOf', 'prefixItems']);
+const subschemaMaps = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs']);
+const subschemas = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames']);
+
+/** A copy of a request schema in which every integer and string without limits gets `defaultBounds`. */
+export function withDefaultBounds(schema: unknown): unknown {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return schema;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (subschemaLists.has(key) && Array.isArray(value)) copy[key] = value.map(withDefaultBounds);
+    else if (subschemaMaps.has(key) && value && typeof value === 'object') copy[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withDefaultBounds(v)]));
+    else if (subschemas.has(key)) copy[key] = withDefaultBounds(value);
+    else copy[key] = value;
+  }
+  const types = [copy.type].flat();
+  if (types.includes('integer')) {
+    copy.minimum ??= defaultBounds.minimum;
+    copy.maximum ??= defaultBounds.maximum;
+  }
+  if (types.includes('string') && copy.maxLength === undefined && copy.enum === undefined && copy.const === undefined) copy.maxLength = defaultBounds.maxLength;
+  return copy;
+}
+
+const helmetOptions = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      scriptSrc: ["'self'"],
+    },
+  },
+} as const;
+
+/** The headers helmet puts on every answer, for the answers Fastify or Node write before any hook runs. */
+function securityHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = { setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = String(value)), removeHeader: () => undefined };
+  helmetMiddleware(helmetOptions)({} as http.IncomingMessage, response as unknown as http.ServerResponse, () => undefined);
+  return headers;
+}
+
+function problemBody(status: number, detail: string): string {
+  return JSON.stringify({ type: 'about:blank', title: titles[status] ?? 'Error', status, detail });
+}
+
+/** Longest address (path and query) served; longer ones get 414 before any route runs. */
+export const maxUrlLength = 8192;
+
+const ajvOptions = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false, strictNumbers: true } as const;
+// ajv-formats is CommonJS; its default export is the plugin.
+const ajvPlugins = [(ajvFormats as unknown as { default?: unknown }).default ?? ajvFormats] as never[];
+const bodyValidators = AjvCompiler();
+const textValidators = AjvCompiler();
 
 const securitySchemes = {
   bearer: { type: 'http', scheme: 'bearer', description: 'The token of a sign-in call (staff or partner): `Authorization: Bearer <token>`' },
@@ -234,29 +325,82 @@ export interface ServerOptions {
 }
 
 export async function buildServer(config: Config, logger: FastifyBaseLogger, options: ServerOptions): Promise<Server> {
+  const headers = securityHeaders();
+
+  /** Node's parser refuses a request before Fastify sees it (431, 400, 408): answer as problem+json all the same. */
+  function answerClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    let status = 400;
+    let detail = 'The request could not be read.';
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') [status, detail] = [408, 'The request took too long to arrive.'];
+    else if (error.code === 'HPE_HEADER_OVERFLOW') {
+      // The parser counts the request line with the headers; an address that alone fills the limit is too long.
+      const requestLineEnds = Buffer.isBuffer(error.rawPacket) ? error.rawPacket.indexOf('\r\n') : 0;
+      [status, detail] = requestLineEnds === -1 || requestLineEnds > maxUrlLength ? [414, `The address must be at most ${maxUrlLength} characters.`] : [431, 'The request headers are too large.'];
+    }
+    const body = problemBody(status, detail);
+    const lines = [`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), 'content-type: application/problem+json', `content-length: ${Buffer.byteLength(body)}`, 'connection: close'];
+    if (socket.writable) socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
+    else socket.destroy();
+  }
+
   const app = Fastify({
     loggerInstance: logger,
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
-    ajv: {
-      customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true, strict: false },
-      // ajv-formats is CommonJS; its default export is the plugin.
-      plugins: [(ajvFormats as unknown as { default?: unknown }).default ?? ajvFormats] as never[],
+    clientErrorHandler: answerClientError,
+    // Addresses Fastify cannot route: bad percent-encoding, a path parameter over 100 characters.
+    frameworkErrors: (error, _request, reply) => {
+      reply.headers(headers);
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, 414, 'A part of the address is too long.');
+      if (error.code === 'FST_ERR_BAD_URL') return sendProblem(reply, 400, 'The address is not valid percent-encoded UTF-8.');
+      return sendProblem(reply, 500, 'Something went wrong on our side. It has been logged.');
+    },
+    schemaController: {
+      compilersFactory: {
+        // Fastify calls the compiler with the route's part ({schema, httpPart}); its types say otherwise.
+        buildValidator: ((externalSchemas: Record<string, never>) => {
+          // JSON bodies carry their own types, so nothing in them is coerced ({"active": null} is not false).
+          // Query strings, path parameters and headers are text: their numbers and booleans are.
+          const body = bodyValidators(externalSchemas, { customOptions: { ...ajvOptions, coerceTypes: false }, plugins: ajvPlugins });
+          const text = textValidators(externalSchemas, { customOptions: { ...ajvOptions, coerceTypes: 'array' }, plugins: ajvPlugins });
+          return (route: { schema: unknown; httpPart?: string }) => (route.httpPart === 'body' ? body(route as never) : text(route as never));
+        }) as never,
+      },
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as Server;
 
   app.addSchema(Problem);
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-      },
-    },
+  await app.register(helmet, helmetOptions);
+  // Every route, including ones added later, gets bounds on the integers and strings it takes.
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const schema = route.schema as Record<string, unknown> | undefined;
+    if (!schema) return;
+    for (const part of ['body', 'querystring', 'params', 'headers']) if (schema[part]) schema[part] = withDefaultBounds(schema[part]);
   });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.length > maxUrlLength) return sendProblem(reply, 414, `The address must be at most ${maxUrlLength} characters.`);
+  });
+  // One rule for every string a request carries, before any route sees it.
+  app.addHook('preValidation', async (request) => {
+    for (const part of [request.params, request.query, request.body]) {
+      const path = badCharacterAt(part);
+      if (!path) continue;
+      const message = 'must not contain a NUL character or an unpaired surrogate';
+      throw new DomainError('validation', `${path.join('.') || 'the request'} ${message}`, undefined, [{ path: path.join('.'), message }]);
+    }
+  });
+
+  // Ajv coerces "1e400" in a query or path to Infinity and then skips its bounds: refuse what is not a finite number.
+  app.addHook('preHandler', async (request) => {
+    for (const part of [request.params, request.query]) {
+      for (const [name, value] of Object.entries((part ?? {}) as Record<string, unknown>)) {
+        if ([value].flat().some((v) => typeof v === 'number' && !Number.isFinite(v))) throw new DomainError('validation', `${name} must be a finite number`, undefined, [{ path: name, message: 'must be a finite number' }]);
+      }
+    }
+  });
+
   // Before swagger's own hook, so every route it collects already has its operationId, security and errors.
   const operationIds = new Set<string>();
   app.addHook('onRoute', (route) => documentRoute(route, options.realmOf, operationIds));

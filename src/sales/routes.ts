@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import type { Static, TSchema } from 'typebox';
 import type { Server } from '../platform/http.ts';
 import { page } from '../platform/http.ts';
-import type { StaffService } from '../platform/staff.ts';
+import { DomainError } from '../platform/errors.ts';
+import type { StaffService, StaffUser } from '../platform/staff.ts';
 import type { FastifyRequest } from 'fastify';
 import { leadSources, leadStatusReasons, opportunityStages } from './rules.ts';
 import type { Actor } from './rules.ts';
@@ -134,13 +135,21 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
     const user = await staff.authenticate(request, ['salesperson', 'sales-manager']);
     return { id: user.id, name: user.name, roles: user.roles };
   };
+  const canOwn = (u: StaffUser) => !u.disabled && u.roles.some((r) => r === 'salesperson' || r === 'sales-manager' || r === 'administrator');
+  /** An owner is one of the people /api/sales/users lists; any other id is refused, naming the field. */
+  async function assertOwner(ownerId: string | null | undefined): Promise<void> {
+    if (ownerId === undefined || ownerId === null) return;
+    if ((await staff.list()).some((u) => u.id === ownerId && canOwn(u))) return;
+    const message = 'is not an active salesperson or sales manager';
+    throw new DomainError('validation', `ownerId ${message}`, undefined, [{ path: 'ownerId', message }]);
+  }
 
   app.get(
     '/api/sales/users',
     { schema: { tags, summary: 'Salespeople and sales managers (owners)', response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() })) }) } } },
     async (request) => {
       await actor(request);
-      const users = (await staff.list()).filter((u) => !u.disabled && u.roles.some((r) => r === 'salesperson' || r === 'sales-manager' || r === 'administrator'));
+      const users = (await staff.list()).filter(canOwn);
       return { items: users.map((u) => ({ id: u.id, name: u.name, email: u.email })) };
     },
   );
@@ -166,7 +175,11 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
   app.post(
     '/api/sales/leads',
     { schema: { tags, summary: 'Create a lead', body: Type.Object(LeadBody, { additionalProperties: false }), response: { 201: LeadRef } } },
-    async (request, reply) => reply.status(201).send(await leads.create(request.body, await actor(request))),
+    async (request, reply) => {
+      const me = await actor(request);
+      await assertOwner(request.body.ownerId);
+      return reply.status(201).send(await leads.create(request.body, me));
+    },
   );
 
   app.get(
@@ -189,7 +202,11 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
         response: { 200: LeadRef },
       },
     },
-    async (request) => leads.update(request.params.id, request.body, await actor(request)),
+    async (request) => {
+      const me = await actor(request);
+      await assertOwner(request.body.ownerId);
+      return leads.update(request.params.id, request.body, me);
+    },
   );
 
   app.post(
@@ -335,7 +352,11 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
         response: { 200: OpportunityRef },
       },
     },
-    async (request) => opportunities.update(request.params.id, request.body, await actor(request)),
+    async (request) => {
+      const me = await actor(request);
+      await assertOwner(request.body.ownerId);
+      return opportunities.update(request.params.id, request.body, me);
+    },
   );
 
   app.post(
