@@ -54,6 +54,16 @@ const Message = Type.Object({
   createdAt: Timestamp,
 });
 
+const MessageDetail = Type.Intersect([
+  Message,
+  Type.Object({
+    html: Type.String(),
+    text: Type.String(),
+    linksHidden: Type.Boolean({ description: 'The bodies carry masked invitation or reset links (an administrator can reveal those of a stored message)' }),
+    reveals: Type.Array(Type.Object({ by: Type.String(), byId: Type.String(), at: Timestamp }), { description: 'Who revealed the links and when, newest first' }),
+  }),
+]);
+
 export function registerMailRoutes(app: Server, deps: { staff: StaffService; setup: Setup; messages: Messages; smtp: boolean }) {
   const { staff, setup, messages } = deps;
 
@@ -138,10 +148,26 @@ export function registerMailRoutes(app: Server, deps: { staff: StaffService; set
   );
   app.get(
     '/api/mail/messages/:id',
-    { schema: { tags, summary: 'One message with its rendered HTML and text', params: MessageId, response: { 200: Type.Intersect([Message, Type.Object({ html: Type.String(), text: Type.String() })]) } } },
+    { schema: { tags, summary: 'One message with its rendered HTML and text; invitation and reset links are masked', params: MessageId, response: { 200: MessageDetail } } },
     async (request) => {
       await staff.authenticate(request, roles);
       return messages.get(request.params.id);
+    },
+  );
+  app.post(
+    '/api/mail/messages/:id/reveal',
+    {
+      schema: {
+        tags,
+        summary: 'Administrators: a stored (unsent) message with its links; the reveal is recorded',
+        description: 'Without SMTP the recipient cannot receive the message, so an administrator may pass its link on. Every call is recorded (who, when) and listed in `reveals`.',
+        params: MessageId,
+        response: { 200: MessageDetail },
+      },
+    },
+    async (request) => {
+      const user = await staff.authenticate(request, ['administrator']);
+      return messages.reveal(request.params.id, user);
     },
   );
   for (const action of ['resend', 'release'] as const) {

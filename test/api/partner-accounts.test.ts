@@ -15,12 +15,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** The newest message of a type to an address, as the local mailbox keeps it (no SMTP configured here). */
+/** The newest message of a type to an address, as the local mailbox keeps it (no SMTP configured here), its links revealed by an administrator. */
 async function mailTo(email: string, type: string, after = 0) {
   return waitFor(async () => {
     const list = await t.request('GET', `/api/mail/messages?to=${encodeURIComponent(email)}&type=${type}`, { token: ops });
     const hit = list.body.items.find((m: { id: number }) => m.id > after);
-    return hit ? (await t.request('GET', `/api/mail/messages/${hit.id}`, { token: ops })).body : undefined;
+    return hit ? (await t.request('POST', `/api/mail/messages/${hit.id}/reveal`, { token: t.adminToken })).body : undefined;
   }, `the ${type} mail to ${email}`);
 }
 

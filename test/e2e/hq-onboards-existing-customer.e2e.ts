@@ -22,12 +22,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** The newest message of a type to an address, as the local mailbox keeps it (no SMTP configured here). */
+/** The newest message of a type to an address, as the local mailbox keeps it (no SMTP configured here), its links revealed by an administrator. */
 async function mailTo(email: string, type: string) {
   return waitFor(async () => {
     const list = await t.request('GET', `/api/mail/messages?to=${encodeURIComponent(email)}&type=${type}`, { token: t.adminToken });
     const hit = list.body.items[0];
-    return hit ? (await t.request('GET', `/api/mail/messages/${hit.id}`, { token: t.adminToken })).body : undefined;
+    return hit ? (await t.request('POST', `/api/mail/messages/${hit.id}/reveal`, { token: t.adminToken })).body : undefined;
   }, `the ${type} mail to ${email}`);
 }
 

@@ -1,4 +1,5 @@
-// E-mail in HQ: edit the approval template, preview it, approve a prospect, and read the message in the delivery log.
+// E-mail in HQ: edit the approval template, preview it, approve a prospect, and read the message in the delivery log;
+// its invitation link is hidden from operations staff and revealed to an administrator, who is recorded.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
@@ -55,4 +56,26 @@ it('edits and previews the approval template, then reads the approval mail in th
   const text = page.getByRole('tabpanel', { name: 'Plain text' });
   await text.getByText('Sign in at').waitFor();
   expect(await text.textContent()).toContain(`with ${body.email}.`);
+  expect(await text.textContent()).toContain('/invitation#(hidden)');
+
+  // An operations user sees the link hidden and cannot reveal it.
+  const messageUrl = page.url();
+  const opsEmail = `ops-${Date.now()}@handshake.test`;
+  expect((await t.request('POST', '/api/hq/staff-users', { token: t.adminToken, body: { email: opsEmail, name: 'Olga Ops', password: 'ops-password-1', roles: ['hq-operations'] } })).status).toBe(201);
+  const opsContext = await browser.newContext();
+  const opsPage = await opsContext.newPage();
+  await signInAsStaff(opsPage, messageUrl, opsEmail, 'ops-password-1');
+  await opsPage.getByText('Only an administrator can reveal its single-use link.').waitFor();
+  expect(await opsPage.getByRole('button', { name: 'Reveal links' }).count()).toBe(0);
+
+  // The administrator reveals it; the page (for everyone) says who did and when.
+  await page.getByRole('button', { name: 'Reveal links' }).click();
+  await expect.poll(() => text.textContent()).toMatch(/\/invitation#[A-Za-z0-9_-]{20,}/);
+  const me = (await t.request('GET', '/api/auth/me', { token: t.adminToken })).body.user;
+  await page.getByText(new RegExp(`^${me.name}, `)).waitFor();
+  await opsPage.reload();
+  await opsPage.getByText(new RegExp(`^${me.name}, `)).waitFor();
+  await opsPage.getByRole('tab', { name: 'Plain text' }).click();
+  expect(await opsPage.getByRole('tabpanel', { name: 'Plain text' }).textContent()).toContain('/invitation#(hidden)');
+  await opsContext.close();
 });

@@ -18,12 +18,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** The invitation token in the newest mail of a type to an address (no SMTP here: the delivery log keeps the text). */
+/** The invitation token in the newest mail of a type to an address (no SMTP here: the delivery log keeps the text; an administrator reveals its link). */
 async function invitationTo(email: string, type: 'prospect-approved' | 'organization-user-added'): Promise<string> {
   const mail = await waitFor(async () => {
     const list = await t.request('GET', `/api/mail/messages?to=${encodeURIComponent(email)}&type=${type}`, { token: t.adminToken });
     const hit = list.body.items[0];
-    return hit ? (await t.request('GET', `/api/mail/messages/${hit.id}`, { token: t.adminToken })).body : undefined;
+    return hit ? (await t.request('POST', `/api/mail/messages/${hit.id}/reveal`, { token: t.adminToken })).body : undefined;
   }, `the ${type} mail to ${email}`);
   const token = /\/invitation#([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
   if (!token) throw new Error(`no invitation link in: ${mail.text}`);

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import pg from 'pg';
+import type { FastifyBaseLogger } from 'fastify';
 import { contextNames, loadConfig } from '../../src/platform/config.ts';
 import { createApp } from '../../src/app.ts';
 import type { App } from '../../src/app.ts';
@@ -60,6 +61,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Each context in its own PostgreSQL database (PostgreSQL runs only). */
   split?: boolean;
+  /** The server's logger (default: none, LOG_LEVEL=silent). */
+  logger?: FastifyBaseLogger;
 }
 
 export async function startApp(options: StartOptions = {}): Promise<TestApp> {
@@ -93,7 +96,7 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
     env.DATABASE_URL = 'memory://';
     pgliteDump = new Blob([fs.readFileSync(dumpFile)]);
   }
-  const app = await createApp(loadConfig(env), { ...(pgliteDump ? { pgliteDump } : {}), distributionPollMs: 200 });
+  const app = await createApp(loadConfig(env), { ...(pgliteDump ? { pgliteDump } : {}), ...(options.logger ? { logger: options.logger } : {}), distributionPollMs: 200 });
   await app.listen();
   const address = app.server.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');

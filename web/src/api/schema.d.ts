@@ -1460,10 +1460,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One message with its rendered HTML and text */
+        /** One message with its rendered HTML and text; invitation and reset links are masked */
         get: operations["getMailMessagesById"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/messages/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Administrators: a stored (unsent) message with its links; the reveal is recorded
+         * @description Without SMTP the recipient cannot receive the message, so an administrator may pass its link on. Every call is recorded (who, when) and listed in `reveals`.
+         */
+        post: operations["postMailMessagesByIdReveal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7528,7 +7548,10 @@ export interface operations {
                         statusReason: string | null;
                         directions: ("hq-to-crm" | "crm-to-hq")[];
                         pending: number;
+                        /** @description Changes the other side refused */
                         failed: number;
+                        /** @description Changes waiting for a parent record that another map is about to deliver */
+                        waiting: number;
                         lastSyncedAt: string | null;
                     }[];
                 };
@@ -7590,7 +7613,10 @@ export interface operations {
                         statusReason: string | null;
                         directions: ("hq-to-crm" | "crm-to-hq")[];
                         pending: number;
+                        /** @description Changes the other side refused */
                         failed: number;
+                        /** @description Changes waiting for a parent record that another map is about to deliver */
+                        waiting: number;
                         lastSyncedAt: string | null;
                     } & {
                         version: number;
@@ -7757,7 +7783,10 @@ export interface operations {
                         statusReason: string | null;
                         directions: ("hq-to-crm" | "crm-to-hq")[];
                         pending: number;
+                        /** @description Changes the other side refused */
                         failed: number;
+                        /** @description Changes waiting for a parent record that another map is about to deliver */
+                        waiting: number;
                         lastSyncedAt: string | null;
                     } & {
                         version: number;
@@ -9418,6 +9447,15 @@ export interface operations {
                     } & {
                         html: string;
                         text: string;
+                        /** @description The bodies carry masked invitation or reset links (an administrator can reveal those of a stored message) */
+                        linksHidden: boolean;
+                        /** @description Who revealed the links and when, newest first */
+                        reveals: {
+                            by: string;
+                            byId: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
                     };
                 };
             };
@@ -9450,6 +9488,109 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMailMessagesByIdReveal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        to: string;
+                        subject: string;
+                        notificationType: string;
+                        language: string;
+                        /** @enum {string} */
+                        status: "Queued" | "Held" | "Sent" | "Failed" | "Stored";
+                        attempts: number;
+                        lastError: string | null;
+                        messageId: string;
+                        sentAt: string | null;
+                        nextAttemptAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    } & {
+                        html: string;
+                        text: string;
+                        /** @description The bodies carry masked invitation or reset links (an administrator can reveal those of a stored message) */
+                        linksHidden: boolean;
+                        /** @description Who revealed the links and when, newest first */
+                        reveals: {
+                            by: string;
+                            byId: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record is not in a state that allows this; the body may carry the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,5 @@
 // One message as it was rendered: headers, the HTML (in a sandboxed frame) and the plain text; resend or release.
+// Invitation and reset links are masked; an administrator can reveal those of a stored message (each reveal recorded).
 import { Alert, Breadcrumbs, Button, Code, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
@@ -10,6 +11,7 @@ import { formatDateTime } from '../../ui/format.ts';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { DetailSkeleton } from '../../ui/TableSkeleton.tsx';
+import { useIsAdministrator } from '../useMe.ts';
 import { MailStatusBadge, typeLabel } from './mailLabels.tsx';
 
 export function MessagePage() {
@@ -30,7 +32,14 @@ export function MessagePage() {
       notifySuccess(action === 'resend' ? 'Queued to send again' : 'Released');
     },
   });
+  const isAdministrator = useIsAdministrator();
+  const reveal = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/mail/messages/{id}/reveal', { params: { path: { id: Number(id) } } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['mail', 'message', id] }),
+  });
   const m = message.data;
+  // The revealed bodies stay on this page only; the query keeps answering with masked links.
+  const bodies = reveal.data ?? m;
   return (
     <>
       <Breadcrumbs mb="sm" fz="sm">
@@ -74,9 +83,25 @@ export function MessagePage() {
                 ['Attempts', String(m.attempts)],
                 ['Next attempt', m.nextAttemptAt ? formatDateTime(m.nextAttemptAt, true) : null],
                 ['Last error', m.lastError],
+                ['Links revealed', m.reveals.length > 0 ? m.reveals.map((r) => `${r.by}, ${formatDateTime(r.at, true)}`).join('; ') : null],
               ]}
             />
           </Paper>
+          {m.linksHidden && m.status === 'Stored' && !reveal.data ? (
+            <Alert color="yellow" variant="light" title="The links in this message are hidden">
+              <Stack gap="xs" align="flex-start">
+                <Text size="sm">
+                  No SMTP server is configured, so the recipient cannot receive this message. {isAdministrator ? 'You can reveal its single-use link to pass it on; the reveal is recorded with your name.' : 'Only an administrator can reveal its single-use link.'}
+                </Text>
+                {isAdministrator ? (
+                  <Button size="xs" variant="default" loading={reveal.isPending} onClick={() => reveal.mutate()}>
+                    Reveal links
+                  </Button>
+                ) : null}
+                {reveal.isError ? <Text size="sm" c="red">{errorMessage(reveal.error)}</Text> : null}
+              </Stack>
+            </Alert>
+          ) : null}
           <Paper withBorder radius="md" p="lg">
             <Tabs defaultValue="html">
               <Tabs.List>
@@ -84,10 +109,10 @@ export function MessagePage() {
                 <Tabs.Tab value="text">Plain text</Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="html" pt="md">
-                <iframe title="Message HTML" sandbox="" srcDoc={m.html} style={{ width: '100%', minHeight: 280, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }} />
+                <iframe title="Message HTML" sandbox="" srcDoc={bodies?.html} style={{ width: '100%', minHeight: 280, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }} />
               </Tabs.Panel>
               <Tabs.Panel value="text" pt="md">
-                <Code block>{m.text}</Code>
+                <Code block>{bodies?.text}</Code>
               </Tabs.Panel>
             </Tabs>
           </Paper>
