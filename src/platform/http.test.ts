@@ -1,6 +1,7 @@
 // Unit tests for turning schema validation errors into field paths and messages a form can show.
 import { describe, expect, it } from 'vitest';
-import { badCharacterAt, fieldErrors, withDefaultBounds } from './http.ts';
+import { fieldErrors } from './http.ts';
+import { badCharacterAt, withDefaultBounds } from './input-rules.ts';
 
 describe('fieldErrors', () => {
   it('names missing nested fields with dotted paths', () => {
