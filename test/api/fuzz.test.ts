@@ -7,8 +7,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
-import { adminEmail, adminPassword, partnerRequest, startApp, waitFor } from '../helpers/app.ts';
+import { adminEmail, adminPassword, partnerRequest, startApp } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { approvedPartner } from '../helpers/partners.ts';
 
 type Schema = Record<string, any>;
 type Credential = 'none' | 'staff' | 'partner';
@@ -482,19 +483,9 @@ async function seed(): Promise<void> {
   // An applicant's request (its status link), and an approved partner whose admin has signed in.
   const applicant = await t.request('POST', '/api/store/partner-requests', { body: partnerRequest() });
   statusToken = String(applicant.body.statusUrl).split('/').pop()!;
-  const request = partnerRequest();
-  partnerEmail = request.email;
-  await t.request('POST', '/api/store/partner-requests', { body: request });
-  const prospect = await waitFor(async () => (await t.request('GET', `/api/hq/prospects?search=${encodeURIComponent(request.email)}`, { token: admin })).body.items[0], 'the prospect');
-  expect((await t.request('POST', `/api/hq/prospects/${prospect.id}/approve`, { token: admin })).status).toBe(200);
-  const invitation = await waitFor(async () => {
-    const list = await t.request('GET', `/api/mail/messages?to=${encodeURIComponent(request.email)}&type=prospect-approved`, { token: admin });
-    const id = list.body.items[0]?.id;
-    // Without SMTP the message is only stored; an administrator reveals its link.
-    return id ? /\/invitation#([A-Za-z0-9_-]+)/.exec((await t.request('POST', `/api/mail/messages/${id}/reveal`, { token: admin })).body.text)?.[1] : undefined;
-  }, 'the invitation mail');
-  await waitFor(async () => (await t.request('POST', '/api/store/auth/link', { body: { token: invitation } })).status === 200, 'the invitation on the storefront');
-  partnerToken = (await t.request('POST', '/api/store/auth/accept-invitation', { body: { token: invitation, password: 'partner-password-1' } })).body.token;
+  const partner = await approvedPartner(t);
+  partnerEmail = partner.email;
+  partnerToken = partner.admin;
   // Another user of the partner and another staff user: the targets of edits, so no case edits its own caller.
   const user = await t.request('POST', '/api/store/organization/users', { token: partnerToken, body: { firstName: 'Ann', lastName: 'Lee', email: `ann.${Date.now()}@example.test`, role: 'User' } });
   sparePartnerUserId = user.body.id;

@@ -1,8 +1,9 @@
 // Hostile input is refused at the edge with a 400 problem+json naming the field (issue 11, §2 and §3): one test
 // per cause the fuzz test found, so a regression names its cause. Framework errors look like every other answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
+import { partnerRequest, startApp } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { approvedPartner as approvedPartnerOf } from '../helpers/partners.ts';
 
 let t: TestApp;
 let admin: string;
@@ -173,18 +174,7 @@ describe('framework errors are problem+json with the security headers', () => {
   });
 });
 
-/** A partner approved in HQ whose requestor accepted the invitation (its link revealed by an administrator). */
 async function approvedPartner(): Promise<{ token: string; hierarchyId: string }> {
-  const request = partnerRequest();
-  await t.request('POST', '/api/store/partner-requests', { body: request });
-  const prospect = await waitFor(async () => (await t.request('GET', `/api/hq/prospects?search=${encodeURIComponent(request.email)}`, { token: admin })).body.items[0], 'the prospect');
-  const approved = await t.request('POST', `/api/hq/prospects/${prospect.id}/approve`, { token: admin });
-  const invitation = await waitFor(async () => {
-    const list = await t.request('GET', `/api/mail/messages?to=${encodeURIComponent(request.email)}&type=prospect-approved`, { token: admin });
-    const id = list.body.items[0]?.id;
-    return id ? /\/invitation#([A-Za-z0-9_-]+)/.exec((await t.request('POST', `/api/mail/messages/${id}/reveal`, { token: admin })).body.text)?.[1] : undefined;
-  }, 'the invitation mail');
-  await waitFor(async () => (await t.request('POST', '/api/store/auth/link', { body: { token: invitation } })).status === 200, 'the invitation on the storefront');
-  const accepted = await t.request('POST', '/api/store/auth/accept-invitation', { body: { token: invitation, password: 'partner-password-1' } });
-  return { token: accepted.body.token, hierarchyId: approved.body.hierarchyId };
+  const partner = await approvedPartnerOf(t);
+  return { token: partner.admin, hierarchyId: partner.hierarchyId };
 }

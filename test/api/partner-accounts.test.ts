@@ -1,8 +1,9 @@
 // Partner accounts: the approved requestor's invitation, sign-in, organization users managed by the partner's
 // admins (several of them), removal that takes effect at once, tenant isolation, and HQ's side of the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
+import { startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { approvedPartner as approvedPartnerOf, linkToken, mailTo as mailToOf } from '../helpers/partners.ts';
 
 let t: TestApp;
 let ops: string;
@@ -15,36 +16,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** The newest message of a type to an address, as the local mailbox keeps it (no SMTP configured here), its links revealed by an administrator. */
-async function mailTo(email: string, type: string, after = 0) {
-  return waitFor(async () => {
-    const list = await t.request('GET', `/api/mail/messages?to=${encodeURIComponent(email)}&type=${type}`, { token: ops });
-    const hit = list.body.items.find((m: { id: number }) => m.id > after);
-    return hit ? (await t.request('POST', `/api/mail/messages/${hit.id}/reveal`, { token: t.adminToken })).body : undefined;
-  }, `the ${type} mail to ${email}`);
-}
-
-function linkToken(text: string, path: 'invitation' | 'reset-password'): string {
-  const match = new RegExp(`/${path}#([A-Za-z0-9_-]+)`).exec(text);
-  if (!match) throw new Error(`no ${path} link in: ${text}`);
-  return match[1]!;
-}
-
-/** A partner approved in HQ whose requestor accepted the invitation: returns the admin's token and ids. */
-async function approvedPartner() {
-  const body = partnerRequest();
-  await t.request('POST', '/api/store/partner-requests', { body });
-  const prospect = await waitFor(async () => (await t.request('GET', `/api/hq/prospects?search=${encodeURIComponent(body.email)}`, { token: ops })).body.items[0], 'the prospect');
-  const approved = await t.request('POST', `/api/hq/prospects/${prospect.id}/approve`, { token: ops });
-  expect(approved.status).toBe(200);
-  const mail = await mailTo(body.email, 'prospect-approved');
-  const token = linkToken(mail.text, 'invitation');
-  // The link works once 1010 has carried the new partner to the storefront, milliseconds after the approval.
-  await waitFor(async () => (await t.request('POST', '/api/store/auth/link', { body: { token } })).status === 200, 'the invitation to reach the storefront');
-  const accepted = await t.request('POST', '/api/store/auth/accept-invitation', { body: { token, password: 'partner-password-1' } });
-  expect(accepted.status).toBe(200);
-  return { email: body.email, company: body.companyName, admin: accepted.body.token as string, hierarchyId: approved.body.hierarchyId as string, invitation: token };
-}
+const mailTo = (email: string, type: string, after = 0) => mailToOf(t, email, type, after);
+const approvedPartner = () => approvedPartnerOf(t);
 
 describe('the approved requestor', () => {
   it('accepts the invitation from the approval mail once, signs in, and sees the organization', async () => {

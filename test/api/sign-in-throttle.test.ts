@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createApp } from '../../src/app.ts';
-import { adminEmail, adminPassword, onPostgres, partnerRequest, startApp, waitFor } from '../helpers/app.ts';
+import { adminEmail, adminPassword, onPostgres, partnerRequest, startApp } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { approvedPartner, partnerPassword } from '../helpers/partners.ts';
 
 const limits = { TRUST_PROXY: 'true', SIGN_IN_LIMIT_PER_ACCOUNT: '5', SIGN_IN_LIMIT_PER_ADDRESS: '8', SIGN_UP_LIMIT_PER_ADDRESS: '4' };
 let t: TestApp;
@@ -24,19 +25,9 @@ async function signIn(path: '/api/auth/sign-in' | '/api/store/auth/sign-in', ema
 }
 const staff = (email: string, password: string, address: string, base?: string) => signIn('/api/auth/sign-in', email, password, address, base);
 
-/** An approved partner whose requestor accepted the invitation (the link revealed by an administrator). */
+/** An approved partner whose requestor accepted the invitation. */
 async function partnerAdmin(): Promise<{ email: string; password: string }> {
-  const ops = t.adminToken;
-  const body = partnerRequest();
-  await t.request('POST', '/api/store/partner-requests', { body });
-  const prospect = await waitFor(async () => (await t.request('GET', `/api/hq/prospects?search=${encodeURIComponent(body.email)}`, { token: ops })).body.items[0], 'the prospect');
-  expect((await t.request('POST', `/api/hq/prospects/${prospect.id}/approve`, { token: ops })).status).toBe(200);
-  const message = await waitFor(async () => (await t.request('GET', `/api/mail/messages?to=${encodeURIComponent(body.email)}&type=prospect-approved`, { token: ops })).body.items[0], 'the approval mail');
-  const text = (await t.request('POST', `/api/mail/messages/${message.id}/reveal`, { token: ops })).body.text as string;
-  const token = /\/invitation#([A-Za-z0-9_-]+)/.exec(text)![1]!;
-  const password = 'partner-password-1';
-  await waitFor(async () => (await t.request('POST', '/api/store/auth/accept-invitation', { body: { token, password } })).status === 200, 'the invitation to be accepted');
-  return { email: body.email, password };
+  return { email: (await approvedPartner(t)).email, password: partnerPassword };
 }
 
 describe('per account', () => {

@@ -1,0 +1,48 @@
+// Partners as the tests need them: the stored mail's links (revealed by an administrator) and an approved partner
+// whose requestor accepted the invitation.
+import { partnerRequest, waitFor } from './app.ts';
+import type { TestApp } from './app.ts';
+
+export const partnerPassword = 'partner-password-1';
+
+/** The newest message of a type to an address in the local mailbox (no SMTP here), its links revealed by an administrator. */
+export async function mailTo(t: TestApp, email: string, type: string, after = 0): Promise<{ id: number; subject: string; text: string; html: string }> {
+  return waitFor(async () => {
+    const list = await t.request('GET', `/api/mail/messages?to=${encodeURIComponent(email)}&type=${type}`, { token: t.adminToken });
+    const hit = list.body.items.find((m: { id: number }) => m.id > after);
+    return hit ? (await t.request('POST', `/api/mail/messages/${hit.id}/reveal`, { token: t.adminToken })).body : undefined;
+  }, `the ${type} mail to ${email}`);
+}
+
+export function linkToken(text: string, path: 'invitation' | 'reset-password'): string {
+  const match = new RegExp(`/${path}#([A-Za-z0-9_-]+)`).exec(text);
+  if (!match) throw new Error(`no ${path} link in: ${text}`);
+  return match[1]!;
+}
+
+export interface ApprovedPartner {
+  email: string;
+  company: string;
+  prospectId: string;
+  hierarchyId: string;
+  /** The invitation token the requestor used (single use). */
+  invitation: string;
+  /** The requestor's (the partner admin's) session token. */
+  admin: string;
+}
+
+/** Signs up, approves in HQ, and accepts the invitation from the approval mail. */
+export async function approvedPartner(t: TestApp, overrides: Record<string, unknown> = {}): Promise<ApprovedPartner> {
+  const body = partnerRequest(overrides);
+  const submitted = await t.request('POST', '/api/store/partner-requests', { body });
+  if (submitted.status !== 202) throw new Error(`sign-up failed: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+  const prospect = await waitFor(async () => (await t.request('GET', `/api/hq/prospects?search=${encodeURIComponent(body.email)}`, { token: t.adminToken })).body.items[0], 'the prospect');
+  const approved = await t.request('POST', `/api/hq/prospects/${prospect.id}/approve`, { token: t.adminToken });
+  if (approved.status !== 200) throw new Error(`approval failed: ${approved.status} ${JSON.stringify(approved.body)}`);
+  const invitation = linkToken((await mailTo(t, body.email, 'prospect-approved')).text, 'invitation');
+  // The link works once 1010 has carried the new partner to the storefront, milliseconds after the approval.
+  await waitFor(async () => (await t.request('POST', '/api/store/auth/link', { body: { token: invitation } })).status === 200, 'the invitation to reach the storefront');
+  const accepted = await t.request('POST', '/api/store/auth/accept-invitation', { body: { token: invitation, password: partnerPassword } });
+  if (accepted.status !== 200) throw new Error(`accepting the invitation failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return { email: body.email, company: body.companyName, prospectId: prospect.id, hierarchyId: approved.body.hierarchyId, invitation, admin: accepted.body.token };
+}
