@@ -8,8 +8,9 @@ import { percentile } from './postgres.ts';
 import { kinds } from './soak-plan.ts';
 import type { Kind, KindResult, LoadPlan, LoadResult } from './soak-plan.ts';
 
-// 20 slots, cycled: sign-ups 20 %, staff reads 60 % (lists and details of prospects, customers and leads),
-// partner user changes 20 % (one add to three edits). Interleaved so no kind comes in bursts.
+// 20 slots, cycled: sign-ups 20 %, staff reads 60 % (lists and details of prospects, customers and leads; one
+// prospects list in four is a search), partner user changes 20 % (one add to three edits). Interleaved so no kind
+// comes in bursts.
 const pattern: Kind[] = [
   'sign-up', 'prospects list', 'prospect detail', 'customers list', 'leads list',
   'partner user edit', 'customer detail', 'lead detail', 'sign-up', 'prospect detail',
@@ -42,13 +43,16 @@ const leads = new Pool(plan.seeds.leads);
 const partnerUsers = plan.partners.map((p) => new Pool(p.userIds));
 const recentSignUps = new Pool([]);
 
-const latencies = Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<Kind, number[]>;
+/** Per kind: [seconds into the load when sent, milliseconds to the answer] of every good answer. */
+const latencies = Object.fromEntries(kinds.map((k) => [k, [] as [number, number][]])) as Record<Kind, [number, number][]>;
 const counts = Object.fromEntries(kinds.map((k) => [k, { sent: 0, ok: 0, errors: 0 }])) as Record<Kind, { sent: number; ok: number; errors: number }>;
 const acceptedSignUps: string[] = [];
 const errorSamples: string[] = [];
 let sequence = 0;
 
 interface Call {
+  /** The kind it counts as (a prospects list slot may turn into a search). */
+  kind: Kind;
   method: string;
   path: string;
   token?: string;
@@ -69,6 +73,7 @@ function next(kind: Kind): Call {
     case 'sign-up': {
       const email = `soak.${plan.tag}.${sequence}@load.test`;
       return {
+        kind,
         method: 'POST',
         path: '/api/store/partner-requests',
         expected: 202,
@@ -87,10 +92,12 @@ function next(kind: Kind): Call {
         },
       };
     }
-    case 'prospects list': {
-      // Every other list is a search for a recent applicant, as staff look one up.
-      const email = sequence % 2 === 0 ? recentSignUps.pick() : undefined;
+    case 'prospects list':
+    case 'prospects search': {
+      // One list in four is a search for a recent applicant, as staff look one up.
+      const email = sequence % 4 === 0 ? recentSignUps.pick() : undefined;
       return {
+        kind: email ? 'prospects search' : 'prospects list',
         method: 'GET',
         path: email ? `/api/hq/prospects?search=${encodeURIComponent(email)}` : `/api/hq/prospects?${page()}`,
         token: staff,
@@ -99,17 +106,18 @@ function next(kind: Kind): Call {
       };
     }
     case 'prospect detail':
-      return { method: 'GET', path: `/api/hq/prospects/${encodeURIComponent(prospects.pick()!)}`, token: staff, expected: 200 };
+      return { kind, method: 'GET', path: `/api/hq/prospects/${encodeURIComponent(prospects.pick()!)}`, token: staff, expected: 200 };
     case 'customers list':
-      return { method: 'GET', path: `/api/hq/customers?${page()}`, token: staff, expected: 200, learn: (body) => body.items.forEach((c: { account: string }) => customers.add(c.account)) };
+      return { kind, method: 'GET', path: `/api/hq/customers?${page()}`, token: staff, expected: 200, learn: (body) => body.items.forEach((c: { account: string }) => customers.add(c.account)) };
     case 'customer detail':
-      return { method: 'GET', path: `/api/hq/customers/${encodeURIComponent(customers.pick()!)}`, token: staff, expected: 200 };
+      return { kind, method: 'GET', path: `/api/hq/customers/${encodeURIComponent(customers.pick()!)}`, token: staff, expected: 200 };
     case 'leads list':
-      return { method: 'GET', path: `/api/sales/leads?view=all-commerce-b2b-leads&${page()}`, token: staff, expected: 200, learn: (body) => body.items.forEach((l: { id: string }) => leads.add(l.id)) };
+      return { kind, method: 'GET', path: `/api/sales/leads?view=all-commerce-b2b-leads&${page()}`, token: staff, expected: 200, learn: (body) => body.items.forEach((l: { id: string }) => leads.add(l.id)) };
     case 'lead detail':
-      return { method: 'GET', path: `/api/sales/leads/${encodeURIComponent(leads.pick()!)}`, token: staff, expected: 200 };
+      return { kind, method: 'GET', path: `/api/sales/leads/${encodeURIComponent(leads.pick()!)}`, token: staff, expected: 200 };
     case 'partner user add':
       return {
+        kind,
         method: 'POST',
         path: '/api/store/organization/users',
         token: partner.adminToken,
@@ -119,6 +127,7 @@ function next(kind: Kind): Call {
       };
     case 'partner user edit':
       return {
+        kind,
         method: 'PATCH',
         path: `/api/store/organization/users/${encodeURIComponent(partnerUsers[partnerIndex]!.pick()!)}`,
         token: partner.adminToken,
@@ -133,11 +142,13 @@ let answered = 0;
 let errors = 0;
 const interval = { answered: 0, errors: 0, latencies: [] as number[] };
 
-async function send(kind: Kind) {
-  const call = next(kind);
+async function send(slot: Kind) {
+  const call = next(slot);
+  const kind = call.kind;
   counts[kind].sent += 1;
   inFlight += 1;
   const t0 = performance.now();
+  const at = (t0 - started) / 1000;
   let problem: string | undefined;
   try {
     const res = await fetch(plan.base + call.path, {
@@ -150,7 +161,9 @@ async function send(kind: Kind) {
     if (res.status !== call.expected) problem = `${res.status} ${text.slice(0, 300)}`;
     else call.learn?.(text ? JSON.parse(text) : undefined);
   } catch (error) {
-    problem = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${requestTimeoutMs / 1000} s` : String(error);
+    // fetch says only "fetch failed"; the cause says which (ECONNRESET, a connect timeout, …).
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${(error.cause as { code?: string }).code ?? ''} ${error.cause.message}` : '';
+    problem = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${requestTimeoutMs / 1000} s` : `${String(error)}${cause}`;
   }
   const ms = performance.now() - t0;
   inFlight -= 1;
@@ -164,7 +177,7 @@ async function send(kind: Kind) {
     if (errorSamples.length < 30) errorSamples.push(`${kind}: ${call.method} ${call.path} → ${problem}`);
   } else {
     counts[kind].ok += 1;
-    latencies[kind].push(ms);
+    latencies[kind].push([at, ms]);
   }
 }
 
@@ -218,8 +231,12 @@ const result: LoadResult = {
   maxSendLagMs,
   kinds: Object.fromEntries(
     kinds.map((k) => {
-      const sorted = latencies[k].sort((a, b) => a - b);
-      return [k, { ...counts[k], p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? NaN }];
+      const sorted = latencies[k].map(([, ms]) => ms).sort((a, b) => a - b);
+      const within = ([from, to]: [number, number]) => {
+        const part = latencies[k].filter(([at]) => at >= from && at < to).map(([, ms]) => ms).sort((a, b) => a - b);
+        return { p50Ms: percentile(part, 50), p99Ms: percentile(part, 99) };
+      };
+      return [k, { ...counts[k], p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? NaN, early: within(plan.windows.early), late: within(plan.windows.late) }];
     }),
   ) as Record<Kind, KindResult>,
   acceptedSignUps,

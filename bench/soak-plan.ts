@@ -10,10 +10,12 @@ export interface LoadPlan {
   partners: { adminToken: string; userIds: string[] }[];
   /** Ids to read details of before the first list answers (list answers add more). */
   seeds: { prospects: string[]; customers: string[]; leads: string[] };
+  /** Latencies are also reported for these two stretches of the load (seconds from its start): early and late. */
+  windows: { early: [number, number]; late: [number, number] };
   resultFile: string;
 }
 
-export const kinds = ['sign-up', 'prospects list', 'prospect detail', 'customers list', 'customer detail', 'leads list', 'lead detail', 'partner user add', 'partner user edit'] as const;
+export const kinds = ['sign-up', 'prospects list', 'prospects search', 'prospect detail', 'customers list', 'customer detail', 'leads list', 'lead detail', 'partner user add', 'partner user edit'] as const;
 export type Kind = (typeof kinds)[number];
 
 export interface KindResult {
@@ -23,6 +25,8 @@ export interface KindResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  early: { p50Ms: number; p99Ms: number };
+  late: { p50Ms: number; p99Ms: number };
 }
 
 export interface LoadResult {

@@ -30,10 +30,15 @@ const rate = Number(process.env.SOAK_RATE ?? 200);
 const dbName = `hs_bench_soak_${crypto.randomBytes(5).toString('hex')}`;
 const staffEmail = 'soak-admin@handshake.test';
 const staffPassword = 'soak-admin-password-1';
-const partnerCount = 3;
-const usersPerPartner = 10;
+// Partner user changes (40/s at 200 req/s) spread over 20 organizations, 2/s each: an organization's changes take
+// its lock one at a time, and a handful of organizations would measure that queue rather than the server.
+const partnerCount = 20;
+const usersPerPartner = 5;
 const warmUpSeconds = Math.max(15, Math.round(seconds * 0.1));
 const rssWindowSeconds = 10;
+// Latency and CPU per request compared between the stretch after the warm-up and the end of the load.
+const compareSeconds = Math.max(rssWindowSeconds, Math.round(seconds * 0.1));
+const windows: LoadPlan['windows'] = { early: [warmUpSeconds, warmUpSeconds + compareSeconds], late: [seconds - compareSeconds, seconds] };
 const sampleEveryMs = 2_000;
 const targets = { errors: 0, rateRatio: 0.98, rssGrowth: 0.1 };
 
@@ -45,6 +50,16 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as net.AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** CPU time (user + system) a process has used, in seconds, from /proc (Linux). */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks of 1/100 s
+  } catch {
+    return undefined;
+  }
 }
 
 /** Resident set size of a process in MiB, from /proc (Linux). */
@@ -173,8 +188,28 @@ runBench('SOAK', (seconds + 900) * 1000, async (cleanups, step) => {
   step(`load: ${rate} requests/s for ${seconds} s`);
   const planFile = path.join(work, 'plan.json');
   const resultFile = path.join(work, 'result.json');
-  const plan: LoadPlan = { base, requestsPerSecond: rate, seconds, tag, staffToken: staff, partners, seeds: { prospects: prospectIds, customers: customerAccounts, leads: leadIds }, resultFile };
+  const plan: LoadPlan = { base, requestsPerSecond: rate, seconds, tag, staffToken: staff, partners, seeds: { prospects: prospectIds, customers: customerAccounts, leads: leadIds }, windows, resultFile };
   fs.writeFileSync(planFile, JSON.stringify(plan));
+  // This process's own connection: to find the database's backends (for their CPU time) and to count afterwards.
+  const db = new pg.Client({ connectionString: databaseUrl, query_timeout: 60_000 });
+  await db.connect();
+  cleanups.push(() => db.end());
+  const backendCpu = new Map<number, number>();
+  let databaseCpu = 0;
+  let databaseCpuKnown = false;
+  /** CPU seconds the database's backends have used since the first call (PostgreSQL on this machine only). */
+  async function databaseCpuSeconds(): Promise<number | undefined> {
+    const { rows } = await db.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    for (const { pid } of rows) {
+      const now = cpuSeconds(pid);
+      if (now === undefined) continue;
+      databaseCpuKnown = true;
+      databaseCpu += now - (backendCpu.get(pid) ?? now);
+      backendCpu.set(pid, now);
+    }
+    return databaseCpuKnown ? databaseCpu : undefined;
+  }
+  await databaseCpuSeconds();
   const idleRss = rssMiB(server.pid!);
   process.stderr.write(`soak: set up in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s (server RSS ${idleRss?.toFixed(0)} MiB); ${rate} req/s for ${seconds} s…\n`);
   const generator = spawn(process.execPath, ['bench/soak-load.ts', planFile], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -188,15 +223,24 @@ runBench('SOAK', (seconds + 900) * 1000, async (cleanups, step) => {
   cleanups.push(async () => {
     if (generator.exitCode === null && generator.signalCode === null) generator.kill('SIGKILL');
   });
-  const rss: { at: number; mib: number }[] = [];
-  const sampler = setInterval(() => {
-    const mib = rssMiB(server.pid!);
-    if (mib !== undefined) rss.push({ at: (performance.now() - loadStart) / 1000, mib });
-  }, sampleEveryMs);
-  cleanups.push(async () => clearInterval(sampler));
+  // Every 2 s: the server's RSS, and the CPU the server and the database have used — per request, that shows
+  // whether the work grows with the data or the machine simply has less to give.
+  const samples: { at: number; mib: number; serverCpu?: number; databaseCpu?: number }[] = [];
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const mib = rssMiB(server.pid!);
+      if (mib !== undefined) samples.push({ at: (performance.now() - loadStart) / 1000, mib, serverCpu: cpuSeconds(server.pid!), databaseCpu: await databaseCpuSeconds() });
+      await new Promise((resolve) => setTimeout(resolve, sampleEveryMs));
+    }
+  })();
+  cleanups.push(async () => {
+    sampling = false;
+  });
   // The generator stops sending at `seconds` and waits at most 30 s for its last answers.
   const code = await withDeadline(generatorExit, (seconds + 120) * 1000, `the load generator to finish its ${seconds} s`);
-  clearInterval(sampler);
+  sampling = false;
+  await withDeadline(sampler, 70_000, 'the last memory and CPU sample');
   const loadSeconds = (performance.now() - loadStart) / 1000;
   if (code !== 0) throw new BenchFailure(`the load generator exited with code ${code}:\n${generatorErr}`);
   if (server.exitCode !== null || server.signalCode !== null) throw new BenchFailure(`the server died during the load (code ${server.exitCode}, signal ${server.signalCode}):\n${serverTail}`);
@@ -204,9 +248,6 @@ runBench('SOAK', (seconds + 900) * 1000, async (cleanups, step) => {
 
   // ---- Every accepted sign-up a prospect in HQ and a lead in the CRM (read from the database: the product's lists page).
   step('waiting for every accepted sign-up to be a prospect and a lead');
-  const db = new pg.Client({ connectionString: databaseUrl, query_timeout: 60_000 });
-  await db.connect();
-  cleanups.push(() => db.end());
   const emails = result.acceptedSignUps;
   const count = async () => {
     const { rows } = await db.query<{ prospects: number; leads: number }>(
@@ -263,11 +304,26 @@ runBench('SOAK', (seconds + 900) * 1000, async (cleanups, step) => {
   });
 
   // ---- The figures.
+  step('judging');
   const serverErrors = fs
     .readFileSync('.test-artifacts/soak-server.log', 'utf8')
     .split('\n')
     .filter((line) => /"level":(50|60)/.test(line));
+  const rss = samples;
   const windowMean = (from: number, to: number) => mean(rss.filter((s) => s.at >= from && s.at <= to).map((s) => s.mib));
+  /** CPU milliseconds per request sent, of the server or the database, between two moments of the load. */
+  const cpuPerRequest = (which: 'serverCpu' | 'databaseCpu', from: number, to: number) => {
+    const inWindow = samples.filter((s) => s.at >= from && s.at <= to && s[which] !== undefined);
+    const first = inWindow[0];
+    const last = inWindow.at(-1);
+    if (!first || !last || last.at <= first.at) return NaN;
+    return ((last[which]! - first[which]!) * 1000) / ((last.at - first.at) * rate);
+  };
+  const cpu = {
+    windows,
+    serverMsPerRequest: { afterWarmUp: cpuPerRequest('serverCpu', ...windows.early), atEnd: cpuPerRequest('serverCpu', ...windows.late) },
+    databaseMsPerRequest: { afterWarmUp: cpuPerRequest('databaseCpu', ...windows.early), atEnd: cpuPerRequest('databaseCpu', ...windows.late) },
+  };
   const rssAfterWarmUp = windowMean(warmUpSeconds, warmUpSeconds + rssWindowSeconds);
   const rssAtEnd = windowMean(seconds - rssWindowSeconds, seconds);
   const rssGrowth = rssAtEnd / rssAfterWarmUp - 1;
@@ -275,6 +331,7 @@ runBench('SOAK', (seconds + 900) * 1000, async (cleanups, step) => {
   const achievedRate = result.sent / result.scheduledSeconds;
   const answeredRate = result.answered / result.scheduledSeconds;
   const pass = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+  const span = ([from, to]: [number, number]) => `${from}–${to} s`;
   const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
   const criteria = [
     { name: 'errors', ok: result.errors === targets.errors && result.answered === result.sent, text: `${result.errors} of ${result.sent} requests not answered with their 2xx (${result.sent - result.answered} unanswered); target 0` },
@@ -284,10 +341,10 @@ runBench('SOAK', (seconds + 900) * 1000, async (cleanups, step) => {
     { name: 'memory', ok: rssGrowth < targets.rssGrowth, text: `server RSS ${f1(rssAfterWarmUp)} MiB after warm-up (mean of ${warmUpSeconds}–${warmUpSeconds + rssWindowSeconds} s) → ${f1(rssAtEnd)} MiB at the end (last ${rssWindowSeconds} s): ${(rssGrowth * 100).toFixed(1)} %, target < ${targets.rssGrowth * 100} %` },
   ];
   const rows = [
-    ['kind', 'sent', 'errors', 'p50', 'p99', 'max'],
+    ['kind', 'sent', 'errors', 'p50', 'p99', 'max', `p50 ${span(windows.early)} → ${span(windows.late)}`, 'p99 early → late'],
     ...kinds.map((k) => {
       const r = result.kinds[k];
-      return [k, String(r.sent), String(r.errors), `${f1(r.p50Ms)} ms`, `${f1(r.p99Ms)} ms`, `${f1(r.maxMs)} ms`];
+      return [k, String(r.sent), String(r.errors), `${f1(r.p50Ms)} ms`, `${f1(r.p99Ms)} ms`, `${f1(r.maxMs)} ms`, `${f1(r.early.p50Ms)} → ${f1(r.late.p50Ms)} ms`, `${f1(r.early.p99Ms)} → ${f1(r.late.p99Ms)} ms`];
     }),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -304,13 +361,14 @@ runBench('SOAK', (seconds + 900) * 1000, async (cleanups, step) => {
     [
       `Handshake soak: ${rate} req/s of mixed traffic for ${seconds} s against node src/main.ts (its own process), load generator in another`,
       `PostgreSQL ${serverVersion} · Node ${process.version} · ${os.cpus().length} CPUs · ${commit} · load average ${loadBefore.map((n) => n.toFixed(1)).join(' ')} before, ${loadAfter.map((n) => n.toFixed(1)).join(' ')} after`,
-      `mix per 20 requests: 4 sign-ups, 12 staff reads (lists and details of prospects, customers, leads), 1 partner user add, 3 partner user edits; ${partnerCount} partners`,
+      `mix per 20 requests: 4 sign-ups, 12 staff reads (lists and details of prospects, customers, leads; one prospects list in four a search), 1 partner user add, 3 partner user edits; ${partnerCount} partners`,
       '',
       line(rows[0]!),
       ...rows.slice(1).map(line),
       '',
       `sent ${result.sent} in ${f1(result.scheduledSeconds)} s (${f1(achievedRate)} req/s), answered ${f1(answeredRate)} req/s; load process ran ${f1(loadSeconds)} s`,
       `server RSS: ${f1(idleRss ?? NaN)} MiB idle before the load, peak ${f1(rssPeak)} MiB; ${rss.length} samples every ${sampleEveryMs / 1000} s`,
+      `CPU per request sent (${span(windows.early)} → ${span(windows.late)}): server ${f1(cpu.serverMsPerRequest.afterWarmUp)} → ${f1(cpu.serverMsPerRequest.atEnd)} ms, database ${f1(cpu.databaseMsPerRequest.afterWarmUp)} → ${f1(cpu.databaseMsPerRequest.atEnd)} ms`,
       `server log: ${serverErrors.length} error lines${serverErrors.length ? `, first: ${serverErrors[0]!.slice(0, 400)}` : ''}`,
       ...(result.errorSamples.length ? ['first errors:', ...result.errorSamples.slice(0, 10).map((e) => `  ${e}`)] : []),
       '',
@@ -324,7 +382,7 @@ runBench('SOAK', (seconds + 900) * 1000, async (cleanups, step) => {
     node: process.version,
     cpus: os.cpus().length,
     loadAverage: { before: loadBefore, after: loadAfter },
-    plan: { seconds, requestsPerSecond: rate, partners: partnerCount, warmUpSeconds, rssWindowSeconds },
+    plan: { seconds, requestsPerSecond: rate, partners: partnerCount, warmUpSeconds, rssWindowSeconds, windows },
     sent: result.sent,
     answered: result.answered,
     errors: result.errors,
@@ -333,7 +391,9 @@ runBench('SOAK', (seconds + 900) * 1000, async (cleanups, step) => {
     maxSendLagMs: result.maxSendLagMs,
     kinds: result.kinds,
     signUps: { accepted: emails.length, prospects: seen.prospects, leads: seen.leads, drainSeconds },
-    rss: { idleMiB: idleRss, afterWarmUpMiB: rssAfterWarmUp, atEndMiB: rssAtEnd, growth: rssGrowth, peakMiB: rssPeak, samples: rss },
+    rss: { idleMiB: idleRss, afterWarmUpMiB: rssAfterWarmUp, atEndMiB: rssAtEnd, growth: rssGrowth, peakMiB: rssPeak },
+    cpu,
+    samples,
     maps: mapList,
     serverErrorLines: serverErrors.length,
     pass: Object.fromEntries(criteria.map((c) => [c.name, c.ok])),
