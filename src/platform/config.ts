@@ -39,6 +39,11 @@ export interface Config {
   /** First retry delay after a temporary failure; it doubles per attempt. */
   mailRetryBaseMs: number;
   mailMaxAttempts: number;
+  /** PostgreSQL connections per database URL, and how long a request waits for one before it gets 503. */
+  databasePoolSize: number;
+  databaseConnectTimeoutMs: number;
+  /** Requests one process works on at once; past it a new request gets 503 at once instead of joining a queue (0: no limit). */
+  maxRequestsInFlight: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -88,5 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? 'Handshake <no-reply@handshake.local>',
     mailRetryBaseMs: Math.max(10, int(env, 'MAIL_RETRY_BASE_MS', 30_000)),
     mailMaxAttempts: Math.max(1, int(env, 'MAIL_MAX_ATTEMPTS', 8)),
+    databasePoolSize: Math.max(1, int(env, 'DATABASE_POOL_SIZE', 10)),
+    databaseConnectTimeoutMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000),
+    maxRequestsInFlight: int(env, 'MAX_REQUESTS_IN_FLIGHT', 500),
   };
 }

@@ -96,7 +96,8 @@ async function openPostgres(config: Config): Promise<Databases> {
     urls[name] = url;
     let pool = pools.get(url);
     if (!pool) {
-      pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+      // A bounded wait for a connection: under overload a request fails fast (503) instead of queueing without end.
+      pool = new pg.Pool({ connectionString: url, max: config.databasePoolSize, connectionTimeoutMillis: config.databaseConnectTimeoutMs });
       // An idle client losing its server must not crash the process; the next query reports it.
       pool.on('error', () => {});
       pools.set(url, pool);

@@ -38,3 +38,18 @@ export class DomainError extends Error {
 export function notFound(what: string): DomainError {
   return new DomainError('not-found', `${what} was not found`);
 }
+
+/** Errors that mean "a database or another system is down or busy", as opposed to a bad record (looks through wrapped causes). */
+export function isUnreachable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: string }).code ?? '';
+    const message = e instanceof Error ? e.message : String(e);
+    if (
+      ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', '57P01', '57P03', '08000', '08003', '08006', '08001', '08004'].includes(code) ||
+      /connection terminated|ECONNREFUSED|timeout exceeded when trying to connect|PGlite is closed|Client was closed|Connection ended/i.test(message)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}

@@ -13,7 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import ajvFormats from 'ajv-formats';
 import { Type } from 'typebox';
 import type { Config } from './config.ts';
-import { DomainError, statusOf } from './errors.ts';
+import { DomainError, isUnreachable, statusOf } from './errors.ts';
 import type { FieldError } from './errors.ts';
 import type { Realm } from './sessions.ts';
 import { badCharacterAt, withDefaultBounds } from './input-rules.ts';
@@ -218,6 +218,18 @@ export async function buildServer(config: Config, logger: FastifyBaseLogger, opt
     if (!schema) return;
     for (const part of ['body', 'querystring', 'params', 'headers']) if (schema[part]) schema[part] = withDefaultBounds(schema[part]);
   });
+  // Load shedding: past the limit a request is answered 503 at once, so an overloaded process keeps a bounded queue
+  // (and its memory) instead of working on requests whose callers gave up long ago. Liveness is never shed.
+  let inFlight = 0;
+  app.addHook('onRequest', async (request, reply) => {
+    if (config.maxRequestsInFlight === 0 || request.url === '/health') return;
+    if (inFlight >= config.maxRequestsInFlight) {
+      reply.header('retry-after', '1');
+      return sendProblem(reply, 503, 'The server is busy. Try again in a moment.');
+    }
+    inFlight += 1;
+    reply.raw.once('close', () => (inFlight -= 1));
+  });
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.length > maxUrlLength) return sendProblem(reply, 414, `The address must be at most ${maxUrlLength} characters.`);
   });
@@ -269,6 +281,12 @@ export async function buildServer(config: Config, logger: FastifyBaseLogger, opt
       const errors = fieldErrors(error.validation as unknown as AjvError[], error.validationContext);
       const detail = errors.map((e) => (e.path ? `${e.path} ${e.message}` : e.message)).join('; ');
       return sendProblem(reply, 400, detail || 'The request is not valid', errors);
+    }
+    // No connection within DATABASE_CONNECT_TIMEOUT_MS, or the database is down: the caller may try again.
+    if (isUnreachable(error)) {
+      request.log.warn({ err: error }, 'database busy or unreachable');
+      reply.header('retry-after', '1');
+      return sendProblem(reply, 503, 'The service is busy or its database does not answer. Try again in a moment.');
     }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {

@@ -110,21 +110,6 @@ export async function latestPositionOf(db: Db): Promise<ChangePosition> {
   return { txid: (await horizonOf(db)) - 1, id: Number.MAX_SAFE_INTEGER };
 }
 
-/** Errors that mean "the other system is down", as opposed to a bad record (looks through wrapped causes). */
-export function isUnreachable(error: unknown): boolean {
-  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: string }).code ?? '';
-    const message = e instanceof Error ? e.message : String(e);
-    if (
-      ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', '57P01', '57P03', '08000', '08003', '08006', '08001', '08004'].includes(code) ||
-      /connection terminated|ECONNREFUSED|timeout exceeded when trying to connect|PGlite is closed|Client was closed|Connection ended/i.test(message)
-    ) {
-      return true;
-    }
-  }
-  return false;
-}
-
 /** The innermost message of an error, without the SQL text a query wrapper adds. */
 export function plainMessage(error: unknown): string {
   let e = error;
