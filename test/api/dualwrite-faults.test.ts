@@ -66,12 +66,16 @@ describe.runIf(onPostgres)('dual-write faults', () => {
       const atCrash = await total(url2, '/api/sales/leads?view=all-leads&limit=1', token2);
       await waitFor(async () => (await total(url2, '/api/sales/leads?view=all-leads&limit=1', token2)) === n || undefined, 'a lead for every prospect after the restart', 60_000);
       // Exactly one lead per prospect, each created once; a batch replayed after the crash finds its rows unchanged.
+      // The ledger is written just after a batch lands on the CRM: wait for the map to have nothing pending first.
+      const map = await waitFor(async () => {
+        const now = (await call(url2, 'GET', '/api/dualwrite/maps/prospects-leads', undefined, token2)).body;
+        return now.pending === 0 ? now : undefined;
+      }, 'the map to catch up');
+      expect(map).toMatchObject({ status: 'Running', pending: 0, failed: 0 });
       const created = await total(url2, '/api/dualwrite/records?map=prospects-leads&status=Created&limit=1', token2);
       const failed = await total(url2, '/api/dualwrite/records?map=prospects-leads&status=Failed&limit=1', token2);
       expect(created).toBe(n);
       expect(failed).toBe(0);
-      const map = (await call(url2, 'GET', '/api/dualwrite/maps/prospects-leads', undefined, token2)).body;
-      expect(map).toMatchObject({ status: 'Running', pending: 0, failed: 0 });
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
       return atCrash;
