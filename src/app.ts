@@ -74,6 +74,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     // An alert rule that pauses a map tells the integration administrators by e-mail too.
     onAlert: (alert) => void notifyIntegrationAdministrators(alert),
     pollMs: options.dualWritePollMs ?? config.dualWritePollMs,
+    heldBackMs: config.dualWriteHeldBackMs,
     batchSize: options.dualWriteBatchSize ?? config.dualWriteBatchSize,
     initialBatchSize: config.dualWriteInitialBatchSize,
   });

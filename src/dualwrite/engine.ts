@@ -58,6 +58,8 @@ export interface EngineOptions {
   initialBatchSize?: number;
   /** How often to look for work when nothing signalled any. */
   pollMs?: number;
+  /** How long a side's horizon may stand still, with committed changes waiting behind it, before the map says so. */
+  heldBackMs?: number;
   /** Told when an alert rule pauses a map. */
   onAlert?: (alert: { mapId: string; mapName: string; errors: number; withinMinutes: number }) => void;
 }
@@ -78,6 +80,10 @@ export function createEngine(options: EngineOptions) {
   const batchSize = options.batchSize ?? 1000;
   const initialBatchSize = options.initialBatchSize ?? 2000;
   const pollMs = options.pollMs ?? 500;
+  const heldBackMs = options.heldBackMs ?? 30_000;
+  /** Since when each side's horizon has stood where it is, and when each map and direction last looked behind it. */
+  const horizonSince = new Map<'hq' | 'crm', { horizon: number; since: number }>();
+  const lookedBehind = new Map<string, number>();
   const holder = `${os.hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
   let running = false;
   let stopped = true;
@@ -371,6 +377,30 @@ export function createEngine(options: EngineOptions) {
     return outcomes.some((o) => o.status === 'Failed') ? 'Pending' : 'Resolved';
   }
 
+  /**
+   * True when the side's horizon has stood still for `heldBackMs` while committed changes of this map wait behind it:
+   * a transaction left open holds sync back. Looked at once per `heldBackMs` per map and direction, not every cycle.
+   */
+  async function heldBack(side: 'hq' | 'crm', horizon: number, waitKey: string, entity: string, cursor: ChangePosition): Promise<boolean> {
+    const now = Date.now();
+    const seen = horizonSince.get(side);
+    if (!seen || seen.horizon !== horizon) {
+      horizonSince.set(side, { horizon, since: now });
+      return false;
+    }
+    if (now - seen.since < heldBackMs || now - (lookedBehind.get(waitKey) ?? 0) < heldBackMs) return false;
+    lookedBehind.set(waitKey, now);
+    return (await sides[side].readChanges(entity, cursor, 1)).length > 0;
+  }
+
+  /** Puts a reason on the map's status line once; the next batch that goes through clears it. */
+  async function say(row: MapRow, waitKey: string, reason: string) {
+    if (waitReason.get(waitKey) === reason) return;
+    waitReason.set(waitKey, reason);
+    log.warn({ map: row.id }, reason);
+    await db.update(tableMaps).set({ statusReason: reason }).where(eq(tableMaps.id, row.id));
+  }
+
   /** One batch of live changes for one map and direction, up to the cycle's horizon; the number handled. */
   async function syncBatch(row: MapRow, direction: SyncDirection, horizonOf: (side: 'hq' | 'crm') => Promise<number>): Promise<number> {
     const waitKey = `${row.id}:${direction}`;
@@ -380,8 +410,14 @@ export function createEngine(options: EngineOptions) {
     let failing = source;
     try {
       const cursor = await cursorOf(row.id, direction);
-      const changes = await sides[source].readChanges(entity, cursor, batchSize, { horizon: await horizonOf(source) });
-      if (changes.length === 0) return 0;
+      const horizon = await horizonOf(source);
+      const changes = await sides[source].readChanges(entity, cursor, batchSize, { horizon });
+      if (changes.length === 0) {
+        if (await heldBack(source, horizon, waitKey, entity, cursor)) {
+          await say(row, waitKey, `${source === 'crm' ? 'The CRM' : 'HQ'} has a transaction open for more than ${Math.round(heldBackMs / 1000)} s; changes committed after it wait until it ends (delayed, not lost).`);
+        }
+        return 0;
+      }
       failing = target;
       const outcomes = await deliver(row, direction, changes, 'live');
       const last = changes.at(-1)!;

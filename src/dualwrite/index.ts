@@ -15,6 +15,7 @@ export interface DualWriteOptions {
   crm: SyncSide;
   log: FastifyBaseLogger;
   pollMs?: number;
+  heldBackMs?: number;
   batchSize?: number;
   initialBatchSize?: number;
   onAlert?: EngineOptions['onAlert'];
@@ -27,6 +28,7 @@ export function createDualWrite(options: DualWriteOptions) {
     sides,
     log: options.log,
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+    ...(options.heldBackMs ? { heldBackMs: options.heldBackMs } : {}),
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
     ...(options.initialBatchSize ? { initialBatchSize: options.initialBatchSize } : {}),
     ...(options.onAlert ? { onAlert: options.onAlert } : {}),

@@ -32,6 +32,8 @@ export interface Config {
   dualWriteBatchSize: number;
   dualWriteInitialBatchSize: number;
   dualWritePollMs: number;
+  /** How long a transaction may hold dual-write back before the map's status line says so. */
+  dualWriteHeldBackMs: number;
   /** SMTP relay, e.g. smtps://user:pass@smtp.example.com:465; without it messages stay in the local mailbox. */
   smtpUrl: string | undefined;
   smtpRejectUnauthorized: boolean;
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dualWriteBatchSize: Math.max(1, int(env, 'DUALWRITE_BATCH_SIZE', 1000)),
     dualWriteInitialBatchSize: Math.min(2000, Math.max(1, int(env, 'DUALWRITE_INITIAL_BATCH_SIZE', 2000))),
     dualWritePollMs: Math.max(10, int(env, 'DUALWRITE_POLL_MS', 500)),
+    dualWriteHeldBackMs: Math.max(100, int(env, 'DUALWRITE_HELD_BACK_MS', 30_000)),
     smtpUrl: env.SMTP_URL || undefined,
     smtpRejectUnauthorized: env.SMTP_TLS_REJECT_UNAUTHORIZED !== 'false',
     mailFrom: env.MAIL_FROM ?? 'Handshake <no-reply@handshake.local>',

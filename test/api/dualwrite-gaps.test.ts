@@ -9,7 +9,8 @@ let sales: string;
 let integration: string;
 
 beforeAll(async () => {
-  t = await startApp();
+  // The map says within 300 ms (instead of 30 s) that an open transaction holds it back.
+  t = await startApp({ env: { DUALWRITE_HELD_BACK_MS: '300' } });
   [sales, integration] = await Promise.all([t.staffToken(['salesperson']), t.staffToken(['integration-administrator'])]);
 });
 afterAll(async () => {
@@ -138,6 +139,30 @@ describe.runIf(onPostgres)('a change that commits after a later one', () => {
       await client.query('drop trigger if exists hold_outbox on sales.outbox');
       await client.end();
       engine.start();
+    }
+  });
+
+  it("says on the map's status line when an open transaction holds sync back, and catches up when it ends", { timeout: 60_000 }, async () => {
+    const contact = qualified[2]!;
+    const client = new pg.Client({ connectionString: t.app.config.databaseUrl! });
+    await client.connect();
+    try {
+      await client.query('begin');
+      // A transaction with an id, left open: everything committed after it waits behind the horizon.
+      await client.query('select pg_current_xact_id()');
+      expect((await t.request('PATCH', `/api/sales/contacts/${contact.contactId}`, { token: sales, body: { phone: '+372 behind' } })).status).toBe(200);
+      const map = await waitFor(async () => {
+        const now = (await t.request('GET', '/api/dualwrite/maps/contacts', { token: integration })).body;
+        return /transaction open/.test(now.statusReason ?? '') ? now : undefined;
+      }, 'the contacts map to say an open transaction holds it back');
+      expect(map.status).toBe('Running');
+      expect((await customer('Person', contact.email))?.phone).not.toBe('+372 behind');
+      await client.query('commit');
+      await waitFor(async () => (await customer('Person', contact.email))?.phone === '+372 behind', 'the edit in HQ once the transaction ended');
+      await waitFor(async () => (await t.request('GET', '/api/dualwrite/maps/contacts', { token: integration })).body.statusReason === null, 'the status line cleared');
+    } finally {
+      await client.query('rollback').catch(() => undefined);
+      await client.end();
     }
   });
 });
