@@ -1,4 +1,4 @@
-// Distribution jobs (CDX): P-0001 upload, "Synchronize customers and channel requests", 1010 and 1070 downloads.
+// Distribution jobs (CDX): P-0001 upload, "Synchronize customers and channel requests", 1010, 1040 and 1070 downloads.
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, count } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
@@ -12,7 +12,7 @@ import type { ProspectRequest } from './prospect.ts';
 import { applyOrganizationUserChange, readOrganizationUserChange, refuseOrganizationUserChange } from './partner-users.ts';
 import type { OrganizationUserChange } from './partner-users.ts';
 
-export type JobCode = 'P-0001' | 'SYNC-CHANNEL-REQUESTS' | '1010' | '1070';
+export type JobCode = 'P-0001' | 'SYNC-CHANNEL-REQUESTS' | '1010' | '1040' | '1070';
 export type RunStatus = 'Pending' | 'Running' | 'Applied' | 'Failed';
 export type RunTrigger = 'Manual' | 'Automatic' | 'Schedule';
 
@@ -85,6 +85,13 @@ export function readPartnerRequest(payload: unknown): ProspectRequest | string {
     language: text(p.language) ?? 'en-us',
   };
 }
+
+/** The download jobs: each delivers its own outbox rows (consumer = the job code) to the channel database. */
+const downloads = {
+  '1010': { name: 'Customers', description: 'Downloads customers, customer hierarchies and the decisions on channel requests to the channel database.', defaultScheduleSeconds: 60 },
+  '1040': { name: 'Products', description: 'Downloads released products (prices, order quantity limits, status) to the channel database.', defaultScheduleSeconds: 60 },
+  '1070': { name: 'Channel configuration', description: 'Downloads the online store settings to the channel database.', defaultScheduleSeconds: 300 },
+} as const;
 
 export interface DistributionOptions {
   db: Db;
@@ -265,16 +272,11 @@ export function createDistribution(options: DistributionOptions) {
         }
       },
     },
-    ...(['1010', '1070'] as const).map(
+    ...(['1010', '1040', '1070'] as const).map(
       (code): JobSpec => ({
         code,
-        name: code === '1010' ? 'Customers' : 'Channel configuration',
-        description:
-          code === '1010'
-            ? 'Downloads customers, customer hierarchies and the decisions on channel requests to the channel database.'
-            : 'Downloads the online store settings to the channel database.',
+        ...downloads[code],
         direction: 'Download',
-        defaultScheduleSeconds: code === '1010' ? 60 : 300,
         then: [],
         async run(ctx) {
           for (let turn = 0; ; turn++) {

@@ -10,6 +10,8 @@ import { createDistribution } from './distribution.ts';
 import type { ChannelConnection, JobCode } from './distribution.ts';
 import { createNumberSequences } from './number-sequence.ts';
 import { createOnlineStores } from './online-store.ts';
+import { createProducts } from './product.ts';
+import { registerProductRoutes } from './product-routes.ts';
 import { registerHqRoutes } from './routes.ts';
 import { createHqSyncSide } from './dualwrite-side.ts';
 import { createMailFeed } from './mail-events.ts';
@@ -43,6 +45,7 @@ export function createHq(options: HqOptions) {
   const partnerUsers = createPartnerUsers(options.db, options.channelId, kick('1010'));
   const numberSequences = createNumberSequences(options.db);
   const onlineStores = createOnlineStores(options.db, kick('1070'));
+  const products = createProducts(options.db, kick('1040'));
 
   return {
     prospects,
@@ -61,6 +64,7 @@ export function createHq(options: HqOptions) {
     },
     registerRoutes(app: Server, staff: StaffService) {
       registerHqRoutes(app, { staff, prospects, customers, partnerUsers, distribution, numberSequences, onlineStores });
+      registerProductRoutes(app, { staff, products });
     },
   };
 }

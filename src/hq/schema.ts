@@ -178,3 +178,27 @@ export const outbox = hq.table(
   },
   (t) => [index('outbox_pending_idx').on(t.consumer, t.deliveredAt, t.id), index('outbox_position_idx').on(t.consumer, t.topic, t.txid, t.id)],
 );
+
+/** Released products: what partners can order, with price and order quantity limits; 1040 carries them to the channel. */
+export const products = hq.table(
+  'products',
+  {
+    itemNumber: text('item_number').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description'),
+    unit: text('unit').notNull(),
+    price: numeric('price', { precision: 18, scale: 2 }).notNull(),
+    currency: text('currency').notNull(),
+    minQuantity: integer('min_quantity'),
+    maxQuantity: integer('max_quantity'),
+    multiple: integer('multiple'),
+    standardQuantity: integer('standard_quantity'),
+    /** Active | Discontinued */
+    status: text('status').notNull(),
+    /** Bumped by every change; the channel keeps the highest it has seen. */
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('products_name_idx').on(t.name), index('products_status_idx').on(t.status, t.itemNumber)],
+);

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import type { SessionStore } from '../platform/sessions.ts';
-import { accountTokens, channelSettings, organizations, partnerRequests, partnerUsers, uploadQueue } from './schema.ts';
+import { accountTokens, channelSettings, organizations, partnerRequests, partnerUsers, products, uploadQueue } from './schema.ts';
 import { closeOpenLinks } from './partner-accounts.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -71,6 +71,10 @@ export function createChannelDatabase(db: Db, sessions: SessionStore): ChannelDa
             }
             continue;
           }
+          if (record.topic === 'product') {
+            await applyProduct(tx, record.payload as unknown as ProductRecord);
+            continue;
+          }
           if (record.topic === 'partner-user') {
             lockedOut.push(...(await applyPartnerUser(tx, record.payload as unknown as PartnerUserRecord)));
             continue;
@@ -92,6 +96,45 @@ export function createChannelDatabase(db: Db, sessions: SessionStore): ChannelDa
       await sessions.revokeAll('partner', lockedOut);
     },
   };
+}
+
+/** A released product as HQ's 1040 sends it; the price is the numeric column's text, exact to the cent. */
+interface ProductRecord {
+  itemNumber: string;
+  name: string;
+  description: string | null;
+  unit: string;
+  price: string;
+  currency: string;
+  minQuantity: number | null;
+  maxQuantity: number | null;
+  multiple: number | null;
+  standardQuantity: number | null;
+  status: string;
+  version: number;
+}
+
+/** Upsert by item number; a record re-sent or overtaken (an older version) never overwrites a newer one. */
+async function applyProduct(tx: DbOrTx, p: ProductRecord): Promise<void> {
+  const values = {
+    itemNumber: p.itemNumber,
+    name: p.name,
+    description: p.description,
+    unit: p.unit,
+    price: p.price,
+    currency: p.currency,
+    minQuantity: p.minQuantity,
+    maxQuantity: p.maxQuantity,
+    multiple: p.multiple,
+    standardQuantity: p.standardQuantity,
+    status: p.status,
+    version: p.version,
+    updatedAt: new Date(),
+  };
+  await tx
+    .insert(products)
+    .values(values)
+    .onConflictDoUpdate({ target: products.itemNumber, set: values, setWhere: sql`${products.version} < excluded.version` });
 }
 
 /** A business partner as HQ's 1010 sends it. */

@@ -11,6 +11,8 @@ import { createPartnerAccounts, createStorefrontMailFeed } from './partner-accou
 import type { PartnerAccountSettings } from './partner-accounts.ts';
 import { createOrganizationUsers } from './organization-users.ts';
 import { registerAccountRoutes } from './account-routes.ts';
+import { createCatalogue } from './catalogue.ts';
+import { registerCatalogueRoutes } from './catalogue-routes.ts';
 
 export type { ChannelDatabase, UploadRecord, DownloadRecord } from './channel.ts';
 export type { PartnerRequestPayload } from './partner-request.ts';
@@ -28,6 +30,7 @@ export function createStorefront(options: StorefrontOptions) {
   const requests = createPartnerRequests(options.db, options.throttle, options, options.onUploadQueued);
   const channelDatabase = createChannelDatabase(options.db, options.sessions);
   const accounts = createPartnerAccounts(options.db, options.sessions, options.throttle, options);
+  const catalogue = createCatalogue(options.db);
   const users = createOrganizationUsers(options.db, options.sessions, options.throttle, options.channelId, options.onUploadQueued);
   return {
     channelDatabase,
@@ -36,6 +39,7 @@ export function createStorefront(options: StorefrontOptions) {
     registerRoutes(app: Server) {
       registerStorefrontRoutes(app, requests);
       registerAccountRoutes(app, { accounts, users, secureCookies: options.secureCookies });
+      registerCatalogueRoutes(app, { accounts, catalogue });
     },
   };
 }

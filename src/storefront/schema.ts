@@ -122,3 +122,25 @@ export const outbox = storefront.table(
   },
   (t) => [index('outbox_pending_idx').on(t.consumer, t.deliveredAt, t.id)],
 );
+
+/** Released products as downloaded from HQ (1040); a record older than the stored version is ignored. */
+export const products = storefront.table(
+  'products',
+  {
+    itemNumber: text('item_number').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description'),
+    unit: text('unit').notNull(),
+    price: numeric('price', { precision: 18, scale: 2 }).notNull(),
+    currency: text('currency').notNull(),
+    minQuantity: integer('min_quantity'),
+    maxQuantity: integer('max_quantity'),
+    multiple: integer('multiple'),
+    standardQuantity: integer('standard_quantity'),
+    /** Active | Discontinued */
+    status: text('status').notNull(),
+    version: integer('version').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('products_status_name_idx').on(t.status, t.name)],
+);

@@ -28,9 +28,9 @@ async function prospectCount() {
 }
 
 describe('distribution jobs', () => {
-  it('lists P-0001, the channel-request sync, 1010 and 1070 with their schedules', async () => {
+  it('lists P-0001, the channel-request sync, 1010, 1040 and 1070 with their schedules', async () => {
     const res = await t.request('GET', '/api/hq/distribution/jobs', { token: t.adminToken });
-    expect(res.body.items.map((j: { code: string }) => j.code)).toEqual(['P-0001', 'SYNC-CHANNEL-REQUESTS', '1010', '1070']);
+    expect(res.body.items.map((j: { code: string }) => j.code)).toEqual(['P-0001', 'SYNC-CHANNEL-REQUESTS', '1010', '1040', '1070']);
     expect(res.body.items[1]).toMatchObject({ name: 'Synchronize customers and channel requests', schedule: { everySeconds: 60, enabled: true, nearRealTime: false } });
     const patched = await t.request('PATCH', '/api/hq/distribution/jobs/1010', { token: t.adminToken, body: { everySeconds: 120 } });
     expect(patched.status).toBe(204);

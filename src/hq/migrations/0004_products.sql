@@ -1,0 +1,19 @@
+CREATE TABLE "hq"."products" (
+	"item_number" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"description" text,
+	"unit" text NOT NULL,
+	"price" numeric(18, 2) NOT NULL,
+	"currency" text NOT NULL,
+	"min_quantity" integer,
+	"max_quantity" integer,
+	"multiple" integer,
+	"standard_quantity" integer,
+	"status" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX "products_name_idx" ON "hq"."products" USING btree ("name");--> statement-breakpoint
+CREATE INDEX "products_status_idx" ON "hq"."products" USING btree ("status","item_number");
