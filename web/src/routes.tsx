@@ -18,6 +18,7 @@ import { TemplatesPage } from './hq/mail/TemplatesPage.tsx';
 import { JobHistoryPage } from './hq/JobHistoryPage.tsx';
 import { NumberSequencesPage } from './hq/NumberSequencesPage.tsx';
 import { OnlineStorePage } from './hq/OnlineStorePage.tsx';
+import { ProductsPage } from './hq/ProductsPage.tsx';
 import { ProspectDetailPage } from './hq/ProspectDetailPage.tsx';
 import { ProspectsPage } from './hq/ProspectsPage.tsx';
 import { SignInPage } from './hq/SignInPage.tsx';
@@ -89,6 +90,7 @@ export const router = createBrowserRouter([
           { path: 'prospects/:id', element: <ProspectDetailPage /> },
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/:account', element: <CustomerDetailPage /> },
+          { path: 'products', element: <ProductsPage /> },
           { path: 'customer-hierarchies', element: <HierarchiesPage /> },
           { path: 'customer-hierarchies/:id', element: <HierarchyDetailPage /> },
           { path: 'distribution', element: <DistributionJobsPage /> },

@@ -10,6 +10,7 @@ import {
   IconInbox,
   IconLogout,
   IconNumbers,
+  IconPackage,
   IconRefresh,
   IconShieldLock,
   IconUsers,
@@ -49,6 +50,7 @@ const navGroups: { title: string; entries: NavEntry[] }[] = [
     entries: [
       { label: 'All prospects', to: '/hq/prospects', icon: <IconChecklist size={18} /> },
       { label: 'Customers', to: '/hq/customers', icon: <IconAddressBook size={18} /> },
+      { label: 'Products', to: '/hq/products', icon: <IconPackage size={18} />, roles: ['hq-operations', 'sales-manager', 'salesperson'] },
       { label: 'Customer hierarchies', to: '/hq/customer-hierarchies', icon: <IconHierarchy2 size={18} /> },
     ],
   },

@@ -26,6 +26,8 @@ const looks: Record<string, { label: string; color: MantineColor }> = {
   Lost: { label: 'Lost', color: 'red' },
   Active: { label: 'Active', color: 'teal' },
   Inactive: { label: 'Inactive', color: 'gray' },
+  // Released products
+  Discontinued: { label: 'Discontinued', color: 'gray' },
   // Dual-write maps and records
   NotRunning: { label: 'Not running', color: 'gray' },
   Initializing: { label: 'Initializing', color: 'cyan' },

@@ -1,0 +1,157 @@
+// Releasing a product or changing one (one form): the item number only on create, the server's rule errors under their fields.
+import { Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { api, unwrap } from '../api/client.ts';
+import type { components } from '../api/schema.d.ts';
+import { FormActions } from '../ui/FormActions.tsx';
+import { notifySuccess } from '../ui/notify.ts';
+import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
+import type { FieldErrors } from '../ui/problems.ts';
+
+export type Product = components['schemas']['Product'];
+type ProductStatus = Product['status'];
+
+export const productsKey = ['hq', 'products'] as const;
+
+type Field = 'itemNumber' | 'name' | 'description' | 'unit' | 'price' | 'currency' | 'minQuantity' | 'maxQuantity' | 'multiple' | 'standardQuantity' | 'status';
+const labels: Record<Field, string> = {
+  itemNumber: 'Item number',
+  name: 'Name',
+  description: 'Description',
+  unit: 'Unit',
+  price: 'Price',
+  currency: 'Currency',
+  minQuantity: 'Minimum quantity',
+  maxQuantity: 'Maximum quantity',
+  multiple: 'Multiple',
+  standardQuantity: 'Standard quantity',
+  status: 'Status',
+};
+const fieldOf = (path: string): Field | undefined => (Object.hasOwn(labels, path) ? (path as Field) : undefined);
+const statuses: ProductStatus[] = ['Active', 'Discontinued'];
+
+type Amount = number | string;
+const amountOf = (value: number | undefined): Amount => value ?? '';
+const quantityOf = (value: Amount): number | null => (typeof value === 'number' ? value : null);
+
+/** `product` undefined: a new product; a product: edit that product. */
+export function ProductFormModal({ opened, product, onClose }: { opened: boolean; product?: Product | undefined; onClose: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={product ? `Edit ${product.itemNumber}` : 'New product'} centered size="lg">
+      {opened ? <ProductForm product={product} onDone={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function ProductForm({ product, onDone }: { product: Product | undefined; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [itemNumber, setItemNumber] = useState('');
+  const [name, setName] = useState(product?.name ?? '');
+  const [description, setDescription] = useState(product?.description ?? '');
+  const [unit, setUnit] = useState(product?.unit ?? 'pcs');
+  const [price, setPrice] = useState<Amount>(amountOf(product?.price));
+  const [currency, setCurrency] = useState(product?.currency ?? 'EUR');
+  const [minQuantity, setMinQuantity] = useState<Amount>(amountOf(product?.minQuantity));
+  const [maxQuantity, setMaxQuantity] = useState<Amount>(amountOf(product?.maxQuantity));
+  const [multiple, setMultiple] = useState<Amount>(amountOf(product?.multiple));
+  const [standardQuantity, setStandardQuantity] = useState<Amount>(amountOf(product?.standardQuantity));
+  const [status, setStatus] = useState<ProductStatus>(product?.status ?? 'Active');
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
+
+  const save = useMutation({
+    mutationFn: (body: {
+      name: string;
+      description: string | null;
+      unit: string;
+      price: number;
+      currency: string;
+      minQuantity: number | null;
+      maxQuantity: number | null;
+      multiple: number | null;
+      standardQuantity: number | null;
+      status: ProductStatus;
+    }) =>
+      unwrap(
+        product
+          ? api.PATCH('/api/hq/products/{itemNumber}', { params: { path: { itemNumber: product.itemNumber } }, body })
+          : api.POST('/api/hq/products', { body: { ...body, itemNumber: itemNumber.trim(), description: body.description ?? undefined } }),
+      ),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: productsKey });
+      notifySuccess(product ? 'Product saved' : 'Product released', `${saved.itemNumber} ${saved.name} reaches the storefront with the next products download (job 1040).`);
+      onDone();
+    },
+    onError: (error) => setErrors(fieldErrorsFrom(error, fieldOf, (field) => labels[field])),
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // Only what is plainly missing is checked here; the quantity rules are the server's, worded there.
+    const found: FieldErrors<Field> = {};
+    if (!product && !itemNumber.trim()) found.itemNumber = 'Item number is required';
+    if (!name.trim()) found.name = 'Name is required';
+    if (!unit.trim()) found.unit = 'Unit is required';
+    if (typeof price !== 'number') found.price = 'Price is required';
+    if (!/^[A-Za-z]{3}$/.test(currency.trim())) found.currency = 'Currency must be a three-letter ISO 4217 code';
+    setErrors(found);
+    if (Object.keys(found).length > 0 || typeof price !== 'number') return;
+    save.mutate({
+      name: name.trim(),
+      description: description.trim() || null,
+      unit: unit.trim(),
+      price,
+      currency: currency.trim().toUpperCase(),
+      minQuantity: quantityOf(minQuantity),
+      maxQuantity: quantityOf(maxQuantity),
+      multiple: quantityOf(multiple),
+      standardQuantity: quantityOf(standardQuantity),
+      status,
+    });
+  }
+
+  const quantity = { min: 1, max: 1_000_000, allowDecimal: false, allowNegative: false, placeholder: 'None' } as const;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={product ? 'Edit product' : 'New product'}>
+      <Stack gap="md">
+        {product ? null : (
+          <TextInput
+            label={labels.itemNumber}
+            description="Letters, digits, dot, dash and underscore; kept in upper case"
+            required
+            autoComplete="off"
+            value={itemNumber}
+            error={errors.itemNumber}
+            maxLength={40}
+            onChange={(e) => setItemNumber(e.currentTarget.value)}
+            data-autofocus
+          />
+        )}
+        <TextInput label={labels.name} required autoComplete="off" value={name} error={errors.name} maxLength={200} onChange={(e) => setName(e.currentTarget.value)} />
+        <Textarea label={labels.description} autosize minRows={2} maxRows={6} value={description} error={errors.description} maxLength={4000} onChange={(e) => setDescription(e.currentTarget.value)} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+          <TextInput label={labels.unit} description="e.g. pcs, box" required autoComplete="off" value={unit} error={errors.unit} maxLength={20} onChange={(e) => setUnit(e.currentTarget.value)} />
+          <NumberInput label={labels.price} description="Per unit" required min={0} max={1e12} decimalScale={2} allowNegative={false} thousandSeparator="," value={price} error={errors.price} onChange={setPrice} />
+          <TextInput label={labels.currency} description="ISO 4217, e.g. EUR" required autoComplete="off" value={currency} error={errors.currency} maxLength={3} onChange={(e) => setCurrency(e.currentTarget.value.toUpperCase())} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <NumberInput label={labels.minQuantity} value={minQuantity} error={errors.minQuantity} onChange={setMinQuantity} {...quantity} />
+          <NumberInput label={labels.maxQuantity} value={maxQuantity} error={errors.maxQuantity} onChange={setMaxQuantity} {...quantity} />
+          <NumberInput label={labels.multiple} description="Sold only in multiples of this" value={multiple} error={errors.multiple} onChange={setMultiple} {...quantity} />
+          <NumberInput label={labels.standardQuantity} description="Offered first when ordering" value={standardQuantity} error={errors.standardQuantity} onChange={setStandardQuantity} {...quantity} />
+        </SimpleGrid>
+        <NativeSelect
+          label={labels.status}
+          description="Discontinued products leave the catalogue"
+          required
+          data={statuses}
+          value={status}
+          error={errors.status}
+          onChange={(e) => setStatus(e.currentTarget.value === 'Discontinued' ? 'Discontinued' : 'Active')}
+        />
+        <FormActions error={save.isError && !allFieldsMapped(save.error, fieldOf) ? save.error : null} onCancel={onDone} submitLabel={product ? 'Save product' : 'Release product'} loading={save.isPending} />
+      </Stack>
+    </form>
+  );
+}

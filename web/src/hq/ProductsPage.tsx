@@ -1,0 +1,151 @@
+// Products: the released products HQ sells to partners, found by item number or name; retail operations release and change them.
+import { ActionIcon, Button, Group, Paper, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconPackage, IconPencil, IconPlus } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { api, unwrap } from '../api/client.ts';
+import type { paths } from '../api/schema.d.ts';
+import { Empty } from '../ui/Empty.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatDateTime, formatMoney, quantityRule } from '../ui/format.ts';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { Pager } from '../ui/Pager.tsx';
+import { SearchInput } from '../ui/SearchInput.tsx';
+import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
+import { SortableTh } from '../ui/SortableTh.tsx';
+import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { TableSkeleton } from '../ui/TableSkeleton.tsx';
+import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
+import { ProductFormModal, productsKey } from './ProductFormModal.tsx';
+import type { Product } from './ProductFormModal.tsx';
+import { hasAnyRole, hqRoles, useMe } from './useMe.ts';
+
+type ProductSort = NonNullable<NonNullable<paths['/api/hq/products']['get']['parameters']['query']>['sort']>;
+const limit = 25;
+const sorts: readonly ProductSort[] = ['itemNumber', '-itemNumber', 'name', '-name', 'price', '-price', 'updatedAt', '-updatedAt'];
+const statuses: readonly Product['status'][] = ['Active', 'Discontinued'];
+
+export function ProductsPage() {
+  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: 'itemNumber', offset: '0' });
+  const status = statuses.find((s) => s === filters.status);
+  const sort = sorts.find((s) => s === filters.sort) ?? 'itemNumber';
+  const search = filters.search.trim();
+  const offset = toOffset(filters.offset);
+  // Sales staff may read the list; the API refuses their writes anyway, so they are not offered.
+  const mayWrite = hasAnyRole(useMe().data, hqRoles);
+  const [editing, setEditing] = useState<Product | 'new' | undefined>(undefined);
+
+  const products = useQuery({
+    queryKey: [...productsKey, { status, search, sort, offset }],
+    queryFn: () => unwrap(api.GET('/api/hq/products', { params: { query: { ...(status ? { status } : {}), ...(search ? { search } : {}), sort, limit, offset } } })),
+    placeholderData: keepPreviousData,
+  });
+  const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
+  const onSort = (value: string) => setFilters({ sort: value, offset: '0' });
+
+  return (
+    <>
+      <PageHeader
+        title="Products"
+        description="Released products with their prices and order quantity limits; changes reach the storefront through job 1040."
+        actions={
+          mayWrite ? (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+              New product
+            </Button>
+          ) : null
+        }
+      />
+      <ProductFormModal opened={editing !== undefined} product={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} />
+      <Paper withBorder radius="md" p="md">
+        <Stack gap="md">
+          <Group justify="space-between" align="flex-end" wrap="wrap">
+            <SegmentedFilter label="Status" value={status ?? 'All'} options={statuses} onChange={(value) => setFilters({ status: value, offset: '0' })} />
+            <SearchInput value={search} onSearch={onSearch} placeholder="Item number or name" />
+          </Group>
+          {products.data && products.isError ? <ErrorAlert error={products.error} title="The list could not be refreshed" /> : null}
+          {!products.data ? (
+            products.isError ? (
+              <ErrorAlert error={products.error} title="The products could not be loaded" />
+            ) : (
+              <TableSkeleton />
+            )
+          ) : products.data.items.length === 0 ? (
+            <Empty
+              icon={<IconPackage size={24} />}
+              title={status || search ? 'No products match' : 'No products yet'}
+              description={status || search ? 'Try another status or search.' : mayWrite ? 'New product releases the first one.' : 'Retail operations release products here.'}
+            />
+          ) : (
+            <>
+              <Table.ScrollContainer minWidth={900}>
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr style={{ whiteSpace: 'nowrap' }}>
+                      <SortableTh field="itemNumber" sort={sort} onSort={onSort}>
+                        Item number
+                      </SortableTh>
+                      <SortableTh field="name" sort={sort} onSort={onSort}>
+                        Name
+                      </SortableTh>
+                      <Table.Th>Unit</Table.Th>
+                      <SortableTh field="price" sort={sort} onSort={onSort}>
+                        Price
+                      </SortableTh>
+                      <Table.Th>Order quantity</Table.Th>
+                      <Table.Th>Status</Table.Th>
+                      <SortableTh field="updatedAt" sort={sort} onSort={onSort} descendingFirst>
+                        Changed
+                      </SortableTh>
+                      {mayWrite ? (
+                        <Table.Th>
+                          <VisuallyHidden>Actions</VisuallyHidden>
+                        </Table.Th>
+                      ) : null}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {products.data.items.map((product) => (
+                      <Table.Tr key={product.itemNumber}>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <Text ff="monospace" size="sm" fw={600}>
+                            {product.itemNumber}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td miw={200}>{product.name}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{product.unit}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap', textAlign: 'right' }}>{formatMoney(product.price, product.currency)}</Table.Td>
+                        <Table.Td miw={160}>
+                          {quantityRule(product)}
+                          {product.standardQuantity !== undefined ? (
+                            <Text size="xs" c="dimmed">
+                              Standard {product.standardQuantity}
+                            </Text>
+                          ) : null}
+                        </Table.Td>
+                        <Table.Td>
+                          <StatusBadge status={product.status} size="sm" />
+                        </Table.Td>
+                        <Table.Td miw={110}>{formatDateTime(product.updatedAt)}</Table.Td>
+                        {mayWrite ? (
+                          <Table.Td>
+                            <Tooltip label="Edit">
+                              <ActionIcon variant="subtle" onClick={() => setEditing(product)} aria-label={`Edit ${product.itemNumber}`}>
+                                <IconPencil size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                          </Table.Td>
+                        ) : null}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Pager total={products.data.total} limit={limit} offset={offset} onOffsetChange={(o) => setFilters({ offset: String(o) })} />
+            </>
+          )}
+        </Stack>
+      </Paper>
+    </>
+  );
+}
