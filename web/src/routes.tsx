@@ -28,6 +28,7 @@ import { HomePage } from './storefront/HomePage.tsx';
 import { MyAccountPage } from './storefront/MyAccountPage.tsx';
 import { OrganizationUsersPage } from './storefront/OrganizationUsersPage.tsx';
 import { PartnerArea } from './storefront/PartnerArea.tsx';
+import { CataloguePage } from './storefront/CataloguePage.tsx';
 import { PartnerSignInPage } from './storefront/PartnerSignInPage.tsx';
 import { PasswordLinkPage } from './storefront/PasswordLinkPage.tsx';
 import { RequestStatusPage } from './storefront/RequestStatusPage.tsx';
@@ -76,6 +77,11 @@ export const router = createBrowserRouter([
               { index: true, element: <MyAccountPage /> },
               { path: 'organization-users', element: <OrganizationUsersPage /> },
             ],
+          },
+          {
+            path: '/products',
+            element: <PartnerArea />,
+            children: [{ index: true, element: <CataloguePage /> }],
           },
           { path: '*', element: <NotFound /> },
         ],

@@ -4,6 +4,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowRight, IconFileInvoice, IconReceiptTax, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { signedInPartner, usePartnerMe } from './partnerSession.ts';
 import { useStoreName } from './useStoreName.ts';
 
 const benefits: { icon: ReactNode; title: string; text: string }[] = [
@@ -19,6 +20,14 @@ const steps = [
 ];
 
 function PartnerButton({ size = 'lg' }: { size?: 'md' | 'lg' }) {
+  // A signed-in partner has nothing to sign up for: the way in is the catalogue.
+  if (signedInPartner(usePartnerMe())) {
+    return (
+      <Button component={Link} to="/products" size={size} rightSection={<IconArrowRight size={18} />}>
+        Start buying
+      </Button>
+    );
+  }
   return (
     <Button component={Link} to="/partner/sign-up" size={size} rightSection={<IconArrowRight size={18} />}>
       Become a business partner
@@ -29,6 +38,7 @@ function PartnerButton({ size = 'lg' }: { size?: 'md' | 'lg' }) {
 export function HomePage() {
   const storeName = useStoreName();
   useDocumentTitle(storeName);
+  const partner = signedInPartner(usePartnerMe());
   return (
     <>
       <Box
@@ -47,9 +57,15 @@ export function HomePage() {
               Open a business account and get trade pricing, ordering on account and one shared account for everyone on your team who buys.
             </Text>
             <Group>
-              <Button component={Link} to="/partner/sign-up" size="lg" variant="white" rightSection={<IconArrowRight size={18} />}>
-                Become a business partner
-              </Button>
+              {partner ? (
+                <Button component={Link} to="/products" size="lg" variant="white" rightSection={<IconArrowRight size={18} />}>
+                  Start buying
+                </Button>
+              ) : (
+                <Button component={Link} to="/partner/sign-up" size="lg" variant="white" rightSection={<IconArrowRight size={18} />}>
+                  Become a business partner
+                </Button>
+              )}
             </Group>
           </Stack>
         </Container>

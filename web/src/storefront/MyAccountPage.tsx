@@ -1,7 +1,7 @@
 // My account: the organization and its credit limit, your role and spending limits, your password, and for admins the way to the organization's users.
 import { Alert, Button, Card, Container, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowRight, IconUsersGroup } from '@tabler/icons-react';
+import { IconArrowRight, IconPackage, IconUsersGroup } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -33,6 +33,25 @@ export function MyAccountPage() {
       </Stack>
 
       <Stack gap="lg">
+        <Card withBorder radius="md" padding="lg">
+          <Group justify="space-between" wrap="wrap" gap="md">
+            <Group gap="md" wrap="nowrap">
+              <ThemeIcon size={44} radius="md" variant="light">
+                <IconPackage size={22} />
+              </ThemeIcon>
+              <Stack gap={2}>
+                <Text fw={600}>Products</Text>
+                <Text size="sm" c="dimmed">
+                  Browse the catalogue with the prices for {organization.name}.
+                </Text>
+              </Stack>
+            </Group>
+            <Button component={Link} to="/products" variant="light" rightSection={<IconArrowRight size={16} />}>
+              Browse products
+            </Button>
+          </Group>
+        </Card>
+
         {role === 'Admin' ? (
           <Card withBorder radius="md" padding="lg">
             <Group justify="space-between" wrap="wrap" gap="md">

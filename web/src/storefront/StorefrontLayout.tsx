@@ -1,6 +1,6 @@
 // The public storefront's frame: the store's name on top with who is signed in, a small footer with the staff sign-in link.
 import { Anchor, Box, Button, Container, Group, Text, ThemeIcon } from '@mantine/core';
-import { IconBuildingStore, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { IconBuildingStore, IconLogout, IconPackage, IconUserCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
@@ -37,10 +37,13 @@ function AccountLinks() {
     );
   }
   return (
-    <Group gap="sm" wrap="nowrap">
+    <Group gap="xs" wrap="wrap" justify="flex-end">
       <Text size="sm" c="dimmed" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
         {fullName(partner.user)} · {partner.organization.name}
       </Text>
+      <Button component={Link} to="/products" variant="subtle" size="sm" leftSection={<IconPackage size={16} />}>
+        Products
+      </Button>
       <Button component={Link} to="/my-account" variant="light" size="sm" leftSection={<IconUserCircle size={16} />}>
         My account
       </Button>
@@ -57,7 +60,7 @@ export function StorefrontLayout() {
     <Box mih="100vh" style={{ display: 'flex', flexDirection: 'column' }} bg="gray.0">
       <Box component="header" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Container size="lg" py="md">
-          <Group justify="space-between" wrap="nowrap">
+          <Group justify="space-between" wrap="wrap" gap="sm">
             <Anchor component={Link} to="/" underline="never" c="dark">
               <Group gap="xs" wrap="nowrap">
                 <ThemeIcon size="lg" radius="md" variant="filled">
