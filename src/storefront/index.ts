@@ -13,6 +13,8 @@ import { createOrganizationUsers } from './organization-users.ts';
 import { registerAccountRoutes } from './account-routes.ts';
 import { createCatalogue } from './catalogue.ts';
 import { registerCatalogueRoutes } from './catalogue-routes.ts';
+import { createOrdering } from './ordering.ts';
+import { registerOrderingRoutes } from './ordering-routes.ts';
 
 export type { ChannelDatabase, UploadRecord, DownloadRecord } from './channel.ts';
 export type { PartnerRequestPayload } from './partner-request.ts';
@@ -31,6 +33,7 @@ export function createStorefront(options: StorefrontOptions) {
   const channelDatabase = createChannelDatabase(options.db, options.sessions);
   const accounts = createPartnerAccounts(options.db, options.sessions, options.throttle, options);
   const catalogue = createCatalogue(options.db);
+  const ordering = createOrdering(options.db);
   const users = createOrganizationUsers(options.db, options.sessions, options.throttle, options.channelId, options.onUploadQueued);
   return {
     channelDatabase,
@@ -40,6 +43,7 @@ export function createStorefront(options: StorefrontOptions) {
       registerStorefrontRoutes(app, requests);
       registerAccountRoutes(app, { accounts, users, secureCookies: options.secureCookies });
       registerCatalogueRoutes(app, { accounts, catalogue });
+      registerOrderingRoutes(app, { accounts, ordering });
     },
   };
 }

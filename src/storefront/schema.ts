@@ -1,5 +1,5 @@
 // Tables of the storefront schema: the channel database of the B2B online store.
-import { pgSchema, text, timestamp, bigserial, jsonb, uuid, index, uniqueIndex, numeric, boolean, integer } from 'drizzle-orm/pg-core';
+import { pgSchema, text, timestamp, bigserial, jsonb, uuid, index, uniqueIndex, numeric, boolean, integer, primaryKey } from 'drizzle-orm/pg-core';
 
 export const storefront = pgSchema('storefront');
 
@@ -143,4 +143,75 @@ export const products = storefront.table(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('products_status_name_idx').on(t.status, t.name)],
+);
+
+/** One cart per partner user: item and quantity only; prices are read from `products` whenever the cart is shown. */
+export const cartLines = storefront.table(
+  'cart_lines',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    itemNumber: text('item_number').notNull(),
+    quantity: integer('quantity').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('cart_lines_user_item_idx').on(t.userId, t.itemNumber)],
+);
+
+/** Order numbers of this store ("SO-00000042"); HQ's sales orders will keep their own sequence. */
+export const orderNumbers = storefront.sequence('order_numbers', { startWith: 1 });
+
+/** Orders on account: kept whole (lines, buyer, PO number, history) so they can be uploaded to HQ as they are. */
+export const orders = storefront.table(
+  'orders',
+  {
+    id: uuid('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    hierarchyId: text('hierarchy_id').notNull(),
+    organizationAccount: text('organization_account').notNull(),
+    placedBy: uuid('placed_by').notNull(),
+    placedByName: text('placed_by_name').notNull(),
+    /** AwaitingApproval | Placed | Confirmed | Invoiced | Rejected | Canceled */
+    status: text('status').notNull(),
+    total: numeric('total', { precision: 18, scale: 2 }).notNull(),
+    currency: text('currency').notNull(),
+    purchaseOrderNumber: text('purchase_order_number'),
+    note: text('note'),
+    approvedBy: uuid('approved_by'),
+    approvedByName: text('approved_by_name'),
+    rejectionReason: text('rejection_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('orders_organization_idx').on(t.hierarchyId, t.status), index('orders_buyer_idx').on(t.placedBy, t.createdAt)],
+);
+
+/** An order's lines as priced at checkout. */
+export const orderLines = storefront.table(
+  'order_lines',
+  {
+    orderId: uuid('order_id').notNull(),
+    lineNumber: integer('line_number').notNull(),
+    itemNumber: text('item_number').notNull(),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPrice: numeric('unit_price', { precision: 18, scale: 2 }).notNull(),
+    amount: numeric('amount', { precision: 18, scale: 2 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.lineNumber] })],
+);
+
+/** Every status an order took, who set it and when. */
+export const orderHistory = storefront.table(
+  'order_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: uuid('order_id').notNull(),
+    status: text('status').notNull(),
+    actorId: uuid('actor_id'),
+    actor: text('actor').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_history_order_idx').on(t.orderId, t.id)],
 );
