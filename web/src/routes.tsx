@@ -28,7 +28,11 @@ import { HomePage } from './storefront/HomePage.tsx';
 import { MyAccountPage } from './storefront/MyAccountPage.tsx';
 import { OrganizationUsersPage } from './storefront/OrganizationUsersPage.tsx';
 import { PartnerArea } from './storefront/PartnerArea.tsx';
+import { ApprovalsPage } from './storefront/ApprovalsPage.tsx';
+import { CartPage } from './storefront/CartPage.tsx';
 import { CataloguePage } from './storefront/CataloguePage.tsx';
+import { OrderDetailPage } from './storefront/OrderDetailPage.tsx';
+import { OrdersPage } from './storefront/OrdersPage.tsx';
 import { PartnerSignInPage } from './storefront/PartnerSignInPage.tsx';
 import { PasswordLinkPage } from './storefront/PasswordLinkPage.tsx';
 import { RequestStatusPage } from './storefront/RequestStatusPage.tsx';
@@ -76,12 +80,20 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <MyAccountPage /> },
               { path: 'organization-users', element: <OrganizationUsersPage /> },
+              { path: 'orders', element: <OrdersPage /> },
+              { path: 'orders/:id', element: <OrderDetailPage /> },
+              { path: 'approvals', element: <ApprovalsPage /> },
             ],
           },
           {
             path: '/products',
             element: <PartnerArea />,
             children: [{ index: true, element: <CataloguePage /> }],
+          },
+          {
+            path: '/cart',
+            element: <PartnerArea />,
+            children: [{ index: true, element: <CartPage /> }],
           },
           { path: '*', element: <NotFound /> },
         ],

@@ -14,6 +14,7 @@ import { formatMoney, quantityRule } from '../ui/format.ts';
 import { Pager } from '../ui/Pager.tsx';
 import { SearchInput } from '../ui/SearchInput.tsx';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
+import { ProductAddToCart } from './AddToCart.tsx';
 import { useSignedInPartner } from './PartnerArea.tsx';
 import { useStoreName } from './useStoreName.ts';
 
@@ -113,7 +114,7 @@ function ProductCard({ product }: { product: CatalogueProduct }) {
           </Text>
           <Text size="sm">{quantityRule(product)}</Text>
         </Group>
-        {/* The cart goes here: a quantity input starting at the standard quantity and an "Add to cart" button, once the cart API lands. */}
+        <ProductAddToCart product={product} />
       </Stack>
     </Card>
   );

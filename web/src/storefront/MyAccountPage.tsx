@@ -1,19 +1,21 @@
 // My account: the organization and its credit limit, your role and spending limits, your password, and for admins the way to the organization's users.
 import { Alert, Button, Card, Container, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowRight, IconPackage, IconUsersGroup } from '@tabler/icons-react';
+import { IconArrowRight, IconChecks, IconPackage, IconReceipt, IconShoppingCart, IconUsersGroup } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
 import { Details } from '../ui/Details.tsx';
-import { fullName } from '../ui/format.ts';
+import { formatMoney, fullName } from '../ui/format.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { notifySuccess } from '../ui/notify.ts';
 import { SecretInput } from '../ui/SecretInput.tsx';
 import { Section } from '../ui/Section.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { useSignedInPartner } from './PartnerArea.tsx';
+import { useCredit } from './ordering.ts';
 import { formatLimit, passwordProblems } from './partnerSession.ts';
 import { useStoreName } from './useStoreName.ts';
 import { NewPasswordFields } from './NewPasswordFields.tsx';
@@ -51,6 +53,37 @@ export function MyAccountPage() {
             </Button>
           </Group>
         </Card>
+
+        <Card withBorder radius="md" padding="lg">
+          <Group justify="space-between" wrap="wrap" gap="md">
+            <Group gap="md" wrap="nowrap">
+              <ThemeIcon size={44} radius="md" variant="light">
+                <IconReceipt size={22} />
+              </ThemeIcon>
+              <Stack gap={2}>
+                <Text fw={600}>Orders</Text>
+                <Text size="sm" c="dimmed">
+                  {role === 'Admin' ? `Your cart, the orders of ${organization.name}, and the orders waiting for your approval.` : 'Your cart and the orders you placed.'}
+                </Text>
+              </Stack>
+            </Group>
+            <Group gap="xs" wrap="wrap">
+              <Button component={Link} to="/cart" variant="light" leftSection={<IconShoppingCart size={16} />}>
+                Cart
+              </Button>
+              <Button component={Link} to="/my-account/orders" variant="light" rightSection={<IconArrowRight size={16} />}>
+                My orders
+              </Button>
+              {role === 'Admin' ? (
+                <Button component={Link} to="/my-account/approvals" variant="light" leftSection={<IconChecks size={16} />}>
+                  Approvals
+                </Button>
+              ) : null}
+            </Group>
+          </Group>
+        </Card>
+
+        <CreditCard />
 
         {role === 'Admin' ? (
           <Card withBorder radius="md" padding="lg">
@@ -103,6 +136,32 @@ export function MyAccountPage() {
         </Section>
       </Stack>
     </Container>
+  );
+}
+
+/** The organization's credit as the checkout counts it: limit − open orders − unpaid invoices = available. */
+function CreditCard() {
+  const credit = useCredit();
+  return (
+    <Section title="Credit">
+      {credit.isError ? (
+        <ErrorAlert error={credit.error} title="The credit could not be loaded" />
+      ) : (
+        <Details
+          labelWidth={150}
+          items={
+            credit.data
+              ? [
+                  ['Credit limit', credit.data.creditLimit === null ? 'No credit granted yet' : formatMoney(credit.data.creditLimit, credit.data.currency)],
+                  ['Open orders', formatMoney(credit.data.openOrders, credit.data.currency)],
+                  ['Unpaid invoices', formatMoney(credit.data.unpaidInvoices, credit.data.currency)],
+                  ['Available', <Text key="available" span fw={700}>{formatMoney(credit.data.available, credit.data.currency)}</Text>],
+                ]
+              : [['Available', 'Loading…']]
+          }
+        />
+      )}
+    </Section>
   );
 }
 

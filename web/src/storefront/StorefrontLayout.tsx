@@ -1,10 +1,11 @@
 // The public storefront's frame: the store's name on top with who is signed in, a small footer with the staff sign-in link.
 import { Anchor, Box, Button, Container, Group, Text, ThemeIcon } from '@mantine/core';
-import { IconBuildingStore, IconLogout, IconPackage, IconUserCircle } from '@tabler/icons-react';
+import { IconBuildingStore, IconLogout, IconPackage, IconShoppingCart, IconUserCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import { fullName } from '../ui/format.ts';
+import { useCart } from './ordering.ts';
 import { organizationUsersKey, partnerMeKey, signedInPartner, usePartnerMe } from './partnerSession.ts';
 import { useStoreName } from './useStoreName.ts';
 
@@ -20,6 +21,8 @@ function AccountLinks() {
       await navigate('/', { replace: true });
       queryClient.setQueryData(partnerMeKey, null);
       queryClient.removeQueries({ queryKey: organizationUsersKey });
+      // Another partner may sign in next in this browser: nothing of this one's cart, credit or orders stays.
+      queryClient.removeQueries({ queryKey: ['store'], predicate: (query) => query.queryKey[1] !== 'me' });
     },
   });
 
@@ -44,6 +47,7 @@ function AccountLinks() {
       <Button component={Link} to="/products" variant="subtle" size="sm" leftSection={<IconPackage size={16} />}>
         Products
       </Button>
+      <CartLink />
       <Button component={Link} to="/my-account" variant="light" size="sm" leftSection={<IconUserCircle size={16} />}>
         My account
       </Button>
@@ -51,6 +55,17 @@ function AccountLinks() {
         Sign out
       </Button>
     </Group>
+  );
+}
+
+/** The cart with its line count: one small request, shared with the cart page. */
+function CartLink() {
+  const cart = useCart();
+  const count = cart.data?.lines.length ?? 0;
+  return (
+    <Button component={Link} to="/cart" variant="subtle" size="sm" leftSection={<IconShoppingCart size={16} />} aria-label={count ? `Cart, ${count} ${count === 1 ? 'line' : 'lines'}` : 'Cart'}>
+      Cart{count ? ` (${count})` : ''}
+    </Button>
   );
 }
 

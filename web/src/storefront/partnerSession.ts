@@ -30,7 +30,7 @@ export function signedInPartner(me: UseQueryResult<PartnerMe | null>): PartnerMe
 
 /** Pages of the storefront that need a partner session. */
 export function needsPartnerSession(pathname: string): boolean {
-  return /^\/(my-account|products)(\/|$)/.test(pathname);
+  return /^\/(my-account|products|cart)(\/|$)/.test(pathname);
 }
 
 export function signInPath(next: string): string {

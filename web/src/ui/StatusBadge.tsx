@@ -41,6 +41,12 @@ const looks: Record<string, { label: string; color: MantineColor }> = {
   Skipped: { label: 'Skipped', color: 'gray' },
   Resolved: { label: 'Resolved', color: 'teal' },
   Completed: { label: 'Completed', color: 'teal' },
+  // Partner orders
+  AwaitingApproval: { label: 'Awaiting approval', color: 'yellow' },
+  Placed: { label: 'Placed', color: 'blue' },
+  Confirmed: { label: 'Confirmed', color: 'cyan' },
+  Invoiced: { label: 'Invoiced', color: 'teal' },
+  Canceled: { label: 'Canceled', color: 'gray' },
   // Hierarchy roles
   Admin: { label: 'Admin', color: 'grape' },
   User: { label: 'User', color: 'gray' },

@@ -1,0 +1,180 @@
+// Approvals: an admin of the partner sees the orders above a buyer's spending limits and approves them (they are placed)
+// or rejects them with a reason (their credit is freed). Users are told this page is for admins.
+import { Alert, Anchor, Breadcrumbs, Button, Container, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconChecks, IconLock } from '@tabler/icons-react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Link } from 'react-router';
+import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
+import { Empty } from '../ui/Empty.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatDateTime, formatMoney } from '../ui/format.ts';
+import { notifyError, notifySuccess } from '../ui/notify.ts';
+import { Pager } from '../ui/Pager.tsx';
+import { TableSkeleton } from '../ui/TableSkeleton.tsx';
+import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
+import { ordersKey, refreshOrdering } from './ordering.ts';
+import type { OrderSummary } from './ordering.ts';
+import { useSignedInPartner } from './PartnerArea.tsx';
+import { useStoreName } from './useStoreName.ts';
+
+const limit = 25;
+
+export function ApprovalsPage() {
+  const storeName = useStoreName();
+  useDocumentTitle(`Approvals · ${storeName}`);
+  const { organization, role } = useSignedInPartner();
+
+  return (
+    <Container size="lg" py={40}>
+      <Breadcrumbs mb="sm" fz="sm">
+        <Anchor component={Link} to="/my-account" size="sm">
+          My account
+        </Anchor>
+        <Text span size="sm" c="dimmed">
+          Approvals
+        </Text>
+      </Breadcrumbs>
+      <Stack gap={4} mb="lg">
+        <Title order={1}>Approvals</Title>
+        <Text c="dimmed">Orders of {organization.name} above a buyer's spending limits wait here for an admin.</Text>
+      </Stack>
+      {role === 'Admin' ? (
+        <AwaitingApproval />
+      ) : (
+        <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="Only admins approve orders">
+          Only admins of {organization.name} approve or reject orders.
+        </Alert>
+      )}
+    </Container>
+  );
+}
+
+function AwaitingApproval() {
+  const queryClient = useQueryClient();
+  const [filters, setFilters] = useQueryParams({ offset: '0' });
+  const offset = toOffset(filters.offset);
+  const [rejecting, setRejecting] = useState<OrderSummary>();
+  const orders = useQuery({
+    queryKey: [...ordersKey, { status: 'AwaitingApproval', offset }],
+    queryFn: () => unwrap(api.GET('/api/store/orders', { params: { query: { status: 'AwaitingApproval', limit, offset } } })),
+    placeholderData: keepPreviousData,
+  });
+  const approve = useMutation({
+    mutationFn: (order: OrderSummary) => unwrap(api.POST('/api/store/orders/{id}/approve', { params: { path: { id: order.id } } })),
+    onSuccess: async (order) => {
+      notifySuccess(`Order ${order.number} approved`, `${order.placedBy.name}'s order is placed.`);
+      await refreshOrdering(queryClient);
+    },
+    onError: async (error) => {
+      notifyError(error, 'The order could not be approved');
+      await refreshOrdering(queryClient);
+    },
+  });
+
+  return (
+    <Paper withBorder radius="md" p="md">
+      {orders.data && orders.isError ? <ErrorAlert error={orders.error} title="The list could not be refreshed" /> : null}
+      {!orders.data ? (
+        orders.isError ? (
+          <ErrorAlert error={orders.error} title="The orders could not be loaded" />
+        ) : (
+          <TableSkeleton rows={3} />
+        )
+      ) : orders.data.items.length === 0 ? (
+        <Empty icon={<IconChecks size={24} />} title="Nothing awaits approval" description="Orders above a buyer's spending limits appear here." />
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped aria-label="Orders awaiting approval">
+              <Table.Thead>
+                <Table.Tr style={{ whiteSpace: 'nowrap' }}>
+                  <Table.Th>Order</Table.Th>
+                  <Table.Th>Buyer</Table.Th>
+                  <Table.Th>Placed</Table.Th>
+                  <Table.Th>PO number</Table.Th>
+                  <Table.Th ta="right">Total</Table.Th>
+                  <Table.Th>Decision</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {orders.data.items.map((order) => (
+                  <Table.Tr key={order.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/my-account/orders/${order.id}`} ff="monospace">
+                        {order.number}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{order.placedBy.name}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(order.createdAt)}</Table.Td>
+                    <Table.Td>{order.purchaseOrderNumber ?? '—'}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {formatMoney(order.total, order.currency)}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button size="xs" aria-label={`Approve ${order.number}`} loading={approve.isPending && approve.variables.id === order.id} onClick={() => approve.mutate(order)}>
+                          Approve
+                        </Button>
+                        <Button size="xs" variant="light" color="red" aria-label={`Reject ${order.number}`} onClick={() => setRejecting(order)}>
+                          Reject
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Pager total={orders.data.total} limit={limit} offset={offset} onOffsetChange={(o) => setFilters({ offset: String(o) })} />
+        </>
+      )}
+      <Modal opened={rejecting !== undefined} onClose={() => setRejecting(undefined)} title={rejecting ? `Reject ${rejecting.number}` : 'Reject'} centered>
+        {rejecting ? <RejectForm order={rejecting} onDone={() => setRejecting(undefined)} /> : null}
+      </Modal>
+    </Paper>
+  );
+}
+
+function RejectForm({ order, onDone }: { order: OrderSummary; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const reject = useMutation({
+    mutationFn: (body: { reason: string }) => unwrap(api.POST('/api/store/orders/{id}/reject', { params: { path: { id: order.id } }, body })),
+    onSuccess: async () => {
+      notifySuccess(`Order ${order.number} rejected`, `${order.placedBy.name} is told why by e-mail.`);
+      await refreshOrdering(queryClient);
+      onDone();
+    },
+    onError: (e) => setError(e instanceof ApiError && e.fieldErrors[0] ? `Reason ${e.fieldErrors[0].message}` : errorMessage(e)),
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!reason.trim()) return setError('Reason is required');
+    setError(undefined);
+    reject.mutate({ reason: reason.trim() });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <Text size="sm">
+          {order.placedBy.name}'s order of {formatMoney(order.total, order.currency)} is not placed, and its credit is freed. The buyer sees your reason.
+        </Text>
+        <Textarea label="Reason" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error} maxLength={1000} autosize minRows={3} data-autofocus />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" color="red" loading={reject.isPending}>
+            Reject order
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,264 @@
+// Cart: the lines priced by the server now, quantity changes and removal, the organization's available credit and the
+// checkout on account. A checkout above the credit is refused (409) with the server's words and the cart is kept.
+import { ActionIcon, Alert, Anchor, Breadcrumbs, Button, Container, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconAlertTriangle, IconShoppingCart, IconTrash } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, ApiError, errorMessage, isStatus, unwrap } from '../api/client.ts';
+import { Details } from '../ui/Details.tsx';
+import { Empty } from '../ui/Empty.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatMoney } from '../ui/format.ts';
+import { notifyError, notifySuccess } from '../ui/notify.ts';
+import { Section } from '../ui/Section.tsx';
+import { TableSkeleton } from '../ui/TableSkeleton.tsx';
+import { QuickAdd } from './AddToCart.tsx';
+import { cartKey, checkoutNotice, refreshOrdering, useCart, useCredit } from './ordering.ts';
+import type { Cart, CartLine } from './ordering.ts';
+import { useStoreName } from './useStoreName.ts';
+
+export function CartPage() {
+  const storeName = useStoreName();
+  useDocumentTitle(`Cart · ${storeName}`);
+  const cart = useCart();
+
+  return (
+    <Container size="lg" py={40}>
+      <Breadcrumbs mb="sm" fz="sm">
+        <Anchor component={Link} to="/my-account" size="sm">
+          My account
+        </Anchor>
+        <Text span size="sm" c="dimmed">
+          Cart
+        </Text>
+      </Breadcrumbs>
+      <Stack gap={4} mb="lg">
+        <Title order={1}>Cart</Title>
+        <Text c="dimmed">Prices are your organization's prices today; you order on account.</Text>
+      </Stack>
+      <Stack gap="lg">
+        <Section title="Quick add">
+          <QuickAdd />
+        </Section>
+        <Paper withBorder radius="md" p="md">
+          {!cart.data ? (
+            cart.isError ? (
+              <ErrorAlert error={cart.error} title="Your cart could not be loaded" />
+            ) : (
+              <TableSkeleton rows={3} />
+            )
+          ) : cart.data.lines.length === 0 ? (
+            <Empty
+              icon={<IconShoppingCart size={24} />}
+              title="Your cart is empty"
+              description="Add products from the catalogue, or by item number above."
+            >
+              <Button component={Link} to="/products" variant="light">
+                Browse products
+              </Button>
+            </Empty>
+          ) : (
+            <CartLines cart={cart.data} />
+          )}
+        </Paper>
+        {cart.data && cart.data.lines.length > 0 ? (
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+            <CreditSection total={cart.data.total} currency={cart.data.currency} />
+            <CheckoutForm cart={cart.data} />
+          </SimpleGrid>
+        ) : null}
+      </Stack>
+    </Container>
+  );
+}
+
+function CartLines({ cart }: { cart: Cart }) {
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table aria-label="Cart lines" verticalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Product</Table.Th>
+            <Table.Th>Quantity</Table.Th>
+            <Table.Th ta="right">Unit price</Table.Th>
+            <Table.Th ta="right">Amount</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>Remove</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {cart.lines.map((line) => (
+            <LineRow key={line.id} line={line} currency={cart.currency} />
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th colSpan={3} ta="right">
+              Total
+            </Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }} aria-label="Cart total">
+              {formatMoney(cart.total, cart.currency)}
+            </Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function LineRow({ line, currency }: { line: CartLine; currency: string }) {
+  const queryClient = useQueryClient();
+  const [quantity, setQuantity] = useState<string | number>(line.quantity);
+  const [error, setError] = useState<string>();
+  const change = useMutation({
+    mutationFn: (q: number) => unwrap(api.PATCH('/api/store/cart/lines/{id}', { params: { path: { id: line.id } }, body: { quantity: q } })),
+    onSuccess: (cart) => {
+      setError(undefined);
+      queryClient.setQueryData(cartKey, cart);
+    },
+    onError: (e) => setError(e instanceof ApiError ? (e.fieldErrors[0]?.message ?? e.problem.detail) : errorMessage(e)),
+  });
+  const remove = useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/store/cart/lines/{id}', { params: { path: { id: line.id } } })),
+    onSuccess: (cart) => queryClient.setQueryData(cartKey, cart),
+    onError: (e) => notifyError(e, 'The line could not be removed'),
+  });
+
+  function save() {
+    const q = typeof quantity === 'number' ? quantity : Number.parseInt(quantity, 10);
+    if (!Number.isInteger(q) || q < 1) return setError('Enter a whole quantity of at least 1');
+    if (q !== line.quantity) change.mutate(q);
+  }
+
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text fw={500}>{line.name}</Text>
+        <Text size="xs" c="dimmed" ff="monospace">
+          {line.itemNumber}
+        </Text>
+        {line.problem ? (
+          <Text size="xs" c="red" role="alert">
+            <IconAlertTriangle size={12} /> {line.problem}
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            save();
+          }}
+        >
+          <NumberInput
+            aria-label={`Quantity of ${line.name}`}
+            value={quantity}
+            onChange={setQuantity}
+            onBlur={save}
+            min={1}
+            allowDecimal={false}
+            allowNegative={false}
+            error={error}
+            w={110}
+            size="sm"
+            disabled={change.isPending}
+          />
+        </form>
+      </Table.Td>
+      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+        {formatMoney(line.unitPrice, currency)}
+      </Table.Td>
+      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+        {formatMoney(line.amount, currency)}
+      </Table.Td>
+      <Table.Td>
+        <ActionIcon variant="subtle" color="red" aria-label={`Remove ${line.name}`} loading={remove.isPending} onClick={() => remove.mutate()}>
+          <IconTrash size={16} />
+        </ActionIcon>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function CreditSection({ total, currency }: { total: number; currency: string }) {
+  const credit = useCredit();
+  return (
+    <Section title="Your organization's credit">
+      {credit.isError ? (
+        <ErrorAlert error={credit.error} title="The credit could not be loaded" />
+      ) : credit.data ? (
+        <Stack gap="sm">
+          <Details
+            labelWidth={150}
+            items={[
+              ['Available', <Text key="a" span fw={700}>{formatMoney(credit.data.available, credit.data.currency)}</Text>],
+              ['This order', formatMoney(total, currency)],
+            ]}
+          />
+          {total > credit.data.available ? (
+            <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />}>
+              This order is above your organization's available credit and will be refused.
+            </Alert>
+          ) : null}
+        </Stack>
+      ) : (
+        <Text c="dimmed">Loading…</Text>
+      )}
+    </Section>
+  );
+}
+
+function CheckoutForm({ cart }: { cart: Cart }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [purchaseOrderNumber, setPurchaseOrderNumber] = useState('');
+  const [note, setNote] = useState('');
+  const checkout = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/store/checkout', {
+          body: { ...(purchaseOrderNumber.trim() ? { purchaseOrderNumber: purchaseOrderNumber.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) },
+        }),
+      ),
+    onSuccess: async (order) => {
+      queryClient.setQueryData(cartKey, { lines: [], total: 0, currency: cart.currency });
+      await refreshOrdering(queryClient);
+      notifySuccess(`Order ${order.number}`, checkoutNotice(order.status));
+      await navigate(`/my-account/orders/${order.orderId}`, { state: { notice: checkoutNotice(order.status) } });
+    },
+    // A refused checkout may be stale credit or a changed cart: show the fresh figures next to the message.
+    onError: () => queryClient.invalidateQueries({ queryKey: ['store'] }),
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    checkout.mutate();
+  }
+
+  return (
+    <Section title="Checkout">
+      <form onSubmit={onSubmit} noValidate aria-label="Checkout">
+        <Stack gap="md">
+          {checkout.isError ? (
+            <Alert color="red" variant="light" role="alert" title={isStatus(checkout.error, 409) ? 'Not enough credit' : 'The order was not placed'}>
+              {errorMessage(checkout.error)} Your cart is kept.
+            </Alert>
+          ) : null}
+          <TextInput label="Purchase order number" value={purchaseOrderNumber} onChange={(e) => setPurchaseOrderNumber(e.currentTarget.value)} maxLength={50} />
+          <Textarea label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
+          <Group justify="space-between" wrap="wrap">
+            <Text fw={700}>Total {formatMoney(cart.total, cart.currency)}</Text>
+            <Button type="submit" loading={checkout.isPending}>
+              Place order on account
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Section>
+  );
+}
