@@ -1,0 +1,110 @@
+// Journey: HQ releases a product and grants credit; a partner admin adds a User with a per-order spending limit. On a
+// phone, the User orders within limits (Placed), then a second order above the per-order limit (Awaiting approval);
+// the admin approves it in Approvals, and the User sees it Placed with the admin's name.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startApp, waitFor } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { approvedPartner, linkToken, mailTo, partnerPassword } from '../helpers/partners.ts';
+
+let t: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [t, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto(`${t.url}/sign-in`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'My account' }).waitFor();
+}
+
+it('places an order within limits, sends one above the per-order limit for approval, and the admin approves it', async () => {
+  // HQ releases a product at €10 and the partner's organization gets €1,000 of credit.
+  const itemNumber = `CLAMP-${Date.now().toString(36).toUpperCase()}`;
+  const operations = await t.staffToken(['hq-operations']);
+  expect((await t.request('POST', '/api/hq/products', { token: operations, body: { itemNumber, name: 'Bar clamp', unit: 'pcs', price: 10, currency: 'EUR' } })).status).toBe(201);
+  const partner = await approvedPartner(t);
+  const account = (await t.request('GET', '/api/store/me', { token: partner.admin })).body.organization.account;
+  expect((await t.request('PATCH', `/api/hq/customers/${account}`, { token: t.adminToken, body: { creditLimit: 1000 } })).status).toBe(200);
+  await waitFor(async () => (await t.request('GET', '/api/store/organization/credit', { token: partner.admin })).body.creditLimit === 1000 || undefined, 'the credit limit on the storefront');
+  await waitFor(async () => (await t.request('GET', `/api/store/products/${itemNumber}`, { token: partner.admin })).status === 200, 'job 1040 to carry the product to the storefront');
+
+  // The admin adds a User who may order up to €100 at once; the User accepts the invitation.
+  const userEmail = `uma.${Date.now()}@contoso.test`;
+  const added = await t.request('POST', '/api/store/organization/users', { token: partner.admin, body: { firstName: 'Uma', lastName: 'Buyer', email: userEmail, role: 'User', spendingLimit: 100 } });
+  expect(added.status).toBe(201);
+  const invitation = linkToken((await mailTo(t, userEmail, 'organization-user-added')).text, 'invitation');
+  await waitFor(async () => (await t.request('POST', '/api/store/auth/link', { body: { token: invitation } })).status === 200, 'the invitation to reach the storefront');
+  expect((await t.request('POST', '/api/store/auth/accept-invitation', { body: { token: invitation, password: 'uma-password-1' } })).status).toBe(200);
+
+  // On a phone, Uma signs in; My account shows the organization's credit and no Approvals for a User.
+  const userContext = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+  const user = await userContext.newPage();
+  await signIn(user, userEmail, 'uma-password-1');
+  await user.getByRole('heading', { name: 'Credit' }).waitFor();
+  await user.getByText('€1,000.00').first().waitFor();
+  expect(await user.getByRole('link', { name: 'Approvals' }).count()).toBe(0);
+
+  // She adds 5 clamps from the catalogue (€50, within her limit) and checks out with a purchase order number.
+  await user.getByRole('banner').getByRole('link', { name: 'Products' }).click();
+  await user.getByLabel('Search products').fill(itemNumber);
+  const card = user.getByRole('listitem', { name: 'Bar clamp' });
+  await card.waitFor();
+  await card.getByLabel('Quantity of Bar clamp').fill('5');
+  await card.getByRole('button', { name: 'Add to cart' }).click();
+  await user.getByRole('banner').getByRole('link', { name: 'Cart, 1 line' }).click();
+  await user.getByRole('heading', { name: 'Cart', level: 1 }).waitFor();
+  expect(await user.getByLabel('Cart total').textContent()).toBe('€50.00');
+  expect(await user.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await user.getByLabel('Purchase order number').fill('PO-4711');
+  await user.getByRole('button', { name: 'Place order on account' }).click();
+  await user.waitForURL('**/my-account/orders/*');
+  await user.getByRole('heading', { name: /^Order / }).waitFor();
+  await user.getByRole('alert').filter({ hasText: 'Placed' }).first().waitFor();
+  expect(await user.getByText('PO-4711').count()).toBeGreaterThan(0);
+
+  // A second order by quick add: 20 clamps (€200) is above her €100 per-order limit and waits for an admin.
+  await user.goto(`${t.url}/cart`);
+  await user.getByText('Your cart is empty').waitFor();
+  await user.getByLabel('Item number').fill(itemNumber);
+  await user.getByLabel('Quantity', { exact: true }).fill('20');
+  await user.getByRole('button', { name: 'Add', exact: true }).click();
+  await user.getByLabel('Quantity of Bar clamp').waitFor();
+  expect(await user.getByLabel('Cart total').textContent()).toBe('€200.00');
+  await user.getByRole('button', { name: 'Place order on account' }).click();
+  await user.getByText("Awaiting approval by your organization's admin").first().waitFor();
+  const awaitingUrl = user.url();
+  const awaitingNumber = (await user.getByRole('heading', { level: 1 }).textContent())!.replace('Order ', '');
+
+  // The admin signs in, opens Approvals from My account and approves the order.
+  const adminContext = await browser.newContext({ locale: 'en-US' });
+  const admin = await adminContext.newPage();
+  await signIn(admin, partner.email, partnerPassword);
+  await admin.getByRole('main').getByRole('link', { name: 'Approvals' }).click();
+  await admin.getByRole('heading', { name: 'Approvals', level: 1 }).waitFor();
+  const row = admin.getByRole('row').filter({ hasText: awaitingNumber });
+  expect(await row.textContent()).toContain('Uma Buyer');
+  expect(await row.textContent()).toContain('€200.00');
+  await row.getByRole('button', { name: `Approve ${awaitingNumber}` }).click();
+  await admin.getByText('Nothing awaits approval').waitFor();
+
+  // Uma sees the order Placed, approved by her admin, and both orders in My orders.
+  await user.goto(awaitingUrl);
+  await user.getByRole('heading', { name: `Order ${awaitingNumber}` }).waitFor();
+  await user.getByRole('main').getByText('Placed', { exact: true }).first().waitFor();
+  expect(await user.getByText('Awaiting approval', { exact: true }).count()).toBeGreaterThan(0); // its history keeps the wait
+  await user.goto(`${t.url}/my-account/orders?status=Placed`);
+  await expect.poll(() => user.getByRole('table', { name: 'Orders' }).getByRole('row').count()).toBe(3);
+
+  await adminContext.close();
+  await userContext.close();
+}, 120_000);
