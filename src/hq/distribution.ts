@@ -1,6 +1,7 @@
-// Distribution jobs (CDX): P-0001 upload, "Synchronize customers and channel requests", 1010, 1040 and 1070 downloads.
+// Distribution jobs (CDX): P-0001 upload, "Synchronize customers and channel requests", "Synchronize orders", 1010, 1040
+// and 1070 downloads.
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, count } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, ne, or, sql, count } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
@@ -11,8 +12,9 @@ import { prospectFromRequest, prospectsFromRequests } from './prospect.ts';
 import type { ProspectRequest } from './prospect.ts';
 import { applyOrganizationUserChange, readOrganizationUserChange, refuseOrganizationUserChange } from './partner-users.ts';
 import type { OrganizationUserChange } from './partner-users.ts';
+import { readUploadedOrder, salesOrderFromUpload } from './sales-order.ts';
 
-export type JobCode = 'P-0001' | 'SYNC-CHANNEL-REQUESTS' | '1010' | '1040' | '1070';
+export type JobCode = 'P-0001' | 'SYNC-CHANNEL-REQUESTS' | 'SYNC-ORDERS' | '1010' | '1040' | '1070';
 export type RunStatus = 'Pending' | 'Running' | 'Applied' | 'Failed';
 export type RunTrigger = 'Manual' | 'Automatic' | 'Schedule';
 
@@ -47,6 +49,8 @@ const batchSize = 500;
 const batchesPerRun = 4;
 const syncBatchSize = 200;
 const leaseSeconds = 60;
+/** The upload kind of a placed storefront order. */
+const salesOrderKind = 'sales-order';
 
 /** Reads an uploaded partner request; a string is the reason it cannot become a prospect. */
 export function readPartnerRequest(payload: unknown): ProspectRequest | string {
@@ -156,7 +160,7 @@ export function createDistribution(options: DistributionOptions) {
       description: 'Uploads new records created on the channel (partner requests) from the channel database to HQ.',
       direction: 'Upload',
       defaultScheduleSeconds: 60,
-      then: ['SYNC-CHANNEL-REQUESTS'],
+      then: ['SYNC-CHANNEL-REQUESTS', 'SYNC-ORDERS'],
       async run(ctx) {
         for (let turn = 0; ; turn++) {
           if (turn === batchesPerRun) return ctx.more();
@@ -197,7 +201,8 @@ export function createDistribution(options: DistributionOptions) {
             const batch = await tx
               .select()
               .from(channelRequests)
-              .where(eq(channelRequests.status, 'Uploaded'))
+              // Orders are "Synchronize orders"' work.
+              .where(and(eq(channelRequests.status, 'Uploaded'), ne(channelRequests.kind, salesOrderKind)))
               .orderBy(asc(channelRequests.counter))
               .limit(syncBatchSize)
               .for('update', { skipLocked: true });
@@ -264,6 +269,46 @@ export function createDistribution(options: DistributionOptions) {
             for (const failure of failures) {
               await tx.update(channelRequests).set({ status: 'Failed', error: failure.reason, processedAt: new Date() }).where(eq(channelRequests.id, failure.id));
               ctx.failed(failure.id, failure.reason);
+            }
+            return batch.length < syncBatchSize;
+          });
+          await ctx.heartbeat();
+          if (done) return;
+        }
+      },
+    },
+    {
+      code: 'SYNC-ORDERS',
+      name: 'Synchronize orders',
+      description: 'Turns orders placed on the storefront into sales orders (one per storefront order, however often it is uploaded).',
+      direction: 'HQ processing',
+      defaultScheduleSeconds: 60,
+      then: [],
+      async run(ctx) {
+        for (let turn = 0; ; turn++) {
+          if (turn === batchesPerRun) return ctx.more();
+          const done = await db.transaction(async (tx) => {
+            const batch = await tx
+              .select()
+              .from(channelRequests)
+              .where(and(eq(channelRequests.status, 'Uploaded'), eq(channelRequests.kind, salesOrderKind)))
+              .orderBy(asc(channelRequests.counter))
+              .limit(syncBatchSize)
+              .for('update', { skipLocked: true });
+            for (const record of batch) {
+              const order = readUploadedOrder(record.payload);
+              let reason = typeof order === 'string' ? order : null;
+              if (typeof order !== 'string') {
+                try {
+                  // A savepoint per order: one that cannot be made fails alone, with its reason in the run.
+                  await tx.transaction((sp) => salesOrderFromUpload(sp, order));
+                } catch (error) {
+                  reason = `Could not create the sales order for ${order.number}: ${plainMessage(error)}`;
+                }
+              }
+              await tx.update(channelRequests).set({ status: reason ? 'Failed' : 'Processed', error: reason, processedAt: new Date() }).where(eq(channelRequests.id, record.id));
+              if (reason) ctx.failed(record.id, reason);
+              else ctx.processed(1);
             }
             return batch.length < syncBatchSize;
           });
@@ -556,6 +601,7 @@ export function createDistribution(options: DistributionOptions) {
       }
       if (options.mode === 'near-real-time') {
         wanted.add('SYNC-CHANNEL-REQUESTS');
+        wanted.add('SYNC-ORDERS');
         void drain();
       }
     },

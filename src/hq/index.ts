@@ -12,6 +12,8 @@ import { createNumberSequences } from './number-sequence.ts';
 import { createOnlineStores } from './online-store.ts';
 import { createProducts } from './product.ts';
 import { registerProductRoutes } from './product-routes.ts';
+import { createSalesOrders } from './sales-order.ts';
+import { registerSalesOrderRoutes } from './sales-order-routes.ts';
 import { registerHqRoutes } from './routes.ts';
 import { createHqSyncSide } from './dualwrite-side.ts';
 import { createMailFeed } from './mail-events.ts';
@@ -46,6 +48,7 @@ export function createHq(options: HqOptions) {
   const numberSequences = createNumberSequences(options.db);
   const onlineStores = createOnlineStores(options.db, kick('1070'));
   const products = createProducts(options.db, kick('1040'));
+  const salesOrders = createSalesOrders(options.db, kick('1010'));
 
   return {
     prospects,
@@ -65,6 +68,7 @@ export function createHq(options: HqOptions) {
     registerRoutes(app: Server, staff: StaffService) {
       registerHqRoutes(app, { staff, prospects, customers, partnerUsers, distribution, numberSequences, onlineStores });
       registerProductRoutes(app, { staff, products });
+      registerSalesOrderRoutes(app, { staff, salesOrders });
     },
   };
 }

@@ -1,16 +1,19 @@
-// Number sequences: customer accounts, prospect and hierarchy ids, allocated inside the caller's transaction.
+// Number sequences: customer accounts, prospect and hierarchy ids, sales orders and invoices, allocated inside the caller's transaction.
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { numberSequences } from './schema.ts';
 
-export type SequenceCode = 'prospect' | 'customer' | 'customer-hierarchy';
+export type SequenceCode = 'prospect' | 'customer' | 'customer-hierarchy' | 'sales-order' | 'invoice';
 
 export const defaultSequences: { code: SequenceCode; name: string; prefix: string; width: number }[] = [
   { code: 'prospect', name: 'Prospect ID', prefix: 'PRS-', width: 6 },
   // HQ's customers use their own prefix so accounts made in the CRM (later) can never collide.
   { code: 'customer', name: 'Customer account', prefix: 'C', width: 6 },
   { code: 'customer-hierarchy', name: 'Customer hierarchy ID', prefix: 'H', width: 6 },
+  // "SO" without the dash: the storefront numbers its own orders "SO-00000042", and the two must not be mistaken.
+  { code: 'sales-order', name: 'Sales order', prefix: 'SO', width: 6 },
+  { code: 'invoice', name: 'Invoice', prefix: 'INV', width: 6 },
 ];
 
 export function formatNumber(prefix: string, width: number, value: number): string {

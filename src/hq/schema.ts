@@ -202,3 +202,87 @@ export const products = hq.table(
   },
   (t) => [index('products_name_idx').on(t.name), index('products_status_idx').on(t.status, t.itemNumber)],
 );
+
+/** Orders placed on the storefront, as HQ's sales orders (from "Synchronize orders"); one per storefront order. */
+export const salesOrders = hq.table(
+  'sales_orders',
+  {
+    id: uuid('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    /** The storefront's order id: uploading the same order twice never makes a second sales order. */
+    storefrontOrderId: uuid('storefront_order_id').notNull().unique(),
+    storefrontOrderNumber: text('storefront_order_number').notNull(),
+    channelId: text('channel_id').notNull(),
+    hierarchyId: text('hierarchy_id').notNull(),
+    customerAccount: text('customer_account').notNull(),
+    buyerId: text('buyer_id').notNull(),
+    buyerName: text('buyer_name').notNull(),
+    purchaseOrderNumber: text('purchase_order_number'),
+    note: text('note'),
+    /** Open | Confirmed | Invoiced | Canceled */
+    status: text('status').notNull(),
+    total: numeric('total', { precision: 18, scale: 2 }).notNull(),
+    currency: text('currency').notNull(),
+    /** Bumped by every status change; the storefront keeps the highest it has seen. */
+    version: integer('version').notNull().default(1),
+    orderedAt: timestamp('ordered_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sales_orders_customer_idx').on(t.customerAccount, t.createdAt), index('sales_orders_status_idx').on(t.status, t.createdAt)],
+);
+
+export const salesOrderLines = hq.table(
+  'sales_order_lines',
+  {
+    salesOrderId: uuid('sales_order_id')
+      .notNull()
+      .references(() => salesOrders.id),
+    lineNumber: integer('line_number').notNull(),
+    itemNumber: text('item_number').notNull(),
+    name: text('name').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPrice: numeric('unit_price', { precision: 18, scale: 2 }).notNull(),
+    amount: numeric('amount', { precision: 18, scale: 2 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.salesOrderId, t.lineNumber] })],
+);
+
+/** One invoice per invoiced sales order; `paid` grows with each payment recorded against it. */
+export const invoices = hq.table(
+  'invoices',
+  {
+    id: uuid('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    salesOrderId: uuid('sales_order_id')
+      .notNull()
+      .unique()
+      .references(() => salesOrders.id),
+    customerAccount: text('customer_account').notNull(),
+    amount: numeric('amount', { precision: 18, scale: 2 }).notNull(),
+    paid: numeric('paid', { precision: 18, scale: 2 }).notNull().default('0'),
+    currency: text('currency').notNull(),
+    paymentTerms: text('payment_terms').notNull(),
+    dueDate: text('due_date').notNull(),
+    /** Open | PartlyPaid | Paid */
+    status: text('status').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('invoices_customer_idx').on(t.customerAccount, t.createdAt), index('invoices_status_idx').on(t.status, t.createdAt)],
+);
+
+export const invoicePayments = hq.table(
+  'invoice_payments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    amount: numeric('amount', { precision: 18, scale: 2 }).notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('invoice_payments_invoice_idx').on(t.invoiceId)],
+);

@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from '../platform/db.ts';
 import type { SessionStore } from '../platform/sessions.ts';
 import { accountTokens, channelSettings, organizations, partnerRequests, partnerUsers, products, uploadQueue } from './schema.ts';
 import { closeOpenLinks } from './partner-accounts.ts';
+import { applyInvoice, applySalesOrderStatus } from './ordering.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -73,6 +74,14 @@ export function createChannelDatabase(db: Db, sessions: SessionStore): ChannelDa
           }
           if (record.topic === 'product') {
             await applyProduct(tx, record.payload as unknown as ProductRecord);
+            continue;
+          }
+          if (record.topic === 'sales-order-status' && uuidPattern.test(record.key)) {
+            await applySalesOrderStatus(tx, record.payload as unknown as Parameters<typeof applySalesOrderStatus>[1]);
+            continue;
+          }
+          if (record.topic === 'invoice' && uuidPattern.test(record.key)) {
+            await applyInvoice(tx, record.payload as unknown as Parameters<typeof applyInvoice>[1]);
             continue;
           }
           if (record.topic === 'partner-user') {

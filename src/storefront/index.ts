@@ -33,7 +33,7 @@ export function createStorefront(options: StorefrontOptions) {
   const channelDatabase = createChannelDatabase(options.db, options.sessions);
   const accounts = createPartnerAccounts(options.db, options.sessions, options.throttle, options);
   const catalogue = createCatalogue(options.db);
-  const ordering = createOrdering(options.db);
+  const ordering = createOrdering(options.db, options.channelId, options.onUploadQueued);
   const users = createOrganizationUsers(options.db, options.sessions, options.throttle, options.channelId, options.onUploadQueued);
   return {
     channelDatabase,

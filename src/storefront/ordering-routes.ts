@@ -1,4 +1,4 @@
-// Ordering on account (/api/store/cart, /organization/credit, /checkout, /orders): signed-in partner users; prices
+// Ordering on account (/api/store/cart, /organization/credit, /checkout, /orders, /invoices): signed-in partner users; prices
 // and totals always come from the server, and a body that carries any other field (a price) is refused.
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
@@ -137,6 +137,43 @@ export function registerOrderingRoutes(app: Server, deps: { accounts: PartnerAcc
       },
     },
     async (request) => page(await ordering.list(await accounts.authenticate(request), request.query), request.query.offset, request.query.limit),
+  );
+
+  app.get(
+    '/api/store/invoices',
+    {
+      schema: {
+        tags,
+        summary: "HQ's invoices: an Admin sees the organization's, a User those of own orders; newest first",
+        description: 'An unpaid balance (Open or PartlyPaid) counts against the organization\'s credit until it is paid.',
+        querystring: Type.Object({
+          status: opt(Type.Union([Type.Literal('Open'), Type.Literal('PartlyPaid'), Type.Literal('Paid')])),
+          limit: Type.Integer({ minimum: 1, maximum: 200, default: 25 }),
+          offset: Type.Integer({ minimum: 0, default: 0 }),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                number: Type.String(),
+                orderId: Type.String(),
+                orderNumber: Type.String(),
+                amount: Type.Number(),
+                paid: Type.Number(),
+                balance: Type.Number(),
+                currency: Type.String(),
+                dueDate: Type.String({ format: 'date' }),
+                status: Type.Union([Type.Literal('Open'), Type.Literal('PartlyPaid'), Type.Literal('Paid')]),
+              }),
+            ),
+            total: Type.Integer(),
+            next: opt(Type.Integer()),
+          }),
+        },
+      },
+    },
+    async (request) => page(await ordering.invoices(await accounts.authenticate(request), request.query), request.query.offset, request.query.limit),
   );
 
   app.get('/api/store/orders/:id', { schema: { tags, summary: 'One order with its lines and history', params: OrderParams, response: { 200: OrderRef } } }, async (request) =>

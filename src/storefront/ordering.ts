@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
-import { cartLines, orderHistory, orderLines, orders, organizations, partnerUsers, products } from './schema.ts';
+import { cartLines, invoices, orderHistory, orderLines, orders, organizations, partnerUsers, products, uploadQueue } from './schema.ts';
 import type { Caller } from './partner-accounts.ts';
 import { calendarMonth, centsNumber, centsText, formatMoney, quantityProblem, toCents } from './ordering-rules.ts';
 
@@ -53,7 +53,49 @@ function summary(row: OrderRow) {
   return { id: row.id, number: row.number, status: row.status as OrderStatus, total: Number(row.total), currency: row.currency, placedBy: { id: row.placedBy, name: row.placedByName }, ...(row.purchaseOrderNumber ? { purchaseOrderNumber: row.purchaseOrderNumber } : {}), createdAt: row.createdAt.toISOString() };
 }
 
-export function createOrdering(db: Db) {
+/** A placed order travels to HQ through P-0001 ("Synchronize orders" makes it a sales order), in the placing transaction. */
+async function queueForHq(tx: DbOrTx, orderId: string, channelId: string) {
+  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
+  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNumber));
+  await tx.insert(uploadQueue).values({
+    kind: 'sales-order',
+    recordId: orderId,
+    payload: {
+      orderId,
+      number: order!.number,
+      channelId,
+      hierarchyId: order!.hierarchyId,
+      organizationAccount: order!.organizationAccount,
+      buyer: { id: order!.placedBy, name: order!.placedByName },
+      purchaseOrderNumber: order!.purchaseOrderNumber,
+      note: order!.note,
+      // Amounts stay the numeric columns' text: exact to the cent on the way.
+      lines: lines.map((l) => ({ itemNumber: l.itemNumber, name: l.name, quantity: l.quantity, unitPrice: l.unitPrice, amount: l.amount })),
+      total: order!.total,
+      currency: order!.currency,
+      orderedAt: order!.createdAt.toISOString(),
+    },
+  });
+}
+
+/** An order's status from HQ (1010): applied once, newest version wins, and written into the order's history. */
+export async function applySalesOrderStatus(tx: DbOrTx, p: { storefrontOrderId: string; status: string; version: number; actor?: string; at?: string }) {
+  if (!['Confirmed', 'Invoiced', 'Canceled'].includes(p.status)) return;
+  const [row] = await tx
+    .update(orders)
+    .set({ status: p.status, hqVersion: p.version, updatedAt: new Date() })
+    .where(and(eq(orders.id, p.storefrontOrderId), lt(orders.hqVersion, p.version), inArray(orders.status, ['Placed', 'Confirmed', 'Invoiced', 'Canceled'])))
+    .returning({ id: orders.id });
+  if (row) await tx.insert(orderHistory).values({ orderId: row.id, status: p.status, actor: p.actor ? `${p.actor} (HQ)` : 'HQ', ...(p.at ? { at: new Date(p.at) } : {}) });
+}
+
+/** An invoice from HQ (1010), upserted by id; a re-sent or overtaken (older) version changes nothing. */
+export async function applyInvoice(tx: DbOrTx, p: { id: string; number: string; storefrontOrderId: string; hierarchyId: string; amount: string; paid: string; currency: string; dueDate: string; status: string; version: number; createdAt: string }) {
+  const values = { id: p.id, number: p.number, orderId: p.storefrontOrderId, hierarchyId: p.hierarchyId, amount: p.amount, paid: p.paid, currency: p.currency, dueDate: p.dueDate, status: p.status, version: p.version, createdAt: new Date(p.createdAt), updatedAt: new Date() };
+  await tx.insert(invoices).values(values).onConflictDoUpdate({ target: invoices.id, set: values, setWhere: sql`${invoices.version} < excluded.version` });
+}
+
+export function createOrdering(db: Db, channelId: string, onUploadQueued: () => void) {
   async function activeProduct(tx: DbOrTx, itemNumber: string): Promise<ProductRow> {
     const key = itemNumber.trim().toUpperCase();
     const [row] = await tx.select().from(products).where(and(eq(products.itemNumber, key), eq(products.status, 'Active')));
@@ -106,8 +148,11 @@ export function createOrdering(db: Db) {
       .where(and(eq(orders.hierarchyId, hierarchyId), inArray(orders.status, openStatuses)));
     const limit = org?.creditLimit === null || org?.creditLimit === undefined ? null : toCents(org.creditLimit);
     const openOrders = toCents(open?.sum ?? '0');
-    // Invoices come with HQ's sales orders (a later slice); until then nothing is invoiced, so nothing is unpaid.
-    const unpaidInvoices = 0;
+    const [unpaid] = await tx
+      .select({ sum: sql<string | null>`sum(${invoices.amount} - ${invoices.paid})` })
+      .from(invoices)
+      .where(and(eq(invoices.hierarchyId, hierarchyId), inArray(invoices.status, ['Open', 'PartlyPaid'])));
+    const unpaidInvoices = toCents(unpaid?.sum ?? '0');
     // No credit limit set in HQ means no credit: ordering on account needs one.
     const available = Math.max(0, (limit ?? 0) - openOrders - unpaidInvoices);
     return { creditLimit: limit, openOrders, unpaidInvoices, available };
@@ -151,15 +196,18 @@ export function createOrdering(db: Db) {
 
   async function decide(caller: Caller, id: string, to: 'Placed' | 'Rejected', reason?: string) {
     if (caller.user.role !== 'Admin') throw new DomainError('forbidden', 'Only an admin of your organization can approve or reject orders.');
-    return db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       await lockOrganization(tx, caller);
       const row = await ownOrder(tx, caller, id, true);
-      if (row.status !== 'AwaitingApproval') throw new DomainError('conflict', `Order ${row.number} is ${row.status}; only an order awaiting approval can be approved or rejected.`, { status: row.status });
+      if (row.status !== 'AwaitingApproval') throw new DomainError('conflict', `Order ${row.number} is ${row.status}; only an order awaiting approval can be approved or rejected.`, { orderStatus: row.status });
       const decision = to === 'Placed' ? { approvedBy: caller.user.id, approvedByName: fullName(caller) } : { rejectionReason: reason ?? null };
       const [after] = await tx.update(orders).set({ status: to, ...decision, updatedAt: new Date() }).where(eq(orders.id, id)).returning();
       await tx.insert(orderHistory).values({ orderId: id, status: to, actorId: caller.user.id, actor: fullName(caller) });
+      if (to === 'Placed') await queueForHq(tx, id, channelId);
       return detail(tx, after!);
     });
+    if (to === 'Placed') onUploadQueued();
+    return result;
   }
 
   return {
@@ -204,7 +252,7 @@ export function createOrdering(db: Db) {
      * refused (nothing ordered, the cart kept); over the buyer's per-order or monthly limit it awaits an admin.
      */
     async checkout(caller: Caller, input: { purchaseOrderNumber?: string | undefined; note?: string | undefined }, now = new Date()) {
-      return db.transaction(async (tx) => {
+      const placed = await db.transaction(async (tx) => {
         await lockOrganization(tx, caller);
         const rows = await cartRows(tx, caller, true);
         // A second checkout of the same cart waited for the lock above and finds it empty.
@@ -256,8 +304,11 @@ export function createOrdering(db: Db) {
         await tx.insert(orderLines).values(lines.map((l) => ({ orderId: id, ...l })));
         await tx.insert(orderHistory).values({ orderId: id, status, actorId: user.id, actor: fullName(caller), at: now });
         await tx.delete(cartLines).where(inArray(cartLines.id, rows.map((r) => r.line.id)));
+        if (status === 'Placed') await queueForHq(tx, id, channelId);
         return { orderId: id, number, status, total: centsNumber(total), currency: storeCurrency };
       });
+      if (placed.status === 'Placed') onUploadQueued();
+      return placed;
     },
 
     /** A User sees own orders, an Admin the organization's. */
@@ -274,6 +325,38 @@ export function createOrdering(db: Db) {
 
     async get(caller: Caller, id: string) {
       return detail(db, await ownOrder(db, caller, id));
+    },
+
+    /** HQ's invoices: an Admin sees the organization's, a User those of own orders; newest first. */
+    async invoices(caller: Caller, query: { status?: 'Open' | 'PartlyPaid' | 'Paid' | undefined; limit: number; offset: number }) {
+      const filters: SQL[] = [eq(invoices.hierarchyId, caller.organization.hierarchyId)];
+      if (caller.user.role !== 'Admin') filters.push(eq(orders.placedBy, caller.user.id));
+      if (query.status) filters.push(eq(invoices.status, query.status));
+      const where = and(...filters);
+      const rows = await db
+        .select({ invoice: invoices, orderNumber: orders.number })
+        .from(invoices)
+        .innerJoin(orders, eq(orders.id, invoices.orderId))
+        .where(where)
+        .orderBy(desc(invoices.createdAt), desc(invoices.number))
+        .limit(query.limit)
+        .offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(invoices).innerJoin(orders, eq(orders.id, invoices.orderId)).where(where);
+      return {
+        items: rows.map(({ invoice: i, orderNumber }) => ({
+          id: i.id,
+          number: i.number,
+          orderId: i.orderId,
+          orderNumber,
+          amount: Number(i.amount),
+          paid: Number(i.paid),
+          balance: centsNumber(toCents(i.amount) - toCents(i.paid)),
+          currency: i.currency,
+          dueDate: i.dueDate,
+          status: i.status as 'Open' | 'PartlyPaid' | 'Paid',
+        })),
+        total: total?.n ?? 0,
+      };
     },
 
     approve: (caller: Caller, id: string) => decide(caller, id, 'Placed'),

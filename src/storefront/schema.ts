@@ -180,6 +180,8 @@ export const orders = storefront.table(
     approvedBy: uuid('approved_by'),
     approvedByName: text('approved_by_name'),
     rejectionReason: text('rejection_reason'),
+    /** The highest HQ sales order version applied (1010): an older status re-sent or overtaken changes nothing. */
+    hqVersion: integer('hq_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -214,4 +216,25 @@ export const orderHistory = storefront.table(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('order_history_order_idx').on(t.orderId, t.id)],
+);
+
+/** HQ's invoices for the organization's orders, as 1010 delivers them; unpaid balances count against credit. */
+export const invoices = storefront.table(
+  'invoices',
+  {
+    id: uuid('id').primaryKey(),
+    number: text('number').notNull(),
+    orderId: uuid('order_id').notNull(),
+    hierarchyId: text('hierarchy_id').notNull(),
+    amount: numeric('amount', { precision: 18, scale: 2 }).notNull(),
+    paid: numeric('paid', { precision: 18, scale: 2 }).notNull(),
+    currency: text('currency').notNull(),
+    dueDate: text('due_date').notNull(),
+    /** Open | PartlyPaid | Paid */
+    status: text('status').notNull(),
+    version: integer('version').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('invoices_organization_idx').on(t.hierarchyId, t.status), index('invoices_order_idx').on(t.orderId)],
 );

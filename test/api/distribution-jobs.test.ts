@@ -28,14 +28,14 @@ async function prospectCount() {
 }
 
 describe('distribution jobs', () => {
-  it('lists P-0001, the channel-request sync, 1010, 1040 and 1070 with their schedules', async () => {
+  it('lists P-0001, the channel-request and order syncs, 1010, 1040 and 1070 with their schedules', async () => {
     const res = await t.request('GET', '/api/hq/distribution/jobs', { token: t.adminToken });
-    expect(res.body.items.map((j: { code: string }) => j.code)).toEqual(['P-0001', 'SYNC-CHANNEL-REQUESTS', '1010', '1040', '1070']);
+    expect(res.body.items.map((j: { code: string }) => j.code)).toEqual(['P-0001', 'SYNC-CHANNEL-REQUESTS', 'SYNC-ORDERS', '1010', '1040', '1070']);
     expect(res.body.items[1]).toMatchObject({ name: 'Synchronize customers and channel requests', schedule: { everySeconds: 60, enabled: true, nearRealTime: false } });
     const patched = await t.request('PATCH', '/api/hq/distribution/jobs/1010', { token: t.adminToken, body: { everySeconds: 120 } });
     expect(patched.status).toBe(204);
     const after = await t.request('GET', '/api/hq/distribution/jobs', { token: t.adminToken });
-    expect(after.body.items[2].schedule.everySeconds).toBe(120);
+    expect(after.body.items.find((j: { code: string }) => j.code === '1010').schedule.everySeconds).toBe(120);
     expect((await t.request('PATCH', '/api/hq/distribution/jobs/1010', { token: t.adminToken, body: { everySeconds: 1 } })).status).toBe(400);
     expect((await t.request('POST', '/api/hq/distribution/jobs/9999/run', { token: t.adminToken })).status).toBe(404);
     expect((await t.request('GET', '/api/hq/distribution/runs/00000000-0000-0000-0000-000000000000', { token: t.adminToken })).status).toBe(404);

@@ -1,0 +1,172 @@
+// Orders flow to HQ and back: a placed storefront order becomes an HQ sales order ("Synchronize orders"); HQ confirms,
+// invoices (with a due date from the payment terms), cancels and records payments; the storefront shows each status
+// and counts unpaid invoice balances against the organization's credit until they are paid.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { startApp, waitFor } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { approvedPartner } from '../helpers/partners.ts';
+import type { ApprovedPartner } from '../helpers/partners.ts';
+import { uploadQueue } from '../../src/storefront/schema.ts';
+
+let t: TestApp;
+let operations: string;
+let sales: string;
+let p: ApprovedPartner;
+let account: string;
+const run = Date.now().toString(36).toUpperCase();
+const hinge = `S${run}-10`;
+
+const credit = async () => (await t.request('GET', '/api/store/organization/credit', { token: p.admin })).body;
+const storeOrder = async (id: string) => (await t.request('GET', `/api/store/orders/${id}`, { token: p.admin })).body;
+const salesOrdersOf = async () => (await t.request('GET', `/api/hq/sales-orders?customer=${account}`, { token: operations })).body;
+const act = (id: string, action: 'confirm' | 'invoice' | 'cancel', token = operations) => t.request('POST', `/api/hq/sales-orders/${id}/${action}`, { token });
+const pay = (id: string, amount: number, token = operations) => t.request('POST', `/api/hq/invoices/${id}/payments`, { token, body: { amount } });
+
+/** Orders `quantity` hinges at 10 EUR on account and waits for HQ's sales order of it. */
+async function placeOrder(quantity: number, purchaseOrderNumber?: string) {
+  expect((await t.request('POST', '/api/store/cart/lines', { token: p.admin, body: { itemNumber: hinge, quantity } })).status).toBe(201);
+  const placed = await t.request('POST', '/api/store/checkout', { token: p.admin, body: { ...(purchaseOrderNumber ? { purchaseOrderNumber } : {}), note: 'Gate 3' } });
+  expect(placed.status).toBe(201);
+  expect(placed.body.status).toBe('Placed');
+  const summary = await waitFor(async () => (await salesOrdersOf()).items.find((o: { storefrontOrderNumber: string }) => o.storefrontOrderNumber === placed.body.number), `the sales order of ${placed.body.number}`);
+  return { storeId: placed.body.orderId as string, storeNumber: placed.body.number as string, salesOrderId: summary.id as string, summary };
+}
+
+const storeStatus = (id: string, status: string) => waitFor(async () => ((await storeOrder(id)).status === status ? true : undefined), `the storefront order ${status}`);
+
+beforeAll(async () => {
+  t = await startApp();
+  operations = await t.staffToken(['hq-operations']);
+  sales = await t.staffToken(['salesperson']);
+  expect((await t.request('POST', '/api/hq/products', { token: operations, body: { itemNumber: hinge, name: 'Hinge', unit: 'pcs', price: 10 } })).status).toBe(201);
+  p = await approvedPartner(t);
+  account = (await t.request('GET', '/api/store/me', { token: p.admin })).body.organization.account;
+  expect((await t.request('PATCH', `/api/hq/customers/${account}`, { token: t.adminToken, body: { creditLimit: 1000 } })).status).toBe(200);
+  await waitFor(async () => (await credit()).creditLimit === 1000 || undefined, 'the credit limit on the storefront');
+  await waitFor(async () => (await t.request('GET', `/api/store/products?search=${hinge}`, { token: p.admin })).body.total === 1 || undefined, 'the product in the catalogue');
+}, 90_000);
+afterAll(() => t?.close());
+
+describe('orders flow to HQ and back', () => {
+  it('a placed order becomes an HQ sales order with its own number, lines, buyer and purchase order number', async () => {
+    const o = await placeOrder(3, 'PO-77');
+    expect(o.summary).toMatchObject({ number: expect.stringMatching(/^SO\d{6}$/), customerAccount: account, status: 'Open', total: 30, currency: 'EUR', purchaseOrderNumber: 'PO-77' });
+    expect(o.summary.number).not.toBe(o.storeNumber);
+    const detail = (await t.request('GET', `/api/hq/sales-orders/${o.salesOrderId}`, { token: sales })).body;
+    expect(detail).toMatchObject({ storefrontOrderId: o.storeId, hierarchyId: p.hierarchyId, note: 'Gate 3', lines: [{ lineNumber: 1, itemNumber: hinge, name: 'Hinge', quantity: 3, unitPrice: 10, amount: 30 }] });
+    expect(detail.buyer).toEqual(expect.any(String));
+    expect((await t.request('GET', '/api/hq/sales-orders?status=Open', { token: operations })).body.items.map((i: { id: string }) => i.id)).toContain(o.salesOrderId);
+    await act(o.salesOrderId, 'cancel');
+    await storeStatus(o.storeId, 'Canceled');
+  });
+
+  it('confirm and invoice show on the storefront; the invoice moves the amount from open orders to unpaid invoices; payments give the credit back', async () => {
+    const before = await credit();
+    const o = await placeOrder(5);
+    expect(await credit()).toMatchObject({ openOrders: before.openOrders + 50, available: before.available - 50 });
+
+    expect((await act(o.salesOrderId, 'confirm')).body.status).toBe('Confirmed');
+    await storeStatus(o.storeId, 'Confirmed');
+    expect((await credit()).available).toBe(before.available - 50);
+
+    const invoiced = await act(o.salesOrderId, 'invoice');
+    expect(invoiced.status).toBe(200);
+    expect(invoiced.body.status).toBe('Invoiced');
+    const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    expect(invoiced.body.invoice).toMatchObject({ number: expect.stringMatching(/^INV\d{6}$/), amount: 50, paid: 0, balance: 50, status: 'Open', paymentTerms: 'Net 30', dueDate: due });
+    const invoiceId = invoiced.body.invoice.id;
+
+    await storeStatus(o.storeId, 'Invoiced');
+    const afterInvoice = await waitFor(async () => {
+      const c = await credit();
+      return c.unpaidInvoices === before.unpaidInvoices + 50 ? c : undefined;
+    }, 'the unpaid invoice on the storefront');
+    expect(afterInvoice).toMatchObject({ openOrders: before.openOrders, available: before.available - 50 });
+    expect((await storeOrder(o.storeId)).history.map((h: { status: string }) => h.status)).toEqual(['Placed', 'Confirmed', 'Invoiced']);
+    const storeInvoices = (await t.request('GET', '/api/store/invoices', { token: p.admin })).body;
+    expect(storeInvoices.items.find((i: { id: string }) => i.id === invoiceId)).toMatchObject({ orderId: o.storeId, orderNumber: o.storeNumber, amount: 50, paid: 0, balance: 50, dueDate: due, status: 'Open' });
+
+    const partly = await pay(invoiceId, 20);
+    expect(partly.body).toMatchObject({ paid: 20, balance: 30, status: 'PartlyPaid' });
+    await waitFor(async () => ((await credit()).available === before.available - 30 ? true : undefined), 'credit after the partial payment');
+
+    const over = await pay(invoiceId, 30.01);
+    expect(over.status).toBe(400);
+    expect(over.body.errors[0].path).toBe('amount');
+    expect(over.body.detail).toContain('30.00');
+
+    expect((await pay(invoiceId, 30)).body).toMatchObject({ paid: 50, balance: 0, status: 'Paid' });
+    await waitFor(async () => ((await credit()).available === before.available ? true : undefined), 'credit back after the full payment');
+    expect((await t.request('GET', `/api/hq/invoices?customer=${account}&status=Paid`, { token: sales })).body.items.map((i: { id: string }) => i.id)).toContain(invoiceId);
+    expect((await t.request('GET', '/api/store/invoices?status=Paid', { token: p.admin })).body.items.map((i: { id: string }) => i.id)).toContain(invoiceId);
+    expect((await pay(invoiceId, 1)).status).toBe(400);
+  });
+
+  it('cancel frees the credit and shows Canceled on the storefront', async () => {
+    const before = await credit();
+    const o = await placeOrder(4);
+    expect((await credit()).available).toBe(before.available - 40);
+    expect((await act(o.salesOrderId, 'cancel')).body.status).toBe('Canceled');
+    await storeStatus(o.storeId, 'Canceled');
+    expect(await credit()).toMatchObject({ openOrders: before.openOrders, available: before.available });
+  });
+
+  it('keeps the state rules: 409 naming the status', async () => {
+    const o = await placeOrder(1);
+    await act(o.salesOrderId, 'invoice');
+    for (const action of ['confirm', 'invoice', 'cancel'] as const) {
+      const res = await act(o.salesOrderId, action);
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ detail: expect.stringContaining('Invoiced'), orderStatus: 'Invoiced' });
+    }
+    const c = await placeOrder(1);
+    await act(c.salesOrderId, 'cancel');
+    expect((await act(c.salesOrderId, 'confirm')).status).toBe(409);
+    expect((await act(c.salesOrderId, 'cancel')).status).toBe(409);
+    expect((await t.request('POST', '/api/hq/sales-orders/00000000-0000-4000-8000-000000000000/confirm', { token: operations })).status).toBe(404);
+  });
+
+  it('only HQ operations change orders and record payments; sales staff read; anonymous callers are 401', async () => {
+    const o = await placeOrder(1);
+    expect((await act(o.salesOrderId, 'confirm', sales)).status).toBe(403);
+    expect((await t.request('POST', `/api/hq/sales-orders/${o.salesOrderId}/confirm`)).status).toBe(401);
+    expect((await t.request('GET', '/api/hq/sales-orders')).status).toBe(401);
+    expect((await t.request('GET', '/api/hq/invoices', { token: p.admin })).status).toBe(401);
+    const invoice = (await act(o.salesOrderId, 'invoice')).body.invoice;
+    expect((await pay(invoice.id, 1, sales)).status).toBe(403);
+    expect((await t.request('POST', `/api/hq/invoices/${invoice.id}/payments`, { body: { amount: 1 } })).status).toBe(401);
+    expect((await pay(invoice.id, 10, t.adminToken)).body.status).toBe('Paid');
+  });
+
+  it('the same order uploaded again makes no second sales order', async () => {
+    const o = await placeOrder(2);
+    const storefront = t.app.dbs.db.storefront;
+    const [record] = await storefront.select().from(uploadQueue).where(eq(uploadQueue.recordId, o.storeId));
+    expect(record).toBeDefined();
+    // The channel sends it again as a new record (as after a restore of the channel database).
+    await storefront.insert(uploadQueue).values({ kind: 'sales-order', recordId: `${o.storeId}-again`, payload: record!.payload });
+    await t.app.hq.distribution.requestRun('P-0001');
+    const processed = await waitFor(async () => {
+      const requests = (await t.request('GET', '/api/hq/channel-requests?limit=200', { token: operations })).body.items;
+      return requests.find((r: { id: string; status: string }) => r.id === `${o.storeId}-again` && r.status !== 'Uploaded');
+    }, 'the second upload processed');
+    expect(processed.status).toBe('Processed');
+    const same = (await salesOrdersOf()).items.filter((i: { storefrontOrderNumber: string }) => i.storefrontOrderNumber === o.storeNumber);
+    expect(same).toHaveLength(1);
+  });
+
+  it('an order that cannot become a sales order fails alone, with its reason in the run', async () => {
+    await t.app.dbs.db.storefront.insert(uploadQueue).values({
+      kind: 'sales-order',
+      recordId: `broken-${run}`,
+      payload: { orderId: '00000000-0000-4000-8000-000000000001', number: 'SO-X', hierarchyId: 'H-NOPE', organizationAccount: 'C-NOPE', buyer: { id: 'x', name: 'X' }, lines: [{ itemNumber: 'A', name: 'A', quantity: 1, unitPrice: '1.00', amount: '1.00' }], total: '1.00', currency: 'EUR', orderedAt: new Date().toISOString() },
+    });
+    await t.app.hq.distribution.requestRun('P-0001');
+    const failed = await waitFor(async () => {
+      const runs = (await t.request('GET', '/api/hq/distribution/runs?job=SYNC-ORDERS&limit=50', { token: operations })).body.items;
+      return runs.flatMap((r: { errors: { record: string; reason: string }[] }) => r.errors).find((e: { record: string }) => e.record === `broken-${run}`);
+    }, 'the failed record in the run');
+    expect(failed.reason).toContain('H-NOPE');
+  });
+});
