@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { approvedPartner } from '../helpers/partners.ts';
+import { approvedPartner, linkToken, mailTo } from '../helpers/partners.ts';
 import type { ApprovedPartner } from '../helpers/partners.ts';
 import { uploadQueue } from '../../src/storefront/schema.ts';
 
@@ -103,6 +103,22 @@ describe('orders flow to HQ and back', () => {
     expect((await pay(invoiceId, 1)).status).toBe(400);
   });
 
+  it('the storefront applies HQ status changes once: a re-sent or older status changes nothing', async () => {
+    const o = await placeOrder(1);
+    await act(o.salesOrderId, 'confirm');
+    await act(o.salesOrderId, 'invoice');
+    await storeStatus(o.storeId, 'Invoiced');
+    const history = (await storeOrder(o.storeId)).history;
+    // As after a crash between applying and marking delivered: 1010 sends the same and an older change again.
+    await t.app.storefront.channelDatabase.applyDownload([
+      { id: 1, topic: 'sales-order-status', key: o.storeId, payload: { storefrontOrderId: o.storeId, status: 'Confirmed', version: 2 } },
+      { id: 2, topic: 'sales-order-status', key: o.storeId, payload: { storefrontOrderId: o.storeId, status: 'Invoiced', version: 3 } },
+    ]);
+    const after = await storeOrder(o.storeId);
+    expect(after.status).toBe('Invoiced');
+    expect(after.history).toEqual(history);
+  });
+
   it('cancel frees the credit and shows Canceled on the storefront', async () => {
     const before = await credit();
     const o = await placeOrder(4);
@@ -137,6 +153,28 @@ describe('orders flow to HQ and back', () => {
     expect((await pay(invoice.id, 1, sales)).status).toBe(403);
     expect((await t.request('POST', `/api/hq/invoices/${invoice.id}/payments`, { body: { amount: 1 } })).status).toBe(401);
     expect((await pay(invoice.id, 10, t.adminToken)).body.status).toBe('Paid');
+  });
+
+  it('an order awaiting approval stays in the storefront; once an admin approves it, it becomes a sales order', async () => {
+    const email = `capped.${run.toLowerCase()}@contoso.test`;
+    const added = await t.request('POST', '/api/store/organization/users', { token: p.admin, body: { firstName: 'Capped', lastName: 'Buyer', email, role: 'User', spendingLimit: 5 } });
+    expect(added.status).toBe(201);
+    const token = linkToken((await mailTo(t, email, 'organization-user-added')).text, 'invitation');
+    await waitFor(async () => (await t.request('POST', '/api/store/auth/link', { body: { token } })).status === 200, 'the invitation to reach the storefront');
+    const buyer = (await t.request('POST', '/api/store/auth/accept-invitation', { body: { token, password: 'buyer-password-1' } })).body.token;
+    await t.request('POST', '/api/store/cart/lines', { token: buyer, body: { itemNumber: hinge, quantity: 1 } });
+    const waiting = await t.request('POST', '/api/store/checkout', { token: buyer, body: {} });
+    expect(waiting.body.status).toBe('AwaitingApproval');
+    await t.app.hq.distribution.idle();
+    expect((await salesOrdersOf()).items.map((i: { storefrontOrderNumber: string }) => i.storefrontOrderNumber)).not.toContain(waiting.body.number);
+
+    expect((await t.request('POST', `/api/store/orders/${waiting.body.orderId}/approve`, { token: p.admin })).status).toBe(200);
+    const made = await waitFor(async () => (await salesOrdersOf()).items.find((i: { storefrontOrderNumber: string }) => i.storefrontOrderNumber === waiting.body.number), 'the approved order in HQ');
+    expect(made).toMatchObject({ status: 'Open', total: 10, buyer: 'Capped Buyer' });
+    // A User sees the invoices of own orders only.
+    await act(made.id, 'invoice');
+    await waitFor(async () => ((await t.request('GET', '/api/store/invoices', { token: buyer })).body.total === 1 ? true : undefined), "the buyer's invoice");
+    expect((await t.request('GET', '/api/store/invoices', { token: buyer })).body.items[0]).toMatchObject({ orderId: waiting.body.orderId, amount: 10, status: 'Open' });
   });
 
   it('the same order uploaded again makes no second sales order', async () => {
