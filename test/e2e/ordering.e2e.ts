@@ -61,7 +61,11 @@ it('places an order within limits, sends one above the per-order limit for appro
   await card.waitFor();
   await card.getByLabel('Quantity of Bar clamp').fill('5');
   await card.getByRole('button', { name: 'Add to cart' }).click();
-  await user.getByRole('banner').getByRole('link', { name: 'Cart, 1 line' }).click();
+  // The confirmation toast slides in over the header's right side, where a pointer click could land on it: go to the
+  // cart by keyboard, as keyboard users do.
+  await user.getByText('Added to cart').first().waitFor();
+  await user.getByRole('banner').getByRole('link', { name: 'Cart, 1 line' }).press('Enter');
+  await user.waitForURL('**/cart');
   await user.getByRole('heading', { name: 'Cart', level: 1 }).waitFor();
   expect(await user.getByLabel('Cart total').textContent()).toBe('€50.00');
   expect(await user.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -80,7 +84,7 @@ it('places an order within limits, sends one above the per-order limit for appro
   await user.getByRole('button', { name: 'Add', exact: true }).click();
   await user.getByLabel('Quantity of Bar clamp').waitFor();
   expect(await user.getByLabel('Cart total').textContent()).toBe('€200.00');
-  await user.getByRole('button', { name: 'Place order on account' }).click();
+  await user.getByRole('button', { name: 'Place order on account' }).press('Enter');
   await user.getByText("Awaiting approval by your organization's admin").first().waitFor();
   const awaitingUrl = user.url();
   const awaitingNumber = (await user.getByRole('heading', { level: 1 }).textContent())!.replace('Order ', '');
