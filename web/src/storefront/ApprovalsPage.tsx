@@ -1,6 +1,6 @@
 // Approvals: an admin of the partner sees the orders above a buyer's spending limits and approves them (they are placed)
 // or rejects them with a reason (their credit is freed). Users are told this page is for admins.
-import { Alert, Anchor, Breadcrumbs, Button, Container, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Container, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconChecks, IconLock } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -19,6 +19,7 @@ import { ordersKey, refreshOrdering } from './ordering.ts';
 import type { OrderSummary } from './ordering.ts';
 import { useSignedInPartner } from './PartnerArea.tsx';
 import { useStoreName } from './useStoreName.ts';
+import { AccountBreadcrumbs } from './AccountBreadcrumbs.tsx';
 
 const limit = 25;
 
@@ -29,14 +30,7 @@ export function ApprovalsPage() {
 
   return (
     <Container size="lg" py={40}>
-      <Breadcrumbs mb="sm" fz="sm">
-        <Anchor component={Link} to="/my-account" size="sm">
-          My account
-        </Anchor>
-        <Text span size="sm" c="dimmed">
-          Approvals
-        </Text>
-      </Breadcrumbs>
+      <AccountBreadcrumbs current="Approvals" />
       <Stack gap={4} mb="lg">
         <Title order={1}>Approvals</Title>
         <Text c="dimmed">Orders of {organization.name} above a buyer's spending limits wait here for an admin.</Text>

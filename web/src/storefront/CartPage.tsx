@@ -1,6 +1,6 @@
 // Cart: the lines priced by the server now, quantity changes and removal, the organization's available credit and the
 // checkout on account. A checkout above the credit is refused (409) with the server's words and the cart is kept.
-import { ActionIcon, Alert, Anchor, Breadcrumbs, Button, Container, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Button, Container, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertTriangle, IconShoppingCart, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -19,6 +19,7 @@ import { QuickAdd } from './AddToCart.tsx';
 import { cartKey, checkoutNotice, refreshOrdering, useCart, useCredit } from './ordering.ts';
 import type { Cart, CartLine } from './ordering.ts';
 import { useStoreName } from './useStoreName.ts';
+import { AccountBreadcrumbs } from './AccountBreadcrumbs.tsx';
 
 export function CartPage() {
   const storeName = useStoreName();
@@ -27,14 +28,7 @@ export function CartPage() {
 
   return (
     <Container size="lg" py={40}>
-      <Breadcrumbs mb="sm" fz="sm">
-        <Anchor component={Link} to="/my-account" size="sm">
-          My account
-        </Anchor>
-        <Text span size="sm" c="dimmed">
-          Cart
-        </Text>
-      </Breadcrumbs>
+      <AccountBreadcrumbs current="Cart" />
       <Stack gap={4} mb="lg">
         <Title order={1}>Cart</Title>
         <Text c="dimmed">Prices are your organization's prices today; you order on account.</Text>

@@ -1,11 +1,10 @@
 // Products: the catalogue a signed-in partner user buys from — Active products with their organization's prices and the
 // quantities each may be ordered in. Search and page are kept in the address.
-import { Anchor, Breadcrumbs, Card, Container, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Card, Container, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconPackage } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { Link } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import type { components } from '../api/schema.d.ts';
 import { Empty } from '../ui/Empty.tsx';
@@ -17,6 +16,7 @@ import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
 import { ProductAddToCart } from './AddToCart.tsx';
 import { useSignedInPartner } from './PartnerArea.tsx';
 import { useStoreName } from './useStoreName.ts';
+import { AccountBreadcrumbs } from './AccountBreadcrumbs.tsx';
 
 type CatalogueProduct = components['schemas']['CatalogueProduct'];
 
@@ -40,14 +40,7 @@ export function CataloguePage() {
 
   return (
     <Container size="lg" py={40}>
-      <Breadcrumbs mb="sm" fz="sm">
-        <Anchor component={Link} to="/my-account" size="sm">
-          My account
-        </Anchor>
-        <Text span size="sm" c="dimmed">
-          Products
-        </Text>
-      </Breadcrumbs>
+      <AccountBreadcrumbs current="Products" />
       <Group justify="space-between" align="flex-end" mb="lg" wrap="wrap" gap="md">
         <Stack gap={4}>
           <Title order={1}>Products</Title>

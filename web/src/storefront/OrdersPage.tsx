@@ -1,6 +1,6 @@
 // My orders: a User sees their own orders, an Admin the organization's, newest first; status (and for Admins buyer)
 // filters and the page are kept in the address.
-import { Anchor, Breadcrumbs, Container, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Container, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconReceipt } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -17,6 +17,7 @@ import { ordersKey, orderStatuses } from './ordering.ts';
 import { useSignedInPartner } from './PartnerArea.tsx';
 import { organizationUsersKey } from './partnerSession.ts';
 import { useStoreName } from './useStoreName.ts';
+import { AccountBreadcrumbs } from './AccountBreadcrumbs.tsx';
 
 const limit = 25;
 
@@ -45,14 +46,7 @@ export function OrdersPage() {
 
   return (
     <Container size="lg" py={40}>
-      <Breadcrumbs mb="sm" fz="sm">
-        <Anchor component={Link} to="/my-account" size="sm">
-          My account
-        </Anchor>
-        <Text span size="sm" c="dimmed">
-          My orders
-        </Text>
-      </Breadcrumbs>
+      <AccountBreadcrumbs current="My orders" />
       <Stack gap={4} mb="lg">
         <Title order={1}>My orders</Title>
         <Text c="dimmed">{admin ? `Every order of ${organization.name}.` : 'The orders you placed.'}</Text>

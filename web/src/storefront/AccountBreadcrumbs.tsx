@@ -1,0 +1,16 @@
+// The trail above every page of the partner's own area: back to My account, then where you are.
+import { Anchor, Breadcrumbs, Text } from '@mantine/core';
+import { Link } from 'react-router';
+
+export function AccountBreadcrumbs({ current }: { current: string }) {
+  return (
+    <Breadcrumbs mb="sm" fz="sm">
+      <Anchor component={Link} to="/my-account" size="sm">
+        My account
+      </Anchor>
+      <Text span size="sm" c="dimmed">
+        {current}
+      </Text>
+    </Breadcrumbs>
+  );
+}
