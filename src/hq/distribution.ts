@@ -2,8 +2,9 @@
 // and 1070 downloads.
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, lt, lte, ne, or, sql, count } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '../platform/db.ts';
+import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { countryIds } from '../platform/countries.ts';
 import { plainMessage } from '../platform/sync-side.ts';
@@ -51,6 +52,17 @@ const syncBatchSize = 200;
 const leaseSeconds = 60;
 /** The upload kind of a placed storefront order. */
 const salesOrderKind = 'sales-order';
+
+/** The next uploaded records of some kinds, oldest first; SKIP LOCKED lets two workers share the backlog without taking the same record. */
+function claimUploaded(tx: DbOrTx, kinds: SQL) {
+  return tx
+    .select()
+    .from(channelRequests)
+    .where(and(eq(channelRequests.status, 'Uploaded'), kinds))
+    .orderBy(asc(channelRequests.counter))
+    .limit(syncBatchSize)
+    .for('update', { skipLocked: true });
+}
 
 /** Reads an uploaded partner request; a string is the reason it cannot become a prospect. */
 export function readPartnerRequest(payload: unknown): ProspectRequest | string {
@@ -197,15 +209,8 @@ export function createDistribution(options: DistributionOptions) {
         for (let turn = 0; ; turn++) {
           if (turn === batchesPerRun) return ctx.more();
           const done = await db.transaction(async (tx) => {
-            // SKIP LOCKED lets two workers share the backlog without taking the same request.
-            const batch = await tx
-              .select()
-              .from(channelRequests)
-              // Orders are "Synchronize orders"' work.
-              .where(and(eq(channelRequests.status, 'Uploaded'), ne(channelRequests.kind, salesOrderKind)))
-              .orderBy(asc(channelRequests.counter))
-              .limit(syncBatchSize)
-              .for('update', { skipLocked: true });
+            // Orders are "Synchronize orders"' work.
+            const batch = await claimUploaded(tx, ne(channelRequests.kind, salesOrderKind));
             const readable: { id: string; request: ProspectRequest }[] = [];
             const userChanges: { id: string; change: OrganizationUserChange }[] = [];
             const failures: { id: string; reason: string }[] = [];
@@ -288,13 +293,7 @@ export function createDistribution(options: DistributionOptions) {
         for (let turn = 0; ; turn++) {
           if (turn === batchesPerRun) return ctx.more();
           const done = await db.transaction(async (tx) => {
-            const batch = await tx
-              .select()
-              .from(channelRequests)
-              .where(and(eq(channelRequests.status, 'Uploaded'), eq(channelRequests.kind, salesOrderKind)))
-              .orderBy(asc(channelRequests.counter))
-              .limit(syncBatchSize)
-              .for('update', { skipLocked: true });
+            const batch = await claimUploaded(tx, eq(channelRequests.kind, salesOrderKind));
             for (const record of batch) {
               const order = readUploadedOrder(record.payload);
               let reason = typeof order === 'string' ? order : null;
