@@ -163,6 +163,7 @@ export function registerOrderingRoutes(app: Server, deps: { accounts: PartnerAcc
                 paid: Type.Number(),
                 balance: Type.Number(),
                 currency: Type.String(),
+                invoiceDate: Type.String({ format: 'date-time', description: 'When HQ issued the invoice' }),
                 dueDate: Type.String({ format: 'date' }),
                 status: Type.Union([Type.Literal('Open'), Type.Literal('PartlyPaid'), Type.Literal('Paid')]),
               }),

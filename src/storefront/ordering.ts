@@ -352,6 +352,7 @@ export function createOrdering(db: Db, channelId: string, onUploadQueued: () => 
           paid: Number(i.paid),
           balance: centsNumber(toCents(i.amount) - toCents(i.paid)),
           currency: i.currency,
+          invoiceDate: i.createdAt.toISOString(),
           dueDate: i.dueDate,
           status: i.status as 'Open' | 'PartlyPaid' | 'Paid',
         })),

@@ -4614,6 +4614,11 @@ export interface operations {
                             paid: number;
                             balance: number;
                             currency: string;
+                            /**
+                             * Format: date-time
+                             * @description When HQ issued the invoice
+                             */
+                            invoiceDate: string;
                             /** Format: date */
                             dueDate: string;
                             status: "Open" | "PartlyPaid" | "Paid";
