@@ -19,6 +19,9 @@ import { JobHistoryPage } from './hq/JobHistoryPage.tsx';
 import { NumberSequencesPage } from './hq/NumberSequencesPage.tsx';
 import { OnlineStorePage } from './hq/OnlineStorePage.tsx';
 import { ProductsPage } from './hq/ProductsPage.tsx';
+import { InvoicesPage } from './hq/InvoicesPage.tsx';
+import { SalesOrderDetailPage } from './hq/SalesOrderDetailPage.tsx';
+import { SalesOrdersPage } from './hq/SalesOrdersPage.tsx';
 import { ProspectDetailPage } from './hq/ProspectDetailPage.tsx';
 import { ProspectsPage } from './hq/ProspectsPage.tsx';
 import { SignInPage } from './hq/SignInPage.tsx';
@@ -109,6 +112,9 @@ export const router = createBrowserRouter([
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/:account', element: <CustomerDetailPage /> },
           { path: 'products', element: <ProductsPage /> },
+          { path: 'sales-orders', element: <SalesOrdersPage /> },
+          { path: 'sales-orders/:id', element: <SalesOrderDetailPage /> },
+          { path: 'invoices', element: <InvoicesPage /> },
           { path: 'customer-hierarchies', element: <HierarchiesPage /> },
           { path: 'customer-hierarchies/:id', element: <HierarchyDetailPage /> },
           { path: 'distribution', element: <DistributionJobsPage /> },

@@ -11,6 +11,8 @@ import {
   IconLogout,
   IconNumbers,
   IconPackage,
+  IconReceipt,
+  IconFileInvoice,
   IconRefresh,
   IconShieldLock,
   IconUsers,
@@ -31,6 +33,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, isStatus, unwrap } from '../api/client.ts';
 import type { Me } from '../api/client.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { salesOrderReaders } from './salesOrders.ts';
 import { hasAnyRole, hqRoles, isAdministrator, salesRoles, useMe } from './useMe.ts';
 
 interface NavEntry {
@@ -51,6 +54,8 @@ const navGroups: { title: string; entries: NavEntry[] }[] = [
       { label: 'All prospects', to: '/hq/prospects', icon: <IconChecklist size={18} /> },
       { label: 'Customers', to: '/hq/customers', icon: <IconAddressBook size={18} /> },
       { label: 'Products', to: '/hq/products', icon: <IconPackage size={18} />, roles: ['hq-operations', 'sales-manager', 'salesperson'] },
+      { label: 'Sales orders', to: '/hq/sales-orders', icon: <IconReceipt size={18} />, roles: salesOrderReaders },
+      { label: 'Invoices', to: '/hq/invoices', icon: <IconFileInvoice size={18} />, roles: salesOrderReaders },
       { label: 'Customer hierarchies', to: '/hq/customer-hierarchies', icon: <IconHierarchy2 size={18} /> },
     ],
   },

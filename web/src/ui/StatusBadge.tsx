@@ -47,6 +47,9 @@ const looks: Record<string, { label: string; color: MantineColor }> = {
   Confirmed: { label: 'Confirmed', color: 'cyan' },
   Invoiced: { label: 'Invoiced', color: 'teal' },
   Canceled: { label: 'Canceled', color: 'gray' },
+  // Invoices (an unpaid one reads Open, like an open sales order)
+  PartlyPaid: { label: 'Partly paid', color: 'yellow' },
+  Paid: { label: 'Paid', color: 'teal' },
   // Hierarchy roles
   Admin: { label: 'Admin', color: 'grape' },
   User: { label: 'User', color: 'gray' },

@@ -1,0 +1,80 @@
+// Record payment: part or all of an invoice's open balance (prefilled with all of it); the server's refusal shows under Amount.
+import { Modal, NumberInput, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { api, unwrap } from '../api/client.ts';
+import { formatMoney } from '../ui/format.ts';
+import { FormActions } from '../ui/FormActions.tsx';
+import { notifySuccess } from '../ui/notify.ts';
+import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
+import type { FieldErrors } from '../ui/problems.ts';
+import { invoicesKey, salesOrdersKey } from './salesOrders.ts';
+import type { Invoice } from './salesOrders.ts';
+
+type Field = 'amount';
+const fieldOf = (path: string): Field | undefined => (path === 'amount' ? path : undefined);
+
+export function RecordPaymentModal({ invoice, onClose }: { invoice: Invoice | undefined; onClose: () => void }) {
+  return (
+    <Modal opened={invoice !== undefined} onClose={onClose} title={invoice ? `Record payment for ${invoice.number}` : 'Record payment'} centered>
+      {invoice ? <PaymentForm invoice={invoice} onDone={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function PaymentForm({ invoice, onDone }: { invoice: Invoice; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [amount, setAmount] = useState<number | string>(invoice.balance);
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
+
+  const pay = useMutation({
+    mutationFn: (value: number) => unwrap(api.POST('/api/hq/invoices/{id}/payments', { params: { path: { id: invoice.id } }, body: { amount: value } })),
+    onSuccess: (paid) => {
+      void queryClient.invalidateQueries({ queryKey: invoicesKey });
+      void queryClient.invalidateQueries({ queryKey: salesOrdersKey });
+      notifySuccess(
+        paid.status === 'Paid' ? `${paid.number} is paid` : 'Payment recorded',
+        paid.status === 'Paid' ? 'The partner gets the credit back within seconds.' : `${formatMoney(paid.balance, paid.currency)} is still open.`,
+      );
+      onDone();
+    },
+    onError: (error) => setErrors(fieldErrorsFrom(error, fieldOf, () => 'Amount')),
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // The balance rule is the server's; only a missing amount is caught here.
+    if (typeof amount !== 'number') {
+      setErrors({ amount: 'Amount is required' });
+      return;
+    }
+    setErrors({});
+    pay.mutate(amount);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Record payment">
+      <Stack gap="md">
+        <Text size="sm">
+          Open balance <b>{formatMoney(invoice.balance, invoice.currency)}</b> of {formatMoney(invoice.amount, invoice.currency)}, customer {invoice.customerAccount}. The payment is
+          recorded with today&apos;s date.
+        </Text>
+        <NumberInput
+          label="Amount"
+          description={`In ${invoice.currency}`}
+          required
+          min={0}
+          decimalScale={2}
+          allowNegative={false}
+          thousandSeparator=","
+          value={amount}
+          error={errors.amount}
+          onChange={setAmount}
+          data-autofocus
+        />
+        <FormActions error={pay.isError && !allFieldsMapped(pay.error, fieldOf) ? pay.error : null} onCancel={onDone} submitLabel="Record payment" loading={pay.isPending} />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,269 @@
+// One sales order: who ordered what, its invoice, and Confirm / Invoice / Cancel while its status allows them.
+import { Alert, Breadcrumbs, Button, Grid, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAlertCircle, IconCash, IconCheck, IconFileInvoice, IconX } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
+import { AppLink } from '../ui/AppLink.tsx';
+import { Details } from '../ui/Details.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatDateTime, formatMoney } from '../ui/format.ts';
+import { notifySuccess } from '../ui/notify.ts';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { Section } from '../ui/Section.tsx';
+import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { DetailSkeleton } from '../ui/TableSkeleton.tsx';
+import { RecordPaymentModal } from './RecordPaymentModal.tsx';
+import { allowedActions, formatDueDate, invoicesKey, isOverdue, salesOrdersKey, salesOrderWriters } from './salesOrders.ts';
+import type { Invoice, SalesOrder } from './salesOrders.ts';
+import { hasAnyRole, useMe } from './useMe.ts';
+
+type Action = 'confirm' | 'invoice' | 'cancel';
+const done: Record<Action, string> = { confirm: 'confirmed', invoice: 'invoiced', cancel: 'canceled' };
+
+export function SalesOrderDetailPage() {
+  const { id = '' } = useParams();
+  const order = useQuery({
+    queryKey: [...salesOrdersKey, id],
+    queryFn: () => unwrap(api.GET('/api/hq/sales-orders/{id}', { params: { path: { id } } })),
+  });
+
+  return (
+    <>
+      <Breadcrumbs mb="sm" fz="sm">
+        <AppLink to="/hq/sales-orders">Sales orders</AppLink>
+        <Text size="sm" c="dimmed" ff="monospace">
+          {order.data?.number ?? id}
+        </Text>
+      </Breadcrumbs>
+      {order.data ? <SalesOrderView order={order.data} /> : order.isError ? <ErrorAlert error={order.error} title="The sales order could not be loaded" /> : <DetailSkeleton />}
+    </>
+  );
+}
+
+function SalesOrderView({ order }: { order: SalesOrder }) {
+  const queryClient = useQueryClient();
+  const mayWrite = hasAnyRole(useMe().data, salesOrderWriters);
+  const [cancelOpened, cancelDialog] = useDisclosure(false);
+  const [paying, setPaying] = useState<Invoice | undefined>(undefined);
+
+  const act = useMutation({
+    mutationFn: (action: Action) => {
+      const params = { path: { id: order.id } };
+      return unwrap(
+        action === 'confirm'
+          ? api.POST('/api/hq/sales-orders/{id}/confirm', { params })
+          : action === 'invoice'
+            ? api.POST('/api/hq/sales-orders/{id}/invoice', { params })
+            : api.POST('/api/hq/sales-orders/{id}/cancel', { params }),
+      );
+    },
+    onSuccess: (changed, action) => {
+      queryClient.setQueryData([...salesOrdersKey, order.id], changed);
+      void queryClient.invalidateQueries({ queryKey: salesOrdersKey });
+      if (action === 'invoice') void queryClient.invalidateQueries({ queryKey: invoicesKey });
+      cancelDialog.close();
+      notifySuccess(
+        `${changed.number} ${done[action]}`,
+        action === 'invoice' && changed.invoice ? `Invoice ${changed.invoice.number} is due ${formatDueDate(changed.invoice.dueDate)}.` : 'The partner sees it on the storefront within seconds.',
+      );
+    },
+    // Someone else changed the order first (409): show its status now, next to the reason.
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: [...salesOrdersKey, order.id] });
+    },
+  });
+  const actions = mayWrite ? allowedActions[order.status] : [];
+  const busy = (action: Action) => act.isPending && act.variables === action;
+
+  return (
+    <>
+      <PageHeader
+        title={`Sales order ${order.number}`}
+        badge={<StatusBadge status={order.status} size="lg" />}
+        description={`Customer ${order.customerAccount} · ordered ${formatDateTime(order.orderedAt)} by ${order.buyer}`}
+        actions={
+          actions.length > 0 ? (
+            <>
+              {actions.includes('confirm') ? (
+                <Button leftSection={<IconCheck size={16} />} loading={busy('confirm')} disabled={act.isPending} onClick={() => act.mutate('confirm')}>
+                  Confirm
+                </Button>
+              ) : null}
+              {actions.includes('invoice') ? (
+                <Button color="teal" leftSection={<IconFileInvoice size={16} />} loading={busy('invoice')} disabled={act.isPending} onClick={() => act.mutate('invoice')}>
+                  Invoice
+                </Button>
+              ) : null}
+              {actions.includes('cancel') ? (
+                <Button color="red" variant="light" leftSection={<IconX size={16} />} disabled={act.isPending} onClick={cancelDialog.open}>
+                  Cancel order
+                </Button>
+              ) : null}
+            </>
+          ) : null
+        }
+      />
+      {act.isError && !cancelOpened ? (
+        <Alert color="red" variant="light" title={`The order could not be ${done[act.variables ?? 'confirm']}`} icon={<IconAlertCircle size={18} />} role="alert" mb="lg">
+          {errorMessage(act.error)}
+        </Alert>
+      ) : null}
+      <Modal opened={cancelOpened} onClose={cancelDialog.close} title={`Cancel sales order ${order.number}?`} centered>
+        <Stack gap="md">
+          <Text size="sm">
+            The partner sees the order Canceled on the storefront, and the {formatMoney(order.total, order.currency)} it held is freed from the organization&apos;s credit. This cannot be undone.
+          </Text>
+          {act.isError && act.variables === 'cancel' ? (
+            <Alert color="red" variant="light" role="alert">
+              {errorMessage(act.error)}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={cancelDialog.close}>
+              Keep the order
+            </Button>
+            <Button color="red" loading={busy('cancel')} onClick={() => act.mutate('cancel')}>
+              Cancel the order
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <RecordPaymentModal invoice={paying} onClose={() => setPaying(undefined)} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="lg">
+            <Section title="Lines">
+              <Table.ScrollContainer minWidth={520}>
+                <Table aria-label="Lines">
+                  <Table.Thead>
+                    <Table.Tr style={{ whiteSpace: 'nowrap' }}>
+                      <Table.Th>#</Table.Th>
+                      <Table.Th>Item</Table.Th>
+                      <Table.Th style={{ textAlign: 'right' }}>Quantity</Table.Th>
+                      <Table.Th style={{ textAlign: 'right' }}>Unit price</Table.Th>
+                      <Table.Th style={{ textAlign: 'right' }}>Amount</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {order.lines.map((line) => (
+                      <Table.Tr key={line.lineNumber}>
+                        <Table.Td>{line.lineNumber}</Table.Td>
+                        <Table.Td miw={180}>
+                          <Text size="sm" ff="monospace" fw={600}>
+                            {line.itemNumber}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {line.name}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td style={{ textAlign: 'right' }}>{line.quantity}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap', textAlign: 'right' }}>{formatMoney(line.unitPrice, order.currency)}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap', textAlign: 'right' }}>{formatMoney(line.amount, order.currency)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                  <Table.Tfoot>
+                    <Table.Tr>
+                      <Table.Th colSpan={4} style={{ textAlign: 'right' }}>
+                        Total
+                      </Table.Th>
+                      <Table.Th style={{ whiteSpace: 'nowrap', textAlign: 'right' }} aria-label="Order total">
+                        {formatMoney(order.total, order.currency)}
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Tfoot>
+                </Table>
+              </Table.ScrollContainer>
+            </Section>
+            {order.note ? (
+              <Section title="Note from the buyer">
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {order.note}
+                </Text>
+              </Section>
+            ) : null}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="lg">
+            <Section title="Order">
+              <Details
+                items={[
+                  ['Status', <StatusBadge status={order.status} />],
+                  [
+                    'Customer',
+                    <AppLink to={`/hq/customers/${encodeURIComponent(order.customerAccount)}`} size="sm" ff="monospace">
+                      {order.customerAccount}
+                    </AppLink>,
+                  ],
+                  [
+                    'Customer hierarchy',
+                    <AppLink to={`/hq/customer-hierarchies/${encodeURIComponent(order.hierarchyId)}`} size="sm" ff="monospace">
+                      {order.hierarchyId}
+                    </AppLink>,
+                  ],
+                  ['Buyer', order.buyer],
+                  ['Purchase order', order.purchaseOrderNumber],
+                  ['Storefront order', order.storefrontOrderNumber],
+                  ['Ordered', formatDateTime(order.orderedAt)],
+                  ['Last changed', formatDateTime(order.updatedAt)],
+                  ['Total', formatMoney(order.total, order.currency)],
+                ]}
+              />
+            </Section>
+            <Section
+              title="Invoice"
+              actions={
+                order.invoice && mayWrite && order.invoice.status !== 'Paid' ? (
+                  <Button size="xs" variant="light" leftSection={<IconCash size={14} />} onClick={() => setPaying(order.invoice)}>
+                    Record payment
+                  </Button>
+                ) : null
+              }
+            >
+              {order.invoice ? (
+                <InvoiceDetails invoice={order.invoice} />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {order.status === 'Canceled' ? 'Canceled before it was invoiced.' : 'Not invoiced yet.'}
+                </Text>
+              )}
+            </Section>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
+
+function InvoiceDetails({ invoice }: { invoice: Invoice }) {
+  const overdue = isOverdue(invoice);
+  return (
+    <Details
+      items={[
+        [
+          'Number',
+          <AppLink to={`/hq/invoices?customer=${encodeURIComponent(invoice.customerAccount)}`} size="sm" ff="monospace">
+            {invoice.number}
+          </AppLink>,
+        ],
+        ['Status', <StatusBadge status={invoice.status} />],
+        ['Amount', formatMoney(invoice.amount, invoice.currency)],
+        ['Paid', formatMoney(invoice.paid, invoice.currency)],
+        ['Open balance', formatMoney(invoice.balance, invoice.currency)],
+        ['Payment terms', invoice.paymentTerms],
+        [
+          'Due',
+          <Text size="sm" c={overdue ? 'red' : undefined} fw={overdue ? 700 : undefined}>
+            {formatDueDate(invoice.dueDate)}
+            {overdue ? ' · overdue' : ''}
+          </Text>,
+        ],
+        ['Invoiced', formatDateTime(invoice.createdAt)],
+      ]}
+    />
+  );
+}

@@ -1,0 +1,111 @@
+// Sales orders: the storefront's orders as "Synchronize orders" made them, newest first, by status and customer.
+import { Paper, Stack, Table, Text, Group } from '@mantine/core';
+import { IconReceipt } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api, unwrap } from '../api/client.ts';
+import { AppLink } from '../ui/AppLink.tsx';
+import { Empty } from '../ui/Empty.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatDateTime, formatMoney } from '../ui/format.ts';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { Pager } from '../ui/Pager.tsx';
+import { SearchInput } from '../ui/SearchInput.tsx';
+import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
+import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { TableSkeleton } from '../ui/TableSkeleton.tsx';
+import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
+import { salesOrdersKey, salesOrderStatuses } from './salesOrders.ts';
+
+const limit = 25;
+
+export function SalesOrdersPage() {
+  const [filters, setFilters] = useQueryParams({ status: 'All', customer: '', offset: '0' });
+  const status = salesOrderStatuses.find((s) => s === filters.status);
+  const customer = filters.customer.trim().toUpperCase();
+  const offset = toOffset(filters.offset);
+
+  const orders = useQuery({
+    queryKey: [...salesOrdersKey, { status, customer, offset }],
+    queryFn: () => unwrap(api.GET('/api/hq/sales-orders', { params: { query: { ...(status ? { status } : {}), ...(customer ? { customer } : {}), limit, offset } } })),
+    placeholderData: keepPreviousData,
+  });
+  const onCustomer = useCallback((value: string) => setFilters({ customer: value, offset: '0' }), [setFilters]);
+  const filtered = Boolean(status || customer);
+
+  return (
+    <>
+      <PageHeader title="Sales orders" description="Orders placed on the storefront, newest first. Confirming, invoicing and canceling show on the storefront within seconds (job 1010)." />
+      <Paper withBorder radius="md" p="md">
+        <Stack gap="md">
+          <Group justify="space-between" align="flex-end" wrap="wrap">
+            <SegmentedFilter label="Status" value={status ?? 'All'} options={salesOrderStatuses} onChange={(value) => setFilters({ status: value, offset: '0' })} />
+            <SearchInput label="Customer account" value={customer} onSearch={onCustomer} placeholder="The whole account, e.g. C000042" />
+          </Group>
+          {orders.data && orders.isError ? <ErrorAlert error={orders.error} title="The list could not be refreshed" /> : null}
+          {!orders.data ? (
+            orders.isError ? (
+              <ErrorAlert error={orders.error} title="The sales orders could not be loaded" />
+            ) : (
+              <TableSkeleton />
+            )
+          ) : orders.data.items.length === 0 ? (
+            <Empty
+              icon={<IconReceipt size={24} />}
+              title={filtered ? 'No sales orders match' : 'No sales orders yet'}
+              description={filtered ? 'Try another status or customer account.' : 'Orders placed on the storefront show up here once "Synchronize orders" has run.'}
+            />
+          ) : (
+            <>
+              <Table.ScrollContainer minWidth={900}>
+                <Table striped aria-label="Sales orders">
+                  <Table.Thead>
+                    <Table.Tr style={{ whiteSpace: 'nowrap' }}>
+                      <Table.Th>Sales order</Table.Th>
+                      <Table.Th>Customer</Table.Th>
+                      <Table.Th>Buyer</Table.Th>
+                      <Table.Th>Purchase order</Table.Th>
+                      <Table.Th>Storefront order</Table.Th>
+                      <Table.Th style={{ textAlign: 'right' }}>Total</Table.Th>
+                      <Table.Th>Status</Table.Th>
+                      <Table.Th>Ordered</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {orders.data.items.map((order) => (
+                      <Table.Tr key={order.id}>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <AppLink to={`/hq/sales-orders/${order.id}`} ff="monospace" fw={600} size="sm">
+                            {order.number}
+                          </AppLink>
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <AppLink to={`/hq/customers/${encodeURIComponent(order.customerAccount)}`} ff="monospace" size="sm">
+                            {order.customerAccount}
+                          </AppLink>
+                        </Table.Td>
+                        <Table.Td miw={140}>{order.buyer}</Table.Td>
+                        <Table.Td style={{ overflowWrap: 'anywhere' }}>{order.purchaseOrderNumber ?? '—'}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <Text size="sm" ff="monospace" c="dimmed">
+                            {order.storefrontOrderNumber}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap', textAlign: 'right' }}>{formatMoney(order.total, order.currency)}</Table.Td>
+                        <Table.Td>
+                          <StatusBadge status={order.status} size="sm" />
+                        </Table.Td>
+                        <Table.Td miw={110}>{formatDateTime(order.orderedAt)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Pager total={orders.data.total} limit={limit} offset={offset} onOffsetChange={(o) => setFilters({ offset: String(o) })} />
+            </>
+          )}
+        </Stack>
+      </Paper>
+    </>
+  );
+}
