@@ -34,6 +34,7 @@ import { PartnerArea } from './storefront/PartnerArea.tsx';
 import { ApprovalsPage } from './storefront/ApprovalsPage.tsx';
 import { CartPage } from './storefront/CartPage.tsx';
 import { CataloguePage } from './storefront/CataloguePage.tsx';
+import { MyInvoicesPage } from './storefront/InvoicesPage.tsx';
 import { OrderDetailPage } from './storefront/OrderDetailPage.tsx';
 import { OrdersPage } from './storefront/OrdersPage.tsx';
 import { PartnerSignInPage } from './storefront/PartnerSignInPage.tsx';
@@ -85,6 +86,7 @@ export const router = createBrowserRouter([
               { path: 'organization-users', element: <OrganizationUsersPage /> },
               { path: 'orders', element: <OrdersPage /> },
               { path: 'orders/:id', element: <OrderDetailPage /> },
+              { path: 'invoices', element: <MyInvoicesPage /> },
               { path: 'approvals', element: <ApprovalsPage /> },
             ],
           },

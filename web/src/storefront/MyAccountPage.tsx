@@ -1,7 +1,7 @@
 // My account: the organization and its credit limit, your role and spending limits, your password, and for admins the way to the organization's users.
-import { Alert, Button, Card, Container, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Container, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowRight, IconChecks, IconPackage, IconReceipt, IconShoppingCart, IconUsersGroup } from '@tabler/icons-react';
+import { IconArrowRight, IconChecks, IconFileInvoice, IconPackage, IconReceipt, IconShoppingCart, IconUsersGroup } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -63,7 +63,7 @@ export function MyAccountPage() {
               <Stack gap={2}>
                 <Text fw={600}>Orders</Text>
                 <Text size="sm" c="dimmed">
-                  {role === 'Admin' ? `Your cart, the orders of ${organization.name}, and the orders waiting for your approval.` : 'Your cart and the orders you placed.'}
+                  {role === 'Admin' ? `Your cart, the orders and invoices of ${organization.name}, and the orders waiting for your approval.` : 'Your cart, the orders you placed and their invoices.'}
                 </Text>
               </Stack>
             </Group>
@@ -73,6 +73,9 @@ export function MyAccountPage() {
               </Button>
               <Button component={Link} to="/my-account/orders" variant="light" rightSection={<IconArrowRight size={16} />}>
                 My orders
+              </Button>
+              <Button component={Link} to="/my-account/invoices" variant="light" leftSection={<IconFileInvoice size={16} />}>
+                My invoices
               </Button>
               {role === 'Admin' ? (
                 <Button component={Link} to="/my-account/approvals" variant="light" leftSection={<IconChecks size={16} />}>
@@ -143,7 +146,14 @@ export function MyAccountPage() {
 function CreditCard() {
   const credit = useCredit();
   return (
-    <Section title="Credit">
+    <Section
+      title="Credit"
+      actions={
+        <Anchor component={Link} to="/my-account/invoices" size="sm">
+          See invoices
+        </Anchor>
+      }
+    >
       {credit.isError ? (
         <ErrorAlert error={credit.error} title="The credit could not be loaded" />
       ) : (
