@@ -40,7 +40,9 @@ async function leads(n: number): Promise<{ id: string; companyName: string; emai
   return waitFor(
     async () => {
       const list = await t.request('GET', `/api/sales/leads?view=all-commerce-b2b-leads&search=${tag}&limit=200`, { token: sales });
-      return list.body.total === n ? (list.body.items as { id: string; companyName: string; email: string }[]) : undefined;
+      // The page and its total are two reads: a batch of leads can land between them, so wait for the rows themselves.
+      const items = list.body.items as { id: string; companyName: string; email: string }[];
+      return items.length === n ? items : undefined;
     },
     `${n} leads made by dual-write`,
     60_000,
