@@ -32,6 +32,31 @@ const defaults: Record<NotificationType, { subject: string; html: string; text: 
     html: '<p>Dear %firstname% %lastname%,</p><p>Someone asked to reset the password of %email% on %storename%. Choose a new one here: <a href="%resetlink%">%resetlink%</a> (valid for one hour). If it was not you, ignore this message.</p>',
     text: 'Dear %firstname% %lastname%,\n\nSomeone asked to reset the password of %email% on %storename%. Choose a new one here: %resetlink% (valid for one hour). If it was not you, ignore this message.',
   },
+  'order-placed': {
+    subject: 'Your order %ordernumber% at %storename%',
+    html: '<p>Dear %firstname% %lastname%,</p><p>Thank you for your order <b>%ordernumber%</b> of %total% %currency% for %company% (your purchase order number: %ponumber%). Its status: <b>%status%</b>.</p><p>Follow it here: <a href="%orderlink%">%orderlink%</a></p>',
+    text: 'Dear %firstname% %lastname%,\n\nThank you for your order %ordernumber% of %total% %currency% for %company% (your purchase order number: %ponumber%). Its status: %status%.\n\nFollow it here: %orderlink%',
+  },
+  'order-awaiting-approval': {
+    subject: 'Order %ordernumber% by %buyername% awaits your approval',
+    html: '<p>Dear %firstname% %lastname%,</p><p>%buyername% ordered <b>%ordernumber%</b> of %total% %currency% for %company% (purchase order number: %ponumber%). It is over the %limit%, so it waits for an admin to approve or reject it.</p><p>Decide here: <a href="%approvalslink%">%approvalslink%</a></p>',
+    text: 'Dear %firstname% %lastname%,\n\n%buyername% ordered %ordernumber% of %total% %currency% for %company% (purchase order number: %ponumber%). It is over the %limit%, so it waits for an admin to approve or reject it.\n\nDecide here: %approvalslink%',
+  },
+  'order-approved': {
+    subject: 'Your order %ordernumber% has been approved',
+    html: '<p>Dear %firstname% %lastname%,</p><p>%approvername% approved your order <b>%ordernumber%</b> of %total% %currency%. It is on its way to %storename% now.</p><p>Follow it here: <a href="%orderlink%">%orderlink%</a></p>',
+    text: 'Dear %firstname% %lastname%,\n\n%approvername% approved your order %ordernumber% of %total% %currency%. It is on its way to %storename% now.\n\nFollow it here: %orderlink%',
+  },
+  'order-rejected': {
+    subject: 'Your order %ordernumber% has been rejected',
+    html: '<p>Dear %firstname% %lastname%,</p><p>%approvername% rejected your order <b>%ordernumber%</b> of %total% %currency%. Nothing will be delivered or invoiced.</p><p>The reason: %reason%</p><p>The order: <a href="%orderlink%">%orderlink%</a></p>',
+    text: 'Dear %firstname% %lastname%,\n\n%approvername% rejected your order %ordernumber% of %total% %currency%. Nothing will be delivered or invoiced.\n\nThe reason: %reason%\n\nThe order: %orderlink%',
+  },
+  'order-invoiced': {
+    subject: 'Invoice %invoicenumber% for your order %ordernumber%',
+    html: '<p>Dear %firstname% %lastname%,</p><p>Your order <b>%ordernumber%</b> has been invoiced: invoice <b>%invoicenumber%</b> of %amount% %currency%, due on %duedate%.</p><p>The order: <a href="%orderlink%">%orderlink%</a><br>All your invoices: <a href="%invoiceslink%">%invoiceslink%</a></p>',
+    text: 'Dear %firstname% %lastname%,\n\nYour order %ordernumber% has been invoiced: invoice %invoicenumber% of %amount% %currency%, due on %duedate%.\n\nThe order: %orderlink%\nAll your invoices: %invoiceslink%',
+  },
   'sync-alert': {
     subject: 'Dual-write paused the map %mapname%',
     html: '<p>The table map <b>%mapname%</b> had %errors% errors within %minutes% minutes and was paused. Its errors and the way to resume it are at <a href="%workspaceurl%">%workspaceurl%</a>.</p>',
@@ -74,7 +99,10 @@ export function createSetup(db: Db) {
   }
 
   return {
-    /** First start: an English template per type and a default profile assigned to the online store, all sent at once. */
+    /**
+     * Every start: an English template per type and a default profile assigned to the online store, all sent at once.
+     * Only what is missing is added, so an upgrade gains new types and keeps every edit.
+     */
     async seed(channelId: string) {
       for (const type of notificationTypes) {
         await db.insert(templates).values({ type, language: 'en-us', ...defaults[type], updatedBy: 'Handshake' }).onConflictDoNothing();

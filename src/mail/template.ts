@@ -1,7 +1,20 @@
 // Notification types, the placeholders each may use, validation of a template, and rendering with escaping.
 import { DomainError } from '../platform/errors.ts';
 
-export const notificationTypes = ['partner-request-received', 'prospect-approved', 'prospect-rejected', 'organization-user-added', 'password-reset', 'sync-alert', 'test'] as const;
+export const notificationTypes = [
+  'partner-request-received',
+  'prospect-approved',
+  'prospect-rejected',
+  'organization-user-added',
+  'password-reset',
+  'order-placed',
+  'order-awaiting-approval',
+  'order-approved',
+  'order-rejected',
+  'order-invoiced',
+  'sync-alert',
+  'test',
+] as const;
 export type NotificationType = (typeof notificationTypes)[number];
 
 export const placeholders: Record<NotificationType, string[]> = {
@@ -10,6 +23,11 @@ export const placeholders: Record<NotificationType, string[]> = {
   'prospect-rejected': ['firstname', 'lastname', 'company', 'reason', 'storename', 'storeurl'],
   'organization-user-added': ['firstname', 'lastname', 'company', 'email', 'invitationlink', 'storename', 'storeurl'],
   'password-reset': ['firstname', 'lastname', 'company', 'email', 'resetlink', 'storename', 'storeurl'],
+  'order-placed': ['firstname', 'lastname', 'company', 'ordernumber', 'total', 'currency', 'ponumber', 'status', 'orderlink', 'storename', 'storeurl'],
+  'order-awaiting-approval': ['firstname', 'lastname', 'company', 'buyername', 'ordernumber', 'total', 'currency', 'ponumber', 'limit', 'approvalslink', 'orderlink', 'storename', 'storeurl'],
+  'order-approved': ['firstname', 'lastname', 'company', 'ordernumber', 'total', 'currency', 'ponumber', 'approvername', 'orderlink', 'storename', 'storeurl'],
+  'order-rejected': ['firstname', 'lastname', 'company', 'ordernumber', 'total', 'currency', 'ponumber', 'approvername', 'reason', 'orderlink', 'storename', 'storeurl'],
+  'order-invoiced': ['firstname', 'lastname', 'company', 'ordernumber', 'ponumber', 'invoicenumber', 'amount', 'currency', 'duedate', 'orderlink', 'invoiceslink', 'storename', 'storeurl'],
   'sync-alert': ['mapname', 'errors', 'minutes', 'workspaceurl'],
   test: [],
 };
@@ -20,6 +38,11 @@ export const typeLabels: Record<NotificationType, string> = {
   'prospect-rejected': 'B2B prospect rejected',
   'organization-user-added': 'Organization user added',
   'password-reset': 'Password reset',
+  'order-placed': 'Order placed',
+  'order-awaiting-approval': 'Order awaiting your approval',
+  'order-approved': 'Order approved',
+  'order-rejected': 'Order rejected',
+  'order-invoiced': 'Order invoiced',
   'sync-alert': 'Sync alert',
   test: 'Test message',
 };
@@ -37,6 +60,20 @@ export const sampleValues: Record<string, string> = {
   storeurl: 'https://b2b.contoso.test',
   invitationlink: 'https://b2b.contoso.test/invitation#sample-token',
   resetlink: 'https://b2b.contoso.test/reset-password#sample-token',
+  ordernumber: 'SO-00000042',
+  total: '1250.00',
+  currency: 'EUR',
+  ponumber: 'PO-7781',
+  status: 'Awaiting approval',
+  orderlink: 'https://b2b.contoso.test/my-account/orders/3f2b8c1e-5d4a-4c2e-9a7b-1e2f3a4b5c6d',
+  buyername: 'Jaan Kask',
+  limit: 'spending limit per order of 1000.00 EUR',
+  approvalslink: 'https://b2b.contoso.test/my-account/approvals',
+  approvername: 'Maria Tamm',
+  invoicenumber: 'INV000017',
+  amount: '1250.00',
+  duedate: '2026-02-14',
+  invoiceslink: 'https://b2b.contoso.test/my-account/invoices',
   mapname: 'Accounts ↔ Customers V3 (organizations)',
   errors: '10',
   minutes: '15',
