@@ -21,6 +21,7 @@ import type { Hq } from './hq/index.ts';
 import { createSales } from './sales/index.ts';
 import { createDualWrite } from './dualwrite/index.ts';
 import { createMail } from './mail/index.ts';
+import type { NotificationType } from './mail/index.ts';
 import { onChange } from './platform/change-signal.ts';
 
 const webDir = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
@@ -78,8 +79,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     batchSize: options.dualWriteBatchSize ?? config.dualWriteBatchSize,
     initialBatchSize: config.dualWriteInitialBatchSize,
   });
-  // HQ's mail events (request received, approved, rejected, user added) and the storefront's (password reset)
-  // reach the mail context through their feeds.
+  // HQ's mail events (request received, approved, rejected, user added) and the storefront's (password reset,
+  // orders placed, awaiting approval, approved, rejected, invoiced) reach the mail context through their feeds.
   const mail = createMail({
     db: dbs.db.mail,
     config,
@@ -90,7 +91,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
         ack: (ids) => hq!.mailFeed.ack(ids),
       },
       {
-        read: async (limit) => (await storefront.mailFeed.read(limit)).map((e) => ({ ...e, type: e.type as 'password-reset' | 'organization-user-added' })),
+        read: async (limit) => (await storefront.mailFeed.read(limit)).map((e) => ({ ...e, type: e.type as NotificationType })),
         ack: (ids) => storefront.mailFeed.ack(ids),
       },
     ],

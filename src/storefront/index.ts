@@ -37,7 +37,7 @@ export function createStorefront(options: StorefrontOptions) {
   const users = createOrganizationUsers(options.db, options.sessions, options.throttle, options.channelId, options.onUploadQueued);
   return {
     channelDatabase,
-    /** Events that cause e-mail (password reset), for the mail context. */
+    /** Events that cause e-mail (password reset, invitation, orders), for the mail context. */
     mailFeed: createStorefrontMailFeed(options.db),
     registerRoutes(app: Server) {
       registerStorefrontRoutes(app, requests);

@@ -9,6 +9,7 @@ import { DomainError, notFound } from '../platform/errors.ts';
 import { cartLines, invoices, orderHistory, orderLines, orders, organizations, partnerUsers, products, uploadQueue } from './schema.ts';
 import type { Caller } from './partner-accounts.ts';
 import { calendarMonth, centsNumber, centsText, formatMoney, quantityProblem, toCents } from './ordering-rules.ts';
+import { mailOrderDecided, mailOrderInvoiced, mailOrderPlaced } from './order-mail.ts';
 
 /** Online stores here carry no currency of their own yet: the store sells in HQ's default product currency. */
 export const storeCurrency = 'EUR';
@@ -89,10 +90,15 @@ export async function applySalesOrderStatus(tx: DbOrTx, p: { storefrontOrderId: 
   if (row) await tx.insert(orderHistory).values({ orderId: row.id, status: p.status, actor: p.actor ? `${p.actor} (HQ)` : 'HQ', ...(p.at ? { at: new Date(p.at) } : {}) });
 }
 
-/** An invoice from HQ (1010), upserted by id; a re-sent or overtaken (older) version changes nothing. */
+/**
+ * An invoice from HQ (1010), upserted by id; a re-sent or overtaken (older) version changes nothing. Its first
+ * arrival tells the buyer by mail; later versions (payments) do not.
+ */
 export async function applyInvoice(tx: DbOrTx, p: { id: string; number: string; storefrontOrderId: string; hierarchyId: string; amount: string; paid: string; currency: string; dueDate: string; status: string; version: number; createdAt: string }) {
   const values = { id: p.id, number: p.number, orderId: p.storefrontOrderId, hierarchyId: p.hierarchyId, amount: p.amount, paid: p.paid, currency: p.currency, dueDate: p.dueDate, status: p.status, version: p.version, createdAt: new Date(p.createdAt), updatedAt: new Date() };
-  await tx.insert(invoices).values(values).onConflictDoUpdate({ target: invoices.id, set: values, setWhere: sql`${invoices.version} < excluded.version` });
+  const [created] = await tx.insert(invoices).values(values).onConflictDoNothing({ target: invoices.id }).returning();
+  if (created) await mailOrderInvoiced(tx, created);
+  else await tx.update(invoices).set(values).where(and(eq(invoices.id, p.id), lt(invoices.version, p.version)));
 }
 
 export function createOrdering(db: Db, channelId: string, onUploadQueued: () => void) {
@@ -204,6 +210,7 @@ export function createOrdering(db: Db, channelId: string, onUploadQueued: () => 
       const [after] = await tx.update(orders).set({ status: to, ...decision, updatedAt: new Date() }).where(eq(orders.id, id)).returning();
       await tx.insert(orderHistory).values({ orderId: id, status: to, actorId: caller.user.id, actor: fullName(caller) });
       if (to === 'Placed') await queueForHq(tx, id, channelId);
+      await mailOrderDecided(tx, after!, fullName(caller));
       return detail(tx, after!);
     });
     if (to === 'Placed') onUploadQueued();
@@ -299,12 +306,15 @@ export function createOrdering(db: Db, channelId: string, onUploadQueued: () => 
             createdAt: now,
             updatedAt: now,
           })
-          .returning({ number: orders.number });
+          .returning();
         const number = created!.number;
         await tx.insert(orderLines).values(lines.map((l) => ({ orderId: id, ...l })));
         await tx.insert(orderHistory).values({ orderId: id, status, actorId: user.id, actor: fullName(caller), at: now });
         await tx.delete(cartLines).where(inArray(cartLines.id, rows.map((r) => r.line.id)));
         if (status === 'Placed') await queueForHq(tx, id, channelId);
+        // The admins asked to approve hear which limit the order is over.
+        const over = [overPerOrder && perOrder !== null ? `spending limit per order of ${formatMoney(perOrder, storeCurrency)}` : '', overMonthly && perMonth !== null ? `monthly spending limit of ${formatMoney(perMonth, storeCurrency)}` : ''].filter(Boolean);
+        await mailOrderPlaced(tx, created!, over.length > 0 ? over.join(' and ') : null);
         return { orderId: id, number, status, total: centsNumber(total), currency: storeCurrency };
       });
       if (placed.status === 'Placed') onUploadQueued();

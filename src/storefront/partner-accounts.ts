@@ -236,7 +236,7 @@ export async function mailLink(tx: DbOrTx, user: UserRow, company: string, kind:
   });
 }
 
-/** The mail context's view of the storefront's mail events (password reset). */
+/** The mail context's view of the storefront's mail events (invitation, password reset, orders: order-mail.ts). */
 export function createStorefrontMailFeed(db: Db) {
   return {
     async read(limit: number) {
