@@ -129,7 +129,7 @@ function InvoiceRow({ invoice, today }: { invoice: Invoice; today: string }) {
       <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
         {invoice.number}
       </Table.Td>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Anchor component={Link} to={`/my-account/orders/${invoice.orderId}`} ff="monospace" aria-label={`Order ${invoice.orderNumber}`}>
           {invoice.orderNumber}
         </Anchor>
