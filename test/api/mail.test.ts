@@ -1,58 +1,11 @@
 // E-mail through a real SMTP exchange with an in-process server: the approval and decline mails, retries on 451,
 // no retry on 550, a server that is down and comes back, template validation and roles.
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { decoded, smtpServer } from '../helpers/smtp.ts';
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-/** The SMTP server the product talks to; `answer` decides how it treats the next recipients. */
-const smtp = {
-  received: [] as Received[],
-  answer: 'accept' as 'accept' | '451' | '550',
-  server: undefined as SMTPServer | undefined,
-  port: 0,
-  async start() {
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onRcptTo(address, _session, callback) {
-        if (smtp.answer === '451') return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
-        if (smtp.answer === '550') return callback(Object.assign(new Error('No such user here'), { responseCode: 550 }));
-        callback();
-      },
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-        stream.on('end', () => {
-          smtp.received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(smtp.port, '127.0.0.1', resolve));
-    smtp.port = (server.server.address() as net.AddressInfo).port;
-    smtp.server = server;
-  },
-  async stop() {
-    await new Promise<void>((resolve) => (smtp.server ? smtp.server.close(() => resolve()) : resolve()));
-    smtp.server = undefined;
-  },
-  to(address: string) {
-    return smtp.received.filter((m) => m.to.includes(address));
-  },
-};
-
-/** The body of a received message as a reader sees it (quoted-printable undone). */
-function decoded(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-}
+const smtp = smtpServer();
 
 let t: TestApp;
 let ops: string;

@@ -31,18 +31,44 @@ export interface ApprovedPartner {
   admin: string;
 }
 
+/** The text of the newest mail of a type to an address; with SMTP the test reads what its server received instead. */
+export type MailReader = (email: string, type: string) => Promise<string>;
+
 /** Signs up, approves in HQ, and accepts the invitation from the approval mail. */
-export async function approvedPartner(t: TestApp, overrides: Record<string, unknown> = {}): Promise<ApprovedPartner> {
+export async function approvedPartner(t: TestApp, overrides: Record<string, unknown> = {}, readMail: MailReader = async (email, type) => (await mailTo(t, email, type)).text): Promise<ApprovedPartner> {
   const body = partnerRequest(overrides);
   const submitted = await t.request('POST', '/api/store/partner-requests', { body });
   if (submitted.status !== 202) throw new Error(`sign-up failed: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   const prospect = await waitFor(async () => (await t.request('GET', `/api/hq/prospects?search=${encodeURIComponent(body.email)}`, { token: t.adminToken })).body.items[0], 'the prospect');
   const approved = await t.request('POST', `/api/hq/prospects/${prospect.id}/approve`, { token: t.adminToken });
   if (approved.status !== 200) throw new Error(`approval failed: ${approved.status} ${JSON.stringify(approved.body)}`);
-  const invitation = linkToken((await mailTo(t, body.email, 'prospect-approved')).text, 'invitation');
+  const invitation = linkToken(await readMail(body.email, 'prospect-approved'), 'invitation');
   // The link works once 1010 has carried the new partner to the storefront, milliseconds after the approval.
   await waitFor(async () => (await t.request('POST', '/api/store/auth/link', { body: { token: invitation } })).status === 200, 'the invitation to reach the storefront');
   const accepted = await t.request('POST', '/api/store/auth/accept-invitation', { body: { token: invitation, password: partnerPassword } });
   if (accepted.status !== 200) throw new Error(`accepting the invitation failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   return { email: body.email, company: body.companyName, prospectId: prospect.id, hierarchyId: approved.body.hierarchyId, invitation, admin: accepted.body.token };
+}
+
+export interface PartnerUser {
+  id: string;
+  email: string;
+  name: string;
+  /** The user's session token. */
+  token: string;
+}
+
+let userCount = 0;
+/** Adds a user as the partner's admin, waits until HQ confirmed it (1010), and accepts its invitation. */
+export async function addedUser(t: TestApp, p: ApprovedPartner, fields: { role?: 'Admin' | 'User'; spendingLimit?: number; monthlySpendingLimit?: number } = {}, readMail: MailReader = async (email, type) => (await mailTo(t, email, type)).text): Promise<PartnerUser> {
+  const n = ++userCount;
+  const email = `user${n}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@contoso.test`;
+  const lastName = `Buyer${n}`;
+  const added = await t.request('POST', '/api/store/organization/users', { token: p.admin, body: { firstName: 'Kai', lastName, email, role: 'User', ...fields } });
+  if (added.status !== 201) throw new Error(`adding a user failed: ${added.status} ${JSON.stringify(added.body)}`);
+  const token = linkToken(await readMail(email, 'organization-user-added'), 'invitation');
+  await waitFor(async () => (await t.request('POST', '/api/store/auth/link', { body: { token } })).status === 200, 'the invitation to reach the storefront');
+  const accepted = await t.request('POST', '/api/store/auth/accept-invitation', { body: { token, password: partnerPassword } });
+  if (accepted.status !== 200) throw new Error(`accepting the invitation failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return { id: added.body.id, email, name: `Kai ${lastName}`, token: accepted.body.token };
 }
