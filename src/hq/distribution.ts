@@ -64,6 +64,22 @@ function claimUploaded(tx: DbOrTx, kinds: SQL) {
     .for('update', { skipLocked: true });
 }
 
+/** One line saying what an uploaded record is about, whatever its kind, for the channel requests list. */
+export function summarizeUpload(kind: string, payload: unknown): string {
+  const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  const name = [text(p.firstName), text(p.lastName)].filter(Boolean).join(' ');
+  if (kind === salesOrderKind) {
+    const buyer = (typeof p.buyer === 'object' && p.buyer !== null ? p.buyer : {}) as Record<string, unknown>;
+    const lines = Array.isArray(p.lines) ? p.lines.length : 0;
+    return [`Order ${text(p.number) || '(no number)'}`, text(p.organizationAccount), `${lines} line${lines === 1 ? '' : 's'}`, [text(p.total), text(p.currency)].filter(Boolean).join(' '), text(buyer.name)]
+      .filter(Boolean)
+      .join(' · ');
+  }
+  if (kind === 'organization-user') return [`${text(p.action) || 'change'} ${text(p.role)}`.trim(), name, text(p.email)].filter(Boolean).join(' · ');
+  return [text(p.companyName), name, text(p.email)].filter(Boolean).join(' · ');
+}
+
 /** Reads an uploaded partner request; a string is the reason it cannot become a prospect. */
 export function readPartnerRequest(payload: unknown): ProspectRequest | string {
   if (typeof payload !== 'object' || payload === null) return 'The record has no content.';
@@ -565,8 +581,9 @@ export function createDistribution(options: DistributionOptions) {
       return { items: rows.map(runView), total: total?.n ?? 0 };
     },
 
-    async listChannelRequests(query: { status?: string | undefined; limit: number; offset: number }) {
-      const where = query.status ? eq(channelRequests.status, query.status) : undefined;
+    async listChannelRequests(query: { status?: string | undefined; kind?: string | undefined; limit: number; offset: number }) {
+      const filters = [query.status ? eq(channelRequests.status, query.status) : undefined, query.kind ? eq(channelRequests.kind, query.kind) : undefined];
+      const where = and(...filters);
       const rows = await db.select().from(channelRequests).where(where).orderBy(desc(channelRequests.counter)).limit(query.limit).offset(query.offset);
       const [total] = await db.select({ n: count() }).from(channelRequests).where(where);
       return {
@@ -581,6 +598,7 @@ export function createDistribution(options: DistributionOptions) {
           ...(r.prospectId ? { prospectId: r.prospectId } : {}),
           companyName: String((r.payload as { companyName?: unknown }).companyName ?? ''),
           email: String((r.payload as { email?: unknown }).email ?? ''),
+          summary: summarizeUpload(r.kind, r.payload),
         })),
         total: total?.n ?? 0,
       };

@@ -610,7 +610,12 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
       schema: {
         tags: ['Distribution'],
         summary: 'Uploaded channel requests and what became of each',
-        querystring: Type.Object({ status: opt(Type.Union([Type.Literal('Uploaded'), Type.Literal('Processed'), Type.Literal('Failed')])), ...Paging }),
+        description: 'Every record the online store uploaded: partner requests, organization user changes and orders (filter by kind).',
+        querystring: Type.Object({
+          status: opt(Type.Union([Type.Literal('Uploaded'), Type.Literal('Processed'), Type.Literal('Failed')])),
+          kind: opt(Type.Union([Type.Literal('partner-request'), Type.Literal('organization-user'), Type.Literal('sales-order')])),
+          ...Paging,
+        }),
         response: {
           200: Paged(
             Type.Object({
@@ -622,8 +627,9 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
               processedAt: opt(Timestamp),
               error: opt(Type.String()),
               prospectId: opt(Type.String()),
-              companyName: Type.String(),
-              email: Type.String(),
+              companyName: Type.String({ description: 'Partner requests only; empty for other kinds' }),
+              email: Type.String({ description: 'Partner requests and organization users; empty for orders' }),
+              summary: Type.String({ description: 'What the record is about, whatever its kind, e.g. "Order W-000012 · C-000031 · 5 lines · 120.00 EUR · Maria Tamm"' }),
             }),
           ),
         },

@@ -190,6 +190,15 @@ describe('orders flow to HQ and back', () => {
       return requests.find((r: { id: string; status: string }) => r.id === `${o.storeId}-again` && r.status !== 'Uploaded');
     }, 'the second upload processed');
     expect(processed.status).toBe('Processed');
+    // HQ can list the orders among the uploads by kind, each said in words rather than as an empty company.
+    const orders = (await t.request('GET', '/api/hq/channel-requests?kind=sales-order&limit=200', { token: operations })).body.items as { kind: string; summary: string; companyName: string }[];
+    expect(orders.length).toBeGreaterThan(0);
+    expect(orders.every((r) => r.kind === 'sales-order')).toBe(true);
+    expect(orders.find((r) => r.summary.startsWith(`Order ${o.storeNumber} · `))?.summary).toMatch(/ · 1 line · 20(\.00)? [A-Z]{3} · /);
+    const requests = (await t.request('GET', '/api/hq/channel-requests?kind=partner-request&limit=200', { token: operations })).body.items as { kind: string; companyName: string }[];
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.every((r) => r.kind === 'partner-request' && r.companyName !== '')).toBe(true);
+    expect((await t.request('GET', '/api/hq/channel-requests?kind=invoice', { token: operations })).status).toBe(400);
     const same = (await salesOrdersOf()).items.filter((i: { storefrontOrderNumber: string }) => i.storefrontOrderNumber === o.storeNumber);
     expect(same).toHaveLength(1);
   });

@@ -963,7 +963,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Uploaded channel requests and what became of each */
+        /**
+         * Uploaded channel requests and what became of each
+         * @description Every record the online store uploaded: partner requests, organization user changes and orders (filter by kind).
+         */
         get: operations["getHqChannelRequests"];
         put?: never;
         post?: never;
@@ -6798,6 +6801,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "Uploaded" | "Processed" | "Failed";
+                kind?: "partner-request" | "organization-user" | "sales-order";
                 limit?: number;
                 offset?: number;
             };
@@ -6825,8 +6829,12 @@ export interface operations {
                             processedAt?: string;
                             error?: string;
                             prospectId?: string;
+                            /** @description Partner requests only; empty for other kinds */
                             companyName: string;
+                            /** @description Partner requests and organization users; empty for orders */
                             email: string;
+                            /** @description What the record is about, whatever its kind, e.g. "Order W-000012 · C-000031 · 5 lines · 120.00 EUR · Maria Tamm" */
+                            summary: string;
                         }[];
                         total: number;
                         next?: number;
@@ -10971,7 +10979,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "sync-alert" | "test";
+                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                         typeLabel: string;
                         language: string;
                         subject: string;
@@ -11024,7 +11032,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "sync-alert" | "test";
+                    type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                     language: string;
                     subject: string;
                     html: string;
@@ -11042,7 +11050,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "sync-alert" | "test";
+                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                         typeLabel: string;
                         language: string;
                         subject: string;
@@ -11131,7 +11139,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "sync-alert" | "test";
+                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                         typeLabel: string;
                         language: string;
                         subject: string;
@@ -11219,7 +11227,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "sync-alert" | "test";
+                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                         typeLabel: string;
                         language: string;
                         subject: string;
@@ -11299,7 +11307,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "sync-alert" | "test";
+                    type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                     subject: string;
                     html: string;
                     text: string;
@@ -11496,7 +11504,7 @@ export interface operations {
                         defaultLanguage: string;
                         entries: {
                             /** @enum {string} */
-                            type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "sync-alert" | "test";
+                            type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                             typeLabel: string;
                             mode: "Send" | "Hold" | "Off";
                         }[];
@@ -11538,7 +11546,7 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "sync-alert" | "test";
+                type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
             };
             cookie?: never;
         };
@@ -11563,7 +11571,7 @@ export interface operations {
                         defaultLanguage: string;
                         entries: {
                             /** @enum {string} */
-                            type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "sync-alert" | "test";
+                            type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                             typeLabel: string;
                             mode: "Send" | "Hold" | "Off";
                         }[];

@@ -1,9 +1,10 @@
 // Channel requests: each record the online store uploaded, and what became of it in HQ.
-import { Button, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconInbox, IconRotateClockwise } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client.ts';
 import type { ChannelRequest, ChannelRequestStatus } from '../api/client.ts';
+import type { paths } from '../api/schema.d.ts';
 import { AppLink } from '../ui/AppLink.tsx';
 import { Empty } from '../ui/Empty.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
@@ -18,14 +19,22 @@ import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
 
 const limit = 25;
 const statuses: readonly ChannelRequestStatus[] = ['Uploaded', 'Processed', 'Failed'];
+type Kind = NonNullable<NonNullable<paths['/api/hq/channel-requests']['get']['parameters']['query']>['kind']>;
+const kinds: { value: Kind; label: string }[] = [
+  { value: 'partner-request', label: 'Partner requests' },
+  { value: 'organization-user', label: 'Organization users' },
+  { value: 'sales-order', label: 'Orders' },
+];
+const kindLabels: Record<string, string> = { 'partner-request': 'Partner request', 'organization-user': 'Organization user', 'sales-order': 'Order' };
 
 export function ChannelRequestsPage() {
-  const [filters, setFilters] = useQueryParams({ status: 'All', offset: '0' });
+  const [filters, setFilters] = useQueryParams({ status: 'All', kind: 'All', offset: '0' });
   const status = statuses.find((s) => s === filters.status);
+  const kind = kinds.find((k) => k.value === filters.kind)?.value;
   const offset = toOffset(filters.offset);
   const requests = useQuery({
-    queryKey: ['hq', 'channel-requests', { status, offset }],
-    queryFn: () => unwrap(api.GET('/api/hq/channel-requests', { params: { query: { ...(status ? { status } : {}), limit, offset } } })),
+    queryKey: ['hq', 'channel-requests', { status, kind, offset }],
+    queryFn: () => unwrap(api.GET('/api/hq/channel-requests', { params: { query: { ...(status ? { status } : {}), ...(kind ? { kind } : {}), limit, offset } } })),
     refetchInterval: 3000,
     placeholderData: keepPreviousData,
   });
@@ -34,11 +43,21 @@ export function ChannelRequestsPage() {
     <>
       <PageHeader
         title="Channel requests"
-        description="Records uploaded by the online store (job P-0001) and their fate: processed into a prospect, or failed with the reason."
+        description="Records uploaded by the online store (job P-0001): partner requests, organization user changes and orders, and their fate: processed, or failed with the reason."
       />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
-          <SegmentedFilter label="Status" value={status ?? 'All'} options={statuses} onChange={(value) => setFilters({ status: value, offset: '0' })} />
+          <Group align="flex-end" gap="lg">
+            <SegmentedFilter label="Status" value={status ?? 'All'} options={statuses} onChange={(value) => setFilters({ status: value, offset: '0' })} />
+            <Select
+              label="Record kind"
+              w={220}
+              allowDeselect={false}
+              value={kind ?? 'All'}
+              data={[{ value: 'All', label: 'All kinds' }, ...kinds]}
+              onChange={(value) => setFilters({ kind: value ?? 'All', offset: '0' })}
+            />
+          </Group>
           {requests.data && requests.isError ? <ErrorAlert error={requests.error} title="The list could not be refreshed" /> : null}
           {!requests.data ? (
             requests.isError ? (
@@ -59,7 +78,7 @@ export function ChannelRequestsPage() {
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
                       <Table.Th>Request</Table.Th>
-                      <Table.Th>Company</Table.Th>
+                      <Table.Th>Record</Table.Th>
                       <Table.Th>Status</Table.Th>
                       <Table.Th>Uploaded</Table.Th>
                       <Table.Th>Processed</Table.Th>
@@ -107,16 +126,24 @@ function RequestRow({ request }: { request: ChannelRequest }) {
           </Text>
         </Tooltip>
         <Text size="xs" c="dimmed">
-          {request.channelId} · {request.kind}
+          {request.channelId} · {kindLabels[request.kind] ?? request.kind}
         </Text>
       </Table.Td>
       <Table.Td miw={180}>
-        <Text size="sm" fw={600}>
-          {request.companyName}
-        </Text>
-        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-          {request.email}
-        </Text>
+        {request.kind === 'partner-request' ? (
+          <>
+            <Text size="sm" fw={600}>
+              {request.companyName}
+            </Text>
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {request.email}
+            </Text>
+          </>
+        ) : (
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {request.summary}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>
         <StatusBadge status={request.status} size="sm" />
@@ -135,6 +162,8 @@ function RequestRow({ request }: { request: ChannelRequest }) {
               {request.prospectId}
             </AppLink>
           </Group>
+        ) : request.status === 'Processed' ? (
+          <Text size="sm">{request.kind === 'sales-order' ? 'Sales order created' : 'Applied in HQ'}</Text>
         ) : (
           <Text size="sm" c="dimmed">
             Waiting to be processed
