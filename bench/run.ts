@@ -11,9 +11,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import crypto from 'node:crypto';
-import Fastify from 'fastify';
-import pg from 'pg';
 import { BenchFailure, api, onAdmin, runBench, sleep, until } from './postgres.ts';
+import { startBaseline } from './baseline.ts';
 import autocannon from 'autocannon';
 import type { Result as LoadResult } from 'autocannon';
 import { sql } from 'drizzle-orm';
@@ -154,32 +153,9 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
   const appBase = `http://127.0.0.1:${(app.server.server.address() as { port: number }).port}`;
 
   // Baseline: a bare Fastify 5 server whose POST route stores the same JSON in a one-table schema of the same database.
-  const createTable = 'CREATE TABLE bench_baseline (id uuid PRIMARY KEY, email text NOT NULL, payload jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())';
-  let insert: (id: string, email: string, payload: string) => Promise<unknown>;
-  let baselineStore: string;
-  if (usePglite) {
-    // PGlite is one connection inside the process: the baseline shares it with Handshake, as a pool would share a server.
-    const db = app.dbs.db.storefront;
-    await db.execute(sql.raw(createTable));
-    insert = (id, email, payload) => db.execute(sql`INSERT INTO bench_baseline (id, email, payload) VALUES (${id}, ${email}, ${payload}::jsonb)`);
-    baselineStore = 'the same PGlite instance';
-  } else {
-    const pool = new pg.Pool({ connectionString: databaseUrl(), max: poolSize });
-    cleanups.push(() => pool.end());
-    await pool.query(createTable);
-    insert = (id, email, payload) => pool.query('INSERT INTO bench_baseline (id, email, payload) VALUES ($1, $2, $3)', [id, email, payload]);
-    baselineStore = `pg.Pool(max ${poolSize}) on ${dbName}`;
-  }
-  const baseline = Fastify();
-  cleanups.push(() => baseline.close());
-  baseline.post('/rows', async (request, reply) => {
-    const body = request.body as { email: string };
-    const id = crypto.randomUUID();
-    await insert(id, body.email, JSON.stringify(body));
-    return reply.status(201).send({ id });
-  });
-  await baseline.listen({ port: 0, host: '127.0.0.1' });
-  const baselineUrl = `http://127.0.0.1:${(baseline.server.address() as { port: number }).port}/rows`;
+  const baseline = await startBaseline(app, { ...(usePglite ? {} : { databaseUrl: databaseUrl() }), poolSize, cleanups });
+  const baselineUrl = baseline.url;
+  const baselineStore = baseline.store;
   const productUrl = `${appBase}/api/store/partner-requests`;
 
   // Admin token for counting prospects.
