@@ -156,3 +156,24 @@ export async function invitationToken(call: ReturnType<typeof api>, staffToken: 
   if (!token) throw new BenchFailure(`no invitation link in mail ${messageId}: ${message.body.text}`);
   return token;
 }
+
+/** Signs a partner up, approves it in HQ and accepts the invitation from the approval mail; returns the partner admin's session token. */
+export async function approvedPartner(call: ReturnType<typeof api>, staffToken: string, p: { email: string; companyName: string; password: string }): Promise<string> {
+  const submitted = await call('POST', '/api/store/partner-requests', { firstName: 'Bench', lastName: 'Admin', email: p.email, companyName: p.companyName, address: { street: 'Narva mnt 5', city: 'Tallinn', zip: '10117', countryRegionId: 'EE' } });
+  if (submitted.status !== 202) throw new BenchFailure(`the partner request answered ${submitted.status}: ${JSON.stringify(submitted.body)}`);
+  const prospect = await until({ what: `the prospect of ${p.email} in HQ`, timeoutMs: 60_000 }, async () => (await call('GET', `/api/hq/prospects?search=${encodeURIComponent(p.email)}`, undefined, staffToken)).body.items?.[0]);
+  const approved = await call('POST', `/api/hq/prospects/${prospect.id}/approve`, undefined, staffToken);
+  if (approved.status !== 200) throw new BenchFailure(`approving the prospect answered ${approved.status}: ${JSON.stringify(approved.body)}`);
+  const mail = await until({ what: `the approval mail to ${p.email}`, timeoutMs: 60_000 }, async () => (await call('GET', `/api/mail/messages?to=${encodeURIComponent(p.email)}&type=prospect-approved`, undefined, staffToken)).body.items?.[0]);
+  return acceptInvitation(call, staffToken, mail.id, p.password);
+}
+
+/** Accepts the invitation in a stored mail once 1010 has carried its user to the storefront; returns the new session token. */
+export async function acceptInvitation(call: ReturnType<typeof api>, staffToken: string, messageId: number, password: string): Promise<string> {
+  const invitation = await invitationToken(call, staffToken, messageId);
+  let linkStatus = 0;
+  await until({ what: 'the invitation link to reach the storefront (1010)', timeoutMs: 60_000, everyMs: 20, saw: () => `POST /api/store/auth/link answering ${linkStatus}` }, async () => (linkStatus = (await call('POST', '/api/store/auth/link', { token: invitation })).status) === 200);
+  const accepted = await call('POST', '/api/store/auth/accept-invitation', { token: invitation, password });
+  if (accepted.status !== 200) throw new BenchFailure(`accepting the invitation answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
+  return accepted.body.token as string;
+}
