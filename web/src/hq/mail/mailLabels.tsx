@@ -6,6 +6,12 @@ const types: Record<string, string> = {
   'prospect-approved': 'B2B prospect approved',
   'prospect-rejected': 'B2B prospect rejected',
   'organization-user-added': 'Organization user added',
+  'password-reset': 'Password reset',
+  'order-placed': 'Order placed',
+  'order-awaiting-approval': 'Order awaiting your approval',
+  'order-approved': 'Order approved',
+  'order-rejected': 'Order rejected',
+  'order-invoiced': 'Order invoiced',
   'sync-alert': 'Sync alert',
   test: 'Test message',
 };
