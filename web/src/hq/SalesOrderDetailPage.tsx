@@ -1,7 +1,7 @@
 // One sales order: who ordered what, its invoice, and Confirm / Invoice / Cancel while its status allows them.
 import { Alert, Breadcrumbs, Button, Grid, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertCircle, IconCash, IconCheck, IconFileInvoice, IconX } from '@tabler/icons-react';
+import { IconAlertCircle, IconCash, IconCheck, IconCircleCheck, IconFileInvoice, IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -10,7 +10,6 @@ import { AppLink } from '../ui/AppLink.tsx';
 import { Details } from '../ui/Details.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDateTime, formatMoney } from '../ui/format.ts';
-import { notifySuccess } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Section } from '../ui/Section.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
@@ -48,6 +47,8 @@ function SalesOrderView({ order }: { order: SalesOrder }) {
   const mayWrite = hasAnyRole(useMe().data, salesOrderWriters);
   const [cancelOpened, cancelDialog] = useDisclosure(false);
   const [paying, setPaying] = useState<Invoice | undefined>(undefined);
+  // Said on the page, not in a toast: a toast would sit over the next action's button (Confirm, then Invoice).
+  const [outcome, setOutcome] = useState<string | undefined>(undefined);
 
   const act = useMutation({
     mutationFn: (action: Action) => {
@@ -65,13 +66,13 @@ function SalesOrderView({ order }: { order: SalesOrder }) {
       void queryClient.invalidateQueries({ queryKey: salesOrdersKey });
       if (action === 'invoice') void queryClient.invalidateQueries({ queryKey: invoicesKey });
       cancelDialog.close();
-      notifySuccess(
-        `${changed.number} ${done[action]}`,
-        action === 'invoice' && changed.invoice ? `Invoice ${changed.invoice.number} is due ${formatDueDate(changed.invoice.dueDate)}.` : 'The partner sees it on the storefront within seconds.',
+      setOutcome(
+        `${changed.number} ${done[action]}. ${action === 'invoice' && changed.invoice ? `Invoice ${changed.invoice.number} is due ${formatDueDate(changed.invoice.dueDate)}; ` : ''}the partner sees it on the storefront within seconds.`,
       );
     },
     // Someone else changed the order first (409): show its status now, next to the reason.
     onError: (error) => {
+      setOutcome(undefined);
       if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: [...salesOrdersKey, order.id] });
     },
   });
@@ -106,6 +107,11 @@ function SalesOrderView({ order }: { order: SalesOrder }) {
           ) : null
         }
       />
+      {outcome && !act.isError ? (
+        <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} role="status" mb="lg" withCloseButton closeButtonLabel="Dismiss" onClose={() => setOutcome(undefined)}>
+          {outcome}
+        </Alert>
+      ) : null}
       {act.isError && !cancelOpened ? (
         <Alert color="red" variant="light" title={`The order could not be ${done[act.variables ?? 'confirm']}`} icon={<IconAlertCircle size={18} />} role="alert" mb="lg">
           {errorMessage(act.error)}
