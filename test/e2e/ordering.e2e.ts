@@ -1,11 +1,13 @@
 // Journey: HQ releases a product and grants credit; a partner admin adds a User with a per-order spending limit. On a
 // phone, the User orders within limits (Placed), then a second order above the per-order limit (Awaiting approval);
-// the admin approves it in Approvals, and the User sees it Placed with the admin's name.
+// the admin approves it in Approvals, and the User sees it Placed with the admin's name. HQ operations then finds the
+// sales order in HQ › Sales orders, confirms and invoices it and records the full payment in HQ › Invoices (a payment
+// above the balance refused under Amount first); the User sees the order Invoiced and the credit back on My account.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 import { approvedPartner, linkToken, mailTo, partnerPassword } from '../helpers/partners.ts';
 
 let t: TestApp;
@@ -27,7 +29,7 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole('heading', { name: 'My account' }).waitFor();
 }
 
-it('places an order within limits, sends one above the per-order limit for approval, and the admin approves it', async () => {
+it('places an order within limits, sends one above the per-order limit for approval, the admin approves it, and HQ confirms, invoices and is paid for it', async () => {
   // HQ releases a product at €10 and the partner's organization gets €1,000 of credit.
   const itemNumber = `CLAMP-${Date.now().toString(36).toUpperCase()}`;
   const operations = await t.staffToken(['hq-operations']);
@@ -110,5 +112,80 @@ it('places an order within limits, sends one above the per-order limit for appro
   await expect.poll(() => user.getByRole('table', { name: 'Orders' }).getByRole('row').count()).toBe(3);
 
   await adminContext.close();
+
+  // Olga from HQ operations runs the upload from the channel (the order sync follows it) rather than wait for its schedule.
+  const opsEmail = `olga.${Date.now()}@handshake.test`;
+  expect((await t.request('POST', '/api/hq/staff-users', { token: t.adminToken, body: { email: opsEmail, name: 'Olga Ops', password: 'ops-password-1', roles: ['hq-operations'] } })).status).toBe(201);
+  const hqContext = await browser.newContext({ locale: 'en-US' });
+  const hq = await hqContext.newPage();
+  await signInAsStaff(hq, `${t.url}/hq/distribution`, opsEmail, 'ops-password-1');
+  await hq.getByRole('heading', { name: 'Distribution jobs', level: 1 }).waitFor();
+  await hq.getByRole('row').filter({ hasText: 'P-0001' }).getByRole('button', { name: 'Run now' }).click();
+  await hq.getByText('Upload channel transactions: run requested').waitFor();
+  const orderId = awaitingUrl.split('/').pop()!;
+  await waitFor(
+    async () => (await t.request('GET', `/api/hq/sales-orders?customer=${account}`, { token: operations })).body.items.some((o: { storefrontOrderNumber: string }) => o.storefrontOrderNumber === awaitingNumber) || undefined,
+    'Synchronize orders to make the sales order',
+  );
+
+  // She finds it in HQ › Sales orders by the customer's account and opens it.
+  const nav = hq.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Sales orders' }).click();
+  await hq.getByRole('heading', { name: 'Sales orders', level: 1 }).waitFor();
+  await hq.getByLabel('Customer account').fill(account);
+  await hq.waitForURL(/[?&]customer=/);
+  const soRow = hq.getByRole('table', { name: 'Sales orders' }).getByRole('row').filter({ hasText: awaitingNumber });
+  await soRow.waitFor();
+  expect(await soRow.textContent()).toContain('€200.00');
+  expect(await soRow.textContent()).toContain('Uma Buyer');
+  await soRow.getByRole('link', { name: /^SO/ }).click();
+  await hq.getByRole('heading', { name: /^Sales order SO/, level: 1 }).waitFor();
+  const salesOrderNumber = (await hq.getByRole('heading', { level: 1 }).textContent())!.replace('Sales order ', '');
+  expect(await hq.getByRole('table', { name: 'Lines' }).getByRole('row').filter({ hasText: itemNumber }).textContent()).toContain('20');
+
+  // Confirm, then Invoice: each button leaves once its step is done; the invoice appears with its due date.
+  await hq.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await hq.getByRole('button', { name: 'Confirm', exact: true }).waitFor({ state: 'hidden' });
+  await hq.getByRole('main').getByText('Confirmed', { exact: true }).first().waitFor();
+  await hq.getByRole('button', { name: 'Invoice', exact: true }).click();
+  await hq.getByRole('button', { name: 'Invoice', exact: true }).waitFor({ state: 'hidden' });
+  expect(await hq.getByRole('button', { name: 'Cancel order' }).count()).toBe(0);
+  await hq.getByText('Net 30').waitFor();
+  const invoiceNumber = (await hq.getByRole('link', { name: /^INV/ }).textContent())!;
+
+  // In HQ › Invoices the unpaid invoice links back to its sales order; a payment above the balance is refused under
+  // Amount, and the full balance (prefilled) is recorded.
+  await nav.getByRole('link', { name: 'Invoices' }).click();
+  await hq.getByRole('heading', { name: 'Invoices', level: 1 }).waitFor();
+  await hq.getByText('Unpaid', { exact: true }).click();
+  await hq.waitForURL(/[?&]status=Open/);
+  const invoiceRow = hq.getByRole('table', { name: 'Invoices' }).getByRole('row').filter({ hasText: invoiceNumber });
+  await invoiceRow.waitFor();
+  expect(await invoiceRow.getByRole('link', { name: salesOrderNumber }).count()).toBe(1);
+  await invoiceRow.getByRole('button', { name: `Record payment for ${invoiceNumber}` }).click();
+  const dialog = hq.getByRole('dialog', { name: `Record payment for ${invoiceNumber}` });
+  const amount = dialog.getByLabel('Amount');
+  expect(await amount.inputValue()).toBe('200');
+  await amount.fill('250');
+  await dialog.getByRole('button', { name: 'Record payment' }).click();
+  await dialog.getByText('Amount is more than the open balance of 200.00 EUR').waitFor();
+  expect(await amount.getAttribute('aria-invalid')).toBe('true');
+  await amount.fill('200');
+  await dialog.getByRole('button', { name: 'Record payment' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await hq.getByText(`${invoiceNumber} is paid`).waitFor();
+  await invoiceRow.waitFor({ state: 'hidden' }); // it left the Unpaid list
+  await hqContext.close();
+
+  // Uma sees the order Invoiced, and the €200 back in her organization's available credit (€1,000 less the first
+  // order's €50, still open).
+  await waitFor(async () => ((await t.request('GET', `/api/store/orders/${orderId}`, { token: partner.admin })).body.status === 'Invoiced') || undefined, 'the storefront order Invoiced');
+  await user.goto(awaitingUrl);
+  await user.getByRole('heading', { name: `Order ${awaitingNumber}` }).waitFor();
+  await user.getByRole('main').getByText('Invoiced', { exact: true }).first().waitFor();
+  await waitFor(async () => (await t.request('GET', '/api/store/organization/credit', { token: partner.admin })).body.available === 950 || undefined, 'the paid invoice to free the credit');
+  await user.goto(`${t.url}/my-account`);
+  await user.getByRole('heading', { name: 'Credit' }).waitFor();
+  await user.getByText('€950.00').first().waitFor();
   await userContext.close();
-}, 120_000);
+}, 180_000);
