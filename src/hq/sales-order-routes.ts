@@ -5,6 +5,7 @@ import type { Server } from '../platform/http.ts';
 import { page } from '../platform/http.ts';
 import type { StaffService } from '../platform/staff.ts';
 import type { SalesOrders } from './sales-order.ts';
+import { invoiceSorts, salesOrderSorts } from './sales-order.ts';
 
 const opt = <T extends TSchema>(schema: T) => Type.Optional(schema);
 const Timestamp = Type.String({ format: 'date-time' });
@@ -61,6 +62,8 @@ const SummaryRef = Type.Unsafe<Static<typeof SalesOrderSummarySchema>>({ $ref: '
 const OrderRef = Type.Unsafe<Static<typeof SalesOrderSchema>>({ $ref: 'SalesOrder#' });
 const Paging = { limit: Type.Integer({ minimum: 1, maximum: 200, default: 25 }), offset: Type.Integer({ minimum: 0, default: 0 }) };
 const Customer = opt(Type.String({ maxLength: 40, description: 'Customer account (the organization)' }));
+const Search = (over: string) => opt(Type.String({ maxLength: 200, description: `Part of ${over}, in any case` }));
+const Sort = (values: string[], newest: string) => opt(Type.Unsafe<string>({ type: 'string', enum: values, description: `A field, \`-\` before it for descending; without it ${newest}` }));
 
 export function registerSalesOrderRoutes(app: Server, deps: { staff: StaffService; salesOrders: SalesOrders }): void {
   const { staff, salesOrders } = deps;
@@ -77,8 +80,14 @@ export function registerSalesOrderRoutes(app: Server, deps: { staff: StaffServic
     {
       schema: {
         tags,
-        summary: 'Sales orders from the storefront, newest first, by customer and status',
-        querystring: Type.Object({ customer: Customer, status: opt(OrderStatus), ...Paging }),
+        summary: 'Sales orders from the storefront, newest first, by customer, status and search, sortable',
+        querystring: Type.Object({
+          customer: Customer,
+          status: opt(OrderStatus),
+          search: Search("the sales order's number, the storefront's order number, the purchase order number, the customer account or the buyer's name"),
+          sort: Sort(salesOrderSorts, 'newest first'),
+          ...Paging,
+        }),
         response: { 200: Type.Object({ items: Type.Array(SummaryRef), total: Type.Integer(), next: opt(Type.Integer()) }) },
       },
     },
@@ -110,8 +119,14 @@ export function registerSalesOrderRoutes(app: Server, deps: { staff: StaffServic
     {
       schema: {
         tags,
-        summary: 'Invoices, newest first, by customer and status',
-        querystring: Type.Object({ customer: Customer, status: opt(InvoiceStatus), ...Paging }),
+        summary: 'Invoices, newest first, by customer, status and search, sortable',
+        querystring: Type.Object({
+          customer: Customer,
+          status: opt(InvoiceStatus),
+          search: Search("the invoice number, its sales order's number or the customer account"),
+          sort: Sort(invoiceSorts, 'newest first'),
+          ...Paging,
+        }),
         response: { 200: Type.Object({ items: Type.Array(InvoiceRef), total: Type.Integer(), next: opt(Type.Integer()) }) },
       },
     },

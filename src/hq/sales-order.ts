@@ -1,9 +1,10 @@
 // Sales orders from the storefront ("Synchronize orders"), their confirmation, invoicing and cancelation, invoices
 // and payments. Every change the partner should see goes to the storefront through 1010 in the same transaction.
 import crypto from 'node:crypto';
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
+import { containsPattern } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { customerHierarchies, customers, invoicePayments, invoices, outbox, salesOrderLines, salesOrders } from './schema.ts';
 import { nextNumber } from './number-sequence.ts';
@@ -191,6 +192,8 @@ async function queueInvoice(tx: DbOrTx, row: InvoiceRow, order: SalesOrderRow) {
 export interface SalesOrderQuery {
   customer?: string | undefined;
   status?: SalesOrderStatus | undefined;
+  search?: string | undefined;
+  sort?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -198,8 +201,22 @@ export interface SalesOrderQuery {
 export interface InvoiceQuery {
   customer?: string | undefined;
   status?: InvoiceStatus | undefined;
+  search?: string | undefined;
+  sort?: string | undefined;
   limit: number;
   offset: number;
+}
+
+const orderSortColumns = { number: salesOrders.number, orderedAt: salesOrders.orderedAt, total: salesOrders.total, customerAccount: salesOrders.customerAccount } as const;
+const invoiceSortColumns = { number: invoices.number, dueDate: invoices.dueDate, amount: invoices.amount, createdAt: invoices.createdAt } as const;
+export const salesOrderSorts = Object.keys(orderSortColumns).flatMap((k) => [k, `-${k}`]);
+export const invoiceSorts = Object.keys(invoiceSortColumns).flatMap((k) => [k, `-${k}`]);
+
+/** `field` or `-field` as an ORDER BY term; anything else is the caller's default. */
+function sortTerm<C extends Record<string, Parameters<typeof asc>[0]>>(columns: C, sort: string | undefined) {
+  const column = sort ? columns[sort.replace(/^-/, '')] : undefined;
+  if (!column) return undefined;
+  return sort!.startsWith('-') ? desc(column) : asc(column);
 }
 
 const allowed: Record<'confirm' | 'invoice' | 'cancel', SalesOrderStatus[]> = { confirm: ['Open'], invoice: ['Open', 'Confirmed'], cancel: ['Open', 'Confirmed'] };
@@ -270,8 +287,23 @@ export function createSalesOrders(db: Db, onChannelChange: () => void) {
       const filters: SQL[] = [];
       if (query.customer) filters.push(eq(salesOrders.customerAccount, query.customer));
       if (query.status) filters.push(eq(salesOrders.status, query.status));
+      if (query.search?.trim()) {
+        // The numbers people quote: HQ's, the storefront's and the buyer's purchase order; or who ordered.
+        const pattern = containsPattern(query.search.trim());
+        filters.push(
+          or(
+            ilike(salesOrders.number, pattern),
+            ilike(salesOrders.storefrontOrderNumber, pattern),
+            ilike(salesOrders.purchaseOrderNumber, pattern),
+            ilike(salesOrders.customerAccount, pattern),
+            ilike(salesOrders.buyerName, pattern),
+          )!,
+        );
+      }
       const where = filters.length > 0 ? and(...filters) : undefined;
-      const rows = await db.select().from(salesOrders).where(where).orderBy(desc(salesOrders.createdAt), desc(salesOrders.number)).limit(query.limit).offset(query.offset);
+      const sorted = sortTerm(orderSortColumns, query.sort);
+      const order = sorted ? [sorted, desc(salesOrders.number)] : [desc(salesOrders.createdAt), desc(salesOrders.number)];
+      const rows = await db.select().from(salesOrders).where(where).orderBy(...order).limit(query.limit).offset(query.offset);
       const [total] = await db.select({ n: count() }).from(salesOrders).where(where);
       return { items: rows.map(orderSummary), total: total?.n ?? 0 };
     },
@@ -290,16 +322,22 @@ export function createSalesOrders(db: Db, onChannelChange: () => void) {
       const filters: SQL[] = [];
       if (query.customer) filters.push(eq(invoices.customerAccount, query.customer));
       if (query.status) filters.push(eq(invoices.status, query.status));
+      if (query.search?.trim()) {
+        const pattern = containsPattern(query.search.trim());
+        filters.push(or(ilike(invoices.number, pattern), ilike(salesOrders.number, pattern), ilike(invoices.customerAccount, pattern))!);
+      }
       const where = filters.length > 0 ? and(...filters) : undefined;
+      const sorted = sortTerm(invoiceSortColumns, query.sort);
       const rows = await db
         .select({ invoice: invoices, orderNumber: salesOrders.number })
         .from(invoices)
         .innerJoin(salesOrders, eq(salesOrders.id, invoices.salesOrderId))
         .where(where)
-        .orderBy(desc(invoices.createdAt), desc(invoices.number))
+        .orderBy(...(sorted ? [sorted, desc(invoices.number)] : [desc(invoices.createdAt), desc(invoices.number)]))
         .limit(query.limit)
         .offset(query.offset);
-      const [total] = await db.select({ n: count() }).from(invoices).where(where);
+      // The count joins too: the search may name the sales order's number.
+      const [total] = await db.select({ n: count() }).from(invoices).innerJoin(salesOrders, eq(salesOrders.id, invoices.salesOrderId)).where(where);
       return { items: rows.map((r) => invoiceView(r.invoice, r.orderNumber)), total: total?.n ?? 0 };
     },
 

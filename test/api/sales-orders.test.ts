@@ -203,6 +203,30 @@ describe('orders flow to HQ and back', () => {
     expect(same).toHaveLength(1);
   });
 
+  it('finds sales orders and invoices by the numbers people quote, in any case, and sorts them', async () => {
+    const po = `po-find-${run}`;
+    const small = await placeOrder(1, po.toUpperCase());
+    const large = await placeOrder(4);
+    const list = async (path: string) => (await t.request('GET', path, { token: sales })).body;
+    // The buyer's purchase order number, typed in lower case; HQ's own number; the storefront's.
+    expect((await list(`/api/hq/sales-orders?search=${po}`)).items.map((o: { id: string }) => o.id)).toEqual([small.salesOrderId]);
+    expect((await list(`/api/hq/sales-orders?search=${small.summary.number.toLowerCase()}`)).items.map((o: { id: string }) => o.id)).toEqual([small.salesOrderId]);
+    expect((await list(`/api/hq/sales-orders?search=${large.storeNumber}`)).items.map((o: { id: string }) => o.id)).toEqual([large.salesOrderId]);
+    // By total, smallest first, within the customer's orders; an unknown sort is a 400.
+    const byTotal = (await list(`/api/hq/sales-orders?customer=${account}&sort=total&limit=200`)).items.map((o: { total: number }) => o.total);
+    expect(byTotal).toEqual([...byTotal].sort((a, b) => a - b));
+    expect((await t.request('GET', '/api/hq/sales-orders?sort=buyerId', { token: sales })).status).toBe(400);
+
+    // An invoice is found by its sales order's number, and invoices sort by due date.
+    const invoiced = (await act(large.salesOrderId, 'invoice')).body;
+    const found = await list(`/api/hq/invoices?search=${large.summary.number}`);
+    expect(found).toMatchObject({ total: 1, items: [{ id: invoiced.invoice.id, salesOrderNumber: large.summary.number }] });
+    expect((await list(`/api/hq/invoices?search=${invoiced.invoice.number.toLowerCase()}`)).items.map((i: { id: string }) => i.id)).toEqual([invoiced.invoice.id]);
+    const dues = (await list('/api/hq/invoices?sort=-dueDate&limit=200')).items.map((i: { dueDate: string }) => i.dueDate);
+    expect(dues).toEqual([...dues].sort().reverse());
+    await act(small.salesOrderId, 'cancel');
+  });
+
   it('an order that cannot become a sales order fails alone, with its reason in the run', async () => {
     await t.app.dbs.db.storefront.insert(uploadQueue).values({
       kind: 'sales-order',

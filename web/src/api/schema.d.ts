@@ -1042,7 +1042,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sales orders from the storefront, newest first, by customer and status */
+        /** Sales orders from the storefront, newest first, by customer, status and search, sortable */
         get: operations["getHqSalesOrders"];
         put?: never;
         post?: never;
@@ -1136,7 +1136,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Invoices, newest first, by customer and status */
+        /** Invoices, newest first, by customer, status and search, sortable */
         get: operations["getHqInvoices"];
         put?: never;
         post?: never;
@@ -7273,6 +7273,10 @@ export interface operations {
                 /** @description Customer account (the organization) */
                 customer?: string;
                 status?: "Open" | "Confirmed" | "Invoiced" | "Canceled";
+                /** @description Part of the sales order's number, the storefront's order number, the purchase order number, the customer account or the buyer's name, in any case */
+                search?: string;
+                /** @description A field, `-` before it for descending; without it newest first */
+                sort?: "number" | "-number" | "orderedAt" | "-orderedAt" | "total" | "-total" | "customerAccount" | "-customerAccount";
                 limit?: number;
                 offset?: number;
             };
@@ -7634,6 +7638,10 @@ export interface operations {
                 /** @description Customer account (the organization) */
                 customer?: string;
                 status?: "Open" | "PartlyPaid" | "Paid";
+                /** @description Part of the invoice number, its sales order's number or the customer account, in any case */
+                search?: string;
+                /** @description A field, `-` before it for descending; without it newest first */
+                sort?: "number" | "-number" | "dueDate" | "-dueDate" | "amount" | "-amount" | "createdAt" | "-createdAt";
                 limit?: number;
                 offset?: number;
             };
