@@ -1,4 +1,4 @@
-// Invoices: what partners owe, newest first, by payment status and customer; overdue ones stand out; HQ records payments.
+// Invoices: what partners owe, newest first, by payment status and search, sortable; overdue ones stand out; HQ records payments.
 import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconCash, IconFileInvoice } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -7,16 +7,17 @@ import { api, unwrap } from '../api/client.ts';
 import { AppLink } from '../ui/AppLink.tsx';
 import { Empty } from '../ui/Empty.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatMoney } from '../ui/format.ts';
+import { formatDateTime, formatMoney } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { SearchInput } from '../ui/SearchInput.tsx';
 import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
+import { SortableTh } from '../ui/SortableTh.tsx';
 import { StatusBadge, statusLabel } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
 import { RecordPaymentModal } from './RecordPaymentModal.tsx';
-import { formatDueDate, invoicesKey, isOverdue, salesOrderWriters } from './salesOrders.ts';
+import { formatDueDate, invoiceSorts, invoicesKey, isOverdue, salesOrderWriters } from './salesOrders.ts';
 import type { Invoice, InvoiceStatus } from './salesOrders.ts';
 import { hasAnyRole, useMe } from './useMe.ts';
 
@@ -29,20 +30,22 @@ const filterOptions: readonly { label: string; status: InvoiceStatus }[] = [
 ];
 
 export function InvoicesPage() {
-  const [filters, setFilters] = useQueryParams({ status: 'All', customer: '', offset: '0' });
+  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-createdAt', offset: '0' });
   const status = filterOptions.find((o) => o.status === filters.status);
-  const customer = filters.customer.trim().toUpperCase();
+  const search = filters.search.trim();
+  const sort = invoiceSorts.find((s) => s === filters.sort) ?? '-createdAt';
   const offset = toOffset(filters.offset);
   const mayWrite = hasAnyRole(useMe().data, salesOrderWriters);
   const [paying, setPaying] = useState<Invoice | undefined>(undefined);
 
   const invoices = useQuery({
-    queryKey: [...invoicesKey, { status: status?.status, customer, offset }],
-    queryFn: () => unwrap(api.GET('/api/hq/invoices', { params: { query: { ...(status ? { status: status.status } : {}), ...(customer ? { customer } : {}), limit, offset } } })),
+    queryKey: [...invoicesKey, { status: status?.status, search, sort, offset }],
+    queryFn: () => unwrap(api.GET('/api/hq/invoices', { params: { query: { ...(status ? { status: status.status } : {}), ...(search ? { search } : {}), sort, limit, offset } } })),
     placeholderData: keepPreviousData,
   });
-  const onCustomer = useCallback((value: string) => setFilters({ customer: value, offset: '0' }), [setFilters]);
-  const filtered = Boolean(status || customer);
+  const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
+  const onSort = (value: string) => setFilters({ sort: value, offset: '0' });
+  const filtered = Boolean(status || search);
 
   return (
     <>
@@ -57,7 +60,7 @@ export function InvoicesPage() {
               options={filterOptions.map((o) => o.label)}
               onChange={(label) => setFilters({ status: filterOptions.find((o) => o.label === label)?.status ?? 'All', offset: '0' })}
             />
-            <SearchInput label="Customer account" value={customer} onSearch={onCustomer} placeholder="The whole account, e.g. C000042" />
+            <SearchInput value={search} onSearch={onSearch} placeholder="Invoice, sales order or customer" />
           </Group>
           {invoices.data && invoices.isError ? <ErrorAlert error={invoices.error} title="The list could not be refreshed" /> : null}
           {!invoices.data ? (
@@ -70,7 +73,7 @@ export function InvoicesPage() {
             <Empty
               icon={<IconFileInvoice size={24} />}
               title={filtered ? 'No invoices match' : 'No invoices yet'}
-              description={filtered ? 'Try another payment status or customer account.' : 'Invoicing a sales order creates its invoice here.'}
+              description={filtered ? 'Try another payment status or search.' : 'Invoicing a sales order creates its invoice here.'}
             />
           ) : (
             <>
@@ -78,13 +81,22 @@ export function InvoicesPage() {
                 <Table striped aria-label="Invoices">
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
-                      <Table.Th>Invoice</Table.Th>
+                      <SortableTh field="number" sort={sort} onSort={onSort}>
+                        Invoice
+                      </SortableTh>
                       <Table.Th>Sales order</Table.Th>
                       <Table.Th>Customer</Table.Th>
-                      <Table.Th style={{ textAlign: 'right' }}>Amount</Table.Th>
+                      <SortableTh field="amount" sort={sort} onSort={onSort}>
+                        Amount
+                      </SortableTh>
                       <Table.Th style={{ textAlign: 'right' }}>Open balance</Table.Th>
-                      <Table.Th>Due</Table.Th>
+                      <SortableTh field="dueDate" sort={sort} onSort={onSort}>
+                        Due
+                      </SortableTh>
                       <Table.Th>Status</Table.Th>
+                      <SortableTh field="createdAt" sort={sort} onSort={onSort} descendingFirst>
+                        Invoiced
+                      </SortableTh>
                       {mayWrite ? <Table.Th>Actions</Table.Th> : null}
                     </Table.Tr>
                   </Table.Thead>
@@ -128,6 +140,7 @@ export function InvoicesPage() {
                           <Table.Td>
                             <StatusBadge status={invoice.status} size="sm" />
                           </Table.Td>
+                          <Table.Td miw={110}>{formatDateTime(invoice.createdAt)}</Table.Td>
                           {mayWrite ? (
                             <Table.Td>
                               {invoice.status !== 'Paid' ? (

@@ -252,7 +252,7 @@ function InvoiceDetails({ invoice }: { invoice: Invoice }) {
       items={[
         [
           'Number',
-          <AppLink to={`/hq/invoices?customer=${encodeURIComponent(invoice.customerAccount)}`} size="sm" ff="monospace">
+          <AppLink to={`/hq/invoices?search=${encodeURIComponent(invoice.number)}`} size="sm" ff="monospace">
             {invoice.number}
           </AppLink>,
         ],

@@ -1,4 +1,4 @@
-// Sales orders: the storefront's orders as "Synchronize orders" made them, newest first, by status and customer.
+// Sales orders: the storefront's orders as "Synchronize orders" made them, newest first, by status and search, sortable.
 import { Paper, Stack, Table, Text, Group } from '@mantine/core';
 import { IconReceipt } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -12,26 +12,29 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { SearchInput } from '../ui/SearchInput.tsx';
 import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
+import { SortableTh } from '../ui/SortableTh.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
-import { salesOrdersKey, salesOrderStatuses } from './salesOrders.ts';
+import { salesOrderSorts, salesOrdersKey, salesOrderStatuses } from './salesOrders.ts';
 
 const limit = 25;
 
 export function SalesOrdersPage() {
-  const [filters, setFilters] = useQueryParams({ status: 'All', customer: '', offset: '0' });
+  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-orderedAt', offset: '0' });
   const status = salesOrderStatuses.find((s) => s === filters.status);
-  const customer = filters.customer.trim().toUpperCase();
+  const search = filters.search.trim();
+  const sort = salesOrderSorts.find((s) => s === filters.sort) ?? '-orderedAt';
   const offset = toOffset(filters.offset);
 
   const orders = useQuery({
-    queryKey: [...salesOrdersKey, { status, customer, offset }],
-    queryFn: () => unwrap(api.GET('/api/hq/sales-orders', { params: { query: { ...(status ? { status } : {}), ...(customer ? { customer } : {}), limit, offset } } })),
+    queryKey: [...salesOrdersKey, { status, search, sort, offset }],
+    queryFn: () => unwrap(api.GET('/api/hq/sales-orders', { params: { query: { ...(status ? { status } : {}), ...(search ? { search } : {}), sort, limit, offset } } })),
     placeholderData: keepPreviousData,
   });
-  const onCustomer = useCallback((value: string) => setFilters({ customer: value, offset: '0' }), [setFilters]);
-  const filtered = Boolean(status || customer);
+  const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
+  const onSort = (value: string) => setFilters({ sort: value, offset: '0' });
+  const filtered = Boolean(status || search);
 
   return (
     <>
@@ -40,7 +43,7 @@ export function SalesOrdersPage() {
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
             <SegmentedFilter label="Status" value={status ?? 'All'} options={salesOrderStatuses} onChange={(value) => setFilters({ status: value, offset: '0' })} />
-            <SearchInput label="Customer account" value={customer} onSearch={onCustomer} placeholder="The whole account, e.g. C000042" />
+            <SearchInput value={search} onSearch={onSearch} placeholder="Order, purchase order, customer or buyer" />
           </Group>
           {orders.data && orders.isError ? <ErrorAlert error={orders.error} title="The list could not be refreshed" /> : null}
           {!orders.data ? (
@@ -53,7 +56,7 @@ export function SalesOrdersPage() {
             <Empty
               icon={<IconReceipt size={24} />}
               title={filtered ? 'No sales orders match' : 'No sales orders yet'}
-              description={filtered ? 'Try another status or customer account.' : 'Orders placed on the storefront show up here once "Synchronize orders" has run.'}
+              description={filtered ? 'Try another status or search.' : 'Orders placed on the storefront show up here once "Synchronize orders" has run.'}
             />
           ) : (
             <>
@@ -61,14 +64,22 @@ export function SalesOrdersPage() {
                 <Table striped aria-label="Sales orders">
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
-                      <Table.Th>Sales order</Table.Th>
-                      <Table.Th>Customer</Table.Th>
+                      <SortableTh field="number" sort={sort} onSort={onSort}>
+                        Sales order
+                      </SortableTh>
+                      <SortableTh field="customerAccount" sort={sort} onSort={onSort}>
+                        Customer
+                      </SortableTh>
                       <Table.Th>Buyer</Table.Th>
                       <Table.Th>Purchase order</Table.Th>
                       <Table.Th>Storefront order</Table.Th>
-                      <Table.Th style={{ textAlign: 'right' }}>Total</Table.Th>
+                      <SortableTh field="total" sort={sort} onSort={onSort}>
+                        Total
+                      </SortableTh>
                       <Table.Th>Status</Table.Th>
-                      <Table.Th>Ordered</Table.Th>
+                      <SortableTh field="orderedAt" sort={sort} onSort={onSort} descendingFirst>
+                        Ordered
+                      </SortableTh>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>

@@ -1,5 +1,5 @@
 // What the sales order and invoice pages share: their types, statuses, cache keys and who may change them.
-import type { components } from '../api/schema.d.ts';
+import type { components, paths } from '../api/schema.d.ts';
 
 export type SalesOrder = components['schemas']['SalesOrder'];
 export type SalesOrderStatus = SalesOrder['status'];
@@ -9,6 +9,11 @@ export type InvoiceStatus = Invoice['status'];
 export const salesOrdersKey = ['hq', 'sales-orders'] as const;
 export const invoicesKey = ['hq', 'invoices'] as const;
 export const salesOrderStatuses: readonly SalesOrderStatus[] = ['Open', 'Confirmed', 'Invoiced', 'Canceled'];
+
+type SalesOrderSort = NonNullable<NonNullable<paths['/api/hq/sales-orders']['get']['parameters']['query']>['sort']>;
+type InvoiceSort = NonNullable<NonNullable<paths['/api/hq/invoices']['get']['parameters']['query']>['sort']>;
+export const salesOrderSorts: readonly SalesOrderSort[] = ['number', '-number', 'orderedAt', '-orderedAt', 'total', '-total', 'customerAccount', '-customerAccount'];
+export const invoiceSorts: readonly InvoiceSort[] = ['number', '-number', 'dueDate', '-dueDate', 'amount', '-amount', 'createdAt', '-createdAt'];
 
 /** The API lets HQ operations (and administrators) confirm, invoice, cancel and record payments; sales staff only read. */
 export const salesOrderWriters = ['hq-operations'] as const;
