@@ -128,16 +128,17 @@ it('places an order within limits, sends one above the per-order limit for appro
     'Synchronize orders to make the sales order',
   );
 
-  // She finds it in HQ › Sales orders by the customer's account and opens it.
+  // She finds it in HQ › Sales orders by the storefront's order number and opens it.
   const nav = hq.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Sales orders' }).click();
   await hq.getByRole('heading', { name: 'Sales orders', level: 1 }).waitFor();
-  await hq.getByLabel('Customer account').fill(account);
-  await hq.waitForURL(/[?&]customer=/);
+  await hq.getByLabel('Search').fill(awaitingNumber.toLowerCase());
+  await hq.waitForURL(/[?&]search=/);
   const soRow = hq.getByRole('table', { name: 'Sales orders' }).getByRole('row').filter({ hasText: awaitingNumber });
   await soRow.waitFor();
   expect(await soRow.textContent()).toContain('€200.00');
   expect(await soRow.textContent()).toContain('Uma Buyer');
+  await expect.poll(() => hq.getByRole('table', { name: 'Sales orders' }).getByRole('row').count()).toBe(2); // the first order is not found
   await soRow.getByRole('link', { name: /^SO/ }).click();
   await hq.getByRole('heading', { name: /^Sales order SO/, level: 1 }).waitFor();
   const salesOrderNumber = (await hq.getByRole('heading', { level: 1 }).textContent())!.replace('Sales order ', '');
