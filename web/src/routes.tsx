@@ -1,62 +1,30 @@
-// Every page of the app and its address.
+// Every page of the app and its address. The storefront, the HQ back office and the sales CRM are separate chunks
+// of the build, each downloaded when one of its addresses is first opened (React Router's lazy routes).
 import { Notifications } from '@mantine/notifications';
+import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet, ScrollRestoration } from 'react-router';
-import { ChannelRequestsPage } from './hq/ChannelRequestsPage.tsx';
-import { CustomerDetailPage } from './hq/CustomerDetailPage.tsx';
-import { CustomersPage } from './hq/CustomersPage.tsx';
-import { DistributionJobsPage } from './hq/DistributionJobsPage.tsx';
-import { HierarchiesPage } from './hq/HierarchiesPage.tsx';
-import { HierarchyDetailPage } from './hq/HierarchyDetailPage.tsx';
-import { DualWriteMapsPage } from './hq/dualwrite/DualWriteMapsPage.tsx';
-import { TableMapPage } from './hq/dualwrite/TableMapPage.tsx';
-import { HomeRedirect, HqLayout } from './hq/HqLayout.tsx';
-import { DeliveryLogPage } from './hq/mail/DeliveryLogPage.tsx';
-import { MessagePage } from './hq/mail/MessagePage.tsx';
-import { ProfilesPage } from './hq/mail/ProfilesPage.tsx';
-import { TemplateEditorPage } from './hq/mail/TemplateEditorPage.tsx';
-import { TemplatesPage } from './hq/mail/TemplatesPage.tsx';
-import { JobHistoryPage } from './hq/JobHistoryPage.tsx';
-import { NumberSequencesPage } from './hq/NumberSequencesPage.tsx';
-import { OnlineStorePage } from './hq/OnlineStorePage.tsx';
-import { ProductsPage } from './hq/ProductsPage.tsx';
-import { InvoicesPage } from './hq/InvoicesPage.tsx';
-import { SalesOrderDetailPage } from './hq/SalesOrderDetailPage.tsx';
-import { SalesOrdersPage } from './hq/SalesOrdersPage.tsx';
-import { ProspectDetailPage } from './hq/ProspectDetailPage.tsx';
-import { ProspectsPage } from './hq/ProspectsPage.tsx';
-import { SignInPage } from './hq/SignInPage.tsx';
-import { StaffUsersPage } from './hq/StaffUsersPage.tsx';
-import { ForgotPasswordPage } from './storefront/ForgotPasswordPage.tsx';
-import { HomePage } from './storefront/HomePage.tsx';
-import { MyAccountPage } from './storefront/MyAccountPage.tsx';
-import { OrganizationUsersPage } from './storefront/OrganizationUsersPage.tsx';
-import { PartnerArea } from './storefront/PartnerArea.tsx';
-import { ApprovalsPage } from './storefront/ApprovalsPage.tsx';
-import { CartPage } from './storefront/CartPage.tsx';
-import { CataloguePage } from './storefront/CataloguePage.tsx';
-import { MyInvoicesPage } from './storefront/InvoicesPage.tsx';
-import { OrderDetailPage } from './storefront/OrderDetailPage.tsx';
-import { OrdersPage } from './storefront/OrdersPage.tsx';
-import { PartnerSignInPage } from './storefront/PartnerSignInPage.tsx';
-import { PasswordLinkPage } from './storefront/PasswordLinkPage.tsx';
-import { RequestStatusPage } from './storefront/RequestStatusPage.tsx';
-import { SignUpConfirmationPage } from './storefront/SignUpConfirmationPage.tsx';
-import { SignUpPage } from './storefront/SignUpPage.tsx';
-import { StorefrontLayout } from './storefront/StorefrontLayout.tsx';
-import { LeadDetailPage } from './sales/LeadDetailPage.tsx';
-import { LeadsPage } from './sales/LeadsPage.tsx';
-import { OpportunitiesPage } from './sales/OpportunitiesPage.tsx';
-import { OpportunityDetailPage } from './sales/OpportunityDetailPage.tsx';
-import { PartiesPage } from './sales/PartiesPage.tsx';
-import { PartyDetailPage } from './sales/PartyDetailPage.tsx';
+import { NavigationProgress, PageLoading } from './ui/Loading.tsx';
 import { NotFound } from './ui/NotFound.tsx';
 import { RouteError } from './ui/RouteError.tsx';
+
+const storefront = () => import('./storefront/storefrontPages.ts');
+const hq = () => import('./hq/hqPages.ts');
+const crm = () => import('./sales/crmPages.ts');
+// The back office's shell, shared by HQ and the CRM, so that one does not download the other's pages.
+const backOffice = () => import('./hq/HqLayout.tsx');
+const hqSignIn = () => import('./hq/SignInPage.tsx');
+
+/** A route whose element comes from a chunk loaded on first visit; a failed download lands in RouteError. */
+function from<M>(chunk: () => Promise<M>, render: (m: M) => ReactNode) {
+  return { lazy: async () => ({ element: render(await chunk()) }) };
+}
 
 function Root() {
   return (
     <>
       <Notifications position="top-right" />
       <ScrollRestoration />
+      <NavigationProgress />
       <Outlet />
     </>
   );
@@ -66,88 +34,89 @@ export const router = createBrowserRouter([
   {
     element: <Root />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <PageLoading />,
     children: [
       {
-        element: <StorefrontLayout />,
+        ...from(storefront, (m) => <m.StorefrontLayout />),
         children: [
-          { path: '/', element: <HomePage /> },
-          { path: '/partner/sign-up', element: <SignUpPage /> },
-          { path: '/partner/sign-up/confirmation', element: <SignUpConfirmationPage /> },
-          { path: '/partner/request-status/:token', element: <RequestStatusPage /> },
-          { path: '/sign-in', element: <PartnerSignInPage /> },
-          { path: '/invitation', element: <PasswordLinkPage key="invitation" kind="invitation" /> },
-          { path: '/reset-password', element: <PasswordLinkPage key="reset" kind="reset" /> },
-          { path: '/forgot-password', element: <ForgotPasswordPage /> },
+          { path: '/', ...from(storefront, (m) => <m.HomePage />) },
+          { path: '/partner/sign-up', ...from(storefront, (m) => <m.SignUpPage />) },
+          { path: '/partner/sign-up/confirmation', ...from(storefront, (m) => <m.SignUpConfirmationPage />) },
+          { path: '/partner/request-status/:token', ...from(storefront, (m) => <m.RequestStatusPage />) },
+          { path: '/sign-in', ...from(storefront, (m) => <m.PartnerSignInPage />) },
+          { path: '/invitation', ...from(storefront, (m) => <m.PasswordLinkPage key="invitation" kind="invitation" />) },
+          { path: '/reset-password', ...from(storefront, (m) => <m.PasswordLinkPage key="reset" kind="reset" />) },
+          { path: '/forgot-password', ...from(storefront, (m) => <m.ForgotPasswordPage />) },
           {
             path: '/my-account',
-            element: <PartnerArea />,
+            ...from(storefront, (m) => <m.PartnerArea />),
             children: [
-              { index: true, element: <MyAccountPage /> },
-              { path: 'organization-users', element: <OrganizationUsersPage /> },
-              { path: 'orders', element: <OrdersPage /> },
-              { path: 'orders/:id', element: <OrderDetailPage /> },
-              { path: 'invoices', element: <MyInvoicesPage /> },
-              { path: 'approvals', element: <ApprovalsPage /> },
+              { index: true, ...from(storefront, (m) => <m.MyAccountPage />) },
+              { path: 'organization-users', ...from(storefront, (m) => <m.OrganizationUsersPage />) },
+              { path: 'orders', ...from(storefront, (m) => <m.OrdersPage />) },
+              { path: 'orders/:id', ...from(storefront, (m) => <m.OrderDetailPage />) },
+              { path: 'invoices', ...from(storefront, (m) => <m.MyInvoicesPage />) },
+              { path: 'approvals', ...from(storefront, (m) => <m.ApprovalsPage />) },
             ],
           },
           {
             path: '/products',
-            element: <PartnerArea />,
-            children: [{ index: true, element: <CataloguePage /> }],
+            ...from(storefront, (m) => <m.PartnerArea />),
+            children: [{ index: true, ...from(storefront, (m) => <m.CataloguePage />) }],
           },
           {
             path: '/cart',
-            element: <PartnerArea />,
-            children: [{ index: true, element: <CartPage /> }],
+            ...from(storefront, (m) => <m.PartnerArea />),
+            children: [{ index: true, ...from(storefront, (m) => <m.CartPage />) }],
           },
           { path: '*', element: <NotFound /> },
         ],
       },
-      { path: '/hq/sign-in', element: <SignInPage /> },
+      { path: '/hq/sign-in', ...from(hqSignIn, (m) => <m.SignInPage />) },
       {
         path: '/hq',
-        element: <HqLayout />,
+        ...from(backOffice, (m) => <m.HqLayout />),
         children: [
-          { index: true, element: <HomeRedirect /> },
-          { path: 'prospects', element: <ProspectsPage /> },
-          { path: 'prospects/:id', element: <ProspectDetailPage /> },
-          { path: 'customers', element: <CustomersPage /> },
-          { path: 'customers/:account', element: <CustomerDetailPage /> },
-          { path: 'products', element: <ProductsPage /> },
-          { path: 'sales-orders', element: <SalesOrdersPage /> },
-          { path: 'sales-orders/:id', element: <SalesOrderDetailPage /> },
-          { path: 'invoices', element: <InvoicesPage /> },
-          { path: 'customer-hierarchies', element: <HierarchiesPage /> },
-          { path: 'customer-hierarchies/:id', element: <HierarchyDetailPage /> },
-          { path: 'distribution', element: <DistributionJobsPage /> },
-          { path: 'distribution/history', element: <JobHistoryPage /> },
-          { path: 'channel-requests', element: <ChannelRequestsPage /> },
-          { path: 'online-store', element: <OnlineStorePage /> },
-          { path: 'number-sequences', element: <NumberSequencesPage /> },
-          { path: 'staff-users', element: <StaffUsersPage /> },
-          { path: 'mail', element: <DeliveryLogPage /> },
-          { path: 'mail/messages/:id', element: <MessagePage /> },
-          { path: 'mail/templates', element: <TemplatesPage /> },
-          { path: 'mail/templates/:id', element: <TemplateEditorPage /> },
-          { path: 'mail/profiles', element: <ProfilesPage /> },
-          { path: 'dual-write', element: <DualWriteMapsPage /> },
-          { path: 'dual-write/:id', element: <TableMapPage /> },
+          { index: true, ...from(backOffice, (m) => <m.HomeRedirect />) },
+          { path: 'prospects', ...from(hq, (m) => <m.ProspectsPage />) },
+          { path: 'prospects/:id', ...from(hq, (m) => <m.ProspectDetailPage />) },
+          { path: 'customers', ...from(hq, (m) => <m.CustomersPage />) },
+          { path: 'customers/:account', ...from(hq, (m) => <m.CustomerDetailPage />) },
+          { path: 'products', ...from(hq, (m) => <m.ProductsPage />) },
+          { path: 'sales-orders', ...from(hq, (m) => <m.SalesOrdersPage />) },
+          { path: 'sales-orders/:id', ...from(hq, (m) => <m.SalesOrderDetailPage />) },
+          { path: 'invoices', ...from(hq, (m) => <m.InvoicesPage />) },
+          { path: 'customer-hierarchies', ...from(hq, (m) => <m.HierarchiesPage />) },
+          { path: 'customer-hierarchies/:id', ...from(hq, (m) => <m.HierarchyDetailPage />) },
+          { path: 'distribution', ...from(hq, (m) => <m.DistributionJobsPage />) },
+          { path: 'distribution/history', ...from(hq, (m) => <m.JobHistoryPage />) },
+          { path: 'channel-requests', ...from(hq, (m) => <m.ChannelRequestsPage />) },
+          { path: 'online-store', ...from(hq, (m) => <m.OnlineStorePage />) },
+          { path: 'number-sequences', ...from(hq, (m) => <m.NumberSequencesPage />) },
+          { path: 'staff-users', ...from(hq, (m) => <m.StaffUsersPage />) },
+          { path: 'mail', ...from(hq, (m) => <m.DeliveryLogPage />) },
+          { path: 'mail/messages/:id', ...from(hq, (m) => <m.MessagePage />) },
+          { path: 'mail/templates', ...from(hq, (m) => <m.TemplatesPage />) },
+          { path: 'mail/templates/:id', ...from(hq, (m) => <m.TemplateEditorPage />) },
+          { path: 'mail/profiles', ...from(hq, (m) => <m.ProfilesPage />) },
+          { path: 'dual-write', ...from(hq, (m) => <m.DualWriteMapsPage />) },
+          { path: 'dual-write/:id', ...from(hq, (m) => <m.TableMapPage />) },
           { path: '*', element: <NotFound home="/hq/prospects" homeLabel="Go to All prospects" /> },
         ],
       },
       {
         path: '/sales',
-        element: <HqLayout />,
+        ...from(backOffice, (m) => <m.HqLayout />),
         children: [
           { index: true, element: <Navigate to="/sales/leads" replace /> },
-          { path: 'leads', element: <LeadsPage /> },
-          { path: 'leads/:id', element: <LeadDetailPage /> },
-          { path: 'opportunities', element: <OpportunitiesPage /> },
-          { path: 'opportunities/:id', element: <OpportunityDetailPage /> },
-          { path: 'accounts', element: <PartiesPage key="accounts" type="accounts" /> },
-          { path: 'accounts/:id', element: <PartyDetailPage key="accounts" type="accounts" /> },
-          { path: 'contacts', element: <PartiesPage key="contacts" type="contacts" /> },
-          { path: 'contacts/:id', element: <PartyDetailPage key="contacts" type="contacts" /> },
+          { path: 'leads', ...from(crm, (m) => <m.LeadsPage />) },
+          { path: 'leads/:id', ...from(crm, (m) => <m.LeadDetailPage />) },
+          { path: 'opportunities', ...from(crm, (m) => <m.OpportunitiesPage />) },
+          { path: 'opportunities/:id', ...from(crm, (m) => <m.OpportunityDetailPage />) },
+          { path: 'accounts', ...from(crm, (m) => <m.PartiesPage key="accounts" type="accounts" />) },
+          { path: 'accounts/:id', ...from(crm, (m) => <m.PartyDetailPage key="accounts" type="accounts" />) },
+          { path: 'contacts', ...from(crm, (m) => <m.PartiesPage key="contacts" type="contacts" />) },
+          { path: 'contacts/:id', ...from(crm, (m) => <m.PartyDetailPage key="contacts" type="contacts" />) },
           { path: '*', element: <NotFound home="/sales/leads" homeLabel="Go to Leads" /> },
         ],
       },

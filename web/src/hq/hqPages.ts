@@ -1,0 +1,24 @@
+// The HQ back office's pages, one chunk of the build, downloaded when a staff member first opens /hq.
+export { ChannelRequestsPage } from './ChannelRequestsPage.tsx';
+export { CustomerDetailPage } from './CustomerDetailPage.tsx';
+export { CustomersPage } from './CustomersPage.tsx';
+export { DistributionJobsPage } from './DistributionJobsPage.tsx';
+export { HierarchiesPage } from './HierarchiesPage.tsx';
+export { HierarchyDetailPage } from './HierarchyDetailPage.tsx';
+export { DualWriteMapsPage } from './dualwrite/DualWriteMapsPage.tsx';
+export { TableMapPage } from './dualwrite/TableMapPage.tsx';
+export { DeliveryLogPage } from './mail/DeliveryLogPage.tsx';
+export { MessagePage } from './mail/MessagePage.tsx';
+export { ProfilesPage } from './mail/ProfilesPage.tsx';
+export { TemplateEditorPage } from './mail/TemplateEditorPage.tsx';
+export { TemplatesPage } from './mail/TemplatesPage.tsx';
+export { JobHistoryPage } from './JobHistoryPage.tsx';
+export { NumberSequencesPage } from './NumberSequencesPage.tsx';
+export { OnlineStorePage } from './OnlineStorePage.tsx';
+export { ProductsPage } from './ProductsPage.tsx';
+export { InvoicesPage } from './InvoicesPage.tsx';
+export { SalesOrderDetailPage } from './SalesOrderDetailPage.tsx';
+export { SalesOrdersPage } from './SalesOrdersPage.tsx';
+export { ProspectDetailPage } from './ProspectDetailPage.tsx';
+export { ProspectsPage } from './ProspectsPage.tsx';
+export { StaffUsersPage } from './StaffUsersPage.tsx';
