@@ -10,7 +10,7 @@ import { openDatabases } from './platform/db.ts';
 import type { OpenOptions } from './platform/db.ts';
 import { buildServer, sendProblem } from './platform/http.ts';
 import { createLogger } from './platform/log.ts';
-import { isApiPath, isAssetPath, pathOf, registerNoStore } from './platform/caching.ts';
+import { isApiPath, isAssetPath, pathOf, registerNoStore, webFileOptions } from './platform/caching.ts';
 import { createThrottle } from './platform/throttle.ts';
 import { createSessionStore } from './platform/sessions.ts';
 import { createStaffService } from './platform/staff.ts';
@@ -141,7 +141,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   mail.registerRoutes(server, staff);
 
   const hasWeb = config.serveWeb && fs.existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await server.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  if (hasWeb) await server.register(fastifyStatic, { root: webDir, wildcard: false, index: false, ...webFileOptions });
   server.setNotFoundHandler((request, reply) => {
     const url = pathOf(request.url);
     // An unknown API address or a missing file is a 404, never the app's HTML.

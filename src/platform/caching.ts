@@ -1,6 +1,6 @@
 // What browsers and proxies may keep: API answers and anything asked with credentials are never stored;
 // the web app's hashed static files stay cacheable.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cookieName } from './sessions.ts';
 
 /** The path of a request without its query. */
@@ -31,3 +31,17 @@ export function registerNoStore(app: FastifyInstance): void {
     return payload;
   });
 }
+
+/** Hashed build files never change under their name: kept a year. Anything else (index.html) is asked again each time. */
+export function webFileCacheControl(filePath: string): string {
+  return /[\\/]assets[\\/][^\\/]+$/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/** How @fastify/static serves dist/web: the .br/.gz siblings the build writes (web/precompress.ts), with the cache policy above. */
+export const webFileOptions = {
+  preCompressed: true,
+  cacheControl: false,
+  setHeaders(reply: FastifyReply, filePath: string) {
+    reply.header('cache-control', webFileCacheControl(filePath));
+  },
+} as const;

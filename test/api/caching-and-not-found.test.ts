@@ -1,6 +1,6 @@
 // What browsers and proxies may keep, and what an unknown address answers: API answers and anything asked with a
-// session are `Cache-Control: no-store`; the app's static files stay cacheable; an unknown /api address or a missing
-// /assets file is a 404 problem, never the single-page app's HTML.
+// session are `Cache-Control: no-store`; the app's hashed static files are cached a year and sent precompressed; an
+// unknown /api address or a missing /assets file is a 404 problem, never the single-page app's HTML.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,22 @@ describe('Cache-Control', () => {
     const res = await fetch(`${t.url}/assets/${asset}`, { headers: { cookie: 'hs_staff=whatever' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control') ?? '').not.toContain('no-store');
+  });
+
+  it.skipIf(!hasWeb)('keeps the hashed files a year and sends them compressed; the page itself is asked for again each time', async () => {
+    const assets = path.join(webDir, 'assets');
+    const script = fs.readdirSync(assets).find((f) => f.endsWith('.js') && fs.existsSync(path.join(assets, `${f}.br`)))!;
+    const original = fs.readFileSync(path.join(assets, script), 'utf8');
+    for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip'], ['identity', null]] as const) {
+      const res = await fetch(`${t.url}/assets/${script}`, { headers: { 'accept-encoding': accept } });
+      expect(res.status, accept).toBe(200);
+      expect(res.headers.get('content-encoding'), accept).toBe(encoding);
+      expect(res.headers.get('content-type'), accept).toContain('javascript');
+      expect(res.headers.get('cache-control'), accept).toBe('public, max-age=31536000, immutable');
+      expect(await res.text(), accept).toBe(original);
+    }
+    const page = await fetch(`${t.url}/partner/sign-up`);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
   });
 });
 
