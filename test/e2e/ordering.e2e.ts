@@ -87,6 +87,9 @@ it('places an order within limits, sends one above the per-order limit for appro
   await user.getByLabel('Quantity of Bar clamp').waitFor();
   expect(await user.getByLabel('Cart total').textContent()).toBe('€200.00');
   await user.getByRole('button', { name: 'Place order on account' }).press('Enter');
+  // The cart says it too for a moment: read the number from the order's own page.
+  await user.waitForURL('**/my-account/orders/*');
+  await user.getByRole('heading', { name: /^Order /, level: 1 }).waitFor();
   await user.getByText("Awaiting approval by your organization's admin").first().waitFor();
   const awaitingUrl = user.url();
   const awaitingNumber = (await user.getByRole('heading', { level: 1 }).textContent())!.replace('Order ', '');
