@@ -17,12 +17,15 @@ import { createStaffService } from './platform/staff.ts';
 import { registerStaffRoutes } from './platform/staff-routes.ts';
 import { createStorefront } from './storefront/index.ts';
 import { createHq } from './hq/index.ts';
-import type { Hq } from './hq/index.ts';
+import type { Hq, JobCode } from './hq/index.ts';
 import { createSales } from './sales/index.ts';
 import { createDualWrite } from './dualwrite/index.ts';
 import { createMail } from './mail/index.ts';
 import type { NotificationType } from './mail/index.ts';
-import { onChange } from './platform/change-signal.ts';
+import { onWork, signalAcrossProcesses } from './platform/change-signal.ts';
+import type { Work } from './platform/change-signal.ts';
+import { listenForWork } from './platform/work-listener.ts';
+import type { WorkListener } from './platform/work-listener.ts';
 
 const webDir = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
@@ -35,7 +38,12 @@ export interface AppOptions extends OpenOptions {
 
 export async function createApp(config: Config, options: AppOptions = {}) {
   const log = options.logger ?? createLogger(config.logLevel);
+  // HANDSHAKE_ROLE: `web` serves HTTP only, `worker` runs the jobs, dual-write and mail only, `all` both.
+  const servesWeb = config.role !== 'worker';
+  const runsBackground = config.role !== 'web';
   const dbs = await openDatabases(config, options);
+  // On PostgreSQL other processes may share the databases: work signals go to them too, by NOTIFY.
+  signalAcrossProcesses(dbs.kind === 'postgres');
   const throttle = createThrottle(dbs.db.platform, config.throttleWindowSeconds);
   const sessions = createSessionStore(dbs.db.platform);
   const staff = createStaffService(dbs.db.platform, sessions, throttle, config);
@@ -61,7 +69,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     publicUrl: config.publicUrl,
     distributionMode: config.distributionMode,
     log,
-    ...(options.distributionPollMs ? { distributionPollMs: options.distributionPollMs } : {}),
+    distributionPollMs: options.distributionPollMs ?? config.distributionPollMs,
+    runsJobs: runsBackground,
   });
 
   const sales = createSales({ db: dbs.db.sales });
@@ -85,6 +94,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     db: dbs.db.mail,
     config,
     log,
+    sends: runsBackground,
     sources: [
       {
         read: async (limit) => (await hq!.mailFeed.read(limit)).map((e) => ({ id: e.id, type: e.topic, recipient: e.recipient, language: e.language, channelId: e.channelId, values: e.values })),
@@ -96,15 +106,25 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       },
     ],
   });
-  const stopListening = onChange(() => {
-    dualWrite.engine.kick();
-    mail.kick();
-  });
+  /** Work signalled in this process or, by NOTIFY, in another: the loop concerned looks now instead of at its poll. */
+  function takeUp(work: Work) {
+    if (work === 'change') {
+      dualWrite.engine.kick();
+      mail.kick();
+    } else if (work === 'mail') mail.kickSender();
+    else if (work === 'runs') hq!.distribution.runPending();
+    else if (work.startsWith('job:')) hq!.distribution.kick(work.slice(4) as JobCode);
+  }
+  const stopListening = runsBackground ? onWork(takeUp) : () => {};
+  let workListener: WorkListener | undefined;
 
-  await staff.ensureAdministrator(config, log);
-  await hq.setUp(dbs.kind === 'pglite');
-  await dualWrite.setUp();
-  await mail.setUp();
+  // Processes starting together on one PostgreSQL set up one after another (seeding is idempotent, not race-free).
+  await dbs.exclusively(async () => {
+    await staff.ensureAdministrator(config, log);
+    await hq!.setUp(dbs.kind === 'pglite');
+    await dualWrite.setUp();
+    await mail.setUp();
+  });
 
   async function notifyIntegrationAdministrators(alert: { mapId: string; mapName: string; errors: number; withinMinutes: number }) {
     const people = (await staff.list()).filter((u) => !u.disabled && (u.roles.includes('integration-administrator') || u.roles.includes('administrator')));
@@ -133,14 +153,17 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       return { status: 'ready' as const };
     },
   );
-  registerStaffRoutes(server, staff, sessions, config);
-  storefront.registerRoutes(server);
-  hq.registerRoutes(server, staff);
-  sales.registerRoutes(server, staff);
-  dualWrite.registerRoutes(server, staff);
-  mail.registerRoutes(server, staff);
+  // A worker answers only the probes above, so an orchestrator can check it; the API and the app are the web's.
+  if (servesWeb) {
+    registerStaffRoutes(server, staff, sessions, config);
+    storefront.registerRoutes(server);
+    hq.registerRoutes(server, staff);
+    sales.registerRoutes(server, staff);
+    dualWrite.registerRoutes(server, staff);
+    mail.registerRoutes(server, staff);
+  }
 
-  const hasWeb = config.serveWeb && fs.existsSync(path.join(webDir, 'index.html'));
+  const hasWeb = servesWeb && config.serveWeb && fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) await server.register(fastifyStatic, { root: webDir, wildcard: false, index: false, ...webFileOptions });
   server.setNotFoundHandler((request, reply) => {
     const url = pathOf(request.url);
@@ -165,15 +188,21 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     config,
     async listen() {
       await server.listen({ port: config.port, host: config.host });
-      distribution.start();
-      dualWrite.engine.start();
-      mail.start();
+      if (runsBackground) {
+        distribution.start();
+        dualWrite.engine.start();
+        mail.start();
+        // After a lost connection, signals may have been missed: look at everything once instead of waiting for the polls.
+        const catchUp = () => (['change', 'mail', 'runs', ...distribution.specs.map((s) => `job:${s.code}` as const)] as Work[]).forEach(takeUp);
+        if (dbs.kind === 'postgres') workListener = listenForWork(dbs.urls, log, takeUp, catchUp);
+      }
       return server.server.address();
     },
     /** Stops taking requests, lets running requests and job runs finish, then closes the databases (and the lock). */
     async close() {
       shuttingDown = true;
       await server.close();
+      await workListener?.close();
       await distribution.stop();
       stopListening();
       await dualWrite.engine.stop();

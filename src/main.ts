@@ -3,7 +3,14 @@ import { loadConfig } from './platform/config.ts';
 import { DataDirLockedError } from './platform/data-dir-lock.ts';
 import { createApp } from './app.ts';
 
-const config = loadConfig();
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  // A setting that is wrong stops the start with its message, not a stack trace.
+  process.stderr.write(`\nHandshake cannot start: ${(error as Error).message}\n\n`);
+  process.exit(1);
+}
 let app;
 try {
   app = await createApp(config);
@@ -16,7 +23,11 @@ try {
 }
 const running = app;
 await running.listen();
-process.stdout.write(`\n  Handshake is running at ${config.publicUrl}\n  storefront ${config.publicUrl}/   back office ${config.publicUrl}/hq   API ${config.publicUrl}/docs\n\n`);
+if (config.role === 'worker') process.stdout.write(`\n  Handshake worker is running (distribution jobs, dual-write, mail); /health and /ready on port ${config.port}\n\n`);
+else {
+  const web = config.role === 'web' ? ' (web only: the background work runs in a worker process)' : '';
+  process.stdout.write(`\n  Handshake is running at ${config.publicUrl}${web}\n  storefront ${config.publicUrl}/   back office ${config.publicUrl}/hq   API ${config.publicUrl}/docs\n\n`);
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

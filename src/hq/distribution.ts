@@ -8,6 +8,8 @@ import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { countryIds } from '../platform/countries.ts';
 import { plainMessage } from '../platform/sync-side.ts';
+import { notifyOtherProcesses } from '../platform/change-signal.ts';
+import type { Work } from '../platform/change-signal.ts';
 import { channelRequests, distributionJobs, jobRuns, outbox } from './schema.ts';
 import { prospectFromRequest, prospectsFromRequests } from './prospect.ts';
 import type { ProspectRequest } from './prospect.ts';
@@ -129,6 +131,8 @@ export interface DistributionOptions {
   db: Db;
   channel: ChannelConnection;
   mode: 'near-real-time' | 'schedule' | 'off';
+  /** False in a web-only process: it never runs a job and passes kicks and run requests on to the worker. */
+  runsJobs?: boolean;
   pollMs?: number;
   kickDelayMs?: number;
   log: FastifyBaseLogger;
@@ -173,6 +177,13 @@ export function createDistribution(options: DistributionOptions) {
   let kickTimer: NodeJS.Timeout | null = null;
   const kickDelayMs = options.kickDelayMs ?? 20;
   let stopping = false;
+  const runsJobs = options.runsJobs ?? true;
+  // Jobs run only after start(): a web process never starts them.
+  let started = false;
+
+  function passOn(work: Work) {
+    notifyOtherProcesses(db, work).catch((error: unknown) => log.warn({ err: error, work }, 'could not signal the worker; it finds the work at its next poll'));
+  }
 
   async function renewLease(code: JobCode) {
     await db
@@ -435,7 +446,7 @@ export function createDistribution(options: DistributionOptions) {
   }
 
   function drain(): Promise<void> {
-    if (draining || stopping) return draining ?? Promise.resolve();
+    if (draining || stopping || !started) return draining ?? Promise.resolve();
     draining = (async () => {
       try {
         for (const code of await due()) if (!wanted.has(code)) wanted.add(code);
@@ -453,6 +464,22 @@ export function createDistribution(options: DistributionOptions) {
       if (wanted.size > 0 && !stopping) void drain();
     })();
     return draining;
+  }
+
+  /** Work arrived for a job: in near-real-time mode it runs now instead of at its next scheduled time. */
+  function kick(code: JobCode) {
+    if (stopping || !byCode.has(code)) return;
+    // The worker's own mode decides whether it runs now.
+    if (!runsJobs) return passOn(`job:${code}`);
+    if (options.mode !== 'near-real-time') return;
+    wanted.add(code);
+    // A few milliseconds' grace lets a burst of sign-ups travel as one batch instead of one run each.
+    if (!kickTimer) {
+      kickTimer = setTimeout(() => {
+        kickTimer = null;
+        void drain();
+      }, kickDelayMs);
+    }
   }
 
   return {
@@ -486,6 +513,7 @@ export function createDistribution(options: DistributionOptions) {
 
     start() {
       if (options.mode === 'off') return;
+      started = true;
       timer = setInterval(() => void drain(), options.pollMs ?? 1000);
       timer.unref();
       // Near-real-time: catch up at once on whatever arrived while no process was running.
@@ -493,18 +521,7 @@ export function createDistribution(options: DistributionOptions) {
       void drain();
     },
 
-    /** Work arrived for a job: in near-real-time mode it runs now instead of at its next scheduled time. */
-    kick(code: JobCode) {
-      if (options.mode !== 'near-real-time' || stopping) return;
-      wanted.add(code);
-      // A few milliseconds' grace lets a burst of sign-ups travel as one batch instead of one run each.
-      if (!kickTimer) {
-        kickTimer = setTimeout(() => {
-          kickTimer = null;
-          void drain();
-        }, kickDelayMs);
-      }
-    },
+    kick,
 
     /** Waits until nothing is queued or running in this process (tests and graceful shutdown use it). */
     async idle() {
@@ -522,11 +539,18 @@ export function createDistribution(options: DistributionOptions) {
       if (!byCode.has(code as JobCode)) throw notFound(`Distribution job ${code}`);
       const id = crypto.randomUUID();
       await db.insert(jobRuns).values({ id, jobCode: code, trigger: 'Manual', status: 'Pending' });
-      if (options.mode !== 'off' && !stopping) {
+      // The pending run is the request: whichever process runs the jobs picks it up (at once when signalled, else at its poll).
+      if (!runsJobs) passOn('runs');
+      else if (options.mode !== 'off' && !stopping) {
         wanted.add(code as JobCode);
         void drain();
       }
       return id;
+    },
+
+    /** Another process requested a run: take up the pending runs now. */
+    runPending() {
+      if (runsJobs) void drain();
     },
 
     async listJobs() {
@@ -616,11 +640,8 @@ export function createDistribution(options: DistributionOptions) {
         if (!exists) throw notFound('Channel request');
         throw new DomainError('conflict', `Only a failed channel request can be retried; this one is ${exists.status}.`);
       }
-      if (options.mode === 'near-real-time') {
-        wanted.add('SYNC-CHANNEL-REQUESTS');
-        wanted.add('SYNC-ORDERS');
-        void drain();
-      }
+      kick('SYNC-CHANNEL-REQUESTS');
+      kick('SYNC-ORDERS');
     },
   };
 }

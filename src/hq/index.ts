@@ -30,6 +30,8 @@ export interface HqOptions {
   publicUrl: string;
   distributionMode: 'near-real-time' | 'schedule' | 'off';
   distributionPollMs?: number;
+  /** False in a web-only process (see DistributionOptions). */
+  runsJobs?: boolean;
   log: FastifyBaseLogger;
 }
 
@@ -39,6 +41,7 @@ export function createHq(options: HqOptions) {
     channel: options.channel,
     mode: options.distributionMode,
     log: options.log,
+    ...(options.runsJobs === false ? { runsJobs: false } : {}),
     ...(options.distributionPollMs ? { pollMs: options.distributionPollMs } : {}),
   });
   const kick = (code: JobCode) => () => distribution.kick(code);

@@ -24,7 +24,7 @@ export async function storeOf(tx: DbOrTx, channelId: string): Promise<{ storenam
 export async function recordMailEvents(tx: DbOrTx, events: MailEvent[]): Promise<void> {
   if (events.length === 0) return;
   await tx.insert(outbox).values(events.map((e) => ({ consumer: 'mail', topic: e.topic, key: e.key, payload: e })));
-  signalChange();
+  await signalChange(tx);
 }
 
 /** The mail context's view of HQ's mail events: read the undelivered ones, acknowledge them once stored. */

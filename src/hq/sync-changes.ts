@@ -28,7 +28,7 @@ export async function recordSyncChanges(tx: DbOrTx, changes: SyncChange[]): Prom
       payload: { values: c.values, changedFields: c.changedFields, created: c.created, origin: c.origin },
     })),
   );
-  signalChange();
+  await signalChange(tx);
 }
 
 /** Names of the fields whose values differ. */

@@ -10,6 +10,7 @@ import type { MailEventSource } from './relay.ts';
 import { createSender } from './sender.ts';
 import { createSetup } from './setup.ts';
 import { registerMailRoutes } from './routes.ts';
+import { notifyOtherProcesses } from '../platform/change-signal.ts';
 
 export type { Notification } from './messages.ts';
 export type { MailEventSource } from './relay.ts';
@@ -20,6 +21,8 @@ export interface MailOptions {
   config: Pick<Config, 'smtpUrl' | 'smtpRejectUnauthorized' | 'mailFrom' | 'mailRetryBaseMs' | 'mailMaxAttempts' | 'channelId'>;
   log: FastifyBaseLogger;
   sources: MailEventSource[];
+  /** False in a web-only process: a message queued by a request (resend, release) is sent by the worker. */
+  sends?: boolean;
 }
 
 export function createMail(options: MailOptions) {
@@ -29,7 +32,12 @@ export function createMail(options: MailOptions) {
   const sender = config.smtpUrl
     ? createSender({ db: options.db, log: options.log, smtpUrl: config.smtpUrl, rejectUnauthorized: config.smtpRejectUnauthorized, from: config.mailFrom, retryBaseMs: config.mailRetryBaseMs, maxAttempts: config.mailMaxAttempts })
     : undefined;
-  const messages = createMessages(options.db, { smtp, fromDomain, onQueued: () => sender?.kick() });
+  const sends = options.sends ?? true;
+  const onQueued = () => {
+    if (sends) return sender?.kick();
+    notifyOtherProcesses(options.db, 'mail').catch((error: unknown) => options.log.warn({ err: error }, 'could not signal the worker; it sends at its next look'));
+  };
+  const messages = createMessages(options.db, { smtp, fromDomain, onQueued });
   const setup = createSetup(options.db);
   const relay = createRelay(options.sources, messages, options.log);
   return {
@@ -39,6 +47,8 @@ export function createMail(options: MailOptions) {
     setUp: () => setup.seed(config.channelId),
     /** Something committed an event: read it now rather than at the next poll. */
     kick: () => relay.kick(),
+    /** Another process queued a message: send it now. */
+    kickSender: () => sender?.kick(),
     start() {
       relay.start();
       sender?.start();

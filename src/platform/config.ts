@@ -4,7 +4,11 @@ import path from 'node:path';
 export type ContextName = 'platform' | 'storefront' | 'hq' | 'sales' | 'dualwrite' | 'mail';
 export const contextNames: readonly ContextName[] = ['platform', 'storefront', 'hq', 'sales', 'dualwrite', 'mail'];
 
+/** What one process runs: `web` the HTTP server only, `worker` the background work (jobs, dual-write, mail) only. */
+export type Role = 'all' | 'web' | 'worker';
+
 export interface Config {
+  role: Role;
   port: number;
   host: string;
   /** Where the embedded database lives when no DATABASE_URL is given. */
@@ -16,6 +20,8 @@ export interface Config {
   adminPassword: string | undefined;
   /** `near-real-time` runs a distribution job as soon as there is work; `schedule` only on its recurrence. */
   distributionMode: 'near-real-time' | 'schedule' | 'off';
+  /** How often the process running the jobs looks for due and requested runs when nothing signalled. */
+  distributionPollMs: number;
   logLevel: string;
   secureCookies: boolean;
   trustProxy: boolean;
@@ -67,7 +73,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const url = env[`${name.toUpperCase()}_DATABASE_URL`];
     if (url) contextDatabaseUrls[name] = url;
   }
+  const role = env.HANDSHAKE_ROLE || 'all';
+  if (role !== 'all' && role !== 'web' && role !== 'worker') throw new Error(`HANDSHAKE_ROLE must be all, web or worker, got "${role}"`);
+  const anyUrl = env.DATABASE_URL || Object.values(contextDatabaseUrls)[0];
+  if (role !== 'all' && (!anyUrl || anyUrl === 'memory://')) {
+    throw new Error(
+      `HANDSHAKE_ROLE=${role} needs PostgreSQL (DATABASE_URL): the embedded database is a data folder only one process can open, so that process runs both the web server and the background work. Leave HANDSHAKE_ROLE unset (all) or set DATABASE_URL.`,
+    );
+  }
   return {
+    role,
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
@@ -76,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     distributionMode: mode,
+    distributionPollMs: Math.max(10, int(env, 'DISTRIBUTION_POLL_MS', 1000)),
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.SECURE_COOKIES === 'true',
     trustProxy: env.TRUST_PROXY === 'true',

@@ -24,6 +24,10 @@ export interface Databases {
   db: Record<ContextName, Db>;
   /** True once every context's migrations are applied. */
   ping(): Promise<boolean>;
+  /** The distinct PostgreSQL databases, for the work listener (none when embedded). */
+  urls: string[];
+  /** Runs first-start setup while no other process starting on the same databases does (embedded: one process anyway). */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** The embedded database's files as one archive (tests start from it instead of running initdb again). */
   dump?(): Promise<Blob>;
@@ -71,6 +75,8 @@ async function openPglite(config: Config, options: OpenOptions): Promise<Databas
   return {
     kind: 'pglite',
     db: handles,
+    urls: [],
+    exclusively: (work) => work(),
     async ping() {
       if (client.closed) return false;
       await client.query('select 1');
@@ -104,11 +110,15 @@ async function openPostgres(config: Config): Promise<Databases> {
     }
     handles[name] = drizzlePg(pool) as unknown as Db;
   }
+  // Every process taking the same lock on the platform database: several starting at once migrate one after another.
+  const exclusively = <T>(work: () => Promise<T>) => withSetupLock(urls.platform, config.databaseConnectTimeoutMs, work);
   try {
-    for (const name of contextNames) {
-      const pool = pools.get(urls[name])!;
-      await migratePg(drizzlePg(pool), { migrationsFolder: migrationsFolder(name), migrationsSchema: 'drizzle', migrationsTable: `${name}_migrations` });
-    }
+    await exclusively(async () => {
+      for (const name of contextNames) {
+        const pool = pools.get(urls[name])!;
+        await migratePg(drizzlePg(pool), { migrationsFolder: migrationsFolder(name), migrationsSchema: 'drizzle', migrationsTable: `${name}_migrations` });
+      }
+    });
   } catch (error) {
     await Promise.all([...pools.values()].map((pool) => pool.end()));
     throw error;
@@ -116,6 +126,8 @@ async function openPostgres(config: Config): Promise<Databases> {
   return {
     kind: 'postgres',
     db: handles,
+    urls: [...pools.keys()],
+    exclusively,
     async ping() {
       for (const handle of new Set(Object.values(handles))) await handle.execute(sql`select 1`);
       return true;
@@ -124,6 +136,25 @@ async function openPostgres(config: Config): Promise<Databases> {
       await Promise.all([...pools.values()].map((pool) => pool.end()));
     },
   };
+}
+
+/** Any fixed number: the key of the session advisory lock Handshake processes hold while they migrate and set up. */
+const setupLockKey = 7_418_311_902;
+
+/**
+ * Holds a PostgreSQL advisory lock on its own connection (outside the pool, so a pool of one cannot deadlock) while
+ * `work` runs; a process that dies holding it loses it with its connection.
+ */
+async function withSetupLock<T>(url: string, connectTimeoutMs: number, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [setupLockKey]);
+    return await work();
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 export function ensureDir(dir: string): void {

@@ -15,7 +15,7 @@ export async function recordChange(
   origin: ChangeOrigin,
 ): Promise<void> {
   await tx.insert(outbox).values({ entity, key: row.id, version: row.version, changedFields, payload: row, origin });
-  if (origin !== 'dualwrite') signalChange();
+  if (origin !== 'dualwrite') await signalChange(tx);
 }
 
 /** Names of the fields whose values differ, for the outbox's changed-fields list. */

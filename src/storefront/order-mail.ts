@@ -35,8 +35,8 @@ async function record(tx: DbOrTx, topic: OrderMailTopic, key: string, recipients
       },
     })),
   );
-  // A signal from inside the transaction may come before the commit: the relay looks again shortly after.
-  signalChange();
+  // In-process the signal may come before the commit (the relay looks again shortly after); a NOTIFY comes on commit.
+  await signalChange(tx);
 }
 
 /** The order's values every order mail offers, and its buyer (none once removed from the organization). */

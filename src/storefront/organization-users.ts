@@ -206,7 +206,7 @@ export function createOrganizationUsers(db: Db, sessions: SessionStore, throttle
         if (user.passwordHash !== null) throw new DomainError('conflict', `${user.firstName} ${user.lastName} has already chosen a password; "Forgot your password?" on the sign-in page sends a new one.`);
         await mailLink(tx, user, caller.organization.name, 'invitation');
       });
-      signalChange();
+      await signalChange(db);
     },
 
     /** Removes a user: refused from the next request on, before the change has even reached HQ. */

@@ -191,7 +191,7 @@ export function createPartnerAccounts(db: Db, sessions: SessionStore, throttle: 
         if (!row) return;
         await mailLink(tx, row.user, row.organization.name, 'reset');
       });
-      signalChange();
+      await signalChange(db);
     },
 
     async changePassword(caller: Caller, currentPassword: string, newPassword: string, keepTokenHash: string | undefined) {
