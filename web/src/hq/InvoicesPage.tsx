@@ -94,9 +94,6 @@ export function InvoicesPage() {
                         Due
                       </SortableTh>
                       <Table.Th>Status</Table.Th>
-                      <SortableTh field="createdAt" sort={sort} onSort={onSort} descendingFirst>
-                        Invoiced
-                      </SortableTh>
                       {mayWrite ? <Table.Th>Actions</Table.Th> : null}
                     </Table.Tr>
                   </Table.Thead>
@@ -108,6 +105,9 @@ export function InvoicesPage() {
                           <Table.Td style={{ whiteSpace: 'nowrap' }}>
                             <Text size="sm" ff="monospace" fw={600}>
                               {invoice.number}
+                            </Text>
+                            <Text size="xs" c="dimmed">
+                              {formatDateTime(invoice.createdAt)}
                             </Text>
                           </Table.Td>
                           <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -140,7 +140,6 @@ export function InvoicesPage() {
                           <Table.Td>
                             <StatusBadge status={invoice.status} size="sm" />
                           </Table.Td>
-                          <Table.Td miw={110}>{formatDateTime(invoice.createdAt)}</Table.Td>
                           {mayWrite ? (
                             <Table.Td>
                               {invoice.status !== 'Paid' ? (

@@ -67,7 +67,7 @@ function SalesOrderView({ order }: { order: SalesOrder }) {
       if (action === 'invoice') void queryClient.invalidateQueries({ queryKey: invoicesKey });
       cancelDialog.close();
       setOutcome(
-        `${changed.number} ${done[action]}. ${action === 'invoice' && changed.invoice ? `Invoice ${changed.invoice.number} is due ${formatDueDate(changed.invoice.dueDate)}; ` : ''}the partner sees it on the storefront within seconds.`,
+        `${changed.number} ${done[action]}. ${action === 'invoice' && changed.invoice ? `Invoice ${changed.invoice.number} is due ${formatDueDate(changed.invoice.dueDate)}. ` : ''}The partner sees it on the storefront within seconds.`,
       );
     },
     // Someone else changed the order first (409): show its status now, next to the reason.
