@@ -52,6 +52,15 @@ export interface Config {
   databaseConnectTimeoutMs: number;
   /** Requests one process works on at once; past it a new request gets 503 at once instead of joining a queue (0: no limit). */
   maxRequestsInFlight: number;
+  /** The embedded database's shared buffers (PostgreSQL's `shared_buffers`), e.g. 16MB; they are part of the process's memory. */
+  pgliteSharedBuffers: string;
+}
+
+function memorySize(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[1-9][0-9]{0,5}(kB|MB|GB)$/.test(raw)) throw new Error(`${name} must be a size such as 16MB (kB, MB or GB), not "${raw}"`);
+  return raw;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -86,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    pgliteSharedBuffers: memorySize(env, 'PGLITE_SHARED_BUFFERS', '16MB'),
     databaseUrl: env.DATABASE_URL || undefined,
     contextDatabaseUrls,
     adminEmail: env.ADMIN_EMAIL || undefined,

@@ -55,7 +55,13 @@ async function openPglite(config: Config, options: OpenOptions): Promise<Databas
   let client: PGlite;
   try {
     const dataDir = inMemory ? undefined : path.join(config.dataDir, 'pglite');
-    client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(options.pgliteDump ? { loadDataDir: options.pgliteDump } : {}) });
+    client = new PGlite({
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.pgliteDump ? { loadDataDir: options.pgliteDump } : {}),
+      // PostgreSQL's 128 MB of shared buffers live in the process's own memory here (no separate server), and
+      // the files they cache sit in the OS page cache anyway: 16 MB took idle RSS down by about 120 MB.
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${config.pgliteSharedBuffers}`],
+    });
     await client.waitReady;
   } catch (error) {
     release();
