@@ -147,18 +147,18 @@ export function createOrdering(db: Db, channelId: string, onUploadQueued: () => 
 
   /** Credit limit − open orders − unpaid invoices, in cents; the caller holds the organization's lock when it matters. */
   async function credit(tx: DbOrTx, hierarchyId: string) {
-    const [org] = await tx.select({ creditLimit: organizations.creditLimit }).from(organizations).where(eq(organizations.hierarchyId, hierarchyId));
-    const [open] = await tx
-      .select({ sum: sql<string | null>`sum(${orders.total})` })
-      .from(orders)
-      .where(and(eq(orders.hierarchyId, hierarchyId), inArray(orders.status, openStatuses)));
+    // One statement, not three: it runs under the organization's lock at every checkout.
+    const [org] = await tx
+      .select({
+        creditLimit: organizations.creditLimit,
+        openOrders: sql<string | null>`(select sum(${orders.total}) from ${orders} where ${and(eq(orders.hierarchyId, hierarchyId), inArray(orders.status, openStatuses))})`,
+        unpaidInvoices: sql<string | null>`(select sum(${invoices.amount} - ${invoices.paid}) from ${invoices} where ${and(eq(invoices.hierarchyId, hierarchyId), inArray(invoices.status, ['Open', 'PartlyPaid']))})`,
+      })
+      .from(organizations)
+      .where(eq(organizations.hierarchyId, hierarchyId));
     const limit = org?.creditLimit === null || org?.creditLimit === undefined ? null : toCents(org.creditLimit);
-    const openOrders = toCents(open?.sum ?? '0');
-    const [unpaid] = await tx
-      .select({ sum: sql<string | null>`sum(${invoices.amount} - ${invoices.paid})` })
-      .from(invoices)
-      .where(and(eq(invoices.hierarchyId, hierarchyId), inArray(invoices.status, ['Open', 'PartlyPaid'])));
-    const unpaidInvoices = toCents(unpaid?.sum ?? '0');
+    const openOrders = toCents(org?.openOrders ?? '0');
+    const unpaidInvoices = toCents(org?.unpaidInvoices ?? '0');
     // No credit limit set in HQ means no credit: ordering on account needs one.
     const available = Math.max(0, (limit ?? 0) - openOrders - unpaidInvoices);
     return { creditLimit: limit, openOrders, unpaidInvoices, available };
