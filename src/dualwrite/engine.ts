@@ -2,13 +2,13 @@
 // batches, and records every record's fate. At least once, applied once (idempotent targets), in order per map.
 import os from 'node:os';
 import crypto from 'node:crypto';
-import { and, asc, eq, inArray, lt, or, sql, gte, count } from 'drizzle-orm';
+import { and, asc, eq, lt, or, sql, gte, count } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../platform/db.ts';
 import type { ApplyItem, ChangePosition, SideChange, SyncSide } from '../platform/sync-side.ts';
 import { plainMessage, startOfOutbox } from '../platform/sync-side.ts';
 import { isUnreachable } from '../platform/errors.ts';
-import { bulkInsert } from '../platform/bulk.ts';
+import { anyOf, bulkInsert } from '../platform/bulk.ts';
 import { activity, cursors, initialSyncRuns, leases, ledger, links, syncErrors, tableMaps } from './schema.ts';
 import { parseFilter } from './filter.ts';
 import { directionsOf, MissingParent, transform } from './table-map.ts';
@@ -91,6 +91,8 @@ export function createEngine(options: EngineOptions) {
   let current: Promise<void> | undefined;
   let kicked = false;
   let lastKick = 0;
+  // Set by a cycle that found signalled changes committed but still behind another open transaction's horizon.
+  let behindHorizon = false;
   /** Backoff per map and direction while the target does not answer. */
   const waitUntil = new Map<string, number>();
   const waitReason = new Map<string, string>();
@@ -128,7 +130,7 @@ export function createEngine(options: EngineOptions) {
       const rows = await db
         .select()
         .from(links)
-        .where(and(eq(links.mapId, mapId), direction === 'hq-to-crm' ? inArray(links.hqKey, list) : inArray(links.crmKey, list)));
+        .where(and(eq(links.mapId, mapId), anyOf(direction === 'hq-to-crm' ? links.hqKey : links.crmKey, list)));
       for (const r of rows) found.set(`${mapId}:${direction === 'hq-to-crm' ? r.hqKey : r.crmKey}`, direction === 'hq-to-crm' ? r.crmKey : r.hqKey);
     }
     return (mapId: string, key: string) => found.get(`${mapId}:${key}`);
@@ -163,7 +165,7 @@ export function createEngine(options: EngineOptions) {
     const linkRows = await db
       .select()
       .from(links)
-      .where(and(eq(links.mapId, map.id), direction === 'hq-to-crm' ? inArray(links.hqKey, sourceKeys) : inArray(links.crmKey, sourceKeys)));
+      .where(and(eq(links.mapId, map.id), anyOf(direction === 'hq-to-crm' ? links.hqKey : links.crmKey, sourceKeys)));
     const linkOf = new Map(linkRows.map((l) => [direction === 'hq-to-crm' ? l.hqKey : l.crmKey, l]));
     const lookups = await lookupTable(map, direction, relevant);
 
@@ -253,12 +255,11 @@ export function createEngine(options: EngineOptions) {
         crmKey: direction === 'hq-to-crm' ? o.targetKey! : o.change.key,
         stamp: Object.fromEntries((o.fields ?? []).map((f) => [clockKeyOf(definition, direction, f), o.change.at.getTime()])) as Record<string, number>,
       }));
+      // One read of the batch's links, one update for the links whose clock moved, one insert for new links.
       const existing = new Map<string, typeof links.$inferSelect>();
-      for (let i = 0; i < pairs.length; i += 1000) {
-        const keys = pairs.slice(i, i + 1000).map((p) => p.hqKey);
-        for (const l of await tx.select().from(links).where(and(eq(links.mapId, row.id), inArray(links.hqKey, keys)))) existing.set(l.hqKey, l);
-      }
+      if (pairs.length > 0) for (const l of await tx.select().from(links).where(and(eq(links.mapId, row.id), anyOf(links.hqKey, [...new Set(pairs.map((p) => p.hqKey))])))) existing.set(l.hqKey, l);
       const fresh = new Map<string, { mapId: string; hqKey: string; crmKey: string; clock: Record<string, number> }>();
+      const moved = new Map<string, { hq_key: string; crm_key: string; clock: Record<string, number> }>();
       for (const p of pairs) {
         const known = existing.get(p.hqKey);
         if (!known) {
@@ -268,17 +269,23 @@ export function createEngine(options: EngineOptions) {
           continue;
         }
         const clock = { ...(known.clock as Record<string, number>) };
-        let moved = known.crmKey !== p.crmKey;
+        let changed = known.crmKey !== p.crmKey;
         for (const [k, v] of Object.entries(p.stamp)) {
           if ((clock[k] ?? 0) < v) {
             clock[k] = v;
-            moved = true;
+            changed = true;
           }
         }
-        if (moved) {
-          await tx.update(links).set({ clock, crmKey: p.crmKey, updatedAt: new Date() }).where(and(eq(links.mapId, row.id), eq(links.hqKey, p.hqKey)));
+        if (changed) {
+          moved.set(p.hqKey, { hq_key: p.hqKey, crm_key: p.crmKey, clock });
           existing.set(p.hqKey, { ...known, clock, crmKey: p.crmKey });
         }
+      }
+      if (moved.size > 0) {
+        await tx.execute(sql`
+          update ${links} set crm_key = v.crm_key, clock = v.clock, updated_at = now()
+          from jsonb_to_recordset(${JSON.stringify([...moved.values()])}::jsonb) as v(hq_key text, crm_key text, clock jsonb)
+          where ${links.mapId} = ${row.id} and ${links.hqKey} = v.hq_key`);
       }
       const inserts = [...fresh.values()];
       await bulkInsert(tx, links, inserts, { onConflictDoNothing: true });
@@ -341,13 +348,12 @@ export function createEngine(options: EngineOptions) {
     const [anyWaiting] = await db.select({ id: syncErrors.id }).from(syncErrors).where(and(eq(syncErrors.status, 'Pending'), sql`${syncErrors.waitingFor} like ${`${mapId}:%`}`)).limit(1);
     if (!anyWaiting) return;
     const names = linked.flatMap((l) => [`${mapId}:hq-to-crm:${l.hq}`, `${mapId}:crm-to-hq:${l.crm}`]);
-    for (let i = 0; i < names.length; i += 500) {
-      const waiting = await db
-        .select({ id: syncErrors.id })
-        .from(syncErrors)
-        .where(and(eq(syncErrors.status, 'Pending'), inArray(syncErrors.waitingFor, names.slice(i, i + 500))));
-      for (const e of waiting) await retry(e.id).catch((error: unknown) => log.warn({ err: error }, 'dual-write: retry after parent failed'));
-    }
+    const waiting = await db
+      .select({ id: syncErrors.id })
+      .from(syncErrors)
+      .where(and(eq(syncErrors.status, 'Pending'), anyOf(syncErrors.waitingFor, names)))
+      .orderBy(asc(syncErrors.id));
+    for (const e of waiting) await retry(e.id).catch((error: unknown) => log.warn({ err: error }, 'dual-write: retry after parent failed'));
   }
 
   async function checkAlert(row: MapRow) {
@@ -413,6 +419,9 @@ export function createEngine(options: EngineOptions) {
       const horizon = await horizonOf(source);
       const changes = await sides[source].readChanges(entity, cursor, batchSize, { horizon });
       if (changes.length === 0) {
+        // Soon after a signal, a change may be committed yet behind an older open transaction (any in the database):
+        // look again shortly instead of at the poll, which with a worker process may be long.
+        if (Date.now() - lastKick < 10_000 && (await sides[source].readChanges(entity, cursor, 1)).length > 0) behindHorizon = true;
         if (await heldBack(source, horizon, waitKey, entity, cursor)) {
           await say(row, waitKey, `${source === 'crm' ? 'The CRM' : 'HQ'} has a transaction open for more than ${Math.round(heldBackMs / 1000)} s; changes committed after it wait until it ends (delayed, not lost).`);
         }
@@ -491,7 +500,7 @@ export function createEngine(options: EngineOptions) {
       let candidates = rows;
       if (direction !== master) {
         const keys = rows.map((r) => r.key);
-        const linked = await db.select({ hq: links.hqKey, crm: links.crmKey }).from(links).where(and(eq(links.mapId, row.id), direction === 'hq-to-crm' ? inArray(links.hqKey, keys) : inArray(links.crmKey, keys)));
+        const linked = await db.select({ hq: links.hqKey, crm: links.crmKey }).from(links).where(and(eq(links.mapId, row.id), anyOf(direction === 'hq-to-crm' ? links.hqKey : links.crmKey, keys)));
         const done = new Set(linked.map((l) => (direction === 'hq-to-crm' ? l.hq : l.crm)));
         candidates = rows.filter((r) => !done.has(r.key));
       }
@@ -525,6 +534,7 @@ export function createEngine(options: EngineOptions) {
     if (running || stopped) return;
     running = true;
     kicked = false;
+    behindHorizon = false;
     let handled = 0;
     current = (async () => {
       try {
@@ -537,7 +547,7 @@ export function createEngine(options: EngineOptions) {
     running = false;
     // More work, or a signal that arrived while busy: go again at once. A signal sent from inside a transaction
     // may arrive before its commit, so look again shortly after one; otherwise wait for a signal or the poll.
-    schedule(handled > 0 || kicked ? 0 : Date.now() - lastKick < 300 ? 20 : pollMs);
+    schedule(handled > 0 || kicked ? 0 : behindHorizon ? 50 : Date.now() - lastKick < 300 ? 20 : pollMs);
   }
 
   return {

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
+import { notifyOtherProcesses } from '../platform/change-signal.ts';
 import { activity, cursors, initialSyncRuns, ledger, syncErrors, tableMaps } from './schema.ts';
 import { commerceMaps, directionSymbol, directionsOf, MapDefinitionError, validateMap } from './table-map.ts';
 import type { FieldMap, MapStatus, SyncDirection, TableMapDefinition } from './table-map.ts';
@@ -51,6 +52,12 @@ export function createMaps(db: Db, sides: Sides, engine: () => Engine) {
     };
   }
 
+  /** A map runs again: the engine looks now, here or, in a web-only process, in the worker. */
+  async function wake() {
+    engine().kick();
+    await notifyOtherProcesses(db, 'change');
+  }
+
   async function setStatus(id: string, from: MapStatus[], to: MapStatus, event: string, actor: string, extra: Partial<MapRow> = {}) {
     const row = await load(id);
     if (!from.includes(row.status as MapStatus)) {
@@ -60,7 +67,7 @@ export function createMaps(db: Db, sides: Sides, engine: () => Engine) {
       await tx.update(tableMaps).set({ status: to, statusReason: null, updatedAt: new Date(), ...extra }).where(eq(tableMaps.id, id));
       await tx.insert(activity).values({ mapId: id, event, actor });
     });
-    engine().kick();
+    await wake();
   }
 
   return {
@@ -146,7 +153,7 @@ export function createMaps(db: Db, sides: Sides, engine: () => Engine) {
         await tx.update(tableMaps).set({ status: initialSync ? 'Initializing' : 'Running', statusReason: null, updatedAt: new Date() }).where(eq(tableMaps.id, id));
         await tx.insert(activity).values({ mapId: id, event: initialSync ? 'Run with initial sync' : 'Run without initial sync', actor });
       });
-      engine().kick();
+      await wake();
     },
 
     pause: (id: string, actor: string) => setStatus(id, ['Running'], 'Paused', 'Paused', actor),
