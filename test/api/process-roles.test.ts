@@ -1,5 +1,6 @@
 // HANDSHAKE_ROLE: two web processes and one worker on one PostgreSQL run the seed flow. Web processes do no
 // background work; the worker learns of their changes by NOTIFY at once, not at its (here ten-minute) polls.
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adminEmail, adminPassword, createPostgresDatabase, onPostgres, partnerRequest, waitFor } from '../helpers/app.ts';
 import { call, startProcess } from '../helpers/process.ts';
@@ -33,7 +34,7 @@ describe('roles on the embedded database', () => {
     expect(web!.output()).toMatch(/HANDSHAKE_ROLE=web needs PostgreSQL \(DATABASE_URL\): the embedded database is a data folder only one process can open/);
     expect(worker!.output()).toMatch(/HANDSHAKE_ROLE=worker needs PostgreSQL/);
     expect(wrong!.output()).toMatch(/HANDSHAKE_ROLE must be all, web or worker, got "everything"/);
-  });
+  }, 120_000);
 });
 
 describe.runIf(onPostgres)('two web processes and a worker on one PostgreSQL', () => {
@@ -110,8 +111,22 @@ describe.runIf(onPostgres)('two web processes and a worker on one PostgreSQL', (
     expect(signedIn.status).toBe(200);
     expect(signedIn.body.user).toMatchObject({ email: body.email, role: 'Admin' });
 
+    // The worker's LISTEN connection dropping costs nothing: it reconnects and looks at everything once.
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    cleanups.push(() => admin.end());
+    const listening = `select pid from pg_stat_activity where datname = current_database() and query = 'LISTEN handshake_work'`;
+    const dropped = await admin.query(`select pg_terminate_backend(pid) from (${listening}) l`);
+    expect(dropped.rowCount).toBe(1);
+    const after = partnerRequest();
+    const droppedAt = Date.now();
+    expect((await call(b, 'POST', '/api/store/partner-requests', after)).status).toBe(202);
+    await waitFor(async () => (await get(a, `/api/hq/prospects?search=${encodeURIComponent(after.email)}`)).items[0], 'the prospect after the dropped connection');
+    expect(Date.now() - droppedAt).toBeLessThan(20_000);
+    await waitFor(async () => (await admin.query(listening)).rowCount === 1, 'the worker listening again');
+
     // All three stop cleanly.
     for (const running of [webA, webB, worker]) running.child.kill('SIGTERM');
     expect(await Promise.all([webA.exited, webB.exited, worker.exited])).toEqual([0, 0, 0]);
-  });
+  }, 240_000);
 });
