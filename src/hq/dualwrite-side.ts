@@ -1,5 +1,5 @@
 // HQ as one side of dual-write: its prospect and customer changes out, the CRM's changes in.
-import { and, asc, count, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError } from '../platform/errors.ts';
 import { afterPosition, applyInBatch, horizonOf, latestPositionOf, startOfOutbox } from '../platform/sync-side.ts';
@@ -67,6 +67,8 @@ export const hqEntities: Record<string, EntitySchema> = {
 function str(value: unknown): string | undefined {
   return value === undefined || value === null ? undefined : String(value);
 }
+
+const { payload: _payload, ...readColumns } = getTableColumns(outbox);
 
 export function createHqSyncSide(db: Db, prospectService: Prospects): SyncSide {
   async function applyProspect(item: ApplyItem): Promise<ApplyOutcome> {
@@ -147,15 +149,16 @@ export function createHqSyncSide(db: Db, prospectService: Prospects): SyncSide {
     horizon: () => horizonOf(db),
 
     async readChanges(entity, after, limit, options = {}) {
+      // The engine's own changes are read for their position only: their row images stay in the database.
       const rows = await db
-        .select()
+        .select({ ...readColumns, payload: sql<unknown>`case when ${outbox.payload}->>'origin' = 'dualwrite' then ${outbox.payload} - 'values' else ${outbox.payload} end` })
         .from(outbox)
         .where(and(eq(outbox.consumer, 'dualwrite'), eq(outbox.topic, entity), afterPosition(outbox.txid, outbox.id, after, options.horizon), options.keys ? inArray(outbox.key, options.keys) : undefined))
         .orderBy(asc(outbox.txid), asc(outbox.id))
         .limit(limit);
       return rows.map((r): SideChange => {
         const p = r.payload as { values: Record<string, unknown>; changedFields: string[]; created: boolean; origin: string };
-        return { id: r.id, txid: r.txid, entity, key: r.key, values: p.values, changedFields: p.changedFields, created: p.created, at: r.createdAt, origin: p.origin };
+        return { id: r.id, txid: r.txid, entity, key: r.key, values: p.values ?? {}, changedFields: p.changedFields, created: p.created, at: r.createdAt, origin: p.origin };
       });
     },
 

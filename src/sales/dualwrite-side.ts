@@ -1,11 +1,12 @@
 // The CRM as one side of dual-write: its lead, contact, account and opportunity changes out, HQ's changes in.
 import crypto from 'node:crypto';
-import { and, asc, count, desc, eq, gt, inArray, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, inArray, lte, sql } from 'drizzle-orm';
+import type { AnyColumn } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { afterPosition, applyInBatch, horizonOf, latestPositionOf, startOfOutbox } from '../platform/sync-side.ts';
 import type { ApplyItem, ApplyOutcome, EntitySchema, SideChange, SyncSide } from '../platform/sync-side.ts';
 import { accounts, contacts, leads, notes, opportunities, outbox } from './schema.ts';
-import { bulkInsert } from '../platform/bulk.ts';
+import { anyOf, bulkInsert } from '../platform/bulk.ts';
 import { recordChange } from './outbox.ts';
 
 const s = (extra: { required?: boolean; readOnly?: boolean } = {}) => ({ type: 'string' as const, ...extra });
@@ -126,6 +127,10 @@ async function insertNew(tx: DbOrTx, entity: Writable, rows: { item: ApplyItem; 
   return prepared.map((p) => ({ ref: p.item.ref, status: 'created' as const, key: p.row.id }));
 }
 
+// The engine's own changes (origin dualwrite) are read for their position only, never sent back: their row
+// images stay in the database instead of crossing the wire and being parsed (an initial sync reads back every row it wrote).
+const { payload: _payload, ...readColumns } = getTableColumns(outbox);
+
 export function createCrmSyncSide(db: Db): SyncSide {
   async function applyOne(tx: DbOrTx, entity: Writable, item: ApplyItem): Promise<ApplyOutcome> {
     const table = tables[entity];
@@ -167,8 +172,8 @@ export function createCrmSyncSide(db: Db): SyncSide {
     const wanted = items.map((i) => (field === 'email' ? String(i.match[field]).toLowerCase() : String(i.match[field])));
     if (new Set(wanted).size !== wanted.length) return null;
     const table = tables[entity];
-    const column = (table as unknown as Record<string, Parameters<typeof inArray>[0]>)[field]!;
-    const existing = await tx.select({ id: table.id }).from(table).where(inArray(column, wanted)).limit(1);
+    const column = (table as unknown as Record<string, AnyColumn>)[field]!;
+    const existing = await tx.select({ id: table.id }).from(table).where(anyOf(column, wanted)).limit(1);
     if (existing.length > 0) return null;
     const outcomes: ApplyOutcome[] = [];
     const fresh: { item: ApplyItem; values: Record<string, unknown> }[] = [];
@@ -190,7 +195,7 @@ export function createCrmSyncSide(db: Db): SyncSide {
 
     async readChanges(entity, after, limit, options = {}) {
       const rows = await db
-        .select()
+        .select({ ...readColumns, payload: sql<unknown>`case when ${outbox.origin} = 'dualwrite' then '{}'::jsonb else ${outbox.payload} end` })
         .from(outbox)
         .where(and(eq(outbox.entity, entity), afterPosition(outbox.txid, outbox.id, after, options.horizon), options.keys ? inArray(outbox.key, options.keys) : undefined))
         .orderBy(asc(outbox.txid), asc(outbox.id))
