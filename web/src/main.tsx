@@ -10,7 +10,7 @@ import { ApiError, setUnauthorizedHandler } from './api/client.ts';
 import { router } from './routes.tsx';
 import { needsPartnerSession, partnerMeKey, signInPath } from './storefront/partnerSession.ts';
 import type { SignInState } from './storefront/partnerSession.ts';
-import { theme } from './ui/theme.ts';
+import { cssVariablesResolver, theme } from './ui/theme.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -43,7 +43,7 @@ if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
