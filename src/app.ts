@@ -1,12 +1,12 @@
 // The composition root: opens the databases, builds every context and connects them. No business rules here.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyBaseLogger } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { Type } from 'typebox';
 import type { Config } from './platform/config.ts';
 import { openDatabases } from './platform/db.ts';
+import { webDir } from './platform/paths.ts';
 import type { OpenOptions } from './platform/db.ts';
 import { buildServer, sendProblem } from './platform/http.ts';
 import { createLogger } from './platform/log.ts';
@@ -27,7 +27,6 @@ import type { Work } from './platform/change-signal.ts';
 import { listenForWork } from './platform/work-listener.ts';
 import type { WorkListener } from './platform/work-listener.ts';
 
-const webDir = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
 export interface AppOptions extends OpenOptions {
   logger?: FastifyBaseLogger;
