@@ -54,6 +54,8 @@ export interface EngineOptions {
   sides: Sides;
   log: FastifyBaseLogger;
   batchSize?: number;
+  /** Changes per batch while a map and direction are behind (its last batch was full): fewer, larger statements. */
+  catchUpBatchSize?: number;
   /** Existing rows per initial-sync batch; progress is saved after each. */
   initialBatchSize?: number;
   /** How often to look for work when nothing signalled any. */
@@ -78,6 +80,9 @@ const sideOf = (direction: SyncDirection): { source: 'hq' | 'crm'; target: 'hq' 
 export function createEngine(options: EngineOptions) {
   const { db, sides, log } = options;
   const batchSize = options.batchSize ?? 1000;
+  const catchUpBatchSize = Math.max(batchSize, options.catchUpBatchSize ?? batchSize * 5);
+  /** Maps and directions whose last batch was full: a backlog, read in larger batches until it is gone. */
+  const behind = new Set<string>();
   const initialBatchSize = options.initialBatchSize ?? 2000;
   const pollMs = options.pollMs ?? 500;
   const heldBackMs = options.heldBackMs ?? 30_000;
@@ -417,7 +422,10 @@ export function createEngine(options: EngineOptions) {
     try {
       const cursor = await cursorOf(row.id, direction);
       const horizon = await horizonOf(source);
-      const changes = await sides[source].readChanges(entity, cursor, batchSize, { horizon });
+      const limit = behind.has(waitKey) ? catchUpBatchSize : batchSize;
+      const changes = await sides[source].readChanges(entity, cursor, limit, { horizon });
+      if (changes.length === limit) behind.add(waitKey);
+      else behind.delete(waitKey);
       if (changes.length === 0) {
         // Soon after a signal, a change may be committed yet behind an older open transaction (any in the database):
         // look again shortly instead of at the poll, which with a worker process may be long.
