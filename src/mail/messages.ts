@@ -60,33 +60,73 @@ export function createMessages(db: Db, options: { smtp: boolean; fromDomain: str
     return rows.map((r) => ({ by: r.staffName, byId: r.staffUserId, at: r.revealedAt.toISOString() }));
   }
 
+  /** The profile, its entries and the templates, each read once per batch of notifications however many share them. */
+  function settingsOnce() {
+    const once = new Map<string, Promise<unknown>>();
+    const memo = <T>(key: string, read: () => Promise<T>): Promise<T> => {
+      if (!once.has(key)) once.set(key, read());
+      return once.get(key) as Promise<T>;
+    };
+    const profile = (channelId: string | undefined) =>
+      memo(`profile:${channelId ?? ''}`, async () => {
+        const [own] = channelId ? await db.select().from(profiles).where(eq(profiles.channelId, channelId)) : [];
+        return own ?? (await memo('profile:default', async () => (await db.select().from(profiles).where(eq(profiles.id, 'default')))[0]));
+      });
+    const entry = (profileId: string, type: string) => memo(`entry:${profileId}:${type}`, async () => (await db.select().from(profileEntries).where(and(eq(profileEntries.profileId, profileId), eq(profileEntries.type, type))))[0]);
+    const templatesOf = (type: string) => memo(`templates:${type}`, () => db.select().from(templates).where(eq(templates.type, type)));
+    return { profile, entry, templatesOf };
+  }
+
+  /**
+   * Queues a batch (the mail relay's events): the settings are read once for the batch and the messages inserted in
+   * one statement, instead of four round trips per message. Results in the order of `ns`.
+   */
+  async function queueAll(ns: Notification[]): Promise<('queued' | 'off' | 'duplicate' | 'no-template')[]> {
+    const settings = settingsOnce();
+    const results: ('queued' | 'off' | 'duplicate' | 'no-template')[] = [];
+    const rows: (typeof messages.$inferInsert & { at: number })[] = [];
+    for (const [at, n] of ns.entries()) {
+      const chosen = await settings.profile(n.channelId);
+      const entry = chosen ? await settings.entry(chosen.id, n.type) : undefined;
+      const mode = n.type === 'test' ? 'Send' : (entry?.mode ?? 'Send');
+      if (mode === 'Off') {
+        results[at] = 'off';
+        continue;
+      }
+      const fallback = chosen?.defaultLanguage ?? 'en-us';
+      const language = (n.language ?? fallback).toLowerCase();
+      const candidates = n.rendered ? [] : await settings.templatesOf(n.type);
+      const template = n.rendered ? { language, ...n.rendered } : (candidates.find((t) => t.language === language) ?? candidates.find((t) => t.language === fallback) ?? candidates[0]);
+      if (!template) {
+        results[at] = 'no-template';
+        continue;
+      }
+      const rendered = n.rendered ?? render(template, n.values);
+      const status: MessageStatus = mode === 'Hold' ? 'Held' : options.smtp ? 'Queued' : 'Stored';
+      rows.push({ at, eventId: n.id, type: n.type, recipient: n.recipient, language: template.language, ...rendered, status, messageId: newMessageId() });
+    }
+    if (rows.length === 0) return results;
+    const inserted = await db
+      .insert(messages)
+      .values(rows.map(({ at: _at, ...row }) => row))
+      .onConflictDoNothing()
+      .returning({ eventId: messages.eventId, status: messages.status });
+    const stored = new Set(inserted.map((row) => row.eventId));
+    for (const row of rows) results[row.at] = stored.has(row.eventId) ? 'queued' : 'duplicate';
+    if (inserted.some((row) => row.status === 'Queued')) options.onQueued();
+    return results;
+  }
+
   return {
     /**
      * Turns a notification into a message: the channel's profile says whether and how, the template in the
      * request's language (or the profile's default) says what. A repeated notification changes nothing.
      */
     async queue(n: Notification): Promise<'queued' | 'off' | 'duplicate' | 'no-template'> {
-      const [profile] = n.channelId ? await db.select().from(profiles).where(eq(profiles.channelId, n.channelId)) : [];
-      const chosen = profile ?? (await db.select().from(profiles).where(eq(profiles.id, 'default')))[0];
-      const [entry] = chosen ? await db.select().from(profileEntries).where(and(eq(profileEntries.profileId, chosen.id), eq(profileEntries.type, n.type))) : [];
-      const mode = n.type === 'test' ? 'Send' : (entry?.mode ?? 'Send');
-      if (mode === 'Off') return 'off';
-      const fallback = chosen?.defaultLanguage ?? 'en-us';
-      const language = (n.language ?? fallback).toLowerCase();
-      const candidates = n.rendered ? [] : await db.select().from(templates).where(eq(templates.type, n.type));
-      const template = n.rendered ? { language, ...n.rendered } : (candidates.find((t) => t.language === language) ?? candidates.find((t) => t.language === fallback) ?? candidates[0]);
-      if (!template) return 'no-template';
-      const rendered = n.rendered ?? render(template, n.values);
-      const status: MessageStatus = mode === 'Hold' ? 'Held' : options.smtp ? 'Queued' : 'Stored';
-      const inserted = await db
-        .insert(messages)
-        .values({ eventId: n.id, type: n.type, recipient: n.recipient, language: template.language, ...rendered, status, messageId: newMessageId() })
-        .onConflictDoNothing()
-        .returning({ id: messages.id });
-      if (inserted.length === 0) return 'duplicate';
-      if (status === 'Queued') options.onQueued();
-      return 'queued';
+      return (await queueAll([n]))[0]!;
     },
+
+    queueAll,
 
     async list(query: { status?: string | undefined; type?: string | undefined; to?: string | undefined; limit: number; offset: number }) {
       const filters: SQL[] = [];

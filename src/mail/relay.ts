@@ -22,7 +22,7 @@ export function createRelay(sources: MailEventSource[], messages: Messages, log:
         const events = await source.read(100);
         if (events.length === 0) break;
         // A crash between queueing and acknowledging delivers the events again; the event id keeps it to one message.
-        for (const event of events) await messages.queue(event);
+        await messages.queueAll(events);
         await source.ack(events.map((e) => e.id));
         handled += events.length;
       }
