@@ -54,6 +54,8 @@ interface Server {
   store: string;
   /** Rows the server has stored so far. */
   submitted(): Promise<number>;
+  /** CPU time the server's process has used so far, µs. */
+  cpu(): Promise<number>;
 }
 
 /** Starts `bench/submission-server.ts <kind>` as its own process and waits (with a deadline) until it listens. */
@@ -81,21 +83,17 @@ async function startServer(kind: 'handshake' | 'baseline', options: ServerOption
     void exited.then((code) => reject(new BenchFailure(`the ${kind} server exited with code ${code}:\n${stderr}`)));
   });
   const started = await withDeadline(ready, 120_000, `the ${kind} server to listen`);
-  return {
-    url: started.url,
-    version: started.version,
-    store: started.store,
-    submitted: () =>
-      withDeadline(
-        new Promise<number>((resolve, reject) => {
-          const id = ++nextId;
-          pending.set(id, { resolve, reject });
-          child.send({ id, ask: 'submitted' });
-        }),
-        30_000,
-        `the ${kind} server to count its rows`,
-      ),
-  };
+  const ask = (what: 'submitted' | 'cpu') =>
+    withDeadline(
+      new Promise<number>((resolve, reject) => {
+        const id = ++nextId;
+        pending.set(id, { resolve, reject });
+        child.send({ id, ask: what });
+      }),
+      30_000,
+      `the ${kind} server to answer "${what}"`,
+    );
+  return { url: started.url, version: started.version, store: started.store, submitted: () => ask('submitted'), cpu: () => ask('cpu') };
 }
 
 /** One load run from its own process (bench/submission-load.ts). */
@@ -214,13 +212,26 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
   const baseMaxRuns: SubmissionRun[] = [];
   const appMaxRuns: SubmissionRun[] = [];
   let backlogDrain = { seconds: 0, backlog: 0 };
+  // CPU time each server's process spent per stored request (Handshake's until its background jobs are done with
+  // them): unlike req/s it hardly moves when other work on the machine takes turns on the cores.
+  const cpu = { baseline: { us: 0, rows: 0 }, handshake: { us: 0, rows: 0 } };
+  async function costed<T>(server: Server, into: { us: number; rows: number }, work: () => Promise<T>): Promise<T> {
+    const [us0, rows0] = [await server.cpu(), await server.submitted()];
+    const result = await work();
+    into.us += (await server.cpu()) - us0;
+    into.rows += (await server.submitted()) - rows0;
+    return result;
+  }
   for (let round = 1; round <= plan.max.rounds; round++) {
     step(`max rate, round ${round}`);
-    baseMaxRuns.push(await maxRun(`baseline max rate ${round}`, baseline.url, 201, plan.max.seconds));
-    appMaxRuns.push(await maxRun(`Handshake max rate ${round}`, productUrl, 202, plan.max.seconds));
-    const drain = await drained(`after max-rate round ${round}`);
-    if (drain.backlog >= backlogDrain.backlog) backlogDrain = drain;
+    baseMaxRuns.push(await costed(baseline, cpu.baseline, () => maxRun(`baseline max rate ${round}`, baseline.url, 201, plan.max.seconds)));
+    await costed(product, cpu.handshake, async () => {
+      appMaxRuns.push(await maxRun(`Handshake max rate ${round}`, productUrl, 202, plan.max.seconds));
+      const drain = await drained(`after max-rate round ${round}`);
+      if (drain.backlog >= backlogDrain.backlog) backlogDrain = drain;
+    });
   }
+  const cpuPerRequest = { baselineMs: cpu.baseline.us / 1000 / Math.max(cpu.baseline.rows, 1), handshakeMs: cpu.handshake.us / 1000 / Math.max(cpu.handshake.rows, 1) };
   const baseMax = together(baseMaxRuns);
   const appMax = together(appMaxRuns);
 
@@ -249,6 +260,13 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
       `≥ ${pct(targets.throughputRatio)} ${verdict(met.throughput)}; goal ${pct(targets.throughputGoal)} ${verdict(met.throughputGoal)}`,
     ],
     [`  per round`, baseMax.rounds.join(' / '), appMax.rounds.join(' / '), roundRatios.map(pct).join(' / '), ''],
+    [
+      `  server process CPU per request (Handshake's with its jobs)`,
+      `${cpuPerRequest.baselineMs.toFixed(2)} ms`,
+      `${cpuPerRequest.handshakeMs.toFixed(2)} ms`,
+      `${(cpuPerRequest.handshakeMs / cpuPerRequest.baselineMs).toFixed(1)}×`,
+      '',
+    ],
     [`latency p50 at ${plan.rate.requestsPerSecond} req/s (${plan.rate.connections} conn, ${plan.rate.seconds} s)`, ms(baseRate.p50Ms), ms(appRate.p50Ms), `${(appRate.p50Ms / Math.max(baseRate.p50Ms, 1)).toFixed(1)}×`, ''],
     [`latency p99 at ${plan.rate.requestsPerSecond} req/s`, ms(baseRate.p99Ms), ms(appRate.p99Ms), `${(appRate.p99Ms / Math.max(baseRate.p99Ms, 1)).toFixed(1)}×`, `≤ ${targets.p99Ms} ms ${verdict(met.p99)}`],
     [`  achieved rate in that run`, `${f0(baseRate.requestsPerSecond)} req/s`, `${f0(appRate.requestsPerSecond)} req/s`, '', ''],
@@ -293,6 +311,7 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
     handshake: { max: appMax, fixedRate: appRate },
     throughputRatio,
     roundRatios,
+    cpuPerRequest,
     p50Ratio: appRate.p50Ms / Math.max(baseRate.p50Ms, 1),
     p99Ratio: appRate.p99Ms / Math.max(baseRate.p99Ms, 1),
     met,

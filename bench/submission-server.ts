@@ -3,6 +3,7 @@
 // the bare Fastify + one INSERT of bench/baseline.ts. Talks to its parent over IPC:
 //   → { ready: true, url, version, store }       once listening
 //   ← { id, ask: 'submitted' } → { id, value }   rows stored so far (partner requests, or baseline rows)
+//   ← { id, ask: 'cpu' } → { id, value }         CPU time this process has used, in µs (user + system)
 //   ← { stop: true }                              closes the server and its database, then exits (and so writes --cpu-prof)
 //
 //   node bench/submission-server.ts <handshake|baseline> <options.json>
@@ -64,6 +65,10 @@ async function stop(code: number) {
 }
 process.on('message', (message: { id?: number; ask?: string; stop?: boolean }) => {
   if (message.stop) return void stop(0);
+  if (message.ask === 'cpu') {
+    const used = process.cpuUsage();
+    return void send({ id: message.id!, value: used.user + used.system });
+  }
   if (message.ask === 'submitted') {
     count().then(
       (value) => send({ id: message.id!, value }),
