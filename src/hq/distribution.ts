@@ -135,6 +135,8 @@ export interface DistributionOptions {
   runsJobs?: boolean;
   pollMs?: number;
   kickDelayMs?: number;
+  /** Least time from the start of one kicked drain to the next (default 100 ms). */
+  kickGapMs?: number;
   log: FastifyBaseLogger;
 }
 
@@ -176,6 +178,8 @@ export function createDistribution(options: DistributionOptions) {
   let timer: NodeJS.Timeout | null = null;
   let kickTimer: NodeJS.Timeout | null = null;
   const kickDelayMs = options.kickDelayMs ?? 20;
+  const kickGapMs = options.kickGapMs ?? 100;
+  let lastDrainAt = 0;
   let stopping = false;
   const runsJobs = options.runsJobs ?? true;
   // Jobs run only after start(): a web process never starts them.
@@ -447,6 +451,7 @@ export function createDistribution(options: DistributionOptions) {
 
   function drain(): Promise<void> {
     if (draining || stopping || !started) return draining ?? Promise.resolve();
+    lastDrainAt = Date.now();
     draining = (async () => {
       try {
         for (const code of await due()) if (!wanted.has(code)) wanted.add(code);
@@ -461,9 +466,25 @@ export function createDistribution(options: DistributionOptions) {
       } finally {
         draining = null;
       }
-      if (wanted.size > 0 && !stopping) void drain();
+      if (wanted.size > 0 && !stopping) drainSoon();
     })();
     return draining;
+  }
+
+  /**
+   * Drains after a few milliseconds' grace, and never sooner than `kickGapMs` after the last drain started: under a
+   * stream of sign-ups, runs would otherwise follow each other back to back with a few requests each, every one paying
+   * its lease and run-log statements (and waking dual-write and mail once more).
+   */
+  function drainSoon() {
+    if (kickTimer) return;
+    kickTimer = setTimeout(
+      () => {
+        kickTimer = null;
+        void drain();
+      },
+      Math.max(kickDelayMs, lastDrainAt + kickGapMs - Date.now()),
+    );
   }
 
   /** Work arrived for a job: in near-real-time mode it runs now instead of at its next scheduled time. */
@@ -474,12 +495,7 @@ export function createDistribution(options: DistributionOptions) {
     if (options.mode !== 'near-real-time') return;
     wanted.add(code);
     // A few milliseconds' grace lets a burst of sign-ups travel as one batch instead of one run each.
-    if (!kickTimer) {
-      kickTimer = setTimeout(() => {
-        kickTimer = null;
-        void drain();
-      }, kickDelayMs);
-    }
+    drainSoon();
   }
 
   return {
