@@ -54,6 +54,8 @@ export interface Config {
   maxRequestsInFlight: number;
   /** The embedded database's shared buffers (PostgreSQL's `shared_buffers`), e.g. 16MB; they are part of the process's memory. */
   pgliteSharedBuffers: string;
+  /** Let V8 re-compile the embedded database's hot WebAssembly functions optimised (more memory, see db.ts). */
+  pgliteWasmTierUp: boolean;
 }
 
 function memorySize(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     pgliteSharedBuffers: memorySize(env, 'PGLITE_SHARED_BUFFERS', '16MB'),
+    pgliteWasmTierUp: env.PGLITE_WASM_TIER_UP === 'true',
     databaseUrl: env.DATABASE_URL || undefined,
     contextDatabaseUrls,
     adminEmail: env.ADMIN_EMAIL || undefined,

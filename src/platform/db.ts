@@ -1,6 +1,7 @@
 // Opens one Drizzle handle per context: embedded PGlite by default, PostgreSQL when a URL is configured.
 import path from 'node:path';
 import fs from 'node:fs';
+import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -59,6 +60,10 @@ async function openPglite(config: Config, options: OpenOptions): Promise<Databas
     // A first start copies the prepared template instead of running initdb and every migration (seconds, not a
     // fraction of one); migrations newer than the template are applied below as on any start.
     const template = dataDir && !options.pgliteDump && !fs.existsSync(path.join(dataDir, 'PG_VERSION')) && fs.existsSync(pgliteTemplateFile) ? new Blob([fs.readFileSync(pgliteTemplateFile)]) : undefined;
+    // V8 first compiles WebAssembly with its baseline compiler and later re-compiles hot functions optimised; for
+    // PostgreSQL's large module that re-compiling cost 100-400 MB of RSS and CPU bursts, and queries measured no
+    // faster with it, so the embedded database stays on the baseline code unless PGLITE_WASM_TIER_UP=true.
+    if (!config.pgliteWasmTierUp) v8.setFlagsFromString('--liftoff-only');
     client = new PGlite({
       ...(dataDir ? { dataDir } : {}),
       ...(options.pgliteDump ?? template ? { loadDataDir: options.pgliteDump ?? template } : {}),
