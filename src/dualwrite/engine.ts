@@ -180,7 +180,8 @@ export function createEngine(options: EngineOptions) {
     if (mode === 'live' && directionsOf(map.fieldMaps).includes(otherDirection) && linkRows.length > 0) {
       const otherKeys = linkRows.map((l) => (direction === 'hq-to-crm' ? l.crmKey : l.hqKey));
       const otherCursor = await cursorOf(map.id, otherDirection);
-      const pending = await targetSide.readChanges(targetEntity, otherCursor, 1000, { keys: otherKeys });
+      // As many as the batch is long: a catch-up batch is larger than a live one and must not see fewer of them.
+      const pending = await targetSide.readChanges(targetEntity, otherCursor, Math.max(batchSize, changes.length), { keys: otherKeys });
       for (const p of pending) {
         if (p.origin === 'dualwrite') continue;
         const fields = pendingOther.get(p.key) ?? new Map<string, number>();

@@ -1,10 +1,11 @@
 // HQ as one side of dual-write: its prospect and customer changes out, the CRM's changes in.
-import { and, asc, count, desc, eq, getTableColumns, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError } from '../platform/errors.ts';
 import { afterPosition, applyInBatch, horizonOf, latestPositionOf, startOfOutbox } from '../platform/sync-side.ts';
 import type { ApplyItem, ApplyOutcome, EntitySchema, SideChange, SyncSide } from '../platform/sync-side.ts';
 import { customers, outbox, prospects } from './schema.ts';
+import { anyOf } from '../platform/bulk.ts';
 import { customerSyncValues, insertCustomer, updateCustomer } from './customer.ts';
 import { prospectSyncValues } from './prospect.ts';
 import type { Prospects } from './prospect.ts';
@@ -153,7 +154,7 @@ export function createHqSyncSide(db: Db, prospectService: Prospects): SyncSide {
       const rows = await db
         .select({ ...readColumns, payload: sql<unknown>`case when ${outbox.payload}->>'origin' = 'dualwrite' then ${outbox.payload} - 'values' else ${outbox.payload} end` })
         .from(outbox)
-        .where(and(eq(outbox.consumer, 'dualwrite'), eq(outbox.topic, entity), afterPosition(outbox.txid, outbox.id, after, options.horizon), options.keys ? inArray(outbox.key, options.keys) : undefined))
+        .where(and(eq(outbox.consumer, 'dualwrite'), eq(outbox.topic, entity), afterPosition(outbox.txid, outbox.id, after, options.horizon), options.keys ? anyOf(outbox.key, options.keys) : undefined))
         .orderBy(asc(outbox.txid), asc(outbox.id))
         .limit(limit);
       return rows.map((r): SideChange => {

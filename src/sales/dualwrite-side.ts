@@ -197,7 +197,7 @@ export function createCrmSyncSide(db: Db): SyncSide {
       const rows = await db
         .select({ ...readColumns, payload: sql<unknown>`case when ${outbox.origin} = 'dualwrite' then '{}'::jsonb else ${outbox.payload} end` })
         .from(outbox)
-        .where(and(eq(outbox.entity, entity), afterPosition(outbox.txid, outbox.id, after, options.horizon), options.keys ? inArray(outbox.key, options.keys) : undefined))
+        .where(and(eq(outbox.entity, entity), afterPosition(outbox.txid, outbox.id, after, options.horizon), options.keys ? anyOf(outbox.key, options.keys) : undefined))
         .orderBy(asc(outbox.txid), asc(outbox.id))
         .limit(limit);
       // An opportunity carries its originating lead's HQ prospect, so that closing it can decide the prospect.
