@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
-import { approvedPartner, linkToken, mailTo, partnerPassword } from '../helpers/partners.ts';
+import { partnerBuying, linkToken, mailTo, partnerPassword } from '../helpers/partners.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -31,14 +31,7 @@ async function signIn(page: Page, email: string, password: string) {
 
 it('places an order within limits, sends one above the per-order limit for approval, the admin approves it, and HQ confirms, invoices and is paid for it', async () => {
   // HQ releases a product at €10 and the partner's organization gets €1,000 of credit.
-  const itemNumber = `CLAMP-${Date.now().toString(36).toUpperCase()}`;
-  const operations = await t.staffToken(['hq-operations']);
-  expect((await t.request('POST', '/api/hq/products', { token: operations, body: { itemNumber, name: 'Bar clamp', unit: 'pcs', price: 10, currency: 'EUR' } })).status).toBe(201);
-  const partner = await approvedPartner(t);
-  const account = (await t.request('GET', '/api/store/me', { token: partner.admin })).body.organization.account;
-  expect((await t.request('PATCH', `/api/hq/customers/${account}`, { token: t.adminToken, body: { creditLimit: 1000 } })).status).toBe(200);
-  await waitFor(async () => (await t.request('GET', '/api/store/organization/credit', { token: partner.admin })).body.creditLimit === 1000 || undefined, 'the credit limit on the storefront');
-  await waitFor(async () => (await t.request('GET', `/api/store/products/${itemNumber}`, { token: partner.admin })).status === 200, 'job 1040 to carry the product to the storefront');
+  const { itemNumber, operations, partner, account } = await partnerBuying(t, { prefix: 'CLAMP', name: 'Bar clamp', price: 10 }, 1000);
 
   // The admin adds a User who may order up to €100 at once; the User accepts the invitation.
   const userEmail = `uma.${Date.now()}@contoso.test`;

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { approvedPartner, partnerPassword } from '../helpers/partners.ts';
+import { partnerBuying, partnerPassword } from '../helpers/partners.ts';
 import type { ApprovedPartner } from '../helpers/partners.ts';
 
 let t: TestApp;
@@ -58,14 +58,7 @@ const row = (page: Page, invoiceNumber: string) => rows(page).filter({ hasText: 
 
 it('shows the partner its invoices with due date, open amount and payment status, filters them, and says when they are overdue', async () => {
   // HQ releases a product at €10 and grants the partner €1,000 of credit.
-  const itemNumber = `BOLT-${Date.now().toString(36).toUpperCase()}`;
-  const operations = await t.staffToken(['hq-operations']);
-  expect((await t.request('POST', '/api/hq/products', { token: operations, body: { itemNumber, name: 'Anchor bolt', unit: 'pcs', price: 10, currency: 'EUR' } })).status).toBe(201);
-  const partner = await approvedPartner(t);
-  const account = (await t.request('GET', '/api/store/me', { token: partner.admin })).body.organization.account;
-  expect((await t.request('PATCH', `/api/hq/customers/${account}`, { token: t.adminToken, body: { creditLimit: 1000 } })).status).toBe(200);
-  await waitFor(async () => (await t.request('GET', '/api/store/organization/credit', { token: partner.admin })).body.creditLimit === 1000 || undefined, 'the credit limit on the storefront');
-  await waitFor(async () => (await t.request('GET', `/api/store/products/${itemNumber}`, { token: partner.admin })).status === 200, 'the product on the storefront');
+  const { itemNumber, operations, partner, account } = await partnerBuying(t, { prefix: 'BOLT', name: 'Anchor bolt', price: 10 }, 1000);
 
   // Two orders, both invoiced (€50 and €30); €20 of the first is paid.
   const first = await invoicedOrder(partner, operations, itemNumber, 5);

@@ -1,5 +1,6 @@
 // Partners as the tests need them: the stored mail's links (revealed by an administrator) and an approved partner
 // whose requestor accepted the invitation.
+import { expect } from 'vitest';
 import { partnerRequest, waitFor } from './app.ts';
 import type { TestApp } from './app.ts';
 
@@ -71,4 +72,17 @@ export async function addedUser(t: TestApp, p: ApprovedPartner, fields: { role?:
   const accepted = await t.request('POST', '/api/store/auth/accept-invitation', { body: { token, password: partnerPassword } });
   if (accepted.status !== 200) throw new Error(`accepting the invitation failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   return { id: added.body.id, email, name: `Kai ${lastName}`, token: accepted.body.token };
+}
+
+/** A product HQ released at `price` EUR, on the storefront, and an approved partner with `creditLimit` EUR of credit there. */
+export async function partnerBuying(t: TestApp, product: { prefix: string; name: string; price: number }, creditLimit: number) {
+  const itemNumber = `${product.prefix}-${Date.now().toString(36).toUpperCase()}`;
+  const operations = await t.staffToken(['hq-operations']);
+  expect((await t.request('POST', '/api/hq/products', { token: operations, body: { itemNumber, name: product.name, unit: 'pcs', price: product.price, currency: 'EUR' } })).status).toBe(201);
+  const partner = await approvedPartner(t);
+  const account = (await t.request('GET', '/api/store/me', { token: partner.admin })).body.organization.account as string;
+  expect((await t.request('PATCH', `/api/hq/customers/${account}`, { token: t.adminToken, body: { creditLimit } })).status).toBe(200);
+  await waitFor(async () => (await t.request('GET', '/api/store/organization/credit', { token: partner.admin })).body.creditLimit === creditLimit || undefined, 'the credit limit on the storefront');
+  await waitFor(async () => (await t.request('GET', `/api/store/products/${itemNumber}`, { token: partner.admin })).status === 200 || undefined, 'job 1040 to carry the product to the storefront');
+  return { itemNumber, operations, partner, account };
 }
