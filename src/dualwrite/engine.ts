@@ -54,8 +54,6 @@ export interface EngineOptions {
   sides: Sides;
   log: FastifyBaseLogger;
   batchSize?: number;
-  /** Changes per batch while a map and direction are behind (its last batch was full): fewer, larger statements. */
-  catchUpBatchSize?: number;
   /** Existing rows per initial-sync batch; progress is saved after each. */
   initialBatchSize?: number;
   /** How often to look for work when nothing signalled any. */
@@ -80,9 +78,6 @@ const sideOf = (direction: SyncDirection): { source: 'hq' | 'crm'; target: 'hq' 
 export function createEngine(options: EngineOptions) {
   const { db, sides, log } = options;
   const batchSize = options.batchSize ?? 1000;
-  const catchUpBatchSize = Math.max(batchSize, options.catchUpBatchSize ?? batchSize * 5);
-  /** Maps and directions whose last batch was full: a backlog, read in larger batches until it is gone. */
-  const behind = new Set<string>();
   const initialBatchSize = options.initialBatchSize ?? 2000;
   const pollMs = options.pollMs ?? 500;
   const heldBackMs = options.heldBackMs ?? 30_000;
@@ -180,7 +175,7 @@ export function createEngine(options: EngineOptions) {
     if (mode === 'live' && directionsOf(map.fieldMaps).includes(otherDirection) && linkRows.length > 0) {
       const otherKeys = linkRows.map((l) => (direction === 'hq-to-crm' ? l.crmKey : l.hqKey));
       const otherCursor = await cursorOf(map.id, otherDirection);
-      // As many as the batch is long: a catch-up batch is larger than a live one and must not see fewer of them.
+      // As many as the batch is long, so that a larger DUALWRITE_BATCH_SIZE does not see fewer of them.
       const pending = await targetSide.readChanges(targetEntity, otherCursor, Math.max(batchSize, changes.length), { keys: otherKeys });
       for (const p of pending) {
         if (p.origin === 'dualwrite') continue;
@@ -423,10 +418,7 @@ export function createEngine(options: EngineOptions) {
     try {
       const cursor = await cursorOf(row.id, direction);
       const horizon = await horizonOf(source);
-      const limit = behind.has(waitKey) ? catchUpBatchSize : batchSize;
-      const changes = await sides[source].readChanges(entity, cursor, limit, { horizon });
-      if (changes.length === limit) behind.add(waitKey);
-      else behind.delete(waitKey);
+      const changes = await sides[source].readChanges(entity, cursor, batchSize, { horizon });
       if (changes.length === 0) {
         // Soon after a signal, a change may be committed yet behind an older open transaction (any in the database):
         // look again shortly instead of at the poll, which with a worker process may be long.

@@ -117,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     serveWeb: env.SERVE_WEB !== 'false',
     dualWriteBatchSize: Math.max(1, int(env, 'DUALWRITE_BATCH_SIZE', 1000)),
-    dualWriteInitialBatchSize: Math.min(10_000, Math.max(1, int(env, 'DUALWRITE_INITIAL_BATCH_SIZE', 5000))),
+    dualWriteInitialBatchSize: Math.min(10_000, Math.max(1, int(env, 'DUALWRITE_INITIAL_BATCH_SIZE', 2000))),
     dualWritePollMs: Math.max(10, int(env, 'DUALWRITE_POLL_MS', 500)),
     dualWriteHeldBackMs: Math.max(100, int(env, 'DUALWRITE_HELD_BACK_MS', 30_000)),
     smtpUrl: env.SMTP_URL || undefined,
