@@ -2,7 +2,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import v8 from 'node:v8';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -15,7 +14,9 @@ import pg from 'pg';
 import type { Config, ContextName } from './config.ts';
 import { contextNames } from './config.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import { pgliteTemplateFile } from './paths.ts';
+import { migrationsFolder, pgliteTemplateFile } from './paths.ts';
+
+export { migrationsFolder };
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
@@ -35,10 +36,6 @@ export interface Databases {
   dump?(): Promise<Blob>;
 }
 
-const srcDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-export function migrationsFolder(context: ContextName): string {
-  return path.join(srcDir, context, 'migrations');
-}
 
 export interface OpenOptions {
   /** Start the embedded database from a dump instead of an empty one (tests use this to skip initdb). */

@@ -1,4 +1,4 @@
-// Runs the real server process (src/main.ts) for tests that kill, restart or starve it.
+// Runs the real server process (src/main.ts, or its bundle) for tests that kill, restart or starve it.
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -15,8 +15,9 @@ export interface Running {
   kill: () => void;
 }
 
-export function startProcess(env: Record<string, string>): Running {
-  const child = spawn(nodeBin, ['src/main.ts'], {
+/** `entry`: src/main.ts, or the bundle the build step makes of it (what `npm start` runs). */
+export function startProcess(env: Record<string, string>, entry = 'src/main.ts'): Running {
+  const child = spawn(nodeBin, [entry], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword, SERVE_WEB: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
