@@ -55,9 +55,10 @@ function summary(row: OrderRow) {
 }
 
 /** A placed order travels to HQ through P-0001 ("Synchronize orders" makes it a sales order), in the placing transaction. */
-async function queueForHq(tx: DbOrTx, orderId: string, channelId: string) {
-  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
-  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNumber));
+/** Queues a placed order for P-0001; a checkout passes the rows it just wrote instead of reading them back. */
+async function queueForHq(tx: DbOrTx, orderId: string, channelId: string, written?: { order: OrderRow; lines: { itemNumber: string; name: string; quantity: number; unitPrice: string; amount: string }[] }) {
+  const [order] = written ? [written.order] : await tx.select().from(orders).where(eq(orders.id, orderId));
+  const lines = written ? written.lines : await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNumber));
   await tx.insert(uploadQueue).values({
     kind: 'sales-order',
     recordId: orderId,
@@ -260,9 +261,10 @@ export function createOrdering(db: Db, channelId: string, onUploadQueued: () => 
      */
     async checkout(caller: Caller, input: { purchaseOrderNumber?: string | undefined; note?: string | undefined }, now = new Date()) {
       const placed = await db.transaction(async (tx) => {
-        await lockOrganization(tx, caller);
+        // The cart first, under its own lines' locks: a second checkout of the same cart waits here and then finds
+        // it empty. Reading it before the organization's lock keeps that lock, which every buyer of the
+        // organization queues on, held for as few statements as the credit rule needs.
         const rows = await cartRows(tx, caller, true);
-        // A second checkout of the same cart waited for the lock above and finds it empty.
         if (rows.length === 0) throw DomainError.invalid('cart', 'Your cart is empty.');
         let total = 0;
         const lines = rows.map(({ line, product }, index) => {
@@ -273,6 +275,7 @@ export function createOrdering(db: Db, channelId: string, onUploadQueued: () => 
           return { lineNumber: index + 1, itemNumber: product.itemNumber, name: product.name, unit: product.unit, quantity: line.quantity, unitPrice: centsText(unit), amount: centsText(unit * line.quantity) };
         });
 
+        await lockOrganization(tx, caller);
         const available = (await credit(tx, caller.organization.hierarchyId)).available;
         if (total > available) {
           throw new DomainError('conflict', `The order total ${formatMoney(total, storeCurrency)} is more than your organization's available credit of ${formatMoney(available, storeCurrency)}. Nothing was ordered; your cart is kept.`, { available: centsNumber(available), total: centsNumber(total), currency: storeCurrency });
@@ -311,7 +314,7 @@ export function createOrdering(db: Db, channelId: string, onUploadQueued: () => 
         await tx.insert(orderLines).values(lines.map((l) => ({ orderId: id, ...l })));
         await tx.insert(orderHistory).values({ orderId: id, status, actorId: user.id, actor: fullName(caller), at: now });
         await tx.delete(cartLines).where(inArray(cartLines.id, rows.map((r) => r.line.id)));
-        if (status === 'Placed') await queueForHq(tx, id, channelId);
+        if (status === 'Placed') await queueForHq(tx, id, channelId, { order: created!, lines });
         // The admins asked to approve hear which limit the order is over.
         const over = [overPerOrder && perOrder !== null ? `spending limit per order of ${formatMoney(perOrder, storeCurrency)}` : '', overMonthly && perMonth !== null ? `monthly spending limit of ${formatMoney(perMonth, storeCurrency)}` : ''].filter(Boolean);
         await mailOrderPlaced(tx, created!, over.length > 0 ? over.join(' and ') : null);
