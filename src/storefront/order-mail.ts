@@ -18,10 +18,19 @@ export async function mailStore(tx: DbOrTx) {
   return { storename: store?.name ?? '', storeurl: (store?.url ?? '').replace(/\/+$/, ''), language: store?.defaultLanguage ?? 'en-us', channelId: store?.channelId ?? '' };
 }
 
+type Store = Awaited<ReturnType<typeof mailStore>>;
+
+/** What a caller may already have read (a checkout reads it before taking the organization's lock). */
+export interface KnownValues {
+  buyer: UserRow;
+  company: string;
+  store: Store;
+}
+
 /** One mail event per recipient, in the caller's transaction; the relay reads it after the commit. */
-async function record(tx: DbOrTx, topic: OrderMailTopic, key: string, recipients: UserRow[], values: Record<string, string | null>) {
+async function record(tx: DbOrTx, topic: OrderMailTopic, key: string, recipients: UserRow[], values: Record<string, string | null>, known?: Store) {
   if (recipients.length === 0) return;
-  const store = await mailStore(tx);
+  const store = known ?? (await mailStore(tx));
   await tx.insert(outbox).values(
     recipients.map((user) => ({
       consumer: 'mail',
@@ -40,10 +49,10 @@ async function record(tx: DbOrTx, topic: OrderMailTopic, key: string, recipients
 }
 
 /** The order's values every order mail offers, and its buyer (none once removed from the organization). */
-async function orderValues(tx: DbOrTx, order: OrderRow) {
-  const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.hierarchyId, order.hierarchyId));
-  const [buyer] = await tx.select().from(partnerUsers).where(and(eq(partnerUsers.id, order.placedBy), ne(partnerUsers.status, 'Removed')));
-  const { storeurl } = await mailStore(tx);
+async function orderValues(tx: DbOrTx, order: OrderRow, known?: KnownValues) {
+  const [org] = known ? [{ name: known.company }] : await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.hierarchyId, order.hierarchyId));
+  const [buyer] = known ? [known.buyer] : await tx.select().from(partnerUsers).where(and(eq(partnerUsers.id, order.placedBy), ne(partnerUsers.status, 'Removed')));
+  const { storeurl } = known?.store ?? (await mailStore(tx));
   return {
     buyer,
     storeurl,
@@ -64,15 +73,15 @@ async function orderValues(tx: DbOrTx, order: OrderRow) {
  * A checkout's mails: the buyer hears the order was placed (or awaits approval); when it awaits approval, every
  * other admin of the organization is asked to decide, told which limit it is over.
  */
-export async function mailOrderPlaced(tx: DbOrTx, order: OrderRow, limit: string | null) {
-  const { buyer, values } = await orderValues(tx, order);
-  await record(tx, 'order-placed', order.id, buyer ? [buyer] : [], values);
+export async function mailOrderPlaced(tx: DbOrTx, order: OrderRow, limit: string | null, known?: KnownValues) {
+  const { buyer, values } = await orderValues(tx, order, known);
+  await record(tx, 'order-placed', order.id, buyer ? [buyer] : [], values, known?.store);
   if (order.status !== 'AwaitingApproval') return;
   const admins = await tx
     .select()
     .from(partnerUsers)
     .where(and(eq(partnerUsers.hierarchyId, order.hierarchyId), eq(partnerUsers.role, 'Admin'), eq(partnerUsers.status, 'Active'), ne(partnerUsers.id, order.placedBy)));
-  await record(tx, 'order-awaiting-approval', order.id, admins, { ...values, buyername: order.placedByName, limit: limit ?? 'spending limit' });
+  await record(tx, 'order-awaiting-approval', order.id, admins, { ...values, buyername: order.placedByName, limit: limit ?? 'spending limit' }, known?.store);
 }
 
 /** An admin's decision, to the buyer: approved, or rejected with the admin's reason. */

@@ -9,7 +9,7 @@ import { DomainError, notFound } from '../platform/errors.ts';
 import { cartLines, invoices, orderHistory, orderLines, orders, organizations, partnerUsers, products, uploadQueue } from './schema.ts';
 import type { Caller } from './partner-accounts.ts';
 import { calendarMonth, centsNumber, centsText, formatMoney, quantityProblem, toCents } from './ordering-rules.ts';
-import { mailOrderDecided, mailOrderInvoiced, mailOrderPlaced } from './order-mail.ts';
+import { mailOrderDecided, mailOrderInvoiced, mailOrderPlaced, mailStore } from './order-mail.ts';
 
 /** Online stores here carry no currency of their own yet: the store sells in HQ's default product currency. */
 export const storeCurrency = 'EUR';
@@ -266,6 +266,7 @@ export function createOrdering(db: Db, channelId: string, onUploadQueued: () => 
         // organization queues on, held for as few statements as the credit rule needs.
         const rows = await cartRows(tx, caller, true);
         if (rows.length === 0) throw DomainError.invalid('cart', 'Your cart is empty.');
+        const store = await mailStore(tx);
         let total = 0;
         const lines = rows.map(({ line, product }, index) => {
           const problem = lineProblem(product, line.quantity);
@@ -317,7 +318,7 @@ export function createOrdering(db: Db, channelId: string, onUploadQueued: () => 
         if (status === 'Placed') await queueForHq(tx, id, channelId, { order: created!, lines });
         // The admins asked to approve hear which limit the order is over.
         const over = [overPerOrder && perOrder !== null ? `spending limit per order of ${formatMoney(perOrder, storeCurrency)}` : '', overMonthly && perMonth !== null ? `monthly spending limit of ${formatMoney(perMonth, storeCurrency)}` : ''].filter(Boolean);
-        await mailOrderPlaced(tx, created!, over.length > 0 ? over.join(' and ') : null);
+        await mailOrderPlaced(tx, created!, over.length > 0 ? over.join(' and ') : null, { buyer: user, company: caller.organization.name, store });
         return { orderId: id, number, status, total: centsNumber(total), currency: storeCurrency };
       });
       if (placed.status === 'Placed') onUploadQueued();
