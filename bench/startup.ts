@@ -5,11 +5,10 @@
 //
 // The web app and the database template are built (if their sources changed) before the clock starts, so the
 // figures are those of a second `npm start` on an unchanged checkout. Figures go to .test-artifacts/bench-startup.json.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { BenchFailure, runBench, until, withDeadline } from './postgres.ts';
 import { projectRoot } from '../src/platform/paths.ts';
 
