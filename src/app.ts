@@ -107,10 +107,9 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   });
   /** Work signalled in this process or, by NOTIFY, in another: the loop concerned looks now instead of at its poll. */
   function takeUp(work: Work) {
-    if (work === 'change') {
-      dualWrite.engine.kick();
-      mail.kick();
-    } else if (work === 'mail') mail.kickSender();
+    if (work === 'sync') dualWrite.engine.kick();
+    else if (work === 'mail-event') mail.kick();
+    else if (work === 'mail') mail.kickSender();
     else if (work === 'runs') hq!.distribution.runPending();
     else if (work.startsWith('job:')) hq!.distribution.kick(work.slice(4) as JobCode);
   }
@@ -192,7 +191,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
         dualWrite.engine.start();
         mail.start();
         // After a lost connection, signals may have been missed: look at everything once instead of waiting for the polls.
-        const catchUp = () => (['change', 'mail', 'runs', ...distribution.specs.map((s) => `job:${s.code}` as const)] as Work[]).forEach(takeUp);
+        const catchUp = () => (['sync', 'mail-event', 'mail', 'runs', ...distribution.specs.map((s) => `job:${s.code}` as const)] as Work[]).forEach(takeUp);
         if (dbs.kind === 'postgres') workListener = listenForWork(dbs.urls, log, takeUp, catchUp);
       }
       return server.server.address();

@@ -55,7 +55,7 @@ export function createMaps(db: Db, sides: Sides, engine: () => Engine) {
   /** A map runs again: the engine looks now, here or, in a web-only process, in the worker. */
   async function wake() {
     engine().kick();
-    await notifyOtherProcesses(db, 'change');
+    await notifyOtherProcesses(db, 'sync');
   }
 
   async function setStatus(id: string, from: MapStatus[], to: MapStatus, event: string, actor: string, extra: Partial<MapRow> = {}) {

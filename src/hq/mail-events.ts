@@ -2,7 +2,7 @@
 // to HQ's outbox for the mail context, and the feed the mail context reads them from.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
-import { signalChange } from '../platform/change-signal.ts';
+import { signalMailEvent } from '../platform/change-signal.ts';
 import { onlineStores, outbox } from './schema.ts';
 
 export type MailTopic = 'partner-request-received' | 'prospect-approved' | 'prospect-rejected' | 'organization-user-added';
@@ -24,7 +24,7 @@ export async function storeOf(tx: DbOrTx, channelId: string): Promise<{ storenam
 export async function recordMailEvents(tx: DbOrTx, events: MailEvent[]): Promise<void> {
   if (events.length === 0) return;
   await tx.insert(outbox).values(events.map((e) => ({ consumer: 'mail', topic: e.topic, key: e.key, payload: e })));
-  await signalChange(tx);
+  await signalMailEvent(tx);
 }
 
 /** The mail context's view of HQ's mail events: read the undelivered ones, acknowledge them once stored. */

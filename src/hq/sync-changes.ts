@@ -1,6 +1,6 @@
 // Records a prospect or customer change for the dual-write engine, in the caller's transaction.
 import type { DbOrTx } from '../platform/db.ts';
-import { signalChange } from '../platform/change-signal.ts';
+import { signalSync } from '../platform/change-signal.ts';
 import { outbox } from './schema.ts';
 
 export type SyncEntity = 'prospect' | 'customer';
@@ -28,7 +28,7 @@ export async function recordSyncChanges(tx: DbOrTx, changes: SyncChange[]): Prom
       payload: { values: c.values, changedFields: c.changedFields, created: c.created, origin: c.origin },
     })),
   );
-  await signalChange(tx);
+  await signalSync(tx);
 }
 
 /** Names of the fields whose values differ. */

@@ -5,8 +5,12 @@ import { EventEmitter } from 'node:events';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './db.ts';
 
-/** `change`: dual-write or mail events; `mail`: a message queued to send; `job:<code>`: work for a distribution job; `runs`: a manual run requested. */
-export type Work = 'change' | 'mail' | 'runs' | `job:${string}`;
+/**
+ * `sync`: a change for dual-write; `mail-event`: an event that causes mail (for the relay); `mail`: a message queued
+ * to send; `job:<code>`: work for a distribution job; `runs`: a manual run requested. Kept apart so that, say, an
+ * order's mail does not wake the dual-write engine, which would read every map's outbox for nothing.
+ */
+export type Work = 'sync' | 'mail-event' | 'mail' | 'runs' | `job:${string}`;
 export const workChannel = 'handshake_work';
 
 const emitter = new EventEmitter();
@@ -32,9 +36,14 @@ export async function notifyOtherProcesses(db: DbOrTx, work: Work): Promise<void
   if (acrossProcesses) await db.execute(sql`select pg_notify(${workChannel}, ${work})`);
 }
 
-/** A change for dual-write or the mail relay, written in the caller's transaction `tx`. */
-export function signalChange(tx: DbOrTx): Promise<void> {
-  return signalWork(tx, 'change');
+/** A change for dual-write, written in the caller's transaction `tx`. */
+export function signalSync(tx: DbOrTx): Promise<void> {
+  return signalWork(tx, 'sync');
+}
+
+/** An event for the mail relay, written in the caller's transaction `tx` (or committed just before). */
+export function signalMailEvent(tx: DbOrTx): Promise<void> {
+  return signalWork(tx, 'mail-event');
 }
 
 /** Work signalled in this process (another process's arrives through the work listener instead). */

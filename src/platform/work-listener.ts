@@ -9,7 +9,7 @@ export interface WorkListener {
   close(): Promise<void>;
 }
 
-/** `onWork('change')` etc. for every NOTIFY; `onReconnected` when a dropped connection is back (signals may be lost). */
+/** `onWork('sync')` etc. for every NOTIFY; `onReconnected` when a dropped connection is back (signals may be lost). */
 export function listenForWork(urls: string[], log: FastifyBaseLogger, onWork: (work: Work) => void, onReconnected: () => void): WorkListener {
   let closed = false;
   const clients = new Set<pg.Client>();

@@ -1,6 +1,6 @@
 // Writes a CRM change and its outbox row in the caller's transaction, in the shape dual-write consumes.
 import type { DbOrTx } from '../platform/db.ts';
-import { signalChange } from '../platform/change-signal.ts';
+import { signalSync } from '../platform/change-signal.ts';
 import { outbox } from './schema.ts';
 
 export type SalesEntity = 'lead' | 'opportunity' | 'account' | 'contact';
@@ -15,7 +15,7 @@ export async function recordChange(
   origin: ChangeOrigin,
 ): Promise<void> {
   await tx.insert(outbox).values({ entity, key: row.id, version: row.version, changedFields, payload: row, origin });
-  if (origin !== 'dualwrite') await signalChange(tx);
+  if (origin !== 'dualwrite') await signalSync(tx);
 }
 
 /** Names of the fields whose values differ, for the outbox's changed-fields list. */

@@ -3,7 +3,7 @@
 // was rolled back nor lost for one that was committed.
 import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db.ts';
-import { signalChange } from '../platform/change-signal.ts';
+import { signalMailEvent } from '../platform/change-signal.ts';
 import { channelSettings, orders, organizations, outbox, partnerUsers } from './schema.ts';
 
 type OrderRow = typeof orders.$inferSelect;
@@ -45,7 +45,7 @@ async function record(tx: DbOrTx, topic: OrderMailTopic, key: string, recipients
     })),
   );
   // In-process the signal may come before the commit (the relay looks again shortly after); a NOTIFY comes on commit.
-  await signalChange(tx);
+  await signalMailEvent(tx);
 }
 
 /** The order's values every order mail offers, and its buyer (none once removed from the organization). */

@@ -9,7 +9,7 @@ import { DomainError, notFound } from '../platform/errors.ts';
 import type { SessionStore } from '../platform/sessions.ts';
 import { organizations, partnerUsers, uploadQueue } from './schema.ts';
 import { closeOpenLinks, mailLink, partnerUserView } from './partner-accounts.ts';
-import { signalChange } from '../platform/change-signal.ts';
+import { signalMailEvent } from '../platform/change-signal.ts';
 import type { Throttle } from '../platform/throttle.ts';
 import type { Caller, PartnerRole, PartnerUserStatus } from './partner-accounts.ts';
 
@@ -206,7 +206,7 @@ export function createOrganizationUsers(db: Db, sessions: SessionStore, throttle
         if (user.passwordHash !== null) throw new DomainError('conflict', `${user.firstName} ${user.lastName} has already chosen a password; "Forgot your password?" on the sign-in page sends a new one.`);
         await mailLink(tx, user, caller.organization.name, 'invitation');
       });
-      await signalChange(db);
+      await signalMailEvent(db);
     },
 
     /** Removes a user: refused from the next request on, before the change has even reached HQ. */

@@ -6,7 +6,7 @@ import { DomainError } from '../platform/errors.ts';
 import { hashPassword, verifyPassword } from '../platform/passwords.ts';
 import { assertCsrf, cookieName, hashToken, randomToken } from '../platform/sessions.ts';
 import type { SessionStore } from '../platform/sessions.ts';
-import { signalChange } from '../platform/change-signal.ts';
+import { signalMailEvent } from '../platform/change-signal.ts';
 import type { Throttle } from '../platform/throttle.ts';
 import { accountTokens, channelSettings, organizations, outbox, partnerUsers } from './schema.ts';
 
@@ -191,7 +191,7 @@ export function createPartnerAccounts(db: Db, sessions: SessionStore, throttle: 
         if (!row) return;
         await mailLink(tx, row.user, row.organization.name, 'reset');
       });
-      await signalChange(db);
+      await signalMailEvent(db);
     },
 
     async changePassword(caller: Caller, currentPassword: string, newPassword: string, keepTokenHash: string | undefined) {
