@@ -5,8 +5,8 @@ import crypto from 'node:crypto';
 import { and, asc, eq, lt, or, sql, gte, count } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../platform/db.ts';
-import type { ApplyItem, ChangePosition, SideChange, SyncSide } from '../platform/sync-side.ts';
-import { plainMessage, startOfOutbox } from '../platform/sync-side.ts';
+import type { ApplyItem, ChangePosition, Glance, SideChange, SyncSide } from '../platform/sync-side.ts';
+import { isAfter, plainMessage, startOfOutbox } from '../platform/sync-side.ts';
 import { isUnreachable } from '../platform/errors.ts';
 import { anyOf, bulkInsert } from '../platform/bulk.ts';
 import { activity, cursors, initialSyncRuns, leases, ledger, links, syncErrors, tableMaps } from './schema.ts';
@@ -58,10 +58,17 @@ export interface EngineOptions {
   initialBatchSize?: number;
   /** How often to look for work when nothing signalled any. */
   pollMs?: number;
+  /** The pause between cycles while changes trickle in (a full batch goes again at once). */
+  cycleGapMs?: number;
   /** How long a side's horizon may stand still, with committed changes waiting behind it, before the map says so. */
   heldBackMs?: number;
   /** Told when an alert rule pauses a map. */
   onAlert?: (alert: { mapId: string; mapName: string; errors: number; withinMinutes: number }) => void;
+}
+
+interface Cycle {
+  glance(side: 'hq' | 'crm'): Promise<Glance>;
+  cursor(mapId: string, direction: SyncDirection): Promise<ChangePosition>;
 }
 
 type Outcome = {
@@ -81,6 +88,7 @@ export function createEngine(options: EngineOptions) {
   const initialBatchSize = options.initialBatchSize ?? 2000;
   const pollMs = options.pollMs ?? 500;
   const heldBackMs = options.heldBackMs ?? 30_000;
+  const cycleGapMs = options.cycleGapMs ?? 25;
   /** Since when each side's horizon has stood where it is, and when each map and direction last looked behind it. */
   const horizonSince = new Map<'hq' | 'crm', { horizon: number; since: number }>();
   const lookedBehind = new Map<string, number>();
@@ -98,13 +106,19 @@ export function createEngine(options: EngineOptions) {
   const waitReason = new Map<string, string>();
   const waitBackoff = new Map<string, number>();
 
+  let leaseRenewedAt = 0;
   async function holdLease(): Promise<boolean> {
+    // The lease runs 10 s from its renewal: renewed within the last 3 s, it is still ours without asking again.
+    if (Date.now() - leaseRenewedAt < 3000) return true;
+    const asked = Date.now();
     const rows = await db.execute<{ holder: string }>(sql`
       insert into ${leases} (name, holder, expires_at) values ('engine', ${holder}, now() + interval '10 seconds')
       on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
         where ${leases.holder} = ${holder} or ${leases.expiresAt} < now()
       returning holder`);
-    return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).length > 0;
+    const held = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).length > 0;
+    leaseRenewedAt = held ? asked : 0;
+    return held;
   }
 
   async function cursorOf(mapId: string, direction: SyncDirection): Promise<ChangePosition> {
@@ -385,10 +399,10 @@ export function createEngine(options: EngineOptions) {
   }
 
   /**
-   * True when the side's horizon has stood still for `heldBackMs` while committed changes of this map wait behind it:
-   * a transaction left open holds sync back. Looked at once per `heldBackMs` per map and direction, not every cycle.
+   * True when the side's horizon has stood still for `heldBackMs` while committed changes of this map wait behind it
+   * (the caller knows there are some): a transaction left open holds sync back. Once per `heldBackMs` per map and direction.
    */
-  async function heldBack(side: 'hq' | 'crm', horizon: number, waitKey: string, entity: string, cursor: ChangePosition): Promise<boolean> {
+  function heldBack(side: 'hq' | 'crm', horizon: number, waitKey: string): boolean {
     const now = Date.now();
     const seen = horizonSince.get(side);
     if (!seen || seen.horizon !== horizon) {
@@ -397,7 +411,7 @@ export function createEngine(options: EngineOptions) {
     }
     if (now - seen.since < heldBackMs || now - (lookedBehind.get(waitKey) ?? 0) < heldBackMs) return false;
     lookedBehind.set(waitKey, now);
-    return (await sides[side].readChanges(entity, cursor, 1)).length > 0;
+    return true;
   }
 
   /** Puts a reason on the map's status line once; the next batch that goes through clears it. */
@@ -409,21 +423,25 @@ export function createEngine(options: EngineOptions) {
   }
 
   /** One batch of live changes for one map and direction, up to the cycle's horizon; the number handled. */
-  async function syncBatch(row: MapRow, direction: SyncDirection, horizonOf: (side: 'hq' | 'crm') => Promise<number>): Promise<number> {
+  async function syncBatch(row: MapRow, direction: SyncDirection, cycle: Cycle): Promise<number> {
     const waitKey = `${row.id}:${direction}`;
     if ((waitUntil.get(waitKey) ?? 0) > Date.now()) return 0;
     const { source, target } = sideOf(direction);
     const entity = source === 'hq' ? row.hqEntity : row.crmEntity;
     let failing = source;
     try {
-      const cursor = await cursorOf(row.id, direction);
-      const horizon = await horizonOf(source);
-      const changes = await sides[source].readChanges(entity, cursor, batchSize, { horizon });
+      const glance = await cycle.glance(source);
+      const newest = glance.newest.get(entity);
+      const cursor = await cycle.cursor(row.id, direction);
+      // Nothing committed after the cursor: no statement for this map. (A row that commits later, out of id
+      // order, has a transaction id at or above this cycle's horizon, so it still lies after the cursor.)
+      if (!newest || !isAfter(newest, cursor)) return 0;
+      const changes = await sides[source].readChanges(entity, cursor, batchSize, { horizon: glance.horizon });
       if (changes.length === 0) {
-        // Soon after a signal, a change may be committed yet behind an older open transaction (any in the database):
-        // look again shortly instead of at the poll, which with a worker process may be long.
-        if (Date.now() - lastKick < 10_000 && (await sides[source].readChanges(entity, cursor, 1)).length > 0) behindHorizon = true;
-        if (await heldBack(source, horizon, waitKey, entity, cursor)) {
+        // Committed changes wait behind an older open transaction (any in the database). Soon after a signal, look
+        // again shortly instead of at the poll, which with a worker process may be long.
+        if (Date.now() - lastKick < 10_000) behindHorizon = true;
+        if (heldBack(source, glance.horizon, waitKey)) {
           await say(row, waitKey, `${source === 'crm' ? 'The CRM' : 'HQ'} has a transaction open for more than ${Math.round(heldBackMs / 1000)} s; changes committed after it wait until it ends (delayed, not lost).`);
         }
         return 0;
@@ -457,6 +475,34 @@ export function createEngine(options: EngineOptions) {
     }
   }
 
+  /**
+   * What one cycle reads once and shares between its maps: every cursor (one statement), and per side one glance —
+   * the horizon and each entity's newest change. One horizon per side for the whole cycle means every map sees the
+   * same committed transactions, so a parent (the contact) and its child (the account) written together are applied
+   * in the maps' execution order.
+   */
+  function newCycle(maps: MapRow[]): Cycle {
+    const glances = new Map<'hq' | 'crm', Promise<Glance>>();
+    let stored: Promise<Map<string, typeof cursors.$inferSelect>> | undefined;
+    return {
+      glance(side) {
+        if (!glances.has(side)) {
+          const entities = new Set(maps.map((m) => (side === 'hq' ? m.hqEntity : m.crmEntity)));
+          glances.set(side, sides[side].glance([...entities]));
+        }
+        return glances.get(side)!;
+      },
+      async cursor(mapId, direction) {
+        stored ??= db
+          .select()
+          .from(cursors)
+          .execute()
+          .then((rows) => new Map(rows.map((r) => [`${r.mapId}:${r.direction}`, r])));
+        return positionOfCursor((await stored).get(`${mapId}:${direction}`), sides[sideOf(direction).source]);
+      },
+    };
+  }
+
   async function tick(): Promise<number> {
     if (!(await holdLease())) return 0;
     const maps = await db
@@ -464,17 +510,11 @@ export function createEngine(options: EngineOptions) {
       .from(tableMaps)
       .where(or(eq(tableMaps.status, 'Running'), eq(tableMaps.status, 'Initializing')))
       .orderBy(asc(tableMaps.executionOrder), asc(tableMaps.id));
-    // One horizon per side for the whole cycle: every map sees the same committed transactions, so a parent
-    // (the contact) and its child (the account) written together are applied in the maps' execution order.
-    const horizons = new Map<'hq' | 'crm', Promise<number>>();
-    const horizonOf = (side: 'hq' | 'crm') => {
-      if (!horizons.has(side)) horizons.set(side, sides[side].horizon());
-      return horizons.get(side)!;
-    };
+    const cycle = newCycle(maps);
     let handled = 0;
     for (const row of maps) {
       if (row.status === 'Initializing') handled += await initialBatch(row);
-      for (const direction of directionsOf(definitionOf(row).fieldMaps)) handled += await syncBatch(row, direction, horizonOf);
+      for (const direction of directionsOf(definitionOf(row).fieldMaps)) handled += await syncBatch(row, direction, cycle);
     }
     return handled;
   }
@@ -546,9 +586,11 @@ export function createEngine(options: EngineOptions) {
     })();
     await current;
     running = false;
-    // More work, or a signal that arrived while busy: go again at once. A signal sent from inside a transaction
-    // may arrive before its commit, so look again shortly after one; otherwise wait for a signal or the poll.
-    schedule(handled > 0 || kicked ? 0 : behindHorizon ? 50 : Date.now() - lastKick < 300 ? 20 : pollMs);
+    // A full batch: more is waiting, go again at once. Some work, or a signal that arrived while busy: again after a
+    // short gap, so that a stream of single changes travels in batches instead of a cycle each. A signal sent from
+    // inside a transaction may arrive before its commit, so look again shortly after one; otherwise wait for a
+    // signal or the poll.
+    schedule(handled >= batchSize ? 0 : handled > 0 || kicked ? cycleGapMs : behindHorizon ? 50 : Date.now() - lastKick < 300 ? 20 : pollMs);
   }
 
   return {
@@ -574,6 +616,7 @@ export function createEngine(options: EngineOptions) {
       stopped = true;
       clearTimeout(timer);
       await current;
+      leaseRenewedAt = 0;
       await db.delete(leases).where(and(eq(leases.name, 'engine'), eq(leases.holder, holder))).catch(() => {});
     },
     /** Releases a lease that a crashed engine still holds (tests, operations). */

@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, getTableColumns, gt, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError } from '../platform/errors.ts';
-import { afterPosition, applyInBatch, horizonOf, latestPositionOf, startOfOutbox } from '../platform/sync-side.ts';
+import { afterPosition, applyInBatch, glanceOf, horizonOf, latestPositionOf, startOfOutbox } from '../platform/sync-side.ts';
 import type { ApplyItem, ApplyOutcome, EntitySchema, SideChange, SyncSide } from '../platform/sync-side.ts';
 import { customers, outbox, prospects } from './schema.ts';
 import { anyOf } from '../platform/bulk.ts';
@@ -148,6 +148,9 @@ export function createHqSyncSide(db: Db, prospectService: Prospects): SyncSide {
     entities: hqEntities,
 
     horizon: () => horizonOf(db),
+
+    glance: (entities) =>
+      glanceOf(db, entities, (entity) => sql`select ${outbox.txid}::text || ':' || ${outbox.id}::text from ${outbox} where ${outbox.consumer} = 'dualwrite' and ${outbox.topic} = ${entity} order by ${outbox.txid} desc, ${outbox.id} desc limit 1`),
 
     async readChanges(entity, after, limit, options = {}) {
       // The engine's own changes are read for their position only: their row images stay in the database.

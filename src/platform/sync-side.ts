@@ -79,6 +79,8 @@ export interface SyncSide {
   readonly entities: Record<string, EntitySchema>;
   /** The oldest transaction still in flight: every change below it has committed (or never will). */
   horizon(): Promise<number>;
+  /** The horizon and each entity's newest committed change, in one statement: maps with nothing new cost no more. */
+  glance(entities: string[]): Promise<Glance>;
   /** Changes of one entity after the position, oldest first, up to the horizon when one is given. */
   readChanges(entity: string, after: ChangePosition, limit: number, options?: ReadOptions): Promise<SideChange[]>;
   countChanges(entity: string, after: ChangePosition): Promise<number>;
@@ -91,6 +93,34 @@ export interface SyncSide {
   /** Existing rows in key order, for the initial sync. */
   list(entity: string, afterKey: string | null, limit: number): Promise<{ key: string; values: Record<string, unknown> }[]>;
   count(entity: string): Promise<number>;
+}
+
+/** One look at a side: its horizon and, per entity, the position of its newest committed change (null: none). */
+export interface Glance {
+  horizon: number;
+  newest: Map<string, ChangePosition | null>;
+}
+
+/** True when position `a` comes after position `b` in an outbox. */
+export function isAfter(a: ChangePosition, b: ChangePosition): boolean {
+  return a.txid > b.txid || (a.txid === b.txid && a.id > b.id);
+}
+
+/**
+ * The horizon and the newest change of each entity in one round trip; `newestOf(entity)` is a scalar subquery
+ * returning `txid:id` of the entity's newest outbox row (a backward scan of the position index, one row).
+ */
+export async function glanceOf(db: Db, entities: string[], newestOf: (entity: string) => SQL): Promise<Glance> {
+  const columns = entities.map((entity, i) => sql`, (${newestOf(entity)}) as ${sql.identifier(`e${i}`)}`);
+  const result = await db.execute<Record<string, string | null>>(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon${sql.join(columns, sql``)}`);
+  const row = (Array.isArray(result) ? result : (result as { rows: Record<string, string | null>[] }).rows)[0]!;
+  const newest = new Map<string, ChangePosition | null>();
+  entities.forEach((entity, i) => {
+    const at = row[`e${i}`];
+    const [txid, id] = at ? at.split(':').map(Number) : [];
+    newest.set(entity, at ? { txid: txid!, id: id! } : null);
+  });
+  return { horizon: Number(row.horizon), newest };
 }
 
 /** The oldest transaction id still in flight in the database (every lower one has ended). */

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { and, asc, count, desc, eq, getTableColumns, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { AnyColumn } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
-import { afterPosition, applyInBatch, horizonOf, latestPositionOf, startOfOutbox } from '../platform/sync-side.ts';
+import { afterPosition, applyInBatch, glanceOf, horizonOf, latestPositionOf, startOfOutbox } from '../platform/sync-side.ts';
 import type { ApplyItem, ApplyOutcome, EntitySchema, SideChange, SyncSide } from '../platform/sync-side.ts';
 import { accounts, contacts, leads, notes, opportunities, outbox } from './schema.ts';
 import { anyOf, bulkInsert } from '../platform/bulk.ts';
@@ -192,6 +192,8 @@ export function createCrmSyncSide(db: Db): SyncSide {
     entities: crmEntities,
 
     horizon: () => horizonOf(db),
+
+    glance: (entities) => glanceOf(db, entities, (entity) => sql`select ${outbox.txid}::text || ':' || ${outbox.id}::text from ${outbox} where ${outbox.entity} = ${entity} order by ${outbox.txid} desc, ${outbox.id} desc limit 1`),
 
     async readChanges(entity, after, limit, options = {}) {
       const rows = await db
