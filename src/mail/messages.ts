@@ -73,7 +73,8 @@ export function createMessages(db: Db, options: { smtp: boolean; fromDomain: str
         return own ?? (await memo('profile:default', async () => (await db.select().from(profiles).where(eq(profiles.id, 'default')))[0]));
       });
     const entry = (profileId: string, type: string) => memo(`entry:${profileId}:${type}`, async () => (await db.select().from(profileEntries).where(and(eq(profileEntries.profileId, profileId), eq(profileEntries.type, type))))[0]);
-    const templatesOf = (type: string) => memo(`templates:${type}`, () => db.select().from(templates).where(eq(templates.type, type)));
+    // `.execute()`: a query builder is a thenable that runs again on every await, which would defeat the memo.
+    const templatesOf = (type: string) => memo(`templates:${type}`, () => db.select().from(templates).where(eq(templates.type, type)).execute());
     return { profile, entry, templatesOf };
   }
 
