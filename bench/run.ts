@@ -1,7 +1,7 @@
 // npm run bench: partner-request submission (POST /api/store/partner-requests) against a bare Fastify + one INSERT,
 // both measured in the same run on the same fresh database. Fair layout: the product and the baseline each run as
 // their own process (bench/submission-server.ts, the same Node flags, the same kind of database and pool size) and the
-// load generator (autocannon, bench/submission-load.ts) in a third; the max-rate runs alternate between the two.
+// load generator (bench/submission-load.ts: autocannon at max rate, open loop at the fixed rate) in a third; the max-rate runs alternate.
 //
 //   BENCH_DB=pglite            run on the embedded database (each server its own in-memory PGlite) instead of PostgreSQL
 //   BENCH_DATABASE_URL=...     PostgreSQL admin URL (default postgres://postgres@127.0.0.1:5432/test);
@@ -37,7 +37,8 @@ const plan = {
   warmUpSeconds: 3,
   // Max-rate runs alternate baseline, Handshake, baseline, Handshake…: a burst of other work on the machine hits both.
   max: { rounds: 3, seconds: 5, connections: 10 },
-  rate: { seconds: 10, connections: 20, requestsPerSecond: 200 },
+  // Open loop, evenly spaced (bench/open-loop.ts): the latency at this rate, not that of autocannon's per-second bursts.
+  rate: { seconds: 10, requestsPerSecond: 200 },
   drainTimeoutMs: 60_000,
 };
 const targets = { throughputRatio: 0.4, throughputGoal: 0.6, p99Ms: 25 };
@@ -236,7 +237,7 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
   const appMax = together(appMaxRuns);
 
   step('fixed rate');
-  const rateRun = (name: string, url: string, expectedStatus: number) => load(work, { name, url, expectedStatus, seconds: plan.rate.seconds, connections: plan.rate.connections, rate: plan.rate.requestsPerSecond });
+  const rateRun = (name: string, url: string, expectedStatus: number) => load(work, { name, url, expectedStatus, seconds: plan.rate.seconds, connections: 1, rate: plan.rate.requestsPerSecond });
   const baseRate = await rateRun('baseline at fixed rate', baseline.url, 201);
   const appRate = await rateRun('Handshake at fixed rate', productUrl, 202);
   const rateDrain = await drained('after the fixed-rate run');
@@ -267,7 +268,7 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
       `${(cpuPerRequest.handshakeMs / cpuPerRequest.baselineMs).toFixed(1)}×`,
       '',
     ],
-    [`latency p50 at ${plan.rate.requestsPerSecond} req/s (${plan.rate.connections} conn, ${plan.rate.seconds} s)`, ms(baseRate.p50Ms), ms(appRate.p50Ms), `${(appRate.p50Ms / Math.max(baseRate.p50Ms, 1)).toFixed(1)}×`, ''],
+    [`latency p50 at ${plan.rate.requestsPerSecond} req/s (open loop, evenly spaced, ${plan.rate.seconds} s)`, ms(baseRate.p50Ms), ms(appRate.p50Ms), `${(appRate.p50Ms / Math.max(baseRate.p50Ms, 1)).toFixed(1)}×`, ''],
     [`latency p99 at ${plan.rate.requestsPerSecond} req/s`, ms(baseRate.p99Ms), ms(appRate.p99Ms), `${(appRate.p99Ms / Math.max(baseRate.p99Ms, 1)).toFixed(1)}×`, `≤ ${targets.p99Ms} ms ${verdict(met.p99)}`],
     [`  achieved rate in that run`, `${f0(baseRate.requestsPerSecond)} req/s`, `${f0(appRate.requestsPerSecond)} req/s`, '', ''],
   ];
@@ -277,7 +278,7 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
   const notes = ([['baseline', baseRate], ['Handshake', appRate]] as const)
     .filter(([, run]) => run.requestsPerSecond < plan.rate.requestsPerSecond * 0.95)
     .map(([name, run]) => `NOTE: ${name} could not keep up ${plan.rate.requestsPerSecond} req/s (${f0(run.requestsPerSecond)} req/s): its latencies are those of a saturated server`);
-  const layout = `process layout: Handshake (with its background jobs) and the baseline each in their own process (node ${nodeFlags.join(' ') || 'without flags'}), the load generator (autocannon) in a third`;
+  const layout = `process layout: Handshake (with its background jobs) and the baseline each in their own process (node ${nodeFlags.join(' ') || 'without flags'}), the load generator (autocannon at max rate, an open-loop fetch generator at the fixed rate) in a third`;
   const out = [
     `Handshake benchmark: POST /api/store/partner-requests vs bare Fastify + one INSERT`,
     `${serverVersion} · Node ${process.version} · ${os.cpus().length} CPUs · load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`,
@@ -302,7 +303,7 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
     node: process.version,
     cpus: os.cpus().length,
     loadAverage: os.loadavg(),
-    layout: { product: 'own process', baseline: 'own process', loadGenerator: 'own process (autocannon)', nodeFlags, poolSize: usePglite ? null : poolSize },
+    layout: { product: 'own process', baseline: 'own process', loadGenerator: 'own process (autocannon at max rate, open loop at the fixed rate)', nodeFlags, poolSize: usePglite ? null : poolSize },
     profiling: Boolean(profileDir),
     throttle: keepThrottle,
     plan,

@@ -1,12 +1,14 @@
 // The submission benchmark's load generator (bench/run.ts starts one per run as its own process, so autocannon never
 // shares a CPU queue with the server it measures). Posts a valid partner request with an e-mail and company no other
-// request of the run has, closed loop at max rate or at a fixed overall rate.
+// request of the run has: closed loop at max rate (autocannon), or open loop at a fixed rate, evenly spaced
+// (open-loop.ts; autocannon's own fixed rate sends each second's requests in a burst at its start).
 //
 //   node bench/submission-load.ts <plan.json>    writes a SubmissionRun to plan.resultFile
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import autocannon from 'autocannon';
 import type { Result } from 'autocannon';
+import { openLoop, post, summary } from './open-loop.ts';
 
 export interface SubmissionPlan {
   name: string;
@@ -14,7 +16,7 @@ export interface SubmissionPlan {
   expectedStatus: number;
   seconds: number;
   connections: number;
-  /** Requests per second over all connections; absent: as fast as the server answers. */
+  /** Requests per second, evenly spaced, open loop (connections then unused); absent: as fast as the server answers. */
   rate?: number;
   resultFile: string;
 }
@@ -35,10 +37,10 @@ const plan = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as Submission
 const runTag = crypto.randomBytes(3).toString('hex');
 let sequence = 0;
 /** A valid partner request with an e-mail (and company) no other request in this run has. */
-function partnerRequestBody(): string {
+function partnerRequestBody() {
   sequence += 1;
   const tag = `${runTag}-${sequence}`;
-  return JSON.stringify({
+  return {
     firstName: 'Bench',
     lastName: `Mark ${sequence}`,
     email: `bench.${tag}@load.test`,
@@ -46,7 +48,32 @@ function partnerRequestBody(): string {
     phone: '+372 555 0100',
     address: { street: 'Narva mnt 5', city: 'Tallinn', zip: '10117', countryRegionId: 'EE' },
     comments: 'Benchmark request',
+  };
+}
+
+if (plan.rate) {
+  const latencies: number[] = [];
+  const codes = new Map<string, number>();
+  const run = await openLoop(plan.rate, plan.seconds, async () => {
+    const res = await post(plan.url, partnerRequestBody());
+    const code = res.status === 0 ? `no answer (${String(res.body)})` : String(res.status);
+    codes.set(code, (codes.get(code) ?? 0) + 1);
+    if (res.status === plan.expectedStatus) latencies.push(res.ms);
   });
+  const latency = summary(latencies);
+  const wrong = [...codes].filter(([code]) => code !== String(plan.expectedStatus));
+  const result: SubmissionRun = {
+    requestsPerSecond: latencies.length / run.seconds,
+    p50Ms: latency.p50Ms,
+    p99Ms: latency.p99Ms,
+    averageMs: latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length),
+    maxMs: latency.maxMs,
+    answered: latencies.length,
+    seconds: run.seconds,
+    ...(wrong.length > 0 ? { failure: `${plan.name}: expected every answer to be ${plan.expectedStatus}, got [${[...codes].map(([c, n]) => `${c}×${n}`).join(', ')}] — a benchmark of errors measures nothing` } : {}),
+  };
+  fs.writeFileSync(plan.resultFile, JSON.stringify(result));
+  process.exit(0);
 }
 
 const result: Result = await autocannon({
@@ -56,15 +83,7 @@ const result: Result = await autocannon({
   connections: plan.connections,
   duration: plan.seconds,
   timeout: 30,
-  ...(plan.rate
-    ? {
-        overallRate: plan.rate,
-        // autocannon's coordinated-omission correction uses an expected interval of ceil(1 / per-connection rate) = 1 ms,
-        // which back-fills a 20 ms answer with 19 made-up samples of 19…1 ms and halves p50. The raw latencies are the honest ones.
-        ignoreCoordinatedOmission: true,
-      }
-    : {}),
-  requests: [{ setupRequest: (request) => ({ ...request, body: partnerRequestBody() }) }],
+  requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(partnerRequestBody()) }) }],
 });
 const codes = Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => `${code}×${stat?.count ?? 0}`);
 const wrong = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => Number(code) !== plan.expectedStatus);
