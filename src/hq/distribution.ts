@@ -464,11 +464,14 @@ export function createDistribution(options: DistributionOptions) {
     draining = (async () => {
       try {
         for (const code of await due()) if (!wanted.has(code)) wanted.add(code);
+        // Passes in the order records travel (upload, process, download), each wanted job once a pass: under a
+        // steady stream of sign-ups the upload is wanted again during every run, and would otherwise keep the jobs
+        // after it from their turn (prospects waited seconds while every request was already uploaded).
         while (wanted.size > 0 && !stopping) {
-          // Run in the order records travel: upload, process, download.
-          const code = specs.map((s) => s.code).find((c) => wanted.has(c))!;
-          wanted.delete(code);
-          await execute(code, 'Automatic');
+          for (const { code } of specs) {
+            if (!wanted.delete(code) || stopping) continue;
+            await execute(code, 'Automatic');
+          }
         }
       } catch (error) {
         log.error({ err: error }, 'distribution scheduler error');

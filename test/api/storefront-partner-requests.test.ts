@@ -159,4 +159,18 @@ describe('reference data', () => {
     }, 'the channel settings from job 1070');
     expect(channel).toMatchObject({ id: 'B2B-ONLINE', customerType: 'B2B' });
   });
+
+  it('keeps prospects coming during a steady stream of sign-ups, not only after it ends', async () => {
+    const tag = `stream${Date.now().toString(36)}`;
+    const prospectsOfStream = async () => (await t.request('GET', `/api/hq/prospects?search=${tag}&limit=1`, { token: t.adminToken })).body.total as number;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => t.request('POST', '/api/store/partner-requests', { body: partnerRequest({ email: `${tag}.${i}@stream.test` }) })));
+    // A stream of sign-ups is a stream of upload signals: P-0001 is wanted again during each of its runs, and must
+    // not keep the job that makes prospects from its turn until the stream stops.
+    const stream = setInterval(() => t.app.hq.distribution.kick('P-0001'), 1);
+    try {
+      await waitFor(async () => ((await prospectsOfStream()) === 20 ? true : undefined), 'the 20 prospects while sign-ups keep coming', 5000);
+    } finally {
+      clearInterval(stream);
+    }
+  });
 });
