@@ -1,6 +1,6 @@
 // Import boundaries between bounded contexts (docs/architecture.md, rules 1 and 2):
 // a context may import platform/ and another context's index.ts only; platform imports no context.
-const contexts = ['storefront', 'hq', 'sales', 'dualwrite', 'mail'];
+const contexts = ['storefront', 'hq', 'sales', 'dualwrite', 'mail', 'onboarding'];
 
 module.exports = {
   forbidden: [

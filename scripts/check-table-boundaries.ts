@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const contexts = ['platform', 'storefront', 'hq', 'sales', 'dualwrite', 'mail'];
+const contexts = ['platform', 'storefront', 'hq', 'sales', 'dualwrite', 'mail', 'onboarding'];
 const problems: string[] = [];
 
 function walk(dir: string): string[] {

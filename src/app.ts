@@ -21,6 +21,7 @@ import type { Hq, JobCode } from './hq/index.ts';
 import { createSales } from './sales/index.ts';
 import { createDualWrite } from './dualwrite/index.ts';
 import { createMail } from './mail/index.ts';
+import { createOnboarding } from './onboarding/index.ts';
 import type { NotificationType } from './mail/index.ts';
 import { onWork, signalAcrossProcesses } from './platform/change-signal.ts';
 import type { Work } from './platform/change-signal.ts';
@@ -105,9 +106,25 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       },
     ],
   });
+  // One onboarding case per partner request: opened from HQ's intake events, its timeline told by each context's facts.
+  const onboarding = createOnboarding({
+    db: dbs.db.onboarding,
+    log,
+    sources: {
+      intake: hq.caseFeed,
+      hq: hq.caseFacts,
+      sales: sales.caseFacts,
+      storefront: storefront.caseFacts,
+      mailTo: mail.messagesTo,
+    },
+  });
   /** Work signalled in this process or, by NOTIFY, in another: the loop concerned looks now instead of at its poll. */
   function takeUp(work: Work) {
-    if (work === 'sync') dualWrite.engine.kick();
+    // HQ's intake of requests commits with the prospect's dual-write change, so the same signal opens their cases.
+    if (work === 'sync') {
+      dualWrite.engine.kick();
+      onboarding.kick();
+    }
     else if (work === 'mail-event') mail.kick();
     else if (work === 'mail') mail.kickSender();
     else if (work === 'runs') hq!.distribution.runPending();
@@ -159,6 +176,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     sales.registerRoutes(server, staff);
     dualWrite.registerRoutes(server, staff);
     mail.registerRoutes(server, staff);
+    onboarding.registerRoutes(server, staff);
   }
 
   const hasWeb = servesWeb && config.serveWeb && fs.existsSync(path.join(webDir, 'index.html'));
@@ -181,6 +199,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     sales,
     dualWrite,
     mail,
+    onboarding,
     dbs,
     staff,
     config,
@@ -190,6 +209,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
         distribution.start();
         dualWrite.engine.start();
         mail.start();
+        onboarding.start();
         // After a lost connection, signals may have been missed: look at everything once instead of waiting for the polls.
         const catchUp = () => (['sync', 'mail-event', 'mail', 'runs', ...distribution.specs.map((s) => `job:${s.code}` as const)] as Work[]).forEach(takeUp);
         if (dbs.kind === 'postgres') workListener = listenForWork(dbs.urls, log, takeUp, catchUp);
@@ -205,6 +225,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       stopListening();
       await dualWrite.engine.stop();
       await mail.stop();
+      await onboarding.stop();
       await dbs.close();
     },
   };

@@ -12,6 +12,7 @@ import { notifyOtherProcesses } from '../platform/change-signal.ts';
 import type { Work } from '../platform/change-signal.ts';
 import { channelRequests, distributionJobs, jobRuns, outbox } from './schema.ts';
 import { prospectFromRequest, prospectsFromRequests } from './prospect.ts';
+import { recordCaseIntake } from './case-events.ts';
 import type { ProspectRequest } from './prospect.ts';
 import { applyOrganizationUserChange, readOrganizationUserChange, refuseOrganizationUserChange } from './partner-users.ts';
 import type { OrganizationUserChange } from './partner-users.ts';
@@ -283,6 +284,9 @@ export function createDistribution(options: DistributionOptions) {
                     from (select unnest(${sql.param(processed.map((p) => p.id))}::text[]) as id, unnest(${sql.param(processed.map((p) => p.prospectId))}::text[]) as prospect_id) v
                     where ${channelRequests}.id = v.id`,
               );
+              // Each request opens its onboarding case (the onboarding context reads these events).
+              const requestOf = new Map(readable.map((r) => [r.id, r.request]));
+              await recordCaseIntake(tx, processed.map((p) => ({ requestId: requestOf.get(p.id)!.requestId, prospectId: p.prospectId, email: requestOf.get(p.id)!.email, companyName: requestOf.get(p.id)!.companyName })));
               ctx.processed(processed.length);
             }
             // Partner admins' changes to their users, in the order they were made, each in its own savepoint.

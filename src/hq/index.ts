@@ -17,10 +17,12 @@ import { registerSalesOrderRoutes } from './sales-order-routes.ts';
 import { registerHqRoutes } from './routes.ts';
 import { createHqSyncSide } from './dualwrite-side.ts';
 import { createMailFeed } from './mail-events.ts';
+import { createCaseFacts, createCaseFeed } from './case-events.ts';
 
 export type { ChannelConnection, JobCode } from './distribution.ts';
 export type { ApprovalResult, ProspectView } from './prospect.ts';
 export type { MailEvent } from './mail-events.ts';
+export type { CaseIntake, HqCaseFacts } from './case-events.ts';
 export type { OrganizationRecord, PartnerUserRecord, OrganizationUserChange } from './partner-users.ts';
 
 export interface HqOptions {
@@ -60,6 +62,9 @@ export function createHq(options: HqOptions) {
     distribution,
     /** Events that cause e-mail, for the mail context. */
     mailFeed: createMailFeed(options.db),
+    /** Partner requests arriving, for the onboarding context, and what HQ did with each. */
+    caseFeed: createCaseFeed(options.db),
+    caseFacts: createCaseFacts(options.db),
     /** HQ's side of dual-write. */
     syncSide: createHqSyncSide(options.db, prospects),
     /** First-start setup: number sequences, distribution jobs and the B2B online store. */

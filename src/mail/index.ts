@@ -42,6 +42,8 @@ export function createMail(options: MailOptions) {
   const relay = createRelay(options.sources, messages, options.log);
   return {
     messages,
+    /** The messages to one address, oldest first, for an onboarding case's timeline. */
+    messagesTo: messages.to,
     /** Another context's notification, e.g. a sync alert; idempotent by its id. */
     notify: messages.queue,
     setUp: () => setup.seed(config.channelId),

@@ -1,7 +1,7 @@
 // Messages: queued from events (each event once), listed in the delivery log, resent and released; their
 // single-use links masked unless a staff administrator reveals them (recorded).
 import crypto from 'node:crypto';
-import { and, count, desc, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
@@ -128,6 +128,17 @@ export function createMessages(db: Db, options: { smtp: boolean; fromDomain: str
     },
 
     queueAll,
+
+    /** Every message to `recipient` (stored lower-case), oldest first: what was sent, and whether it arrived. */
+    async to(recipient: string): Promise<{ id: number; type: string; subject: string; status: string; createdAt: string; sentAt: string | null; lastError: string | null }[]> {
+      const rows = await db
+        .select({ id: messages.id, type: messages.type, subject: messages.subject, status: messages.status, createdAt: messages.createdAt, sentAt: messages.sentAt, lastError: messages.lastError })
+        .from(messages)
+        .where(eq(messages.recipient, recipient.toLowerCase()))
+        .orderBy(asc(messages.createdAt))
+        .limit(200);
+      return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null }));
+    },
 
     async list(query: { status?: string | undefined; type?: string | undefined; to?: string | undefined; limit: number; offset: number }) {
       const filters: SQL[] = [];

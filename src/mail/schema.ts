@@ -61,7 +61,7 @@ export const messages = mail.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('messages_event_idx').on(t.eventId), index('messages_due_idx').on(t.status, t.nextAttemptAt), index('messages_created_idx').on(t.createdAt)],
+  (t) => [uniqueIndex('messages_event_idx').on(t.eventId), index('messages_due_idx').on(t.status, t.nextAttemptAt), index('messages_created_idx').on(t.createdAt), index('messages_recipient_idx').on(t.recipient, t.createdAt)],
 );
 
 /** Each time a staff administrator revealed the single-use links of a stored (unsent) message: who and when. */

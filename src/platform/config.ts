@@ -1,8 +1,8 @@
 // Reads every setting from the environment once, so the same code runs embedded or in production.
 import path from 'node:path';
 
-export type ContextName = 'platform' | 'storefront' | 'hq' | 'sales' | 'dualwrite' | 'mail';
-export const contextNames: readonly ContextName[] = ['platform', 'storefront', 'hq', 'sales', 'dualwrite', 'mail'];
+export type ContextName = 'platform' | 'storefront' | 'hq' | 'sales' | 'dualwrite' | 'mail' | 'onboarding';
+export const contextNames: readonly ContextName[] = ['platform', 'storefront', 'hq', 'sales', 'dualwrite', 'mail', 'onboarding'];
 
 /** What one process runs: `web` the HTTP server only, `worker` the background work (jobs, dual-write, mail) only. */
 export type Role = 'all' | 'web' | 'worker';

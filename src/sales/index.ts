@@ -7,9 +7,11 @@ import { createOpportunities } from './opportunity.ts';
 import { createParties } from './party.ts';
 import { registerSalesRoutes } from './routes.ts';
 import { createCrmSyncSide } from './dualwrite-side.ts';
+import { createCaseFacts } from './case-facts.ts';
 
 export type { LeadInput } from './lead.ts';
 export type { Actor } from './rules.ts';
+export type { SalesCaseFacts } from './case-facts.ts';
 
 export interface SalesOptions {
   db: Db;
@@ -27,6 +29,8 @@ export function createSales(options: SalesOptions) {
     parties,
     /** The CRM's side of dual-write. */
     syncSide: createCrmSyncSide(options.db),
+    /** The lead, opportunity and their system notes for an onboarding case's prospect. */
+    caseFacts: createCaseFacts(options.db),
     registerRoutes(app: Server, staff: StaffService) {
       registerSalesRoutes(app, { staff, leads, opportunities, parties });
     },

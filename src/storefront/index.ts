@@ -15,6 +15,8 @@ import { createCatalogue } from './catalogue.ts';
 import { registerCatalogueRoutes } from './catalogue-routes.ts';
 import { createOrdering } from './ordering.ts';
 import { registerOrderingRoutes } from './ordering-routes.ts';
+import { createCaseFacts } from './case-facts.ts';
+export type { StorefrontCaseFacts } from './case-facts.ts';
 
 export type { ChannelDatabase, UploadRecord, DownloadRecord } from './channel.ts';
 export type { PartnerRequestPayload } from './partner-request.ts';
@@ -37,6 +39,8 @@ export function createStorefront(options: StorefrontOptions) {
   const users = createOrganizationUsers(options.db, options.sessions, options.throttle, options.channelId, options.onUploadQueued);
   return {
     channelDatabase,
+    /** The request as submitted and the partner's first steps, for an onboarding case. */
+    caseFacts: createCaseFacts(options.db),
     /** Events that cause e-mail (password reset, invitation, orders), for the mail context. */
     mailFeed: createStorefrontMailFeed(options.db),
     registerRoutes(app: Server) {

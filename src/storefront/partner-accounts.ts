@@ -103,6 +103,7 @@ export function createPartnerAccounts(db: Db, sessions: SessionStore, throttle: 
 
   async function startSession(user: UserRow) {
     const session = await sessions.create('partner', user.id, sessionHours);
+    if (!user.firstSignedInAt) await db.update(partnerUsers).set({ firstSignedInAt: new Date() }).where(and(eq(partnerUsers.id, user.id), isNull(partnerUsers.firstSignedInAt)));
     return { ...session, user: partnerUserView(user) };
   }
 

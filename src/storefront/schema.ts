@@ -85,6 +85,8 @@ export const partnerUsers = storefront.table(
     passwordHash: text('password_hash'),
     /** Why HQ refused this user's latest change, until a later change of it is applied. */
     syncError: text('sync_error'),
+    /** When the user first signed in (accepting the invitation signs in): a step on the onboarding case. */
+    firstSignedInAt: timestamp('first_signed_in_at', { withTimezone: true }),
     /** Bumped by every local edit; HQ echoes it, so an older echo does not undo a newer edit. */
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,90 @@
+// HQ's part of an onboarding case: an event when a partner request arrives (written in the intake transaction, to
+// HQ's outbox for the onboarding context), the feed that context reads it from, and the facts HQ shows on a case.
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../platform/db.ts';
+import { channelRequests, outbox, prospects } from './schema.ts';
+
+export interface CaseIntake {
+  /** The storefront's request id: the case's id. */
+  requestId: string;
+  prospectId: string;
+  email: string;
+  companyName: string;
+}
+
+/** One event per request that became (or joined) a prospect, in the caller's transaction. */
+export async function recordCaseIntake(tx: DbOrTx, intakes: CaseIntake[]): Promise<void> {
+  if (intakes.length === 0) return;
+  await tx.insert(outbox).values(intakes.map((i) => ({ consumer: 'onboarding', topic: 'case-intake', key: i.requestId, payload: i })));
+}
+
+/** The onboarding context's view of the intake events: read the undelivered ones, acknowledge them once stored. */
+export function createCaseFeed(db: Db) {
+  return {
+    async read(limit: number): Promise<(CaseIntake & { id: number })[]> {
+      const rows = await db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.consumer, 'onboarding'), isNull(outbox.deliveredAt)))
+        .orderBy(asc(outbox.id))
+        .limit(limit);
+      return rows.map((r) => ({ ...(r.payload as CaseIntake), id: r.id }));
+    },
+    async ack(ids: number[]): Promise<void> {
+      if (ids.length > 0) await db.update(outbox).set({ deliveredAt: new Date() }).where(inArray(outbox.id, ids));
+    },
+  };
+}
+
+/** What HQ did with a request and its prospect, for the case's timeline. */
+export interface HqCaseFacts {
+  submittedAt: string | null;
+  uploadedAt: string | null;
+  processedAt: string | null;
+  prospect: {
+    id: string;
+    status: 'New' | 'Approved' | 'Rejected';
+    createdAt: string;
+    /** This request made the prospect (false: it joined the undecided prospect of an earlier request). */
+    createdByThisRequest: boolean;
+    decidedAt: string | null;
+    decidedBy: string | null;
+    rejectionReason: string | null;
+    customerAccount: string | null;
+    personCustomerAccount: string | null;
+    hierarchyId: string | null;
+    leadId: string | null;
+  } | null;
+}
+
+export function createCaseFacts(db: Db) {
+  return async function caseFacts(requestId: string, prospectId: string | null): Promise<HqCaseFacts> {
+    const [request] = await db
+      .select()
+      .from(channelRequests)
+      .where(and(eq(channelRequests.kind, 'partner-request'), eq(channelRequests.id, requestId)));
+    const [prospect] = prospectId ? await db.select().from(prospects).where(eq(prospects.id, prospectId)) : [];
+    const [first] = prospect ? await db.select({ id: channelRequests.id }).from(channelRequests).where(eq(channelRequests.prospectId, prospect.id)).orderBy(asc(channelRequests.counter)).limit(1) : [];
+    const payload = (request?.payload ?? {}) as { submittedAt?: string };
+    return {
+      submittedAt: payload.submittedAt ?? null,
+      uploadedAt: request?.uploadedAt.toISOString() ?? null,
+      processedAt: request?.processedAt?.toISOString() ?? null,
+      prospect: prospect
+        ? {
+            id: prospect.id,
+            status: prospect.status as 'New' | 'Approved' | 'Rejected',
+            createdAt: prospect.createdAt.toISOString(),
+            createdByThisRequest: !first || first.id === requestId,
+            decidedAt: prospect.decidedAt?.toISOString() ?? null,
+            decidedBy: prospect.decidedBy,
+            rejectionReason: prospect.rejectionReason,
+            customerAccount: prospect.customerAccount,
+            personCustomerAccount: prospect.personCustomerAccount,
+            hierarchyId: prospect.hierarchyId,
+            leadId: prospect.leadId,
+          }
+        : null,
+    };
+  };
+}

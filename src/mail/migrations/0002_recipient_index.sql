@@ -1,0 +1,1 @@
+CREATE INDEX "messages_recipient_idx" ON "mail"."messages" USING btree ("recipient","created_at");

@@ -1,0 +1,201 @@
+// Onboarding cases: one per partner request, opened when HQ takes the request in. The timeline is assembled when
+// a case is read, from what each context says it did (their published facts), never from their tables.
+import { and, count, desc, eq, ilike, ne, or } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Db } from '../platform/db.ts';
+import { containsPattern } from '../platform/db.ts';
+import { notFound } from '../platform/errors.ts';
+import { cases } from './schema.ts';
+
+export type CaseStatus = 'Received' | 'InReview' | 'Approved' | 'Rejected';
+export type TimelineContext = 'storefront' | 'hq' | 'sales' | 'dualwrite' | 'mail';
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  actor: string;
+  text: string;
+  context: TimelineContext;
+}
+
+/** What the onboarding context needs from the others (src/app.ts connects them). */
+export interface CaseSources {
+  intake: {
+    read(limit: number): Promise<{ id: number; requestId: string; prospectId: string; email: string; companyName: string }[]>;
+    ack(ids: number[]): Promise<void>;
+  };
+  hq(requestId: string, prospectId: string | null): Promise<{
+    submittedAt: string | null;
+    uploadedAt: string | null;
+    processedAt: string | null;
+    prospect: {
+      id: string;
+      status: 'New' | 'Approved' | 'Rejected';
+      createdAt: string;
+      createdByThisRequest: boolean;
+      decidedAt: string | null;
+      decidedBy: string | null;
+      rejectionReason: string | null;
+      customerAccount: string | null;
+      hierarchyId: string | null;
+    } | null;
+  }>;
+  sales(prospectId: string): Promise<{
+    lead: { id: string; createdAt: string; state: string; statusReason: string } | null;
+    notes: { at: string; text: string; author: string }[];
+    opportunity: { id: string; name: string; createdAt: string; state: string } | null;
+    closes: { at: string; outcome: string; statusReason: string; by: string }[];
+  }>;
+  storefront(requestId: string, requestor: { email: string; hierarchyId: string | null }): Promise<{
+    submittedAt: string | null;
+    invitationAcceptedAt: string | null;
+    firstSignInAt: string | null;
+    firstOrder: { at: string; number: string; by: string } | null;
+  }>;
+  mailTo(email: string): Promise<{ type: string; subject: string; status: string; createdAt: string; sentAt: string | null; lastError: string | null }[]>;
+}
+
+export interface CaseView {
+  id: string;
+  number: string;
+  status: CaseStatus;
+  email: string;
+  companyName: string;
+  openedAt: string;
+  prospectId?: string;
+  leadId?: string;
+  opportunityId?: string;
+  customerAccount?: string;
+  hierarchyId?: string;
+  previousCase?: { id: string; number: string; status: CaseStatus; rejectionReason?: string };
+}
+
+export interface CaseDetail extends CaseView {
+  timeline: TimelineEntry[];
+}
+
+type CaseRow = typeof cases.$inferSelect;
+const caseNumber = (n: number) => `OC-${String(n).padStart(6, '0')}`;
+/** Mail types about the application itself; the rest (order mails, password resets) are not the case's story. */
+const caseMailTypes = new Set(['partner-request-received', 'prospect-approved', 'prospect-rejected', 'organization-user-added', 'applicant-question']);
+
+export function createCases(db: Db, sources: CaseSources) {
+  const statusOf = (prospect: Awaited<ReturnType<CaseSources['hq']>>['prospect']): CaseStatus =>
+    !prospect ? 'Received' : prospect.status === 'Approved' ? 'Approved' : prospect.status === 'Rejected' ? 'Rejected' : 'InReview';
+
+  async function view(row: CaseRow): Promise<CaseView & { facts: Awaited<ReturnType<CaseSources['hq']>> }> {
+    const facts = await sources.hq(row.id, row.prospectId);
+    const p = facts.prospect;
+    let previousCase: CaseView['previousCase'];
+    if (row.previousCaseId) {
+      const [earlier] = await db.select().from(cases).where(eq(cases.id, row.previousCaseId));
+      if (earlier) {
+        const earlierFacts = await sources.hq(earlier.id, earlier.prospectId);
+        previousCase = { id: earlier.id, number: caseNumber(earlier.number), status: statusOf(earlierFacts.prospect), ...(earlierFacts.prospect?.rejectionReason ? { rejectionReason: earlierFacts.prospect.rejectionReason } : {}) };
+      }
+    }
+    return {
+      id: row.id,
+      number: caseNumber(row.number),
+      status: statusOf(p),
+      email: row.email,
+      companyName: row.companyName,
+      openedAt: row.openedAt.toISOString(),
+      ...(row.prospectId ? { prospectId: row.prospectId } : {}),
+      ...(p?.customerAccount ? { customerAccount: p.customerAccount } : {}),
+      ...(p?.hierarchyId ? { hierarchyId: p.hierarchyId } : {}),
+      ...(previousCase ? { previousCase } : {}),
+      facts,
+    };
+  }
+
+  return {
+    /** Opens a case for each partner request HQ took in (idempotent by request id); the number of events taken. */
+    async takeIntake(): Promise<number> {
+      const events = await sources.intake.read(200);
+      if (events.length === 0) return 0;
+      for (const e of events) {
+        const email = e.email.toLowerCase();
+        // A new application from someone who applied before follows their latest earlier case.
+        const [earlier] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.email, email), ne(cases.id, e.requestId))).orderBy(desc(cases.number)).limit(1);
+        await db
+          .insert(cases)
+          .values({ id: e.requestId, email, companyName: e.companyName, prospectId: e.prospectId, previousCaseId: earlier?.id ?? null })
+          .onConflictDoNothing();
+      }
+      await sources.intake.ack(events.map((e) => e.id));
+      return events.length;
+    },
+
+    async list(query: { search?: string | undefined; limit: number; offset: number }): Promise<{ items: CaseView[]; total: number }> {
+      const filters: SQL[] = [];
+      if (query.search) {
+        const pattern = containsPattern(query.search);
+        filters.push(or(ilike(cases.email, pattern), ilike(cases.companyName, pattern))!);
+      }
+      const where = filters.length > 0 ? and(...filters) : undefined;
+      const rows = await db.select().from(cases).where(where).orderBy(desc(cases.number)).limit(query.limit).offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(cases).where(where);
+      const items = await Promise.all(rows.map(async (r) => {
+        const { facts: _facts, ...v } = await view(r);
+        return v;
+      }));
+      return { items, total: total?.n ?? 0 };
+    },
+
+    /** A case of a prospect (the first request's), for links from the prospect and the lead. */
+    async idOfProspect(prospectId: string): Promise<string | undefined> {
+      const [row] = await db.select({ id: cases.id }).from(cases).where(eq(cases.prospectId, prospectId)).orderBy(cases.number).limit(1);
+      return row?.id;
+    },
+
+    async get(id: string): Promise<CaseDetail> {
+      const [row] = await db.select().from(cases).where(eq(cases.id, id));
+      if (!row) throw notFound(`Onboarding case ${id}`);
+      const { facts, ...caseView } = await view(row);
+      const p = facts.prospect;
+      const [sales, store, mails] = await Promise.all([
+        p ? sources.sales(p.id) : Promise.resolve(null),
+        sources.storefront(row.id, { email: row.email, hierarchyId: p?.hierarchyId ?? null }),
+        sources.mailTo(row.email),
+      ]);
+      const timeline: TimelineEntry[] = [];
+      const add = (at: string | null | undefined, kind: string, actor: string, text: string, context: TimelineContext) => {
+        if (at) timeline.push({ at, kind, actor, text, context });
+      };
+      add(store.submittedAt ?? facts.submittedAt, 'submitted', `${row.email}`, `Request submitted on the storefront by ${row.email} for ${row.companyName}.`, 'storefront');
+      add(facts.uploadedAt, 'uploaded', 'P-0001', 'Uploaded to HQ by P-0001.', 'hq');
+      if (p?.createdByThisRequest) add(p.createdAt, 'prospect-created', 'Synchronize customers and channel requests', `Prospect ${p.id} created (type B2B).`, 'hq');
+      else if (p) add(facts.processedAt, 'prospect-joined', 'Synchronize customers and channel requests', `Joined the undecided prospect ${p.id} of an earlier request from the same e-mail.`, 'hq');
+      if (sales?.lead) add(sales.lead.createdAt, 'lead-created', 'Dual-write', `Lead created in the CRM (${sales.lead.id}).`, 'dualwrite');
+      for (const note of sales?.notes ?? []) {
+        if (/dual-write/i.test(note.text) && /generated|created/i.test(note.text)) continue; // the lead-created step says it
+        const kind = /^Qualified/.test(note.text) ? 'qualified' : /^Disqualified/.test(note.text) ? 'disqualified' : /^Reactivated/.test(note.text) ? 'reactivated' : 'note';
+        add(note.at, kind, note.author === 'System' ? 'CRM' : note.author, note.text, 'sales');
+      }
+      for (const close of sales?.closes ?? []) add(close.at, close.outcome === 'Won' ? 'won' : 'lost', close.by, `Opportunity closed as ${close.outcome.toLowerCase()} (${close.statusReason}).`, 'sales');
+      if (p?.status === 'Approved') {
+        add(p.decidedAt, 'approved', p.decidedBy ?? 'HQ', `Prospect approved${p.customerAccount ? `: organization customer ${p.customerAccount}` : ''}${p.hierarchyId ? `, customer hierarchy ${p.hierarchyId} with the requestor as Admin` : ''}.`, 'hq');
+      }
+      if (p?.status === 'Rejected') add(p.decidedAt, 'rejected', p.decidedBy ?? 'HQ', `Prospect rejected${p.rejectionReason ? `: ${p.rejectionReason}` : ''}.`, 'hq');
+      for (const m of mails) {
+        if (!caseMailTypes.has(m.type)) continue;
+        const outcome = m.status === 'Sent' ? 'sent' : m.status === 'Stored' ? 'kept in the local mailbox (no SMTP server configured)' : m.status === 'Failed' ? `failed${m.lastError ? `: ${m.lastError}` : ''}` : m.status.toLowerCase();
+        add(m.createdAt, 'mail', 'Mail', `Mail "${m.subject}" — ${outcome}.`, 'mail');
+      }
+      add(store.invitationAcceptedAt, 'invitation-accepted', row.email, 'Invitation accepted: the requestor chose a password.', 'storefront');
+      add(store.firstSignInAt, 'first-sign-in', row.email, 'First sign-in on the storefront.', 'storefront');
+      if (store.firstOrder) add(store.firstOrder.at, 'first-order', store.firstOrder.by, `First order ${store.firstOrder.number}.`, 'storefront');
+      // Oldest first; a stable sort keeps the flow's order for steps recorded in the same millisecond.
+      timeline.sort((a, b) => a.at.localeCompare(b.at));
+      return {
+        ...caseView,
+        ...(sales?.lead ? { leadId: sales.lead.id } : {}),
+        ...(sales?.opportunity ? { opportunityId: sales.opportunity.id } : {}),
+        timeline,
+      };
+    },
+  };
+}
+
+export type Cases = ReturnType<typeof createCases>;

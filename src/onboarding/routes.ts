@@ -1,0 +1,94 @@
+// Onboarding case routes (staff): the work queue of cases and one case with its timeline.
+import { Type } from 'typebox';
+import type { TSchema } from 'typebox';
+import type { Server } from '../platform/http.ts';
+import { page } from '../platform/http.ts';
+import type { StaffService } from '../platform/staff.ts';
+import { notFound } from '../platform/errors.ts';
+import type { Cases } from './case.ts';
+
+const tags = ['Onboarding'];
+// Cases are HQ's and the salespeople's shared view of an application.
+const roles = ['hq-operations', 'salesperson', 'sales-manager'] as const;
+const opt = <T extends TSchema>(schema: T) => Type.Optional(schema);
+const Timestamp = Type.String({ format: 'date-time' });
+const CaseStatus = Type.Union([Type.Literal('Received'), Type.Literal('InReview'), Type.Literal('Approved'), Type.Literal('Rejected')]);
+const CaseSchema = Type.Object({
+  id: Type.String({ description: 'The partner request id' }),
+  number: Type.String({ description: 'OC-000042' }),
+  status: CaseStatus,
+  email: Type.String(),
+  companyName: Type.String(),
+  openedAt: Timestamp,
+  prospectId: opt(Type.String()),
+  leadId: opt(Type.String()),
+  opportunityId: opt(Type.String()),
+  customerAccount: opt(Type.String()),
+  hierarchyId: opt(Type.String()),
+  previousCase: opt(Type.Object({ id: Type.String(), number: Type.String(), status: CaseStatus, rejectionReason: opt(Type.String()) })),
+});
+const TimelineEntry = Type.Object({
+  at: Timestamp,
+  kind: Type.String({ description: 'submitted, uploaded, prospect-created, prospect-joined, lead-created, qualified, disqualified, reactivated, won, lost, approved, rejected, mail, invitation-accepted, first-sign-in, first-order' }),
+  actor: Type.String(),
+  text: Type.String(),
+  context: Type.Union([Type.Literal('storefront'), Type.Literal('hq'), Type.Literal('sales'), Type.Literal('dualwrite'), Type.Literal('mail')]),
+});
+
+export function registerOnboardingRoutes(app: Server, deps: { staff: StaffService; cases: Cases }) {
+  const { staff, cases } = deps;
+  app.get(
+    '/api/hq/onboarding-cases',
+    {
+      schema: {
+        tags,
+        summary: 'Onboarding cases, newest first',
+        querystring: Type.Object({
+          search: opt(Type.String({ maxLength: 200, description: 'Part of the e-mail or company name' })),
+          limit: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
+          offset: Type.Integer({ minimum: 0, default: 0 }),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(CaseSchema), total: Type.Integer(), next: opt(Type.Integer()) }) },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, roles);
+      const q = request.query;
+      return page(await cases.list(q), q.offset, q.limit);
+    },
+  );
+
+  app.get(
+    '/api/hq/onboarding-cases/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One onboarding case: its links and its timeline across the store, HQ, the CRM, dual-write and mail',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: Type.Intersect([CaseSchema, Type.Object({ timeline: Type.Array(TimelineEntry) })]) },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, roles);
+      return cases.get(request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/hq/onboarding-cases/by-prospect/:prospectId',
+    {
+      schema: {
+        tags,
+        summary: "The case of a prospect (its first request's)",
+        params: Type.Object({ prospectId: Type.String() }),
+        response: { 200: Type.Object({ id: Type.String() }) },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, roles);
+      const id = await cases.idOfProspect(request.params.prospectId);
+      if (!id) throw notFound(`An onboarding case for prospect ${request.params.prospectId}`);
+      return { id };
+    },
+  );
+}

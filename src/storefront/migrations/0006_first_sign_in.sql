@@ -1,0 +1,1 @@
+ALTER TABLE "storefront"."partner_users" ADD COLUMN "first_signed_in_at" timestamp with time zone;
