@@ -1,6 +1,6 @@
 // Onboarding cases: one per partner request, opened when HQ takes the request in. The timeline is assembled when
 // a case is read, from what each context says it did (their published facts), never from their tables.
-import { and, count, desc, eq, ilike, ne, or } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, notInArray, or } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
@@ -114,15 +114,25 @@ export function createCases(db: Db, sources: CaseSources) {
     async takeIntake(): Promise<number> {
       const events = await sources.intake.read(200);
       if (events.length === 0) return 0;
-      for (const e of events) {
+      // Set-based: one read of the applicants' latest earlier cases and one insert for the whole batch.
+      const requestIds = events.map((e) => e.requestId);
+      const emails = [...new Set(events.map((e) => e.email.toLowerCase()))];
+      const earlier = await db
+        .selectDistinctOn([cases.email], { email: cases.email, id: cases.id })
+        .from(cases)
+        .where(and(inArray(cases.email, emails), notInArray(cases.id, requestIds)))
+        .orderBy(cases.email, desc(cases.number));
+      // A new application from someone who applied before follows their latest earlier case (in this batch too).
+      const latest = new Map(earlier.map((r) => [r.email, r.id]));
+      const seen = new Set<string>();
+      const fresh = events.filter((e) => !seen.has(e.requestId) && seen.add(e.requestId));
+      const rows = fresh.map((e) => {
         const email = e.email.toLowerCase();
-        // A new application from someone who applied before follows their latest earlier case.
-        const [earlier] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.email, email), ne(cases.id, e.requestId))).orderBy(desc(cases.number)).limit(1);
-        await db
-          .insert(cases)
-          .values({ id: e.requestId, email, companyName: e.companyName, prospectId: e.prospectId, previousCaseId: earlier?.id ?? null })
-          .onConflictDoNothing();
-      }
+        const row = { id: e.requestId, email, companyName: e.companyName, prospectId: e.prospectId, previousCaseId: latest.get(email) ?? null };
+        latest.set(email, e.requestId);
+        return row;
+      });
+      await db.insert(cases).values(rows).onConflictDoNothing();
       await sources.intake.ack(events.map((e) => e.id));
       return events.length;
     },
