@@ -88,3 +88,22 @@ export function createCaseFacts(db: Db) {
     };
   };
 }
+
+/** HQ's decisions on these prospects, in one read: the onboarding context records them on its cases once made. */
+export function createCaseDecisions(db: Db) {
+  return async function caseDecisions(prospectIds: string[]): Promise<{ prospectId: string; status: 'Approved' | 'Rejected'; decidedAt: string; customerAccount: string | null; personCustomerAccount: string | null; hierarchyId: string | null }[]> {
+    if (prospectIds.length === 0) return [];
+    const rows = await db
+      .select({ id: prospects.id, status: prospects.status, decidedAt: prospects.decidedAt, updatedAt: prospects.updatedAt, customerAccount: prospects.customerAccount, personCustomerAccount: prospects.personCustomerAccount, hierarchyId: prospects.hierarchyId })
+      .from(prospects)
+      .where(and(inArray(prospects.id, prospectIds), inArray(prospects.status, ['Approved', 'Rejected'])));
+    return rows.map((r) => ({
+      prospectId: r.id,
+      status: r.status as 'Approved' | 'Rejected',
+      decidedAt: (r.decidedAt ?? r.updatedAt).toISOString(),
+      customerAccount: r.customerAccount,
+      personCustomerAccount: r.personCustomerAccount,
+      hierarchyId: r.hierarchyId,
+    }));
+  };
+}

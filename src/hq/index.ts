@@ -17,7 +17,7 @@ import { registerSalesOrderRoutes } from './sales-order-routes.ts';
 import { registerHqRoutes } from './routes.ts';
 import { createHqSyncSide } from './dualwrite-side.ts';
 import { createMailFeed } from './mail-events.ts';
-import { createCaseFacts, createCaseFeed } from './case-events.ts';
+import { createCaseDecisions, createCaseFacts, createCaseFeed } from './case-events.ts';
 
 export type { ChannelConnection, JobCode } from './distribution.ts';
 export type { ApprovalResult, ProspectView } from './prospect.ts';
@@ -65,6 +65,7 @@ export function createHq(options: HqOptions) {
     /** Partner requests arriving, for the onboarding context, and what HQ did with each. */
     caseFeed: createCaseFeed(options.db),
     caseFacts: createCaseFacts(options.db),
+    caseDecisions: createCaseDecisions(options.db),
     /** HQ's side of dual-write. */
     syncSide: createHqSyncSide(options.db, prospects),
     /** First-start setup: number sequences, distribution jobs and the B2B online store. */

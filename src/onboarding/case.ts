@@ -1,13 +1,14 @@
 // Onboarding cases: one per partner request, opened when HQ takes the request in. The timeline is assembled when
 // a case is read, from what each context says it did (their published facts), never from their tables.
-import { and, count, desc, eq, ilike, inArray, notInArray, or } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
-import { containsPattern } from '../platform/db.ts';
 import { notFound } from '../platform/errors.ts';
+import { funnel, queueRows, recordDecisions } from './queue.ts';
+import type { CaseDecision, Funnel, QueueQuery } from './queue.ts';
 import { cases } from './schema.ts';
 
-export type CaseStatus = 'Received' | 'InReview' | 'Approved' | 'Rejected';
+/** WaitingForApplicant: a question to the applicant is unanswered (see questions.ts); an answer puts the case back InReview. */
+export type CaseStatus = 'Received' | 'InReview' | 'WaitingForApplicant' | 'Approved' | 'Rejected';
 export type TimelineContext = 'storefront' | 'hq' | 'sales' | 'dualwrite' | 'mail';
 
 export interface TimelineEntry {
@@ -52,6 +53,8 @@ export interface CaseSources {
     firstSignInAt: string | null;
     firstOrder: { at: string; number: string; by: string } | null;
   }>;
+  /** HQ's decisions on these prospects (the decided ones only), read in one go for the work queue. */
+  decisions(prospectIds: string[]): Promise<CaseDecision[]>;
   mailTo(email: string): Promise<{ type: string; subject: string; status: string; createdAt: string; sentAt: string | null; lastError: string | null }[]>;
 }
 
@@ -137,20 +140,21 @@ export function createCases(db: Db, sources: CaseSources) {
       return events.length;
     },
 
-    async list(query: { search?: string | undefined; limit: number; offset: number }): Promise<{ items: CaseView[]; total: number }> {
-      const filters: SQL[] = [];
-      if (query.search) {
-        const pattern = containsPattern(query.search);
-        filters.push(or(ilike(cases.email, pattern), ilike(cases.companyName, pattern))!);
-      }
-      const where = filters.length > 0 ? and(...filters) : undefined;
-      const rows = await db.select().from(cases).where(where).orderBy(desc(cases.number)).limit(query.limit).offset(query.offset);
-      const [total] = await db.select({ n: count() }).from(cases).where(where);
+    /** The work queue: cases by status, search or customer, newest first (or oldest), with HQ's new decisions recorded first. */
+    async list(query: QueueQuery): Promise<{ items: CaseView[]; total: number }> {
+      await recordDecisions(db, sources.decisions);
+      const { rows, total } = await queueRows(db, query);
       const items = await Promise.all(rows.map(async (r) => {
         const { facts: _facts, ...v } = await view(r);
         return v;
       }));
-      return { items, total: total?.n ?? 0 };
+      return { items, total };
+    },
+
+    /** Requests per week over the last `weeks` weeks, how many are decided and approved, the median time to decision. */
+    async funnel(weeks = 8): Promise<Funnel> {
+      await recordDecisions(db, sources.decisions);
+      return funnel(db, weeks);
     },
 
     /** A case of a prospect (the first request's), for links from the prospect and the lead. */

@@ -1,18 +1,20 @@
-// Onboarding case routes (staff): the work queue of cases and one case with its timeline.
+// Onboarding case routes (staff): the work queue of cases, its funnel, and one case with its timeline.
 import { Type } from 'typebox';
 import type { TSchema } from 'typebox';
 import type { Server } from '../platform/http.ts';
 import { page } from '../platform/http.ts';
 import type { StaffService } from '../platform/staff.ts';
 import { notFound } from '../platform/errors.ts';
-import type { Cases } from './case.ts';
+import type { Cases } from './case-questions.ts';
+import { QuestionSchema } from './question-routes.ts';
+import type { QueueQuery } from './queue.ts';
 
 const tags = ['Onboarding'];
 // Cases are HQ's and the salespeople's shared view of an application.
 const roles = ['hq-operations', 'salesperson', 'sales-manager'] as const;
 const opt = <T extends TSchema>(schema: T) => Type.Optional(schema);
 const Timestamp = Type.String({ format: 'date-time' });
-const CaseStatus = Type.Union([Type.Literal('Received'), Type.Literal('InReview'), Type.Literal('Approved'), Type.Literal('Rejected')]);
+const CaseStatus = Type.Union([Type.Literal('Received'), Type.Literal('InReview'), Type.Literal('WaitingForApplicant'), Type.Literal('Approved'), Type.Literal('Rejected')]);
 const CaseSchema = Type.Object({
   id: Type.String({ description: 'The partner request id' }),
   number: Type.String({ description: 'OC-000042' }),
@@ -27,9 +29,17 @@ const CaseSchema = Type.Object({
   hierarchyId: opt(Type.String()),
   previousCase: opt(Type.Object({ id: Type.String(), number: Type.String(), status: CaseStatus, rejectionReason: opt(Type.String()) })),
 });
+const QueueStatus = Type.Union(['Received', 'InReview', 'WaitingForApplicant', 'Approved', 'Rejected'].map((s) => Type.Literal(s)));
+const Funnel = Type.Object({
+  weeks: Type.Array(Type.Object({ weekStart: Type.String({ format: 'date', description: 'Monday (UTC)' }), requests: Type.Integer(), decided: Type.Integer(), approved: Type.Integer() }), { description: 'Oldest first, this week last; by the week a case was opened' }),
+  requests: Type.Integer(),
+  decided: Type.Integer(),
+  approved: Type.Integer(),
+  medianSecondsToDecision: opt(Type.Integer({ description: 'From opening to decision, over the decided cases of these weeks' })),
+});
 const TimelineEntry = Type.Object({
   at: Timestamp,
-  kind: Type.String({ description: 'submitted, uploaded, prospect-created, prospect-joined, lead-created, qualified, disqualified, reactivated, won, lost, approved, rejected, mail, invitation-accepted, first-sign-in, first-order' }),
+  kind: Type.String({ description: 'submitted, uploaded, prospect-created, prospect-joined, lead-created, qualified, disqualified, reactivated, won, lost, approved, rejected, question-asked, question-answered, mail, invitation-accepted, first-sign-in, first-order' }),
   actor: Type.String(),
   text: Type.String(),
   context: Type.Union([Type.Literal('storefront'), Type.Literal('hq'), Type.Literal('sales'), Type.Literal('dualwrite'), Type.Literal('mail')]),
@@ -42,9 +52,12 @@ export function registerOnboardingRoutes(app: Server, deps: { staff: StaffServic
     {
       schema: {
         tags,
-        summary: 'Onboarding cases, newest first',
+        summary: 'Onboarding cases (the work queue), newest first, by status, search or customer',
         querystring: Type.Object({
           search: opt(Type.String({ maxLength: 200, description: 'Part of the e-mail or company name' })),
+          status: opt(QueueStatus),
+          customer: opt(Type.String({ maxLength: 40, description: "An HQ customer account (organization or person) the case's approval made or used" })),
+          sort: Type.Union([Type.Literal('-openedAt'), Type.Literal('openedAt')], { default: '-openedAt' }),
           limit: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
           offset: Type.Integer({ minimum: 0, default: 0 }),
         }),
@@ -54,7 +67,22 @@ export function registerOnboardingRoutes(app: Server, deps: { staff: StaffServic
     async (request) => {
       await staff.authenticate(request, roles);
       const q = request.query;
-      return page(await cases.list(q), q.offset, q.limit);
+      return page(await cases.list({ ...q, status: q.status as QueueQuery['status'] }), q.offset, q.limit);
+    },
+  );
+
+  app.get(
+    '/api/hq/onboarding-cases/funnel',
+    {
+      schema: {
+        tags,
+        summary: 'The funnel over the last 8 weeks: requests per week, how many are decided and approved, the median time to decision',
+        response: { 200: Funnel },
+      },
+    },
+    async (request) => {
+      await staff.authenticate(request, roles);
+      return cases.funnel(8);
     },
   );
 
@@ -65,7 +93,7 @@ export function registerOnboardingRoutes(app: Server, deps: { staff: StaffServic
         tags,
         summary: 'One onboarding case: its links and its timeline across the store, HQ, the CRM, dual-write and mail',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        response: { 200: Type.Intersect([CaseSchema, Type.Object({ timeline: Type.Array(TimelineEntry) })]) },
+        response: { 200: Type.Intersect([CaseSchema, Type.Object({ timeline: Type.Array(TimelineEntry), questions: Type.Array(QuestionSchema) })]) },
       },
     },
     async (request) => {

@@ -97,6 +97,50 @@ describe('onboarding cases', () => {
     inOrder(await kinds(again.caseId), ['submitted', 'uploaded', 'prospect-created', 'approved']);
   });
 
+  it('filters the work queue by status in SQL (paging stays right), finds a customer\'s case, and counts the funnel', async () => {
+    const before = await get('/api/hq/onboarding-cases/funnel');
+    const approved = await applied();
+    const rejected = await applied();
+    const open = await applied();
+    const decision = await t.request('POST', `/api/hq/prospects/${approved.prospectId}/approve`, { token: t.adminToken, body: {} });
+    expect(decision.status, JSON.stringify(decision.body)).toBe(200);
+    expect((await t.request('POST', `/api/hq/prospects/${rejected.prospectId}/reject`, { token: t.adminToken, body: { reason: 'Outside our market' } })).status).toBe(200);
+
+    const ids = async (query: string) => (await get(`/api/hq/onboarding-cases?${query}`)).items.map((c: { id: string }) => c.id);
+    const approvedIds = await ids('status=Approved&limit=100');
+    expect(approvedIds).toContain(approved.caseId);
+    expect(approvedIds).not.toContain(rejected.caseId);
+    expect(await ids('status=Rejected&limit=100')).toContain(rejected.caseId);
+    const inReview = await ids('status=InReview&limit=100');
+    expect(inReview).toContain(open.caseId);
+    expect(inReview).not.toContain(approved.caseId);
+    // Each page of a filtered list is full and counted by the filter, not cut short after reading.
+    const firstPage = await get('/api/hq/onboarding-cases?status=Approved&limit=1');
+    expect(firstPage.items).toHaveLength(1);
+    expect(firstPage.items[0].status).toBe('Approved');
+    expect(firstPage.total).toBe(approvedIds.length);
+    expect(firstPage.next).toBe(approvedIds.length > 1 ? 1 : undefined);
+    // Oldest first on request; newest first by default.
+    const oldest = await ids('sort=openedAt&limit=100');
+    const newest = await ids('limit=100');
+    expect(oldest.indexOf(approved.caseId)).toBeLessThan(oldest.indexOf(open.caseId));
+    expect(newest.indexOf(open.caseId)).toBeLessThan(newest.indexOf(approved.caseId));
+    // Both customers the approval made lead back to the case.
+    expect(await ids(`customer=${decision.body.customerAccount}`)).toEqual([approved.caseId]);
+    expect(await ids(`customer=${decision.body.personCustomerAccount}`)).toEqual([approved.caseId]);
+    expect((await t.request('GET', '/api/hq/onboarding-cases?status=Lost', { token: t.adminToken })).status).toBe(400);
+
+    const after = await get('/api/hq/onboarding-cases/funnel');
+    expect(after.weeks).toHaveLength(8);
+    expect(after.weeks.at(-1).weekStart > after.weeks[0].weekStart).toBe(true);
+    expect(after.requests - before.requests).toBe(3);
+    expect(after.decided - before.decided).toBe(2);
+    expect(after.approved - before.approved).toBe(1);
+    expect(after.weeks.at(-1).requests - before.weeks.at(-1).requests).toBe(3);
+    expect(after.medianSecondsToDecision).toEqual(expect.any(Number));
+    expect((await t.request('GET', '/api/hq/onboarding-cases/funnel')).status).toBe(401);
+  });
+
   it('is staff-only and answers unknown cases with 404', async () => {
     expect((await t.request('GET', '/api/hq/onboarding-cases')).status).toBe(401);
     expect((await t.request('GET', '/api/hq/onboarding-cases/00000000-0000-4000-8000-000000000000', { token: t.adminToken })).status).toBe(404);
