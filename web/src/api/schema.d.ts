@@ -1917,6 +1917,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hq/onboarding-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Onboarding cases (the work queue), newest first, by status, search or customer */
+        get: operations["getHqOnboardingCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/onboarding-cases/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funnel over the last 8 weeks: requests per week, how many are decided and approved, the median time to decision */
+        get: operations["getHqOnboardingCasesFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/onboarding-cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One onboarding case: its links and its timeline across the store, HQ, the CRM, dual-write and mail */
+        get: operations["getHqOnboardingCasesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/onboarding-cases/by-prospect/{prospectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case of a prospect (its first request's) */
+        get: operations["getHqOnboardingCasesByProspectByProspectId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -12084,6 +12152,327 @@ export interface operations {
             };
             /** @description The record is not in a state that allows this; the body may carry the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHqOnboardingCases: {
+        parameters: {
+            query?: {
+                /** @description Part of the e-mail or company name */
+                search?: string;
+                status?: "Received" | "InReview" | "WaitingForApplicant" | "Approved" | "Rejected";
+                /** @description An HQ customer account (organization or person) the case's approval made or used */
+                customer?: string;
+                sort?: "-openedAt" | "openedAt";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The partner request id */
+                            id: string;
+                            /** @description OC-000042 */
+                            number: string;
+                            status: "Received" | "InReview" | "Approved" | "Rejected";
+                            email: string;
+                            companyName: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                            prospectId?: string;
+                            leadId?: string;
+                            opportunityId?: string;
+                            customerAccount?: string;
+                            hierarchyId?: string;
+                            previousCase?: {
+                                id: string;
+                                number: string;
+                                status: "Received" | "InReview" | "Approved" | "Rejected";
+                                rejectionReason?: string;
+                            };
+                        }[];
+                        total: number;
+                        next?: number;
+                    };
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHqOnboardingCasesFunnel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Oldest first, this week last; by the week a case was opened */
+                        weeks: {
+                            /**
+                             * Format: date
+                             * @description Monday (UTC)
+                             */
+                            weekStart: string;
+                            requests: number;
+                            decided: number;
+                            approved: number;
+                        }[];
+                        requests: number;
+                        decided: number;
+                        approved: number;
+                        /** @description From opening to decision, over the decided cases of these weeks */
+                        medianSecondsToDecision?: number;
+                    };
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHqOnboardingCasesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The partner request id */
+                        id: string;
+                        /** @description OC-000042 */
+                        number: string;
+                        status: "Received" | "InReview" | "Approved" | "Rejected";
+                        email: string;
+                        companyName: string;
+                        /** Format: date-time */
+                        openedAt: string;
+                        prospectId?: string;
+                        leadId?: string;
+                        opportunityId?: string;
+                        customerAccount?: string;
+                        hierarchyId?: string;
+                        previousCase?: {
+                            id: string;
+                            number: string;
+                            status: "Received" | "InReview" | "Approved" | "Rejected";
+                            rejectionReason?: string;
+                        };
+                    } & {
+                        timeline: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @description submitted, uploaded, prospect-created, prospect-joined, lead-created, qualified, disqualified, reactivated, won, lost, approved, rejected, mail, invitation-accepted, first-sign-in, first-order */
+                            kind: string;
+                            actor: string;
+                            text: string;
+                            context: "storefront" | "hq" | "sales" | "dualwrite" | "mail";
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHqOnboardingCasesByProspectByProspectId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                prospectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
