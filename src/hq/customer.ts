@@ -30,6 +30,7 @@ export interface CustomerView {
   phone?: string;
   address: Address;
   language: string;
+  vatNumber?: string;
   creditLimit?: number;
   hierarchyId?: string;
   hierarchyRole?: HierarchyRole;
@@ -49,6 +50,7 @@ export interface NewCustomer {
   language: string;
   prospectId?: string | undefined;
   primaryContactAccount?: string | null | undefined;
+  vatNumber?: string | null | undefined;
 }
 
 /** Refuses an e-mail that a partner user of any organization already has, so sign-in never meets two. */
@@ -85,6 +87,7 @@ export async function insertCustomer(tx: DbOrTx, input: NewCustomer, origin: Cha
     language: input.language,
     prospectId: input.prospectId ?? null,
     primaryContactAccount: input.primaryContactAccount ?? null,
+    vatNumber: input.vatNumber ?? null,
   }).returning();
   await recordSyncChanges(tx, [{ entity: 'customer', key: account, values: customerSyncValues(row!), changedFields: Object.keys(customerSyncValues(row!)), created: true, origin }]);
   return account;
@@ -92,7 +95,7 @@ export async function insertCustomer(tx: DbOrTx, input: NewCustomer, origin: Cha
 
 /** A customer as dual-write sees it: the party type under its HQ name, the credit limit as a number. */
 export function customerSyncValues(row: typeof customers.$inferSelect): Record<string, unknown> {
-  const { createdAt: _c, updatedAt: _u, creditLimit, type, ...rest } = row;
+  const { createdAt: _c, updatedAt: _u, nameKey: _n, creditLimit, type, ...rest } = row;
   return { ...rest, partyType: type, creditLimit: creditLimit === null ? null : Number(creditLimit) };
 }
 
@@ -118,6 +121,7 @@ function customerView(row: CustomerRow, membership?: { hierarchyId: string; role
     ...(row.phone ? { phone: row.phone } : {}),
     address: { street: row.street, city: row.city, ...(row.state ? { state: row.state } : {}), zip: row.zip, countryRegionId: row.countryRegionId },
     language: row.language,
+    ...(row.vatNumber ? { vatNumber: row.vatNumber } : {}),
     ...(row.creditLimit !== null ? { creditLimit: Number(row.creditLimit) } : {}),
     ...(membership ? { hierarchyId: membership.hierarchyId, hierarchyRole: membership.role as HierarchyRole } : ownedHierarchy ? { hierarchyId: ownedHierarchy } : {}),
     ...(row.prospectId ? { prospectId: row.prospectId } : {}),

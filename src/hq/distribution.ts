@@ -7,6 +7,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { countryIds } from '../platform/countries.ts';
+import { checkVatNumber } from '../platform/vat-numbers.ts';
 import { plainMessage } from '../platform/sync-side.ts';
 import { notifyOtherProcesses } from '../platform/change-signal.ts';
 import type { Work } from '../platform/change-signal.ts';
@@ -107,6 +108,12 @@ export function readPartnerRequest(payload: unknown): ProspectRequest | string {
   const country = text(address.countryRegionId)!.toUpperCase();
   if (!countryIds.includes(country)) return `The country/region "${country}" is not known in HQ.`;
   if (!text(p.requestId) || !text(p.channelId)) return 'The record does not say which channel request it is.';
+  let vatNumber: string | undefined;
+  if (text(p.vatNumber)) {
+    const checked = checkVatNumber(text(p.vatNumber)!, country);
+    if ('reason' in checked) return `The VAT number "${text(p.vatNumber)}" ${checked.reason}.`;
+    vatNumber = checked.vatNumber;
+  }
   return {
     requestId: text(p.requestId)!,
     channelId: text(p.channelId)!,
@@ -116,6 +123,7 @@ export function readPartnerRequest(payload: unknown): ProspectRequest | string {
     companyName: text(p.companyName)!,
     phone: text(p.phone),
     address: { street: text(address.street)!, city: text(address.city)!, state: text(address.state), zip: text(address.zip)!, countryRegionId: country },
+    vatNumber,
     comments: text(p.comments),
     language: text(p.language) ?? 'en-us',
   };

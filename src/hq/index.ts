@@ -4,6 +4,7 @@ import type { Db } from '../platform/db.ts';
 import type { Server } from '../platform/http.ts';
 import type { StaffService } from '../platform/staff.ts';
 import { createProspects } from './prospect.ts';
+import { createDuplicates } from './duplicates.ts';
 import { createCustomers } from './customer.ts';
 import { createPartnerUsers } from './partner-users.ts';
 import { createDistribution } from './distribution.ts';
@@ -75,7 +76,7 @@ export function createHq(options: HqOptions) {
       await onlineStores.seed(options.channelId, options.publicUrl);
     },
     registerRoutes(app: Server, staff: StaffService) {
-      registerHqRoutes(app, { staff, prospects, customers, partnerUsers, distribution, numberSequences, onlineStores });
+      registerHqRoutes(app, { staff, prospects, duplicates: createDuplicates(options.db), customers, partnerUsers, distribution, numberSequences, onlineStores });
       registerProductRoutes(app, { staff, products });
       registerSalesOrderRoutes(app, { staff, salesOrders });
     },

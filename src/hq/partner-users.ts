@@ -119,11 +119,15 @@ async function invite(tx: DbOrTx, person: CustomerRow, hierarchyId: string, role
   ]);
 }
 
-/** After approval: the organization and its first admin go to the storefront; returns the invitation link for the mail. */
+/**
+ * After approval: the organization and the requestor go to the storefront, in the role the approval gave them (Admin
+ * of a new partner; User when approved into an existing one); returns the invitation link for the mail.
+ */
 export async function onboardRequestor(tx: DbOrTx, hierarchyId: string, personAccount: string, storeUrl: string): Promise<string> {
   await queueOrganization(tx, hierarchyId);
   const [person] = await tx.select().from(customers).where(eq(customers.account, personAccount));
-  return queueInvitedUser(tx, person!, hierarchyId, 'Admin', storeUrl);
+  const [member] = await tx.select({ role: hierarchyMembers.role }).from(hierarchyMembers).where(and(eq(hierarchyMembers.hierarchyId, hierarchyId), eq(hierarchyMembers.customerAccount, personAccount)));
+  return queueInvitedUser(tx, person!, hierarchyId, (member?.role as HierarchyRole | undefined) ?? 'Admin', storeUrl);
 }
 
 /** A change a partner admin made on the storefront, uploaded by P-0001. */

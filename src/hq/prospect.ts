@@ -4,7 +4,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
-import { channelRequests, outbox, prospects } from './schema.ts';
+import { channelRequests, customerHierarchies, customers, hierarchyMembers, outbox, prospects } from './schema.ts';
 import { nextNumber, nextNumbers } from './number-sequence.ts';
 import { assertEmailFree, insertCustomer, insertHierarchy } from './customer.ts';
 import { changedFields, recordSyncChanges } from './sync-changes.ts';
@@ -13,6 +13,8 @@ import type { MailEvent } from './mail-events.ts';
 import type { ChangeOrigin, SyncChange } from './sync-changes.ts';
 import type { Address } from './customer.ts';
 import { onboardRequestor } from './partner-users.ts';
+import { duplicatesOf, hasOpenDuplicate, matchDuplicates } from './duplicates.ts';
+import type { PossibleDuplicate } from './duplicates.ts';
 
 export type ProspectStatus = 'New' | 'Approved' | 'Rejected';
 type ProspectRow = typeof prospects.$inferSelect;
@@ -27,6 +29,7 @@ export interface ProspectView {
   email: string;
   phone?: string;
   address: Address;
+  vatNumber?: string;
   comments?: string;
   language: string;
   channel: string;
@@ -43,6 +46,7 @@ export interface ProspectView {
 
 export interface ProspectDetail extends ProspectView {
   requests: { id: string; submittedAt: string; comments?: string }[];
+  possibleDuplicates: PossibleDuplicate[];
 }
 
 export interface ApprovalResult {
@@ -72,6 +76,7 @@ export function prospectView(row: ProspectRow): ProspectView {
     email: row.email,
     ...(row.phone ? { phone: row.phone } : {}),
     address: { street: row.street, city: row.city, ...(row.state ? { state: row.state } : {}), zip: row.zip, countryRegionId: row.countryRegionId },
+    ...(row.vatNumber ? { vatNumber: row.vatNumber } : {}),
     ...(row.comments ? { comments: row.comments } : {}),
     language: row.language,
     channel: row.channelId,
@@ -97,6 +102,7 @@ export interface ProspectRequest {
   companyName: string;
   phone?: string | undefined;
   address: { street: string; city: string; state?: string | undefined; zip: string; countryRegionId: string };
+  vatNumber?: string | undefined;
   comments?: string | undefined;
   language: string;
 }
@@ -116,6 +122,7 @@ export async function prospectFromRequest(tx: DbOrTx, request: ProspectRequest):
     .returning();
   if (inserted) {
     await recordSyncChanges(tx, [prospectCreated(inserted)]);
+    await matchDuplicates(tx, [inserted.id]);
     return { prospectId: inserted.id, created: true };
   }
   // Another worker created the open prospect for this e-mail a moment ago.
@@ -146,7 +153,7 @@ function decisionEvent(row: ProspectRow, store: { storename: string; storeurl: s
 
 /** A prospect as dual-write sees it. */
 export function prospectSyncValues(row: ProspectRow): Record<string, unknown> {
-  const { createdAt: _c, updatedAt: _u, decidedAt, ...rest } = row;
+  const { createdAt: _c, updatedAt: _u, nameKey: _n, decidedAt, ...rest } = row;
   return { ...rest, decidedAt: decidedAt?.toISOString() ?? null };
 }
 
@@ -170,6 +177,7 @@ function prospectValues(id: string, request: ProspectRequest) {
     state: request.address.state ?? null,
     zip: request.address.zip,
     countryRegionId: request.address.countryRegionId,
+    vatNumber: request.vatNumber ?? null,
     comments: request.comments ?? null,
     language: request.language,
     channelId: request.channelId,
@@ -199,6 +207,8 @@ export async function prospectsFromRequests(tx: DbOrTx, requests: ProspectReques
       .returning();
     for (const p of inserted) prospectOf.set(p.email, p.id);
     await recordSyncChanges(tx, inserted.map(prospectCreated));
+    // Possible duplicates of the new prospects, in one statement for the batch.
+    await matchDuplicates(tx, inserted.map((p) => p.id));
     // Another worker opened a prospect for some of these e-mails a moment ago: join those.
     for (const p of await openOf(missing.filter((email) => !prospectOf.has(email)))) prospectOf.set(p.email, p.id);
   }
@@ -215,6 +225,8 @@ export interface ProspectQuery {
   status?: ProspectStatus | undefined;
   type?: string | undefined;
   search?: string | undefined;
+  /** Only prospects with an open possible duplicate. */
+  duplicates?: boolean | undefined;
   sort: 'createdAt' | '-createdAt' | 'companyName' | '-companyName' | 'status' | '-status';
   limit: number;
   offset: number;
@@ -264,6 +276,7 @@ export function createProspects(db: Db, onChannelChange: () => void) {
       const filters: SQL[] = [];
       if (query.status) filters.push(eq(prospects.status, query.status));
       if (query.type) filters.push(eq(prospects.type, query.type));
+      if (query.duplicates) filters.push(hasOpenDuplicate);
       if (query.search) {
         const pattern = containsPattern(query.search);
         filters.push(or(ilike(prospects.companyName, pattern), ilike(prospects.email, pattern), ilike(prospects.id, pattern), ilike(sql`${prospects.firstName} || ' ' || ${prospects.lastName}`, pattern))!);
@@ -272,14 +285,14 @@ export function createProspects(db: Db, onChannelChange: () => void) {
       const descending = query.sort.startsWith('-');
       const column = sortColumns[query.sort.replace('-', '') as keyof typeof sortColumns];
       const rows = await db
-        .select()
+        .select({ prospect: prospects, possibleDuplicate: hasOpenDuplicate })
         .from(prospects)
         .where(where)
         .orderBy(descending ? desc(column) : asc(column), desc(prospects.id))
         .limit(query.limit)
         .offset(query.offset);
       const [total] = await db.select({ n: count() }).from(prospects).where(where);
-      return { items: rows.map(prospectView), total: total?.n ?? 0 };
+      return { items: rows.map((r) => ({ ...prospectView(r.prospect), possibleDuplicate: Boolean(r.possibleDuplicate) })), total: total?.n ?? 0 };
     },
 
     async get(id: string): Promise<ProspectDetail> {
@@ -292,6 +305,7 @@ export function createProspects(db: Db, onChannelChange: () => void) {
           const payload = r.payload as { submittedAt?: string; comments?: string };
           return { id: r.id, submittedAt: payload.submittedAt ?? r.uploadedAt.toISOString(), ...(payload.comments ? { comments: payload.comments } : {}) };
         }),
+        possibleDuplicates: await duplicatesOf(db, id),
       };
     },
 
@@ -305,7 +319,7 @@ export function createProspects(db: Db, onChannelChange: () => void) {
           await assertEmailFree(tx, p.email, reuse.personAccount);
           const organization =
             reuse.organizationAccount ??
-            (await insertCustomer(tx, { type: 'Organization', name: p.companyName, email: p.email, phone: p.phone, address, language: p.language, prospectId: p.id }, origin));
+            (await insertCustomer(tx, { type: 'Organization', name: p.companyName, email: p.email, phone: p.phone, address, language: p.language, prospectId: p.id, vatNumber: p.vatNumber }, origin));
           const person =
             reuse.personAccount ??
             (await insertCustomer(tx, {
@@ -321,6 +335,38 @@ export function createProspects(db: Db, onChannelChange: () => void) {
             }, origin));
           const hierarchyId = await insertHierarchy(tx, { name: p.companyName, organizationAccount: organization, members: [{ account: person, role: 'Admin' }] });
           return { status: 'Approved', customerAccount: organization, personCustomerAccount: person, hierarchyId, decidedBy };
+        },
+        () => ({ status: 'Approved' }),
+      );
+      return { customerAccount: row.customerAccount!, personCustomerAccount: row.personCustomerAccount!, hierarchyId: row.hierarchyId! };
+    },
+
+    /**
+     * Approves into an existing organization customer (a possible duplicate): the requestor becomes a person customer
+     * and a User member of that organization's customer hierarchy (the partner's admins keep deciding who else is
+     * Admin); no second organization customer. 409 when the organization has no hierarchy yet.
+     */
+    async approveInto(id: string, decidedBy: string, organizationAccount: string): Promise<ApprovalResult> {
+      const row = await decide(
+        id,
+        'user',
+        async (tx, p) => {
+          const [org] = await tx.select().from(customers).where(eq(customers.account, organizationAccount)).for('update');
+          if (!org) throw notFound(`Customer ${organizationAccount}`);
+          if (org.type !== 'Organization') {
+            throw new DomainError('conflict', `${org.account} is a person customer; a request can only be approved into an organization customer.`, undefined, [{ path: 'organizationAccount', message: 'is not an organization customer' }]);
+          }
+          const [hierarchy] = await tx.select({ id: customerHierarchies.id, active: customerHierarchies.active }).from(customerHierarchies).where(eq(customerHierarchies.organizationAccount, org.account));
+          if (!hierarchy) {
+            throw new DomainError('conflict', `${org.name} (${org.account}) has no customer hierarchy yet, so there is no business partner to add the requestor to. Onboard it first or approve the request on its own.`, { organizationAccount: org.account }, [
+              { path: 'organizationAccount', message: 'has no customer hierarchy' },
+            ]);
+          }
+          await assertEmailFree(tx, p.email);
+          const address = { street: p.street, city: p.city, state: p.state, zip: p.zip, countryRegionId: p.countryRegionId };
+          const person = await insertCustomer(tx, { type: 'Person', name: `${p.firstName} ${p.lastName}`, firstName: p.firstName, lastName: p.lastName, email: p.email, phone: p.phone, address, language: p.language, prospectId: p.id });
+          await tx.insert(hierarchyMembers).values({ hierarchyId: hierarchy.id, customerAccount: person, role: 'User' });
+          return { status: 'Approved', customerAccount: org.account, personCustomerAccount: person, hierarchyId: hierarchy.id, decidedBy };
         },
         () => ({ status: 'Approved' }),
       );

@@ -7,6 +7,7 @@ import { DomainError } from '../platform/errors.ts';
 import { countryIds } from '../platform/countries.ts';
 import type { StaffService } from '../platform/staff.ts';
 import type { Prospects } from './prospect.ts';
+import type { Duplicates } from './duplicates.ts';
 import type { Customers } from './customer.ts';
 import type { PartnerUsers } from './partner-users.ts';
 import type { Distribution } from './distribution.ts';
@@ -33,6 +34,7 @@ export const ProspectSchema = Type.Object(
     email: Type.String(),
     phone: opt(Type.String()),
     address: AddressRef,
+    vatNumber: opt(Type.String()),
     comments: opt(Type.String()),
     language: Type.String(),
     channel: Type.String(),
@@ -50,6 +52,19 @@ export const ProspectSchema = Type.Object(
 );
 const ProspectRef = Type.Unsafe<Static<typeof ProspectSchema>>({ $ref: 'Prospect#' });
 
+const PossibleDuplicateSchema = Type.Object({
+  matchId: Type.Integer(),
+  kind: Type.Union([Type.Literal('customer'), Type.Literal('prospect')]),
+  id: Type.String({ description: "The organization customer's account or the prospect's id" }),
+  name: Type.String(),
+  reasons: Type.Array(Type.Union([Type.Literal('email'), Type.Literal('domain'), Type.Literal('vat'), Type.Literal('name')])),
+  nameSimilarity: opt(Type.Number({ description: 'Trigram similarity of the normalised company names, 0–1, when `name` is a reason' })),
+  score: Type.Integer({ minimum: 0, maximum: 100 }),
+  status: Type.Union([Type.Literal('Open'), Type.Literal('Dismissed')]),
+  dismissedBy: opt(Type.String()),
+  dismissedAt: opt(Timestamp),
+});
+
 export const CustomerSchema = Type.Object(
   {
     account: Type.String(),
@@ -61,6 +76,7 @@ export const CustomerSchema = Type.Object(
     phone: opt(Type.String()),
     address: AddressRef,
     language: Type.String(),
+    vatNumber: opt(Type.String()),
     creditLimit: opt(Type.Number()),
     hierarchyId: opt(Type.String()),
     hierarchyRole: opt(Type.Union([Type.Literal('Admin'), Type.Literal('User')])),
@@ -116,6 +132,7 @@ const OnlineStoreSchema = Type.Object({
 export interface HqRouteDeps {
   staff: StaffService;
   prospects: Prospects;
+  duplicates: Duplicates;
   customers: Customers;
   partnerUsers: PartnerUsers;
   distribution: Distribution;
@@ -124,7 +141,7 @@ export interface HqRouteDeps {
 }
 
 export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
-  const { staff, prospects, customers, partnerUsers, distribution } = deps;
+  const { staff, prospects, customers, partnerUsers, distribution, duplicates } = deps;
   const hqOps = ['hq-operations'] as const;
   app.addSchema(AddressSchema);
   app.addSchema(ProspectSchema);
@@ -143,10 +160,11 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
           status: opt(ProspectStatus),
           type: opt(Type.Literal('B2BProspect')),
           search: opt(Type.String({ maxLength: 200 })),
+          duplicates: opt(Type.Boolean({ description: 'true: only prospects with an open possible duplicate' })),
           sort: Type.Union(['createdAt', '-createdAt', 'companyName', '-companyName', 'status', '-status'].map((s) => Type.Literal(s)), { default: '-createdAt' }),
           ...Paging,
         }),
-        response: { 200: Paged(ProspectRef) },
+        response: { 200: Paged(Type.Intersect([ProspectRef, Type.Object({ possibleDuplicate: Type.Boolean() })])) },
       },
     },
     async (request) => {
@@ -164,7 +182,13 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         summary: 'One prospect, with the channel requests behind it',
         params: Type.Object({ id: Type.String() }),
         response: {
-          200: Type.Intersect([ProspectRef, Type.Object({ requests: Type.Array(Type.Object({ id: Type.String(), submittedAt: Type.String(), comments: opt(Type.String()) })) })]),
+          200: Type.Intersect([
+            ProspectRef,
+            Type.Object({
+              requests: Type.Array(Type.Object({ id: Type.String(), submittedAt: Type.String(), comments: opt(Type.String()) })),
+              possibleDuplicates: Type.Array(PossibleDuplicateSchema, { description: 'Found at intake; open ones first, then by score' }),
+            }),
+          ]),
         },
       },
     },
@@ -180,14 +204,39 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
       schema: {
         tags,
         summary: 'Approve: organization and person customers and a customer hierarchy with the requestor as Admin',
-        description: 'One transaction. A prospect that is no longer New answers 409 and nothing changes.',
+        description:
+          'One transaction. A prospect that is no longer New answers 409 and nothing changes. With `organizationAccount` (an existing organization customer, ' +
+          'e.g. a possible duplicate) the requestor becomes a User member of that organization\'s customer hierarchy and no organization customer is created; ' +
+          '404 for an unknown customer, 409 for a person customer or an organization without a hierarchy.',
         params: Type.Object({ id: Type.String() }),
+        body: Type.Optional(Type.Object({ organizationAccount: opt(Type.String({ minLength: 1, maxLength: 40 })) }, { additionalProperties: false })),
         response: { 200: Type.Object({ customerAccount: Type.String(), personCustomerAccount: Type.String(), hierarchyId: Type.String() }) },
+      },
+      // The body is optional: a POST without one approves as before.
+      preValidation: async (request) => {
+        request.body ??= {};
       },
     },
     async (request) => {
       const user = await staff.authenticate(request, hqOps);
-      return prospects.approve(request.params.id, user.email);
+      const into = request.body?.organizationAccount;
+      return into ? prospects.approveInto(request.params.id, user.email, into) : prospects.approve(request.params.id, user.email);
+    },
+  );
+
+  app.post(
+    '/api/hq/prospects/:id/duplicates/:matchId/dismiss',
+    {
+      schema: {
+        tags,
+        summary: 'Dismiss a possible duplicate: it is not the same business partner',
+        params: Type.Object({ id: Type.String(), matchId: Type.Integer({ minimum: 1 }) }),
+        response: { 200: PossibleDuplicateSchema },
+      },
+    },
+    async (request) => {
+      const user = await staff.authenticate(request, hqOps);
+      return duplicates.dismiss(request.params.id, request.params.matchId, user.email);
     },
   );
 

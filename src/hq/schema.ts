@@ -2,6 +2,15 @@
 import { sql } from 'drizzle-orm';
 import { pgSchema, text, timestamp, bigserial, bigint, jsonb, uuid, integer, boolean, numeric, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 
+/**
+ * A company name as duplicate matching compares it (a generated column, trigram-indexed): lower case, legal forms
+ * dropped, anything but letters and digits a single space. "ACME Supplies OÜ" and "Acme-Supplies" are the same key.
+ */
+const nameKey = (column: string) =>
+  sql.raw(
+    `btrim(regexp_replace(regexp_replace(lower(${column}), '\\m(oü|ou|as|gmbh|ag|ltd|limited|llc|inc|oy|ab|bv|nv|sa|sas|srl|spa|plc|corp|co|company|sia|uab|sp z o o)\\M', ' ', 'g'), '[^[:alnum:]]+', ' ', 'g'))`,
+  );
+
 export const hq = pgSchema('hq');
 
 export const onlineStores = hq.table('online_stores', {
@@ -56,6 +65,9 @@ export const prospects = hq.table(
     state: text('state'),
     zip: text('zip').notNull(),
     countryRegionId: text('country_region_id').notNull(),
+    /** Normalised (upper case, no separators), format-checked by the storefront. */
+    vatNumber: text('vat_number'),
+    nameKey: text('name_key').generatedAlwaysAs(nameKey('company_name')),
     comments: text('comments'),
     language: text('language').notNull(),
     channelId: text('channel_id').notNull(),
@@ -73,6 +85,10 @@ export const prospects = hq.table(
     index('prospects_status_idx').on(t.status, t.createdAt),
     // One undecided prospect per e-mail: a second request from the same person joins the first.
     uniqueIndex('prospects_open_email_idx').on(t.email).where(sql`status = 'New'`),
+    // Duplicate matching at intake (open prospects only): same domain, same VAT number, similar name.
+    index('prospects_open_domain_idx').on(sql`split_part(${t.email}, '@', 2)`).where(sql`status = 'New'`),
+    index('prospects_open_vat_idx').on(t.vatNumber).where(sql`status = 'New'`),
+    index('prospects_name_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')),
   ],
 );
 
@@ -92,6 +108,9 @@ export const customers = hq.table(
     zip: text('zip').notNull(),
     countryRegionId: text('country_region_id').notNull(),
     language: text('language').notNull(),
+    /** An organization's VAT number, kept from the prospect it was approved from. */
+    vatNumber: text('vat_number'),
+    nameKey: text('name_key').generatedAlwaysAs(nameKey('name')),
     creditLimit: numeric('credit_limit', { precision: 18, scale: 2 }),
     /** An organization's primary contact: a person customer's account. */
     primaryContactAccount: text('primary_contact_account'),
@@ -99,7 +118,40 @@ export const customers = hq.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('customers_email_idx').on(t.email), index('customers_name_idx').on(t.name)],
+  (t) => [
+    index('customers_email_idx').on(t.email),
+    index('customers_name_idx').on(t.name),
+    index('customers_email_domain_idx').on(sql`split_part(${t.email}, '@', 2)`),
+    index('customers_vat_idx').on(t.vatNumber),
+    index('customers_name_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')),
+  ],
+);
+
+/**
+ * Possible duplicates found when a prospect is created: an organization customer or another open prospect with the
+ * same e-mail, e-mail domain (not free-mail), VAT number, or a similar company name. Kept until dismissed.
+ */
+export const prospectDuplicates = hq.table(
+  'prospect_duplicates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    prospectId: text('prospect_id').notNull(),
+    /** 'customer' (an organization customer's account) or 'prospect' (a prospect id). */
+    matchedKind: text('matched_kind').notNull(),
+    matchedId: text('matched_id').notNull(),
+    matchedName: text('matched_name').notNull(),
+    /** Any of email, domain, vat, name. */
+    reasons: text('reasons').array().notNull(),
+    /** Trigram similarity of the names (0–1) when `name` is a reason. */
+    nameSimilarity: numeric('name_similarity', { precision: 4, scale: 3, mode: 'number' }),
+    score: integer('score').notNull(),
+    /** Open | Dismissed */
+    status: text('status').notNull().default('Open'),
+    dismissedBy: text('dismissed_by'),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('prospect_duplicates_match_idx').on(t.prospectId, t.matchedKind, t.matchedId), index('prospect_duplicates_open_idx').on(t.prospectId).where(sql`status = 'Open'`)],
 );
 
 export const customerHierarchies = hq.table('customer_hierarchies', {

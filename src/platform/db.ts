@@ -3,6 +3,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import v8 from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -64,6 +65,8 @@ async function openPglite(config: Config, options: OpenOptions): Promise<Databas
     client = new PGlite({
       ...(dataDir ? { dataDir } : {}),
       ...(options.pgliteDump ?? template ? { loadDataDir: options.pgliteDump ?? template } : {}),
+      // Trigram similarity for duplicate matching at intake (hq migration 0006 creates the extension).
+      extensions: { pg_trgm },
       // PostgreSQL's 128 MB of shared buffers live in the process's own memory here (no separate server), and
       // the files they cache sit in the OS page cache anyway: 16 MB took idle RSS down by about 120 MB.
       startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${config.pgliteSharedBuffers}`],

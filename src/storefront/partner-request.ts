@@ -5,6 +5,7 @@ import type { Db } from '../platform/db.ts';
 import type { Throttle } from '../platform/throttle.ts';
 import { DomainError } from '../platform/errors.ts';
 import { countryIds } from '../platform/countries.ts';
+import { checkVatNumber } from '../platform/vat-numbers.ts';
 import { hashToken, randomToken } from '../platform/sessions.ts';
 import { channelSettings, partnerRequests, uploadQueue } from './schema.ts';
 
@@ -17,6 +18,7 @@ export interface PartnerRequestInput {
   companyName: string;
   phone?: string | undefined;
   address: { street: string; city: string; state?: string | undefined; zip: string; countryRegionId: string };
+  vatNumber?: string | undefined;
   comments?: string | undefined;
   language?: string | undefined;
 }
@@ -81,6 +83,12 @@ export function createPartnerRequests(db: Db, throttle: Throttle, settings: Part
       const email = input.email.trim().toLowerCase();
       const countryRegionId = input.address.countryRegionId.trim().toUpperCase();
       if (!countryIds.includes(countryRegionId)) throw DomainError.invalid('address.countryRegionId', 'must be a country from the list');
+      let vatNumber: string | undefined;
+      if (clean(input.vatNumber)) {
+        const checked = checkVatNumber(input.vatNumber!, countryRegionId);
+        if ('reason' in checked) throw DomainError.invalid('vatNumber', checked.reason);
+        vatNumber = checked.vatNumber;
+      }
       await throttle.hit(
         { bucket: 'partner-request-address', key: address, limit: settings.limitPerAddress },
         { bucket: 'partner-request-email', key: email, limit: settings.limitPerEmail },
@@ -116,6 +124,7 @@ export function createPartnerRequests(db: Db, throttle: Throttle, settings: Part
         companyName: row.companyName,
         phone: row.phone ?? undefined,
         address: { street: row.street, city: row.city, state: row.state ?? undefined, zip: row.zip, countryRegionId },
+        ...(vatNumber ? { vatNumber } : {}),
         comments: row.comments ?? undefined,
         language,
         submittedAt: new Date().toISOString(),

@@ -26,6 +26,8 @@ export const PartnerRequestBody = Type.Object(
       },
       { additionalProperties: false },
     ),
+    /** Checked per country in the service (EU: the member state's prefix and pattern); spaces, dots and dashes are dropped. */
+    vatNumber: Type.Optional(Type.String({ maxLength: 40 })),
     comments: Optional(2000),
     language: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$' })),
   },

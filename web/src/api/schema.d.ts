@@ -653,9 +653,26 @@ export interface paths {
         put?: never;
         /**
          * Approve: organization and person customers and a customer hierarchy with the requestor as Admin
-         * @description One transaction. A prospect that is no longer New answers 409 and nothing changes.
+         * @description One transaction. A prospect that is no longer New answers 409 and nothing changes. With `organizationAccount` (an existing organization customer, e.g. a possible duplicate) the requestor becomes a User member of that organization's customer hierarchy and no organization customer is created; 404 for an unknown customer, 409 for a person customer or an organization without a hierarchy.
          */
         post: operations["postHqProspectsByIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/prospects/{id}/duplicates/{matchId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a possible duplicate: it is not the same business partner */
+        post: operations["postHqProspectsByIdDuplicatesByMatchIdDismiss"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2122,6 +2139,7 @@ export interface components {
             email: string;
             phone?: string;
             address: components["schemas"]["Address"];
+            vatNumber?: string;
             comments?: string;
             language: string;
             channel: string;
@@ -2148,6 +2166,7 @@ export interface components {
             phone?: string;
             address: components["schemas"]["Address"];
             language: string;
+            vatNumber?: string;
             creditLimit?: number;
             hierarchyId?: string;
             hierarchyRole?: "Admin" | "User";
@@ -2883,6 +2902,7 @@ export interface operations {
                         zip: string;
                         countryRegionId: string;
                     };
+                    vatNumber?: string;
                     comments?: string;
                     language?: string;
                 };
@@ -4968,6 +4988,8 @@ export interface operations {
                 status?: "New" | "Approved" | "Rejected";
                 type?: "B2BProspect";
                 search?: string;
+                /** @description true: only prospects with an open possible duplicate */
+                duplicates?: boolean;
                 sort?: "createdAt" | "-createdAt" | "companyName" | "-companyName" | "status" | "-status";
                 limit?: number;
                 offset?: number;
@@ -4985,7 +5007,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Prospect"][];
+                        items: (components["schemas"]["Prospect"] & {
+                            possibleDuplicate: boolean;
+                        })[];
                         total: number;
                         next?: number;
                     };
@@ -5052,6 +5076,22 @@ export interface operations {
                             submittedAt: string;
                             comments?: string;
                         }[];
+                        /** @description Found at intake; open ones first, then by score */
+                        possibleDuplicates: {
+                            matchId: number;
+                            kind: "customer" | "prospect";
+                            /** @description The organization customer's account or the prospect's id */
+                            id: string;
+                            name: string;
+                            reasons: ("email" | "domain" | "vat" | "name")[];
+                            /** @description Trigram similarity of the normalised company names, 0–1, when `name` is a reason */
+                            nameSimilarity?: number;
+                            score: number;
+                            status: "Open" | "Dismissed";
+                            dismissedBy?: string;
+                            /** Format: date-time */
+                            dismissedAt?: string;
+                        }[];
                     };
                 };
             };
@@ -5111,7 +5151,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    organizationAccount?: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -5123,6 +5169,97 @@ export interface operations {
                         customerAccount: string;
                         personCustomerAccount: string;
                         hierarchyId: string;
+                    };
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record is not in a state that allows this; the body may carry the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHqProspectsByIdDuplicatesByMatchIdDismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                matchId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        matchId: number;
+                        kind: "customer" | "prospect";
+                        /** @description The organization customer's account or the prospect's id */
+                        id: string;
+                        name: string;
+                        reasons: ("email" | "domain" | "vat" | "name")[];
+                        /** @description Trigram similarity of the normalised company names, 0–1, when `name` is a reason */
+                        nameSimilarity?: number;
+                        score: number;
+                        status: "Open" | "Dismissed";
+                        dismissedBy?: string;
+                        /** Format: date-time */
+                        dismissedAt?: string;
                     };
                 };
             };

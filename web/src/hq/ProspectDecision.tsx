@@ -32,7 +32,7 @@ function ApproveButton({ prospect }: { prospect: ProspectDetail }) {
   const refresh = useRefreshProspect(prospect.id);
   const queryClient = useQueryClient();
   const approve = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/hq/prospects/{id}/approve', { params: { path: { id: prospect.id } } })),
+    mutationFn: () => unwrap(api.POST('/api/hq/prospects/{id}/approve', { params: { path: { id: prospect.id } }, body: {} })),
     onSuccess: (result) => {
       // Show the outcome at once; the refetch below brings the rest of the decision.
       queryClient.setQueryData<ProspectDetail>(['hq', 'prospect', prospect.id], (current) =>

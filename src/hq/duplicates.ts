@@ -1,0 +1,181 @@
+// Duplicates at intake: when SYNC-CHANNEL-REQUESTS creates prospects, each is matched against organization customers
+// and the other open prospects, in the same transaction, and the possible duplicates are kept with their reasons.
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../platform/db.ts';
+import { DomainError, notFound } from '../platform/errors.ts';
+import { customerHierarchies, customers, hierarchyMembers, prospectDuplicates, prospects } from './schema.ts';
+
+/**
+ * Free-mail domains: anyone can have an address there, so the same domain says nothing about the company.
+ * Exact domains, plus the providers with a domain per country (`gmx.*`, `yandex.*`) in `freeMailProviders`.
+ */
+export const freeMailDomains = [
+  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'ymail.com', 'icloud.com', 'me.com', 'mac.com',
+  'web.de', 't-online.de', 'freenet.de', 'mail.ee', 'hot.ee', 'online.ee', 'proton.me', 'protonmail.com', 'pm.me', 'aol.com', 'mail.ru', 'inbox.ru',
+  'bk.ru', 'list.ru', 'rambler.ru', 'zoho.com', 'tutanota.com', 'tuta.io', 'fastmail.com', 'hey.com', 'mail.com', 'email.com', 'qq.com', '163.com',
+  'wp.pl', 'o2.pl', 'interia.pl', 'seznam.cz', 'libero.it', 'orange.fr', 'wanadoo.fr', 'laposte.net', 'free.fr', 'inbox.lv', 'inbox.lt', 'luukku.com',
+] as const;
+/** Providers whose free-mail domains exist under many country endings: gmx.de, gmx.net, yandex.ru, yahoo.co.uk … */
+export const freeMailProviders = ['gmx', 'yandex', 'yahoo', 'hotmail', 'outlook', 'live'] as const;
+
+export function isFreeMail(domain: string): boolean {
+  const d = domain.toLowerCase();
+  return (freeMailDomains as readonly string[]).includes(d) || freeMailProviders.some((p) => d.startsWith(`${p}.`));
+}
+
+/** How much each reason adds to the score (capped at 100); a similar name adds its similarity times `name`. */
+export const reasonWeights = { email: 60, vat: 60, domain: 30, name: 40 } as const;
+/** pg_trgm similarity of the normalised names from which two companies count as similar. */
+export const nameSimilarityThreshold = 0.5;
+/** Candidates looked at per prospect and reason; the strongest of them are kept. */
+export const candidatesPerReason = 10;
+
+export type DuplicateReason = keyof typeof reasonWeights;
+export type DuplicateKind = 'customer' | 'prospect';
+export type DuplicateStatus = 'Open' | 'Dismissed';
+
+export interface PossibleDuplicate {
+  matchId: number;
+  kind: DuplicateKind;
+  id: string;
+  name: string;
+  reasons: DuplicateReason[];
+  nameSimilarity?: number;
+  score: number;
+  status: DuplicateStatus;
+  dismissedBy?: string;
+  dismissedAt?: string;
+}
+
+/**
+ * Matches newly created prospects, set-based: one statement for the whole batch, whatever its size (sign-up
+ * throughput is benchmarked, and a statement per prospect would be a round trip per sign-up). A prospect-to-prospect
+ * match is stored for both prospects, so the earlier one shows it too.
+ */
+export async function matchDuplicates(tx: DbOrTx, prospectIds: string[]): Promise<void> {
+  if (prospectIds.length === 0) return;
+  const w = reasonWeights;
+  const L = sql.raw(String(candidatesPerReason));
+  const T = sql.raw(String(nameSimilarityThreshold));
+  // Raw SQL: unions of joins with a grouped insert, and pg_trgm's % operator, which the query builder cannot say.
+  await tx.execute(sql`
+    with fresh as (
+      select p.id, p.email, split_part(p.email, '@', 2) as domain, p.vat_number, p.name_key,
+             (split_part(p.email, '@', 2) = any(${sql.param([...freeMailDomains])}::text[])
+              or split_part(p.email, '@', 2) ~ ${`^(${freeMailProviders.join('|')})\\.`}) as free_mail
+      from ${prospects} p where p.id = any(${sql.param(prospectIds)}::text[])
+    ),
+    -- An organization customer is reached by its own e-mail and by its partner users' e-mails.
+    org_email as (
+      select c.account, c.email from ${customers} c where c.type = 'Organization'
+      union
+      select h.organization_account, m_c.email
+      from ${hierarchyMembers} m join ${customers} m_c on m_c.account = m.customer_account join ${customerHierarchies} h on h.id = m.hierarchy_id
+    ),
+    -- Each reason looks at no more than candidatesPerReason candidates per prospect (an index scan with a limit), so a
+    -- domain shared by thousands of open prospects costs the same as one shared by two.
+    pairs as (
+      select f.id as prospect_id, 'customer' as kind, e.account as matched_id, 'email' as reason, null::real as sim
+      from fresh f cross join lateral (select e.account from org_email e where e.email = f.email limit ${L}) e
+      union all
+      select f.id, 'customer', e.account, 'domain', null
+      from fresh f cross join lateral (select e.account from org_email e where split_part(e.email, '@', 2) = f.domain and e.email <> f.email limit ${L}) e
+      where not f.free_mail
+      union all
+      select f.id, 'customer', c.account, 'vat', null
+      from fresh f cross join lateral (select c.account from ${customers} c where c.vat_number = f.vat_number and c.type = 'Organization' limit ${L}) c
+      union all
+      select f.id, 'customer', c.account, 'name', c.sim
+      from fresh f cross join lateral (
+        select c.account, similarity(c.name_key, f.name_key) as sim from ${customers} c
+        where c.name_key % f.name_key and c.type = 'Organization' and similarity(c.name_key, f.name_key) >= ${T} limit ${L}
+      ) c
+      where f.name_key <> ''
+      union all
+      select f.id, 'prospect', p.id, 'domain', null
+      from fresh f cross join lateral (select p.id from ${prospects} p where split_part(p.email, '@', 2) = f.domain and p.status = 'New' and p.id <> f.id limit ${L}) p
+      where not f.free_mail
+      union all
+      select f.id, 'prospect', p.id, 'vat', null
+      from fresh f cross join lateral (select p.id from ${prospects} p where p.vat_number = f.vat_number and p.status = 'New' and p.id <> f.id limit ${L}) p
+      union all
+      select f.id, 'prospect', p.id, 'name', p.sim
+      from fresh f cross join lateral (
+        select p.id, similarity(p.name_key, f.name_key) as sim from ${prospects} p
+        where p.name_key % f.name_key and p.status = 'New' and p.id <> f.id and similarity(p.name_key, f.name_key) >= ${T} limit ${L}
+      ) p
+      where f.name_key <> ''
+    ),
+    matches as (
+      select prospect_id, kind, matched_id, array_agg(distinct reason order by reason) as reasons, max(sim) as sim,
+             least(100, round(sum(case reason when 'email' then ${sql.raw(String(w.email))} when 'vat' then ${sql.raw(String(w.vat))} when 'domain' then ${sql.raw(String(w.domain))} else ${sql.raw(String(w.name))} * sim end)))::int as score
+      from pairs group by prospect_id, kind, matched_id
+    ),
+    both_ways as (
+      select prospect_id, kind, matched_id, reasons, sim, score from matches
+      union all
+      select matched_id, 'prospect', prospect_id, reasons, sim, score from matches where kind = 'prospect'
+    )
+    insert into ${prospectDuplicates} (prospect_id, matched_kind, matched_id, matched_name, reasons, name_similarity, score)
+    select b.prospect_id, b.kind, b.matched_id, coalesce(c.name, p.company_name), b.reasons, round(b.sim::numeric, 3), b.score
+    from both_ways b
+    left join ${customers} c on b.kind = 'customer' and c.account = b.matched_id
+    left join ${prospects} p on b.kind = 'prospect' and p.id = b.matched_id
+    on conflict (prospect_id, matched_kind, matched_id) do nothing`);
+}
+
+type Row = typeof prospectDuplicates.$inferSelect;
+
+function view(row: Row): PossibleDuplicate {
+  return {
+    matchId: row.id,
+    kind: row.matchedKind as DuplicateKind,
+    id: row.matchedId,
+    name: row.matchedName,
+    reasons: row.reasons as DuplicateReason[],
+    ...(row.nameSimilarity !== null ? { nameSimilarity: Number(row.nameSimilarity) } : {}),
+    score: row.score,
+    status: row.status as DuplicateStatus,
+    ...(row.dismissedBy ? { dismissedBy: row.dismissedBy } : {}),
+    ...(row.dismissedAt ? { dismissedAt: row.dismissedAt.toISOString() } : {}),
+  };
+}
+
+/** A prospect's possible duplicates: open ones first, then by score. */
+export async function duplicatesOf(db: DbOrTx, prospectId: string): Promise<PossibleDuplicate[]> {
+  const rows = await db
+    .select()
+    .from(prospectDuplicates)
+    .where(eq(prospectDuplicates.prospectId, prospectId))
+    .orderBy(desc(sql`${prospectDuplicates.status} = 'Open'`), desc(prospectDuplicates.score), asc(prospectDuplicates.id));
+  return rows.map(view);
+}
+
+/** SQL: the prospect has an open possible duplicate (for All prospects' flag and filter). */
+// Qualified by hand: in a select list the query builder writes the column as a bare "id", which is d.id here.
+export const hasOpenDuplicate = sql<boolean>`exists (select 1 from ${prospectDuplicates} d where d.prospect_id = "hq"."prospects"."id" and d.status = 'Open')`;
+
+export function createDuplicates(db: Db) {
+  return {
+    /** Marks a match as not a duplicate; 404 for a match of another prospect, 409 when already dismissed. */
+    async dismiss(prospectId: string, matchId: number, dismissedBy: string): Promise<PossibleDuplicate> {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(prospectDuplicates)
+          .where(and(eq(prospectDuplicates.id, matchId), eq(prospectDuplicates.prospectId, prospectId)))
+          .for('update');
+        if (!row) throw notFound(`Possible duplicate ${matchId} of prospect ${prospectId}`);
+        if (row.status !== 'Open') throw new DomainError('conflict', `Possible duplicate ${matchId} was already dismissed by ${row.dismissedBy ?? 'someone'}.`, { matchStatus: row.status });
+        const [updated] = await tx
+          .update(prospectDuplicates)
+          .set({ status: 'Dismissed', dismissedBy, dismissedAt: new Date() })
+          .where(eq(prospectDuplicates.id, matchId))
+          .returning();
+        return view(updated!);
+      });
+    },
+  };
+}
+
+export type Duplicates = ReturnType<typeof createDuplicates>;

@@ -1,0 +1,175 @@
+// Duplicates at intake (issue 14 §3): the VAT number on the form, matching when a request becomes a prospect,
+// dismissing a match, and approving a request into the organization customer it duplicates.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { approvedPartner, mailTo } from '../helpers/partners.ts';
+
+let t: TestApp;
+let ops: string;
+beforeAll(async () => {
+  t = await startApp();
+  ops = await t.staffToken(['hq-operations']);
+});
+afterAll(() => t?.close());
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** Submits a request and waits for its prospect, with its possible duplicates. */
+async function prospectOf(overrides: Record<string, unknown>) {
+  const body = partnerRequest(overrides);
+  const res = await t.request('POST', '/api/store/partner-requests', { body });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  // The open one: the same e-mail may have an earlier, decided prospect.
+  const listed = await waitFor(
+    async () => (await t.request('GET', `/api/hq/prospects?status=New&search=${encodeURIComponent(body.email)}`, { token: ops })).body.items[0],
+    'the prospect',
+  );
+  return (await t.request('GET', `/api/hq/prospects/${listed.id}`, { token: ops })).body;
+}
+
+type Match = { matchId: number; kind: string; id: string; name: string; reasons: string[]; score: number; status: string; nameSimilarity?: number };
+const matchOf = (prospect: { possibleDuplicates: Match[] }, id: string) => prospect.possibleDuplicates.find((d) => d.id === id);
+
+describe('VAT number', () => {
+  it('is normalised, travels to the prospect, and is refused in a wrong format naming the field', async () => {
+    const company = `Vatcheck ${unique()}`;
+    const p = await prospectOf({ companyName: company, vatNumber: 'ee 1012.345-67', email: `a.${unique()}@vatcheck-${unique()}.test` });
+    expect(p.vatNumber).toBe('EE101234567');
+
+    for (const [vatNumber, country] of [
+      ['EE12345678', 'EE'], // one digit short
+      ['DE123456789', 'EE'], // another country's prefix
+      ['FI123456789', 'FI'], // Finland has 8 digits
+      ['12', 'US'], // elsewhere: 4 to 20 letters and digits
+    ]) {
+      const res = await t.request('POST', '/api/store/partner-requests', { body: partnerRequest({ vatNumber, address: { street: 'Main 1', city: 'Town', zip: '123', countryRegionId: country } }) });
+      expect(res.status, `${vatNumber} in ${country}`).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['vatNumber']);
+    }
+    const us = await t.request('POST', '/api/store/partner-requests', { body: partnerRequest({ vatNumber: '12-3456789', address: { street: 'Main 1', city: 'Town', zip: '123', countryRegionId: 'US' } }) });
+    expect(us.status).toBe(202);
+  });
+});
+
+describe('matching at intake', () => {
+  it('finds an organization customer by e-mail, e-mail domain, VAT number and a similar name, and stays quiet for unrelated free-mail applicants', async () => {
+    const domain = `nordwind-${unique()}.test`;
+    const tag = unique();
+    // The first request is approved: an organization customer with the VAT number.
+    const first = await approvedPartner(t, { email: `anna@${domain}`, companyName: `Nordwind Logistics ${tag} OÜ`, vatNumber: 'EE100200300' });
+    const org = (await t.request('GET', `/api/hq/prospects/${first.prospectId}`, { token: ops })).body.customerAccount as string;
+    expect((await t.request('GET', `/api/hq/customers/${org}`, { token: ops })).body.vatNumber).toBe('EE100200300');
+
+    // Same e-mail domain only (different company name, no VAT number).
+    const byDomain = await prospectOf({ email: `bert@${domain}`, companyName: `Totally Different ${unique()}` });
+    expect(matchOf(byDomain, org)).toMatchObject({ kind: 'customer', reasons: ['domain'], status: 'Open' });
+
+    // Same VAT number only, written differently.
+    const byVat = await prospectOf({ email: `c.${unique()}@elsewhere-${unique()}.test`, companyName: `Holding ${unique()}`, vatNumber: 'EE 100 200 300' });
+    expect(matchOf(byVat, org)).toMatchObject({ kind: 'customer', reasons: ['vat'] });
+
+    // A similar company name only (legal form and case differ).
+    const byName = await prospectOf({ email: `d.${unique()}@other-${unique()}.test`, companyName: `NORDWIND LOGISTICS ${tag} AS` });
+    const nameMatch = matchOf(byName, org)!;
+    expect(nameMatch.reasons).toEqual(['name']);
+    expect(nameMatch.nameSimilarity).toBeGreaterThanOrEqual(0.5);
+    expect(nameMatch.score).toBeGreaterThan(0);
+
+    // Same e-mail: the partner's own admin applies again (from the same address), together with the domain.
+    const byEmail = await prospectOf({ email: first.email, companyName: `Unrelated ${unique()}` });
+    expect(matchOf(byEmail, org)!.reasons).toEqual(['email']);
+    expect(matchOf(byEmail, org)!.score).toBeGreaterThanOrEqual(60);
+
+    // Two open prospects of one company match each other, both ways.
+    const domain2 = `brightpath-${unique()}.test`;
+    const p1 = await prospectOf({ email: `x@${domain2}`, companyName: `Brightpath ${tag}` });
+    const p2 = await prospectOf({ email: `y@${domain2}`, companyName: `Brightpath ${tag} Ltd` });
+    expect(matchOf(p2, p1.id)).toMatchObject({ kind: 'prospect', reasons: ['domain', 'name'], name: p1.companyName });
+    expect(matchOf(p2, p1.id)!.score).toBeGreaterThan(60);
+    const p1Again = (await t.request('GET', `/api/hq/prospects/${p1.id}`, { token: ops })).body;
+    expect(matchOf(p1Again, p2.id)).toMatchObject({ kind: 'prospect' });
+
+    // Unrelated applicants on gmail.com with different companies: no match between them.
+    const g1 = await prospectOf({ email: `jaan.${unique()}@gmail.com`, companyName: `Kivisild Ehitus ${unique()}` });
+    const g2 = await prospectOf({ email: `piret.${unique()}@gmail.com`, companyName: `Merelaine Kohvik ${unique()}` });
+    expect(matchOf(g2, g1.id)).toBeUndefined();
+    expect(g2.possibleDuplicates.filter((d: Match) => d.reasons.includes('domain'))).toEqual([]);
+
+    // All prospects flags them and filters by it.
+    const flagged = await t.request('GET', '/api/hq/prospects?duplicates=true&limit=200', { token: ops });
+    const ids = flagged.body.items.map((p: { id: string }) => p.id);
+    expect(ids).toEqual(expect.arrayContaining([byDomain.id, byVat.id, byName.id, p1.id, p2.id]));
+    expect(ids).not.toContain(g2.id);
+    expect(flagged.body.items.every((p: { possibleDuplicate: boolean }) => p.possibleDuplicate)).toBe(true);
+    const g2Listed = (await t.request('GET', `/api/hq/prospects?status=New&search=${encodeURIComponent(g2.email)}`, { token: ops })).body.items[0];
+    expect(g2Listed.possibleDuplicate).toBe(false);
+  });
+});
+
+describe('deciding on a match', () => {
+  it('dismisses a match once (409 the second time, 404 for another prospect\'s match), and the flag goes', async () => {
+    const domain = `dismiss-${unique()}.test`;
+    const a = await prospectOf({ email: `a@${domain}`, companyName: `Alpha ${unique()}` });
+    const b = await prospectOf({ email: `b@${domain}`, companyName: `Beta ${unique()}` });
+    const match = matchOf(b, a.id)!;
+    expect(match.reasons).toEqual(['domain']);
+
+    const sales = await t.staffToken(['salesperson']);
+    expect((await t.request('POST', `/api/hq/prospects/${b.id}/duplicates/${match.matchId}/dismiss`, { token: sales })).status).toBe(403);
+    expect((await t.request('POST', `/api/hq/prospects/${a.id}/duplicates/${match.matchId}/dismiss`, { token: ops })).status).toBe(404);
+    const dismissed = await t.request('POST', `/api/hq/prospects/${b.id}/duplicates/${match.matchId}/dismiss`, { token: ops });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body).toMatchObject({ status: 'Dismissed', id: a.id });
+    const again = await t.request('POST', `/api/hq/prospects/${b.id}/duplicates/${match.matchId}/dismiss`, { token: ops });
+    expect(again.status).toBe(409);
+    expect(again.headers.get('content-type')).toContain('application/problem+json');
+
+    const after = (await t.request('GET', `/api/hq/prospects/${b.id}`, { token: ops })).body;
+    expect(matchOf(after, a.id)!.status).toBe('Dismissed');
+    const listed = (await t.request('GET', `/api/hq/prospects?status=New&search=${encodeURIComponent(b.email)}`, { token: ops })).body.items[0];
+    expect(listed.possibleDuplicate).toBe(false);
+  });
+
+  it('approves a request into the existing organization customer: no second organization, the applicant a User member who is invited', async () => {
+    const domain = `into-${unique()}.test`;
+    const tag = unique();
+    const first = await approvedPartner(t, { email: `boss@${domain}`, companyName: `Harbour Tools ${tag}` });
+    const firstProspect = (await t.request('GET', `/api/hq/prospects/${first.prospectId}`, { token: ops })).body;
+    const org = firstProspect.customerAccount as string;
+    const second = await prospectOf({ email: `buyer@${domain}`, companyName: `Harbour Tools ${tag} Ltd`, firstName: 'Liis', lastName: 'Kask' });
+    expect(matchOf(second, org)).toMatchObject({ kind: 'customer', reasons: ['domain', 'name'] });
+
+    const orgsBefore = (await t.request('GET', `/api/hq/customers?type=Organization&search=${encodeURIComponent(`Harbour Tools ${tag}`)}`, { token: ops })).body.total;
+    // Not an organization, not a customer at all: refused, nothing decided.
+    expect((await t.request('POST', `/api/hq/prospects/${second.id}/approve`, { token: ops, body: { organizationAccount: firstProspect.personCustomerAccount } })).status).toBe(409);
+    expect((await t.request('POST', `/api/hq/prospects/${second.id}/approve`, { token: ops, body: { organizationAccount: 'CUS-999999' } })).status).toBe(404);
+    // An organization customer without a customer hierarchy: 409.
+    const bare = await t.request('POST', '/api/hq/customers', { token: ops, body: { type: 'Organization', name: `Bare ${tag}`, email: `bare@${domain}`, address: { street: 'Main 1', city: 'Tallinn', zip: '10111', countryRegionId: 'EE' } } });
+    expect(bare.status).toBe(201);
+    const noHierarchy = await t.request('POST', `/api/hq/prospects/${second.id}/approve`, { token: ops, body: { organizationAccount: bare.body.account } });
+    expect(noHierarchy.status).toBe(409);
+    expect(noHierarchy.body.detail).toContain('no customer hierarchy');
+    expect((await t.request('GET', `/api/hq/prospects/${second.id}`, { token: ops })).body.status).toBe('New');
+
+    const approved = await t.request('POST', `/api/hq/prospects/${second.id}/approve`, { token: ops, body: { organizationAccount: org } });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body).toMatchObject({ customerAccount: org, hierarchyId: first.hierarchyId });
+
+    const orgsAfter = (await t.request('GET', `/api/hq/customers?type=Organization&search=${encodeURIComponent(`Harbour Tools ${tag}`)}`, { token: ops })).body.total;
+    expect(orgsAfter).toBe(orgsBefore);
+    const hierarchy = (await t.request('GET', `/api/hq/customer-hierarchies/${first.hierarchyId}`, { token: ops })).body;
+    expect(hierarchy.members).toEqual(expect.arrayContaining([expect.objectContaining({ email: `buyer@${domain}`, role: 'User' }), expect.objectContaining({ email: first.email, role: 'Admin' })]));
+
+    // The applicant is told and invited; on the storefront the partner's admin sees the new user.
+    const mail = await mailTo(t, `buyer@${domain}`, 'prospect-approved');
+    expect(mail.text).toContain('/invitation#');
+    const users = await waitFor(async () => {
+      const res = await t.request('GET', '/api/store/organization/users', { token: first.admin });
+      const u = res.body.items?.find((x: { email: string }) => x.email === `buyer@${domain}`);
+      return u?.status === 'Active' ? u : undefined;
+    }, 'the new member on the storefront');
+    expect(users.role).toBe('User');
+  });
+});
