@@ -16,6 +16,7 @@ import { Section } from '../ui/Section.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { DetailSkeleton } from '../ui/TableSkeleton.tsx';
 import { ProspectDecision } from './ProspectDecision.tsx';
+import { PossibleDuplicates } from './PossibleDuplicates.tsx';
 
 export function ProspectDetailPage() {
   const { id = '' } = useParams();
@@ -56,12 +57,14 @@ function ProspectView({ prospect }: { prospect: ProspectDetail }) {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
             {prospect.status !== 'New' ? <Decision prospect={prospect} /> : null}
+            <PossibleDuplicates prospect={prospect} />
             <Section title="Contact">
               <Details
                 items={[
                   ['Name', fullName(prospect)],
                   ['E-mail', <Anchor href={`mailto:${prospect.email}`} size="sm">{prospect.email}</Anchor>],
                   ['Phone', prospect.phone],
+                  ['VAT number', prospect.vatNumber],
                   ['Language', prospect.language],
                 ]}
               />

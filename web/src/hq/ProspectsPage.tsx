@@ -1,5 +1,5 @@
 // All prospects: every partner request that reached HQ, newest first, refreshed every few seconds.
-import { Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Checkbox, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
@@ -24,18 +24,19 @@ const statuses: readonly ProspectStatus[] = ['New', 'Approved', 'Rejected'];
 const typeLabels: Record<string, string> = { B2BProspect: 'B2B prospect' };
 
 export function ProspectsPage() {
-  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-createdAt', offset: '0' });
+  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-createdAt', offset: '0', duplicates: '' });
+  const duplicates = filters.duplicates === 'true';
   const status = statuses.find((s) => s === filters.status);
   const sort = sorts.find((s) => s === filters.sort) ?? '-createdAt';
   const offset = toOffset(filters.offset);
   const search = filters.search.trim();
 
   const prospects = useQuery({
-    queryKey: ['hq', 'prospects', { status, search, sort, offset }],
+    queryKey: ['hq', 'prospects', { status, search, sort, offset, duplicates }],
     queryFn: () =>
       unwrap(
         api.GET('/api/hq/prospects', {
-          params: { query: { ...(status ? { status } : {}), ...(search ? { search } : {}), sort, limit, offset } },
+          params: { query: { ...(status ? { status } : {}), ...(search ? { search } : {}), ...(duplicates ? { duplicates: true } : {}), sort, limit, offset } },
         }),
       ),
     refetchInterval: 3000,
@@ -43,7 +44,7 @@ export function ProspectsPage() {
   });
 
   const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
-  const filtered = Boolean(status || search);
+  const filtered = Boolean(status || search || duplicates);
 
   return (
     <>
@@ -52,6 +53,11 @@ export function ProspectsPage() {
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
             <SegmentedFilter label="Status" value={status ?? 'All'} options={statuses} onChange={(value) => setFilters({ status: value, offset: '0' })} />
+            <Checkbox
+              label="Possible duplicates only"
+              checked={duplicates}
+              onChange={(event) => setFilters({ duplicates: event.currentTarget.checked ? 'true' : '', offset: '0' })}
+            />
             <SearchInput value={search} onSearch={onSearch} placeholder="Company, name, e-mail or ID" />
           </Group>
 
@@ -67,7 +73,7 @@ export function ProspectsPage() {
               icon={<IconChecklist size={24} />}
               title={filtered ? 'No prospects match' : 'No prospects yet'}
               description={
-                filtered ? 'Try another status or search.' : 'When a company asks to become a business partner on the online store, it shows up here within seconds.'
+                filtered ? 'Try another status, search or filter.' : 'When a company asks to become a business partner on the online store, it shows up here within seconds.'
               }
             />
           ) : (
@@ -100,9 +106,16 @@ export function ProspectsPage() {
                           </Text>
                         </Table.Td>
                         <Table.Td miw={180}>
-                          <AppLink to={`/hq/prospects/${encodeURIComponent(prospect.id)}`} fw={600} size="sm">
-                            {prospect.companyName}
-                          </AppLink>
+                          <Group gap={6} wrap="nowrap">
+                            <AppLink to={`/hq/prospects/${encodeURIComponent(prospect.id)}`} fw={600} size="sm">
+                              {prospect.companyName}
+                            </AppLink>
+                            {prospect.possibleDuplicate ? (
+                              <Badge size="sm" variant="light" color="orange" style={{ flexShrink: 0 }}>
+                                Possible duplicate
+                              </Badge>
+                            ) : null}
+                          </Group>
                         </Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>{fullName(prospect)}</Table.Td>
                         <Table.Td miw={180} style={{ overflowWrap: 'anywhere' }}>{prospect.email}</Table.Td>

@@ -134,6 +134,10 @@ export function SignUpPage() {
                 onBlur={() => blur('countryRegionId')}
               />
             </SimpleGrid>
+            <TextInput
+              {...text('vatNumber', { placeholder: 'EE123456789' })}
+              description="Optional. With the country prefix, as on your invoices; spaces and dots are fine."
+            />
 
             <Divider my="xs" />
             <Textarea {...text('comments')} description="What you buy and how much, or anything else we should know." autosize minRows={3} maxRows={8} />

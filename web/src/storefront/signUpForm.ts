@@ -1,7 +1,7 @@
 // The partner sign-up form's fields and the rules they share with the server (same limits, same messages).
 import type { PartnerRequestBody } from '../api/client.ts';
 
-export const fieldNames = ['firstName', 'lastName', 'email', 'phone', 'companyName', 'street', 'city', 'state', 'zip', 'countryRegionId', 'comments'] as const;
+export const fieldNames = ['firstName', 'lastName', 'email', 'phone', 'companyName', 'street', 'city', 'state', 'zip', 'countryRegionId', 'vatNumber', 'comments'] as const;
 export type Field = (typeof fieldNames)[number];
 export type Values = Record<Field, string>;
 
@@ -24,6 +24,8 @@ export const rules: Record<Field, Rule> = {
   state: { label: 'State/province', max: 100 },
   zip: { label: 'ZIP/postal code', required: true, max: 20 },
   countryRegionId: { label: 'Country/region', required: true, max: 3 },
+  // The format per country is the server's to check (EU: the member state's prefix and pattern).
+  vatNumber: { label: 'VAT number', max: 40 },
   comments: { label: 'Comments', max: 2000 },
 };
 
@@ -77,6 +79,7 @@ export function toRequestBody(values: Values): PartnerRequestBody {
   const phone = optional(values.phone);
   const state = optional(values.state);
   const comments = optional(values.comments);
+  const vatNumber = optional(values.vatNumber);
   return {
     firstName: values.firstName.trim(),
     lastName: values.lastName.trim(),
@@ -90,6 +93,7 @@ export function toRequestBody(values: Values): PartnerRequestBody {
       zip: values.zip.trim(),
       countryRegionId: values.countryRegionId,
     },
+    ...(vatNumber ? { vatNumber } : {}),
     ...(comments ? { comments } : {}),
   };
 }
