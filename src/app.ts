@@ -22,8 +22,9 @@ import { createSales } from './sales/index.ts';
 import { createDualWrite } from './dualwrite/index.ts';
 import { createMail } from './mail/index.ts';
 import { createOnboarding } from './onboarding/index.ts';
+import type { Onboarding } from './onboarding/index.ts';
 import type { NotificationType } from './mail/index.ts';
-import { onWork, signalAcrossProcesses } from './platform/change-signal.ts';
+import { onWork, signalAcrossProcesses, signalWork } from './platform/change-signal.ts';
 import type { Work } from './platform/change-signal.ts';
 import { listenForWork } from './platform/work-listener.ts';
 import type { WorkListener } from './platform/work-listener.ts';
@@ -50,6 +51,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
 
   // The storefront and HQ never import each other: P-0001 and the download jobs are wired here.
   let hq: Hq | undefined;
+  // The storefront and the mail relay reach the onboarding context, built after them, through this.
+  let onboardingLate: Onboarding | undefined;
   const storefront = createStorefront({
     db: dbs.db.storefront,
     throttle,
@@ -61,6 +64,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     limitPerAddress: config.signUpLimitPerAddress,
     limitPerEmail: config.signUpLimitPerEmail,
     onUploadQueued: () => hq?.distribution.kick('P-0001'),
+    // The status page answers the onboarding context's questions: the storefront resolves the token, onboarding stores.
+    applicantQuestions: () => onboardingLate?.applicantQuestions,
   });
   hq = createHq({
     db: dbs.db.hq,
@@ -104,6 +109,10 @@ export async function createApp(config: Config, options: AppOptions = {}) {
         read: async (limit) => (await storefront.mailFeed.read(limit)).map((e) => ({ ...e, type: e.type as NotificationType })),
         ack: (ids) => storefront.mailFeed.ack(ids),
       },
+      {
+        read: (limit) => onboardingLate!.mailFeed.read(limit),
+        ack: (ids) => onboardingLate!.mailFeed.ack(ids),
+      },
     ],
   });
   // One onboarding case per partner request: opened from HQ's intake events, its timeline told by each context's facts.
@@ -118,7 +127,22 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       storefront: storefront.caseFacts,
       mailTo: mail.messagesTo,
     },
+    // Questions to the applicant: a decided case takes none; each mail carries a fresh status link from the storefront.
+    questionSources: {
+      decided: async (requestId, prospectId) => {
+        const status = (await hq!.caseFacts(requestId, prospectId)).prospect?.status;
+        return status === 'Approved' || status === 'Rejected';
+      },
+      statusLink: async (requestId) => {
+        const link = await storefront.issueStatusLink(requestId);
+        return link && { url: `${config.publicUrl}${link.statusPagePath}`, firstName: link.firstName, language: link.language, channelId: link.channelId };
+      },
+    },
+    reminderDays: config.onboardingReminderDays,
+    // The reminders run where background work runs: wake that process's loop (a worker, by NOTIFY).
+    onAsked: () => void signalWork(dbs.db.onboarding, 'questions'),
   });
+  onboardingLate = onboarding;
   /** Work signalled in this process or, by NOTIFY, in another: the loop concerned looks now instead of at its poll. */
   function takeUp(work: Work) {
     // HQ's intake of requests commits with the prospect's dual-write change, so the same signal opens their cases.
@@ -126,6 +150,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       dualWrite.engine.kick();
       onboarding.kick();
     }
+    else if (work === 'questions') onboarding.kickReminders();
     else if (work === 'mail-event') mail.kick();
     else if (work === 'mail') mail.kickSender();
     else if (work === 'runs') hq!.distribution.runPending();

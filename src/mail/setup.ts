@@ -27,6 +27,16 @@ const defaults: Record<NotificationType, { subject: string; html: string; text: 
     html: '<p>Dear %firstname% %lastname%,</p><p>You now have an account for <b>%company%</b> on %storename%. Set your password here: <a href="%invitationlink%">%invitationlink%</a> (valid for 7 days).</p>',
     text: 'Dear %firstname% %lastname%,\n\nYou now have an account for %company% on %storename%. Set your password here: %invitationlink% (valid for 7 days).',
   },
+  'applicant-question': {
+    subject: 'A question about your request to become a business partner of %storename%',
+    html: '<p>Dear %firstname%,</p><p>Our partner team has a question about the request of <b>%company%</b>:</p><blockquote>%question%</blockquote><p>Answer it on your request\'s status page, where you can also attach files (PDF, PNG or JPEG): <a href="%statuslink%">%statuslink%</a></p>',
+    text: 'Dear %firstname%,\n\nOur partner team has a question about the request of %company%:\n\n%question%\n\nAnswer it on your request\'s status page, where you can also attach files (PDF, PNG or JPEG): %statuslink%',
+  },
+  'applicant-question-reminder': {
+    subject: 'Reminder: a question about your request to become a business partner of %storename%',
+    html: '<p>Dear %firstname%,</p><p>Our partner team is still waiting for your answer about the request of <b>%company%</b>:</p><blockquote>%question%</blockquote><p>Your request waits for it. Answer on the status page: <a href="%statuslink%">%statuslink%</a></p>',
+    text: 'Dear %firstname%,\n\nOur partner team is still waiting for your answer about the request of %company%:\n\n%question%\n\nYour request waits for it. Answer on the status page: %statuslink%',
+  },
   'password-reset': {
     subject: 'Choose a new password for %storename%',
     html: '<p>Dear %firstname% %lastname%,</p><p>Someone asked to reset the password of %email% on %storename%. Choose a new one here: <a href="%resetlink%">%resetlink%</a> (valid for one hour). If it was not you, ignore this message.</p>',

@@ -7,7 +7,8 @@ import { funnel, queueRows, recordDecisions } from './queue.ts';
 import type { CaseDecision, Funnel, QueueQuery } from './queue.ts';
 import { cases } from './schema.ts';
 
-export type CaseStatus = 'Received' | 'InReview' | 'Approved' | 'Rejected';
+/** WaitingForApplicant: a question to the applicant is unanswered (see questions.ts); an answer puts the case back InReview. */
+export type CaseStatus = 'Received' | 'InReview' | 'WaitingForApplicant' | 'Approved' | 'Rejected';
 export type TimelineContext = 'storefront' | 'hq' | 'sales' | 'dualwrite' | 'mail';
 
 export interface TimelineEntry {

@@ -5,7 +5,8 @@ import type { Server } from '../platform/http.ts';
 import { page } from '../platform/http.ts';
 import type { StaffService } from '../platform/staff.ts';
 import { notFound } from '../platform/errors.ts';
-import type { Cases } from './case.ts';
+import type { Cases } from './case-questions.ts';
+import { QuestionSchema } from './question-routes.ts';
 import type { QueueQuery } from './queue.ts';
 
 const tags = ['Onboarding'];
@@ -13,7 +14,7 @@ const tags = ['Onboarding'];
 const roles = ['hq-operations', 'salesperson', 'sales-manager'] as const;
 const opt = <T extends TSchema>(schema: T) => Type.Optional(schema);
 const Timestamp = Type.String({ format: 'date-time' });
-const CaseStatus = Type.Union([Type.Literal('Received'), Type.Literal('InReview'), Type.Literal('Approved'), Type.Literal('Rejected')]);
+const CaseStatus = Type.Union([Type.Literal('Received'), Type.Literal('InReview'), Type.Literal('WaitingForApplicant'), Type.Literal('Approved'), Type.Literal('Rejected')]);
 const CaseSchema = Type.Object({
   id: Type.String({ description: 'The partner request id' }),
   number: Type.String({ description: 'OC-000042' }),
@@ -38,7 +39,7 @@ const Funnel = Type.Object({
 });
 const TimelineEntry = Type.Object({
   at: Timestamp,
-  kind: Type.String({ description: 'submitted, uploaded, prospect-created, prospect-joined, lead-created, qualified, disqualified, reactivated, won, lost, approved, rejected, mail, invitation-accepted, first-sign-in, first-order' }),
+  kind: Type.String({ description: 'submitted, uploaded, prospect-created, prospect-joined, lead-created, qualified, disqualified, reactivated, won, lost, approved, rejected, question-asked, question-answered, mail, invitation-accepted, first-sign-in, first-order' }),
   actor: Type.String(),
   text: Type.String(),
   context: Type.Union([Type.Literal('storefront'), Type.Literal('hq'), Type.Literal('sales'), Type.Literal('dualwrite'), Type.Literal('mail')]),
@@ -92,7 +93,7 @@ export function registerOnboardingRoutes(app: Server, deps: { staff: StaffServic
         tags,
         summary: 'One onboarding case: its links and its timeline across the store, HQ, the CRM, dual-write and mail',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        response: { 200: Type.Intersect([CaseSchema, Type.Object({ timeline: Type.Array(TimelineEntry) })]) },
+        response: { 200: Type.Intersect([CaseSchema, Type.Object({ timeline: Type.Array(TimelineEntry), questions: Type.Array(QuestionSchema) })]) },
       },
     },
     async (request) => {

@@ -37,3 +37,5 @@ export const cases = onboarding.table(
     index('cases_person_customer_idx').on(t.personCustomerAccount),
   ],
 );
+
+export * from './questions-schema.ts';

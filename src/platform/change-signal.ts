@@ -7,10 +7,11 @@ import type { DbOrTx } from './db.ts';
 
 /**
  * `sync`: a change for dual-write; `mail-event`: an event that causes mail (for the relay); `mail`: a message queued
- * to send; `job:<code>`: work for a distribution job; `runs`: a manual run requested. Kept apart so that, say, an
+ * to send; `questions`: a question to an applicant was asked (the onboarding loop looks for due reminders);
+ * `job:<code>`: work for a distribution job; `runs`: a manual run requested. Kept apart so that, say, an
  * order's mail does not wake the dual-write engine, which would read every map's outbox for nothing.
  */
-export type Work = 'sync' | 'mail-event' | 'mail' | 'runs' | `job:${string}`;
+export type Work = 'sync' | 'mail-event' | 'mail' | 'runs' | 'questions' | `job:${string}`;
 export const workChannel = 'handshake_work';
 
 const emitter = new EventEmitter();

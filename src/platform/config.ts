@@ -52,6 +52,8 @@ export interface Config {
   databaseConnectTimeoutMs: number;
   /** Requests one process works on at once; past it a new request gets 503 at once instead of joining a queue (0: no limit). */
   maxRequestsInFlight: number;
+  /** Days without an answer before the applicant is reminded of a question, once (ONBOARDING_REMINDER_DAYS). */
+  onboardingReminderDays: number;
   /** The embedded database's shared buffers (PostgreSQL's `shared_buffers`), e.g. 16MB; they are part of the process's memory. */
   pgliteSharedBuffers: string;
   /** Let V8 re-compile the embedded database's hot WebAssembly functions optimised (more memory, see db.ts). */
@@ -128,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: Math.max(1, int(env, 'DATABASE_POOL_SIZE', 10)),
     databaseConnectTimeoutMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000),
     maxRequestsInFlight: int(env, 'MAX_REQUESTS_IN_FLIGHT', 500),
+    onboardingReminderDays: int(env, 'ONBOARDING_REMINDER_DAYS', 3),
   };
 }

@@ -16,6 +16,9 @@ import { registerCatalogueRoutes } from './catalogue-routes.ts';
 import { createOrdering } from './ordering.ts';
 import { registerOrderingRoutes } from './ordering-routes.ts';
 import { createCaseFacts } from './case-facts.ts';
+import { createStatusLinks, registerApplicantQuestionRoutes } from './applicant-questions.ts';
+import type { ApplicantQuestionsPort } from './applicant-questions.ts';
+export type { ApplicantQuestionsPort, ApplicantQuestion, AnswerFile } from './applicant-questions.ts';
 export type { StorefrontCaseFacts } from './case-facts.ts';
 
 export type { ChannelDatabase, UploadRecord, DownloadRecord } from './channel.ts';
@@ -28,6 +31,8 @@ export interface StorefrontOptions extends PartnerRequestSettings, PartnerAccoun
   secureCookies: boolean;
   /** Called after a channel record is queued for upload, so P-0001 can run at once. */
   onUploadQueued: () => void;
+  /** The onboarding context's questions, answered on the status page (connected once it exists). */
+  applicantQuestions?: () => ApplicantQuestionsPort | undefined;
 }
 
 export function createStorefront(options: StorefrontOptions) {
@@ -37,17 +42,21 @@ export function createStorefront(options: StorefrontOptions) {
   const catalogue = createCatalogue(options.db);
   const ordering = createOrdering(options.db, options.channelId, options.onUploadQueued);
   const users = createOrganizationUsers(options.db, options.sessions, options.throttle, options.channelId, options.onUploadQueued);
+  const statusLinks = createStatusLinks(options.db);
   return {
     channelDatabase,
     /** The request as submitted and the partner's first steps, for an onboarding case. */
     caseFacts: createCaseFacts(options.db),
     /** Events that cause e-mail (password reset, invitation, orders), for the mail context. */
     mailFeed: createStorefrontMailFeed(options.db),
+    /** A fresh status link for a request's applicant, for mail about a question (the first link's token is not kept). */
+    issueStatusLink: statusLinks.issue,
     registerRoutes(app: Server) {
       registerStorefrontRoutes(app, requests);
       registerAccountRoutes(app, { accounts, users, secureCookies: options.secureCookies });
       registerCatalogueRoutes(app, { accounts, catalogue });
       registerOrderingRoutes(app, { accounts, ordering });
+      registerApplicantQuestionRoutes(app, { links: statusLinks, questions: () => options.applicantQuestions?.() });
     },
   };
 }

@@ -1,13 +1,13 @@
 // Partner sign-up requests: the "become a business partner" form and the applicant's status link.
 import crypto from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import type { Throttle } from '../platform/throttle.ts';
 import { DomainError } from '../platform/errors.ts';
 import { countryIds } from '../platform/countries.ts';
 import { checkVatNumber } from '../platform/vat-numbers.ts';
 import { hashToken, randomToken } from '../platform/sessions.ts';
-import { channelSettings, partnerRequests, uploadQueue } from './schema.ts';
+import { channelSettings, partnerRequests, statusLinks, uploadQueue } from './schema.ts';
 
 export type PartnerRequestStatus = 'Received' | 'InReview' | 'Approved' | 'Rejected';
 
@@ -141,7 +141,10 @@ export function createPartnerRequests(db: Db, throttle: Throttle, settings: Part
     },
 
     async status(token: string): Promise<RequestStatusView> {
-      const [row] = await db.select().from(partnerRequests).where(eq(partnerRequests.statusTokenHash, hashToken(token)));
+      // The link from the sign-up, or a later one sent with a question of the partner team.
+      const hash = hashToken(token);
+      let [row] = await db.select().from(partnerRequests).where(eq(partnerRequests.statusTokenHash, hash));
+      if (!row) [row] = await db.select().from(partnerRequests).where(inArray(partnerRequests.id, db.select({ id: statusLinks.requestId }).from(statusLinks).where(eq(statusLinks.tokenHash, hash))));
       if (!row) throw new DomainError('not-found', 'This status link is not valid. Check that you copied the whole link.');
       const [channel] = await db.select().from(channelSettings).where(eq(channelSettings.channelId, row.channelId));
       const status = row.status as PartnerRequestStatus;

@@ -240,3 +240,17 @@ export const invoices = storefront.table(
   },
   (t) => [index('invoices_organization_idx').on(t.hierarchyId, t.status), index('invoices_order_idx').on(t.orderId)],
 );
+
+/**
+ * Further status links of a partner request, issued when the partner team writes to the applicant (a question, a
+ * reminder): only the first link's hash is on the request, and a hash cannot be turned back into a link to send.
+ */
+export const statusLinks = storefront.table(
+  'status_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    requestId: uuid('request_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('status_links_request_idx').on(t.requestId)],
+);

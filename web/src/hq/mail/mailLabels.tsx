@@ -6,6 +6,8 @@ const types: Record<string, string> = {
   'prospect-approved': 'B2B prospect approved',
   'prospect-rejected': 'B2B prospect rejected',
   'organization-user-added': 'Organization user added',
+  'applicant-question': 'Question to the applicant',
+  'applicant-question-reminder': 'Question to the applicant: reminder',
   'password-reset': 'Password reset',
   'order-placed': 'Order placed',
   'order-awaiting-approval': 'Order awaiting your approval',
