@@ -14,6 +14,7 @@ import { Section } from '../ui/Section.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { DetailSkeleton } from '../ui/TableSkeleton.tsx';
 import { CreditLimitForm } from './partners/CreditLimitForm.tsx';
+import { CustomerOrigin } from './onboarding/CaseLinks.tsx';
 
 export function CustomerDetailPage() {
   const { account = '' } = useParams();
@@ -102,18 +103,7 @@ function CustomerView({ customer }: { customer: Customer }) {
               )}
             </Section>
             <Section title="Origin">
-              {customer.prospectId ? (
-                <Group gap="xs">
-                  <Text size="sm">Created by approving prospect</Text>
-                  <AppLink to={`/hq/prospects/${encodeURIComponent(customer.prospectId)}`} ff="monospace" size="sm">
-                    {customer.prospectId}
-                  </AppLink>
-                </Group>
-              ) : (
-                <Text size="sm" c="dimmed">
-                  Not created from a prospect.
-                </Text>
-              )}
+              <CustomerOrigin account={customer.account} prospectId={customer.prospectId} />
             </Section>
           </Stack>
         </Grid.Col>

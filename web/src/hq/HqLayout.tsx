@@ -25,6 +25,7 @@ import {
   IconTrophy,
   IconBuilding,
   IconUser,
+  IconFolders,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
@@ -52,6 +53,7 @@ const navGroups: { title: string; entries: NavEntry[] }[] = [
     title: 'Partners',
     entries: [
       { label: 'All prospects', to: '/hq/prospects', icon: <IconChecklist size={18} /> },
+      { label: 'Onboarding cases', to: '/hq/onboarding-cases', icon: <IconFolders size={18} />, roles: ['hq-operations', 'salesperson', 'sales-manager'] },
       { label: 'Customers', to: '/hq/customers', icon: <IconAddressBook size={18} /> },
       { label: 'Products', to: '/hq/products', icon: <IconPackage size={18} />, roles: ['hq-operations', 'sales-manager', 'salesperson'] },
       { label: 'Sales orders', to: '/hq/sales-orders', icon: <IconReceipt size={18} />, roles: salesOrderReaders },

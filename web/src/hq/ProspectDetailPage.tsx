@@ -17,6 +17,7 @@ import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { DetailSkeleton } from '../ui/TableSkeleton.tsx';
 import { ProspectDecision } from './ProspectDecision.tsx';
 import { PossibleDuplicates } from './PossibleDuplicates.tsx';
+import { ProspectCaseLink, ProspectLeadLink } from './onboarding/CaseLinks.tsx';
 
 export function ProspectDetailPage() {
   const { id = '' } = useParams();
@@ -92,7 +93,8 @@ function ProspectView({ prospect }: { prospect: ProspectDetail }) {
                 items={[
                   ['Online store', prospect.channel],
                   ['Type', 'B2B prospect'],
-                  ['Lead', prospect.leadId],
+                  ['Lead', <ProspectLeadLink prospectId={prospect.id} leadId={prospect.leadId} />],
+                  ['Onboarding case', <ProspectCaseLink prospectId={prospect.id} />],
                   ['Last changed', formatDateTime(prospect.updatedAt)],
                 ]}
               />

@@ -21,4 +21,6 @@ export { SalesOrderDetailPage } from './SalesOrderDetailPage.tsx';
 export { SalesOrdersPage } from './SalesOrdersPage.tsx';
 export { ProspectDetailPage } from './ProspectDetailPage.tsx';
 export { ProspectsPage } from './ProspectsPage.tsx';
+export { CasePage } from './onboarding/CasePage.tsx';
+export { CasesPage } from './onboarding/CasesPage.tsx';
 export { StaffUsersPage } from './StaffUsersPage.tsx';

@@ -18,6 +18,7 @@ import { label } from './labels.ts';
 import { LeadActions } from './LeadActions.tsx';
 import { LeadFormModal } from './LeadFormModal.tsx';
 import { Timeline } from './Timeline.tsx';
+import { ProspectCaseLink } from '../hq/onboarding/CaseLinks.tsx';
 import { ownerName, useOwners } from './useOwners.ts';
 
 export function LeadDetailPage() {
@@ -87,6 +88,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
                   ['Source', label(lead.source)],
                   ['Owner', ownerName(owners.data?.items, lead.ownerId)],
                   ['HQ prospect', lead.prospectId],
+                  ['Onboarding case', lead.prospectId ? <ProspectCaseLink prospectId={lead.prospectId} /> : undefined],
                   ['Description', lead.description],
                   ['Opportunity', lead.opportunityId ? <AppLink to={`/sales/opportunities/${lead.opportunityId}`}>Open the opportunity</AppLink> : null],
                   ['Account', lead.accountId ? <AppLink to={`/sales/accounts/${lead.accountId}`}>Open the account</AppLink> : null],

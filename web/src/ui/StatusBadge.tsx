@@ -10,6 +10,7 @@ const looks: Record<string, { label: string; color: MantineColor }> = {
   // The applicant's request
   Received: { label: 'Received', color: 'blue' },
   InReview: { label: 'In review', color: 'yellow' },
+  WaitingForApplicant: { label: 'Waiting for applicant', color: 'grape' },
   // Job runs
   Pending: { label: 'Pending', color: 'gray' },
   Running: { label: 'Running', color: 'blue' },

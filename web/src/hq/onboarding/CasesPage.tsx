@@ -1,0 +1,186 @@
+// The onboarding work queue: every case with its status and age, by status and search (kept in the address), and a
+// small funnel on top (requests per week over eight weeks, decided, approved, median time to decision).
+import { Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconInbox } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { AppLink } from '../../ui/AppLink.tsx';
+import { Empty } from '../../ui/Empty.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDate, formatDateTime, formatNumber } from '../../ui/format.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { Pager } from '../../ui/Pager.tsx';
+import { SearchInput } from '../../ui/SearchInput.tsx';
+import { SortableTh } from '../../ui/SortableTh.tsx';
+import { StatusBadge, statusLabel } from '../../ui/StatusBadge.tsx';
+import { TableSkeleton } from '../../ui/TableSkeleton.tsx';
+import { toOffset, useQueryParams } from '../../ui/useQueryParams.ts';
+import { useNow } from '../dualwrite/labels.tsx';
+import { age, caseStatuses, durationText } from './caseLabels.ts';
+import type { CaseFunnel } from './caseLabels.ts';
+
+const limit = 25;
+const sorts = ['-openedAt', 'openedAt'] as const;
+
+export function CasesPage() {
+  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-openedAt', offset: '0' });
+  const status = caseStatuses.find((s) => s === filters.status);
+  const search = filters.search.trim();
+  const sort = sorts.find((s) => s === filters.sort) ?? '-openedAt';
+  const offset = toOffset(filters.offset);
+  const now = useNow(60_000);
+
+  const cases = useQuery({
+    queryKey: ['hq', 'onboarding-cases', { status, search, sort, offset }],
+    queryFn: () => unwrap(api.GET('/api/hq/onboarding-cases', { params: { query: { ...(status ? { status } : {}), ...(search ? { search } : {}), sort, limit, offset } } })),
+    placeholderData: keepPreviousData,
+  });
+  const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
+  const filtered = Boolean(status || search);
+
+  return (
+    <>
+      <PageHeader title="Onboarding cases" description="One case per partner request, newest first: its status, its age and everything that happened to it." />
+      <Stack gap="lg">
+        <FunnelPanel />
+        <Paper withBorder radius="md" p="md">
+          <Stack gap="md">
+            <Group justify="space-between" align="flex-end" wrap="wrap">
+              <NativeSelect
+                label="Status"
+                value={status ?? 'All'}
+                onChange={(e) => setFilters({ status: e.currentTarget.value, offset: '0' })}
+                data={[{ value: 'All', label: 'All' }, ...caseStatuses.map((s) => ({ value: s, label: statusLabel(s) }))]}
+                w={220}
+              />
+              <SearchInput value={search} onSearch={onSearch} placeholder="Company or e-mail" />
+            </Group>
+            {cases.data && cases.isError ? <ErrorAlert error={cases.error} title="The list could not be refreshed" /> : null}
+            {!cases.data ? (
+              cases.isError ? (
+                <ErrorAlert error={cases.error} title="The cases could not be loaded" />
+              ) : (
+                <TableSkeleton />
+              )
+            ) : cases.data.items.length === 0 ? (
+              <Empty
+                icon={<IconInbox size={24} />}
+                title={filtered ? 'No cases match' : 'No cases yet'}
+                description={filtered ? 'Try another status or search.' : 'Each partner request opens a case as soon as HQ takes it in.'}
+              />
+            ) : (
+              <>
+                <Table.ScrollContainer minWidth={760}>
+                  <Table striped aria-label="Onboarding cases">
+                    <Table.Thead>
+                      <Table.Tr style={{ whiteSpace: 'nowrap' }}>
+                        <Table.Th>Case</Table.Th>
+                        <Table.Th>Company</Table.Th>
+                        <Table.Th>E-mail</Table.Th>
+                        <Table.Th>Status</Table.Th>
+                        <SortableTh field="openedAt" sort={sort} onSort={(s) => setFilters({ sort: s, offset: '0' })} descendingFirst>
+                          Age
+                        </SortableTh>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {cases.data.items.map((c) => (
+                        <Table.Tr key={c.id}>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                            <AppLink to={`/hq/onboarding-cases/${c.id}`} ff="monospace" fw={600} size="sm">
+                              {c.number}
+                            </AppLink>
+                          </Table.Td>
+                          <Table.Td miw={160} style={{ overflowWrap: 'anywhere' }}>
+                            {c.companyName}
+                          </Table.Td>
+                          <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.email}</Table.Td>
+                          <Table.Td>
+                            <StatusBadge status={c.status} size="sm" />
+                          </Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }} title={formatDateTime(c.openedAt)}>
+                            {age(c.openedAt, now)}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+                <Pager total={cases.data.total} limit={limit} offset={offset} onOffsetChange={(o) => setFilters({ offset: String(o) })} />
+              </>
+            )}
+          </Stack>
+        </Paper>
+      </Stack>
+    </>
+  );
+}
+
+function FunnelPanel() {
+  const funnel = useQuery({
+    queryKey: ['hq', 'onboarding-cases', 'funnel'],
+    queryFn: () => unwrap(api.GET('/api/hq/onboarding-cases/funnel')),
+  });
+  if (funnel.isError) return <ErrorAlert error={funnel.error} title="The funnel could not be loaded" />;
+  if (!funnel.data) return null;
+  return <Funnel funnel={funnel.data} />;
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text fz="xl" fw={700}>
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+function Funnel({ funnel: f }: { funnel: CaseFunnel }) {
+  const most = Math.max(1, ...f.weeks.map((w) => w.requests));
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="funnel-title">
+      <Title order={2} fz="md" id="funnel-title" mb="sm">
+        Last 8 weeks
+      </Title>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md" mb="md">
+        <Figure label="Requests" value={formatNumber(f.requests)} />
+        <Figure label="Decided" value={formatNumber(f.decided)} />
+        <Figure label="Approved" value={formatNumber(f.approved)} />
+        <Figure label="Median time to decision" value={durationText(f.medianSecondsToDecision)} />
+      </SimpleGrid>
+      <Table.ScrollContainer minWidth={480}>
+        <Table aria-label="Requests per week" verticalSpacing={4} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Week of</Table.Th>
+              <Table.Th style={{ textAlign: 'right' }}>Requests</Table.Th>
+              <Table.Th style={{ textAlign: 'right' }}>Decided</Table.Th>
+              <Table.Th style={{ textAlign: 'right' }}>Approved</Table.Th>
+              <Table.Th w="40%" aria-hidden />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {f.weeks.map((w) => (
+              <Table.Tr key={w.weekStart}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(`${w.weekStart}T12:00:00Z`)}</Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>{w.requests}</Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>{w.decided}</Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>{w.approved}</Table.Td>
+                <Table.Td aria-hidden>
+                  <div style={{ height: 8, borderRadius: 4, background: 'var(--mantine-color-blue-2)', width: `${(w.requests / most) * 100}%` }}>
+                    <div style={{ height: 8, borderRadius: 4, background: 'var(--mantine-color-teal-6)', width: `${w.requests ? (w.approved / w.requests) * 100 : 0}%` }} />
+                  </div>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
