@@ -10,6 +10,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDate, formatDateTime } from '../ui/format.ts';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { useStoreName } from './useStoreName.ts';
+import { ApplicantQuestions, useApplicantQuestions } from './ApplicantQuestions.tsx';
 
 /** Steps before `active` are done; the step at `active` is the one the request waits on. */
 const activeStep: Record<RequestStatusView['status'], number> = { Received: 1, InReview: 2, Approved: 3, Rejected: 3 };
@@ -39,7 +40,7 @@ export function RequestStatusPage() {
       ) : status.isError ? (
         <ErrorAlert error={status.error} title="Your request could not be loaded" />
       ) : (
-        <StatusCard view={status.data} />
+        <StatusCard view={status.data} token={token} />
       )}
     </Container>
   );
@@ -66,8 +67,10 @@ function NotValid() {
   );
 }
 
-function StatusCard({ view }: { view: RequestStatusView }) {
+function StatusCard({ view, token }: { view: RequestStatusView; token: string }) {
   const rejected = view.status === 'Rejected';
+  // While a question of the partner team is unanswered, the request waits for the applicant (the same word as in HQ).
+  const waiting = useApplicantQuestions(token).data?.waitingForApplicant === true && (view.status === 'Received' || view.status === 'InReview');
   return (
     <Stack gap="lg">
       <Stack gap={4}>
@@ -78,7 +81,7 @@ function StatusCard({ view }: { view: RequestStatusView }) {
           <Title order={1} style={{ overflowWrap: 'anywhere' }}>
             {view.companyName}
           </Title>
-          <StatusBadge status={view.status} size="lg" />
+          <StatusBadge status={waiting ? 'WaitingForApplicant' : view.status} size="lg" />
         </Group>
         <Text c="dimmed" size="sm">
           Submitted on {formatDate(view.submittedAt)}
@@ -95,7 +98,7 @@ function StatusCard({ view }: { view: RequestStatusView }) {
             {...(rejected ? { completedIcon: <IconX size={18} /> } : {})}
           />
         </Stepper>
-        <Text mt="xl">{view.statusText}</Text>
+        <Text mt="xl">{waiting ? 'Our partner team has a question for you. Your request continues once you have answered it below.' : view.statusText}</Text>
         {view.decisionNote ? (
           <Alert mt="md" color={rejected ? 'red' : 'teal'} variant="light" title="Note from our partner team">
             {view.decisionNote}
@@ -105,6 +108,7 @@ function StatusCard({ view }: { view: RequestStatusView }) {
           Last updated {formatDateTime(view.updatedAt)}. This page refreshes by itself.
         </Text>
       </Paper>
+      <ApplicantQuestions token={token} />
     </Stack>
   );
 }

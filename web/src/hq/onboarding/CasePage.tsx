@@ -16,6 +16,7 @@ import { DetailSkeleton } from '../../ui/TableSkeleton.tsx';
 import { relativeTime, useNow } from '../dualwrite/labels.tsx';
 import { age, systemLabels } from './caseLabels.ts';
 import type { CaseDetail, CaseTimelineEntry } from './caseLabels.ts';
+import { CaseQuestions } from './CaseQuestions.tsx';
 
 export const caseKey = (id: string) => ['hq', 'onboarding-case', id] as const;
 
@@ -71,7 +72,7 @@ function CaseView({ onboardingCase: c }: { onboardingCase: CaseDetail }) {
             <Section title="Timeline">
               <Timeline onboardingCase={c} now={now} />
             </Section>
-            {/* TODO(questions): render <CaseQuestions caseId={c.id} /> from ./CaseQuestions.tsx here once it exists. */}
+            <CaseQuestions caseId={c.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>

@@ -1,0 +1,139 @@
+// Questions to the applicant on a case: ask one (mailed with a status link), read the answers, download their files.
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Anchor, Badge, Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
+import { IconPaperclip } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, unwrap } from '../../api/client.ts';
+import { formatDateTime } from '../../ui/format.ts';
+import { Section } from '../../ui/Section.tsx';
+import type { CaseDetail } from './caseLabels.ts';
+
+type Question = CaseDetail['questions'][number];
+
+const caseKey = (id: string) => ['hq', 'onboarding-case', id] as const;
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+export function CaseQuestions({ caseId }: { caseId: string }) {
+  // The case page's own query: the questions come with the case.
+  const found = useQuery({ queryKey: caseKey(caseId), queryFn: () => unwrap(api.GET('/api/hq/onboarding-cases/{id}', { params: { path: { id: caseId } } })) });
+  const c = found.data;
+  if (!c) return null;
+  const decided = c.status === 'Approved' || c.status === 'Rejected';
+  return (
+    <Section title="Questions to the applicant">
+      <Stack gap="lg">
+        {c.questions.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No questions yet.
+          </Text>
+        ) : (
+          <Stack component="ol" gap="md" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Questions, oldest first">
+            {c.questions.map((q) => (
+              <QuestionItem key={q.id} caseId={caseId} question={q} />
+            ))}
+          </Stack>
+        )}
+        {decided ? (
+          <Text size="sm" c="dimmed">
+            The case is decided: the applicant can no longer be asked.
+          </Text>
+        ) : (
+          <AskForm caseId={caseId} />
+        )}
+      </Stack>
+    </Section>
+  );
+}
+
+function QuestionItem({ caseId, question: q }: { caseId: string; question: Question }) {
+  return (
+    <li>
+      <Stack gap={4}>
+        <Text fw={600} style={{ whiteSpace: 'pre-wrap' }}>
+          {q.text}
+        </Text>
+        <Text size="xs" c="dimmed">
+          Asked by {q.askedBy} ({q.askedIn === 'sales' ? 'CRM' : 'HQ'}) on {formatDateTime(q.askedAt)}
+        </Text>
+        {q.answer ? (
+          <>
+            <Group gap="xs">
+              <Badge color="teal" variant="light">
+                Answered
+              </Badge>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(q.answer.at)}
+              </Text>
+            </Group>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {q.answer.text}
+            </Text>
+            {q.answer.attachments.length > 0 ? (
+              <List size="sm" icon={<IconPaperclip size={14} aria-hidden />} aria-label="Files">
+                {q.answer.attachments.map((f) => (
+                  <List.Item key={f.id}>
+                    {/* Always a download (the server says attachment and nosniff): never opened as a page. */}
+                    <Anchor href={`/api/hq/onboarding-cases/${encodeURIComponent(caseId)}/attachments/${encodeURIComponent(f.id)}`} download={f.fileName}>
+                      {f.fileName}
+                    </Anchor>{' '}
+                    <Text span size="xs" c="dimmed">
+                      ({f.mediaType}, {sizeText(f.size)})
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            ) : null}
+          </>
+        ) : (
+          <Badge color="grape" variant="light">
+            Waiting for applicant
+          </Badge>
+        )}
+      </Stack>
+    </li>
+  );
+}
+
+function AskForm({ caseId }: { caseId: string }) {
+  const queryClient = useQueryClient();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string>();
+  const ask = useMutation({
+    mutationFn: (body: { text: string }) => unwrap(api.POST('/api/hq/onboarding-cases/{id}/questions', { params: { path: { id: caseId } }, body })),
+    onSuccess: async () => {
+      setText('');
+      setError(undefined);
+      await queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
+      await queryClient.invalidateQueries({ queryKey: ['hq', 'onboarding-cases'] });
+    },
+    onError: (e) => setError(e instanceof ApiError ? e.problem.detail : 'The question could not be sent. Try again in a moment.'),
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!text.trim()) return setError('Write the question.');
+    if (text.length > 2000) return setError('A question can be at most 2,000 characters.');
+    ask.mutate({ text });
+  }
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="xs">
+        <Textarea
+          label="Ask the applicant"
+          description="Mailed to the applicant with a link to the status page, where they answer and can attach PDF, PNG or JPEG files."
+          autosize
+          minRows={2}
+          maxLength={2000}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          error={error}
+        />
+        <Group>
+          <Button type="submit" loading={ask.isPending}>
+            Send question
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
