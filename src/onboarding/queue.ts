@@ -4,11 +4,11 @@
 // still undecided and records the new decisions, so status filters, sorting and paging are plain SQL over the cases
 // and stay correct (no page is cut short by filtering after reading). The cost is one read per undecided case set
 // (chunks of 500), not per case, and it works with HQ in another database.
-import { and, asc, count, desc, eq, gte, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, ilike, isNotNull, isNull, not, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
-import { cases } from './schema.ts';
+import { cases, questions } from './schema.ts';
 
 export type QueueStatus = 'Received' | 'InReview' | 'WaitingForApplicant' | 'Approved' | 'Rejected';
 export type QueueSort = 'openedAt' | '-openedAt';
@@ -53,18 +53,23 @@ export async function recordDecisions(db: Db, decisions: (prospectIds: string[])
   return recorded;
 }
 
-function statusFilter(status: QueueStatus): SQL {
+/** A question to the applicant on the case is still unanswered. */
+function waiting(db: Db): SQL {
+  return exists(db.select({ one: sql`1` }).from(questions).where(and(eq(questions.caseId, cases.id), isNull(questions.answeredAt))));
+}
+
+/** The same words as the case's own status: undecided cases wait for the applicant while a question is open. */
+function statusFilter(db: Db, status: QueueStatus): SQL {
   switch (status) {
     case 'Approved':
     case 'Rejected':
       return eq(cases.decidedStatus, status);
-    case 'Received':
-      return and(isNull(cases.decidedStatus), isNull(cases.prospectId))!;
-    case 'InReview':
-      return and(isNull(cases.decidedStatus), isNotNull(cases.prospectId))!;
     case 'WaitingForApplicant':
-      // Questions to the applicant are not recorded on the case yet; until they are, no case waits.
-      return sql`false`;
+      return and(isNull(cases.decidedStatus), waiting(db))!;
+    case 'Received':
+      return and(isNull(cases.decidedStatus), isNull(cases.prospectId), not(waiting(db)))!;
+    case 'InReview':
+      return and(isNull(cases.decidedStatus), isNotNull(cases.prospectId), not(waiting(db)))!;
   }
 }
 
@@ -75,7 +80,7 @@ export async function queueRows(db: Db, query: QueueQuery) {
     const pattern = containsPattern(query.search);
     filters.push(or(ilike(cases.email, pattern), ilike(cases.companyName, pattern))!);
   }
-  if (query.status) filters.push(statusFilter(query.status));
+  if (query.status) filters.push(statusFilter(db, query.status));
   if (query.customer) filters.push(or(eq(cases.customerAccount, query.customer), eq(cases.personCustomerAccount, query.customer))!);
   const where = filters.length > 0 ? and(...filters) : undefined;
   const order = query.sort === 'openedAt' ? [asc(cases.openedAt), asc(cases.number)] : [desc(cases.openedAt), desc(cases.number)];

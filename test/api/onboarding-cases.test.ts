@@ -114,6 +114,10 @@ describe('onboarding cases', () => {
     const inReview = await ids('status=InReview&limit=100');
     expect(inReview).toContain(open.caseId);
     expect(inReview).not.toContain(approved.caseId);
+    // A question to the applicant moves the open case from In review to Waiting for applicant.
+    expect((await t.request('POST', `/api/hq/onboarding-cases/${open.caseId}/questions`, { token: t.adminToken, body: { text: 'Which VAT number do you trade under?' } })).status).toBe(201);
+    expect(await ids('status=WaitingForApplicant&limit=100')).toEqual([open.caseId]);
+    expect(await ids('status=InReview&limit=100')).not.toContain(open.caseId);
     // Each page of a filtered list is full and counted by the filter, not cut short after reading.
     const firstPage = await get('/api/hq/onboarding-cases?status=Approved&limit=1');
     expect(firstPage.items).toHaveLength(1);
