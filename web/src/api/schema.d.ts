@@ -608,6 +608,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/store/partner-requests/status/{token}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner team's questions on a request, with the applicant's answers (secret link, no sign-in) */
+        get: operations["getStorePartnerRequestsStatusByTokenAnswers"];
+        put?: never;
+        /**
+         * Answer a question of the partner team, with up to 3 files (secret link, no sign-in)
+         * @description multipart/form-data: `questionId`, `text` (1–5,000 characters) and up to 3 `files`. Files must be PDF, PNG or JPEG by their content (the name and the declared type are ignored), at most 5 MB each: 413 or 415 naming the file otherwise, and nothing is stored.
+         */
+        post: operations["postStorePartnerRequestsStatusByTokenAnswers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hq/prospects": {
         parameters: {
             query?: never;
@@ -1994,6 +2015,40 @@ export interface paths {
         };
         /** The case of a prospect (its first request's) */
         get: operations["getHqOnboardingCasesByProspectByProspectId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/onboarding-cases/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the applicant a question: mailed with a fresh status link; the case waits for the applicant until it is answered */
+        post: operations["postHqOnboardingCasesByIdQuestions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/onboarding-cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file of the applicant's answer, as a download (Content-Disposition: attachment, nosniff, CSP default-src 'none') */
+        get: operations["getHqOnboardingCasesByIdAttachmentsByAttachmentId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4964,6 +5019,148 @@ export interface operations {
             };
             /** @description The record is not in a state that allows this; the body may carry the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStorePartnerRequestsStatusByTokenAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A question is unanswered: the case is WaitingForApplicant */
+                        waitingForApplicant: boolean;
+                        questions: {
+                            id: string;
+                            text: string;
+                            /** Format: date-time */
+                            askedAt: string;
+                            answer?: {
+                                text: string;
+                                /** Format: date-time */
+                                at: string;
+                                attachments: {
+                                    fileName: string;
+                                    mediaType: string;
+                                    size: number;
+                                }[];
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postStorePartnerRequestsStatusByTokenAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record is not in a state that allows this; the body may carry the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11192,7 +11389,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
+                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "applicant-question" | "applicant-question-reminder" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                         typeLabel: string;
                         language: string;
                         subject: string;
@@ -11245,7 +11442,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
+                    type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "applicant-question" | "applicant-question-reminder" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                     language: string;
                     subject: string;
                     html: string;
@@ -11263,7 +11460,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
+                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "applicant-question" | "applicant-question-reminder" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                         typeLabel: string;
                         language: string;
                         subject: string;
@@ -11352,7 +11549,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
+                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "applicant-question" | "applicant-question-reminder" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                         typeLabel: string;
                         language: string;
                         subject: string;
@@ -11440,7 +11637,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
+                        type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "applicant-question" | "applicant-question-reminder" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                         typeLabel: string;
                         language: string;
                         subject: string;
@@ -11520,7 +11717,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
+                    type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "applicant-question" | "applicant-question-reminder" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                     subject: string;
                     html: string;
                     text: string;
@@ -11717,7 +11914,7 @@ export interface operations {
                         defaultLanguage: string;
                         entries: {
                             /** @enum {string} */
-                            type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
+                            type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "applicant-question" | "applicant-question-reminder" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                             typeLabel: string;
                             mode: "Send" | "Hold" | "Off";
                         }[];
@@ -11759,7 +11956,7 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
+                type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "applicant-question" | "applicant-question-reminder" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
             };
             cookie?: never;
         };
@@ -11784,7 +11981,7 @@ export interface operations {
                         defaultLanguage: string;
                         entries: {
                             /** @enum {string} */
-                            type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
+                            type: "partner-request-received" | "prospect-approved" | "prospect-rejected" | "organization-user-added" | "applicant-question" | "applicant-question-reminder" | "password-reset" | "order-placed" | "order-awaiting-approval" | "order-approved" | "order-rejected" | "order-invoiced" | "sync-alert" | "test";
                             typeLabel: string;
                             mode: "Send" | "Hold" | "Off";
                         }[];
@@ -12337,7 +12534,7 @@ export interface operations {
                             id: string;
                             /** @description OC-000042 */
                             number: string;
-                            status: "Received" | "InReview" | "Approved" | "Rejected";
+                            status: "Received" | "InReview" | "WaitingForApplicant" | "Approved" | "Rejected";
                             email: string;
                             companyName: string;
                             /** Format: date-time */
@@ -12350,7 +12547,7 @@ export interface operations {
                             previousCase?: {
                                 id: string;
                                 number: string;
-                                status: "Received" | "InReview" | "Approved" | "Rejected";
+                                status: "Received" | "InReview" | "WaitingForApplicant" | "Approved" | "Rejected";
                                 rejectionReason?: string;
                             };
                         }[];
@@ -12483,7 +12680,7 @@ export interface operations {
                         id: string;
                         /** @description OC-000042 */
                         number: string;
-                        status: "Received" | "InReview" | "Approved" | "Rejected";
+                        status: "Received" | "InReview" | "WaitingForApplicant" | "Approved" | "Rejected";
                         email: string;
                         companyName: string;
                         /** Format: date-time */
@@ -12496,18 +12693,38 @@ export interface operations {
                         previousCase?: {
                             id: string;
                             number: string;
-                            status: "Received" | "InReview" | "Approved" | "Rejected";
+                            status: "Received" | "InReview" | "WaitingForApplicant" | "Approved" | "Rejected";
                             rejectionReason?: string;
                         };
                     } & {
                         timeline: {
                             /** Format: date-time */
                             at: string;
-                            /** @description submitted, uploaded, prospect-created, prospect-joined, lead-created, qualified, disqualified, reactivated, won, lost, approved, rejected, mail, invitation-accepted, first-sign-in, first-order */
+                            /** @description submitted, uploaded, prospect-created, prospect-joined, lead-created, qualified, disqualified, reactivated, won, lost, approved, rejected, question-asked, question-answered, mail, invitation-accepted, first-sign-in, first-order */
                             kind: string;
                             actor: string;
                             text: string;
                             context: "storefront" | "hq" | "sales" | "dualwrite" | "mail";
+                        }[];
+                        questions: {
+                            id: string;
+                            text: string;
+                            askedBy: string;
+                            askedIn: "hq" | "sales";
+                            /** Format: date-time */
+                            askedAt: string;
+                            answer?: {
+                                text: string;
+                                /** Format: date-time */
+                                at: string;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    /** @description Sniffed from the content */
+                                    mediaType: string;
+                                    size: number;
+                                }[];
+                            };
                         }[];
                     };
                 };
@@ -12579,6 +12796,177 @@ export interface operations {
                     "application/json": {
                         id: string;
                     };
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHqOnboardingCasesByIdQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        text: string;
+                        askedBy: string;
+                        askedIn: "hq" | "sales";
+                        /** Format: date-time */
+                        askedAt: string;
+                        answer?: {
+                            text: string;
+                            /** Format: date-time */
+                            at: string;
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                /** @description Sniffed from the content */
+                                mediaType: string;
+                                size: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record is not in a state that allows this; the body may carry the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHqOnboardingCasesByIdAttachmentsByAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
                 };
             };
             /** @description The request is not valid; `errors` names each field */
