@@ -237,7 +237,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
         mail.start();
         onboarding.start();
         // After a lost connection, signals may have been missed: look at everything once instead of waiting for the polls.
-        const catchUp = () => (['sync', 'mail-event', 'mail', 'runs', ...distribution.specs.map((s) => `job:${s.code}` as const)] as Work[]).forEach(takeUp);
+        const catchUp = () => (['sync', 'mail-event', 'mail', 'runs', 'questions', ...distribution.specs.map((s) => `job:${s.code}` as const)] as Work[]).forEach(takeUp);
         if (dbs.kind === 'postgres') workListener = listenForWork(dbs.urls, log, takeUp, catchUp);
       }
       return server.server.address();
