@@ -157,7 +157,10 @@ export const hasOpenDuplicate = sql<boolean>`exists (select 1 from ${prospectDup
 
 export function createDuplicates(db: Db) {
   return {
-    /** Marks a match as not a duplicate; 404 for a match of another prospect, 409 when already dismissed. */
+    /**
+     * Marks a match as not a duplicate; 404 for a match of another prospect, 409 when already dismissed. Two
+     * prospects are not the same company either way round, so the other prospect's row of the pair goes too.
+     */
     async dismiss(prospectId: string, matchId: number, dismissedBy: string): Promise<PossibleDuplicate> {
       return db.transaction(async (tx) => {
         const [row] = await tx
@@ -172,6 +175,12 @@ export function createDuplicates(db: Db) {
           .set({ status: 'Dismissed', dismissedBy, dismissedAt: new Date() })
           .where(eq(prospectDuplicates.id, matchId))
           .returning();
+        if (row.matchedKind === 'prospect') {
+          await tx
+            .update(prospectDuplicates)
+            .set({ status: 'Dismissed', dismissedBy, dismissedAt: new Date() })
+            .where(and(eq(prospectDuplicates.prospectId, row.matchedId), eq(prospectDuplicates.matchedKind, 'prospect'), eq(prospectDuplicates.matchedId, prospectId), eq(prospectDuplicates.status, 'Open')));
+        }
         return view(updated!);
       });
     },

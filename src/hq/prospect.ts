@@ -344,7 +344,7 @@ export function createProspects(db: Db, onChannelChange: () => void) {
     /**
      * Approves into an existing organization customer (a possible duplicate): the requestor becomes a person customer
      * and a User member of that organization's customer hierarchy (the partner's admins keep deciding who else is
-     * Admin); no second organization customer. 409 when the organization has no hierarchy yet.
+     * Admin); no second organization customer. 409 when the organization has no hierarchy yet or it is inactive.
      */
     async approveInto(id: string, decidedBy: string, organizationAccount: string): Promise<ApprovalResult> {
       const row = await decide(
@@ -360,6 +360,11 @@ export function createProspects(db: Db, onChannelChange: () => void) {
           if (!hierarchy) {
             throw new DomainError('conflict', `${org.name} (${org.account}) has no customer hierarchy yet, so there is no business partner to add the requestor to. Onboard it first or approve the request on its own.`, { organizationAccount: org.account }, [
               { path: 'organizationAccount', message: 'has no customer hierarchy' },
+            ]);
+          }
+          if (!hierarchy.active) {
+            throw new DomainError('conflict', `${org.name}'s business partner (${hierarchy.id}) is inactive, so its users cannot sign in. Activate it first or approve the request on its own.`, { hierarchyId: hierarchy.id }, [
+              { path: 'organizationAccount', message: 'belongs to an inactive business partner' },
             ]);
           }
           await assertEmailFree(tx, p.email);

@@ -207,7 +207,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         description:
           'One transaction. A prospect that is no longer New answers 409 and nothing changes. With `organizationAccount` (an existing organization customer, ' +
           'e.g. a possible duplicate) the requestor becomes a User member of that organization\'s customer hierarchy and no organization customer is created; ' +
-          '404 for an unknown customer, 409 for a person customer or an organization without a hierarchy.',
+          '404 for an unknown customer, 409 for a person customer or an organization without a hierarchy or with an inactive one.',
         params: Type.Object({ id: Type.String() }),
         body: Type.Optional(Type.Object({ organizationAccount: opt(Type.String({ minLength: 1, maxLength: 40 })) }, { additionalProperties: false })),
         response: { 200: Type.Object({ customerAccount: Type.String(), personCustomerAccount: Type.String(), hierarchyId: Type.String() }) },

@@ -130,6 +130,9 @@ describe('deciding on a match', () => {
     expect(matchOf(after, a.id)!.status).toBe('Dismissed');
     const listed = (await t.request('GET', `/api/hq/prospects?status=New&search=${encodeURIComponent(b.email)}`, { token: ops })).body.items[0];
     expect(listed.possibleDuplicate).toBe(false);
+    // Not the same company either way round: the other prospect's side of the pair is dismissed too.
+    const other = (await t.request('GET', `/api/hq/prospects/${a.id}`, { token: ops })).body;
+    expect(matchOf(other, b.id)!.status).toBe('Dismissed');
   });
 
   it('approves a request into the existing organization customer: no second organization, the applicant a User member who is invited', async () => {
@@ -151,6 +154,13 @@ describe('deciding on a match', () => {
     const noHierarchy = await t.request('POST', `/api/hq/prospects/${second.id}/approve`, { token: ops, body: { organizationAccount: bare.body.account } });
     expect(noHierarchy.status).toBe(409);
     expect(noHierarchy.body.detail).toContain('no customer hierarchy');
+    // An inactive partner: its users cannot sign in, so nobody is added to it.
+    const dormant = await approvedPartner(t, { email: `old@dormant-${unique()}.test`, companyName: `Dormant ${tag}` });
+    expect((await t.request('PATCH', `/api/hq/customer-hierarchies/${dormant.hierarchyId}`, { token: ops, body: { active: false } })).status).toBeLessThan(300);
+    const dormantOrg = (await t.request('GET', `/api/hq/prospects/${dormant.prospectId}`, { token: ops })).body.customerAccount;
+    const inactive = await t.request('POST', `/api/hq/prospects/${second.id}/approve`, { token: ops, body: { organizationAccount: dormantOrg } });
+    expect(inactive.status).toBe(409);
+    expect(inactive.body.detail).toContain('inactive');
     expect((await t.request('GET', `/api/hq/prospects/${second.id}`, { token: ops })).body.status).toBe('New');
 
     const approved = await t.request('POST', `/api/hq/prospects/${second.id}/approve`, { token: ops, body: { organizationAccount: org } });

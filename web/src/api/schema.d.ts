@@ -674,7 +674,7 @@ export interface paths {
         put?: never;
         /**
          * Approve: organization and person customers and a customer hierarchy with the requestor as Admin
-         * @description One transaction. A prospect that is no longer New answers 409 and nothing changes. With `organizationAccount` (an existing organization customer, e.g. a possible duplicate) the requestor becomes a User member of that organization's customer hierarchy and no organization customer is created; 404 for an unknown customer, 409 for a person customer or an organization without a hierarchy.
+         * @description One transaction. A prospect that is no longer New answers 409 and nothing changes. With `organizationAccount` (an existing organization customer, e.g. a possible duplicate) the requestor becomes a User member of that organization's customer hierarchy and no organization customer is created; 404 for an unknown customer, 409 for a person customer or an organization without a hierarchy or with an inactive one.
          */
         post: operations["postHqProspectsByIdApprove"];
         delete?: never;
