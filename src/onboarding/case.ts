@@ -192,8 +192,15 @@ export function createCases(db: Db, sources: CaseSources) {
         add(p.decidedAt, 'approved', p.decidedBy ?? 'HQ', `Prospect approved${p.customerAccount ? `: organization customer ${p.customerAccount}` : ''}${p.hierarchyId ? `, customer hierarchy ${p.hierarchyId} with the requestor as Admin` : ''}.`, 'hq');
       }
       if (p?.status === 'Rejected') add(p.decidedAt, 'rejected', p.decidedBy ?? 'HQ', `Prospect rejected${p.rejectionReason ? `: ${p.rejectionReason}` : ''}.`, 'hq');
+      // Mail goes to an address, not a case: an applicant who applied before has the earlier case's mails too. A case's
+      // mails are those from its submission until the next application from the same address was submitted.
+      const since = row.previousCaseId ? Date.parse(store.submittedAt ?? facts.submittedAt ?? row.openedAt.toISOString()) : -Infinity;
+      const [later] = await db.select({ id: cases.id, prospectId: cases.prospectId, openedAt: cases.openedAt }).from(cases).where(eq(cases.previousCaseId, row.id)).orderBy(cases.number).limit(1);
+      const until = later ? Date.parse((await sources.hq(later.id, later.prospectId)).submittedAt ?? later.openedAt.toISOString()) : Infinity;
       for (const m of mails) {
         if (!caseMailTypes.has(m.type)) continue;
+        const at = Date.parse(m.createdAt);
+        if (at < since || at >= until) continue;
         const outcome = m.status === 'Sent' ? 'sent' : m.status === 'Stored' ? 'kept in the local mailbox (no SMTP server configured)' : m.status === 'Failed' ? `failed${m.lastError ? `: ${m.lastError}` : ''}` : m.status.toLowerCase();
         add(m.createdAt, 'mail', 'Mail', `Mail "${m.subject}" — ${outcome}.`, 'mail');
       }

@@ -86,6 +86,7 @@ describe('onboarding cases', () => {
     const rejected = await t.request('POST', `/api/hq/prospects/${first.prospectId}/reject`, { token: t.adminToken, body: { reason: 'No VAT registration yet' } });
     expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
     await waitFor(async () => (await get(`/api/hq/onboarding-cases/${first.caseId}`)).status === 'Rejected', 'the first case rejected');
+    await mailTo(t, first.body.email, 'prospect-rejected');
 
     const again = await applied({ email: first.body.email, companyName: first.body.companyName });
     expect(again.caseId).not.toBe(first.caseId);
@@ -95,6 +96,16 @@ describe('onboarding cases', () => {
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     await waitFor(async () => (await get(`/api/hq/onboarding-cases/${again.caseId}`)).status === 'Approved', 'the second case approved');
     inOrder(await kinds(again.caseId), ['submitted', 'uploaded', 'prospect-created', 'approved']);
+    // Each case tells its own mails: the rejection mail stays on the first, the approval mail on the second.
+    const mails = async (caseId: string) => (await get(`/api/hq/onboarding-cases/${caseId}`)).timeline.filter((e: { kind: string }) => e.kind === 'mail').map((e: { text: string }) => e.text).join('\n');
+    await waitFor(async () => /Welcome/.test(await mails(again.caseId)), 'the approval mail on the second case');
+    const firstMails = await mails(first.caseId);
+    const secondMails = await mails(again.caseId);
+    expect(firstMails).toMatch(/Your request to become/);
+    expect(firstMails).not.toMatch(/Welcome/);
+    expect(secondMails).not.toMatch(/Your request to become/);
+    expect(secondMails.match(/We received your request/g)).toHaveLength(1);
+    expect(firstMails.match(/We received your request/g)).toHaveLength(1);
   });
 
   it('filters the work queue by status in SQL (paging stays right), finds a customer\'s case, and counts the funnel', async () => {

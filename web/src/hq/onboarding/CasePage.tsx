@@ -14,7 +14,7 @@ import { Section } from '../../ui/Section.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { DetailSkeleton } from '../../ui/TableSkeleton.tsx';
 import { relativeTime, useNow } from '../dualwrite/labels.tsx';
-import { age, systemLabels } from './caseLabels.ts';
+import { systemLabels } from './caseLabels.ts';
 import type { CaseDetail, CaseTimelineEntry } from './caseLabels.ts';
 import { CaseQuestions } from './CaseQuestions.tsx';
 
@@ -64,7 +64,7 @@ function CaseView({ onboardingCase: c }: { onboardingCase: CaseDetail }) {
         title={`${c.number} · ${c.companyName}`}
         documentTitle={`Case ${c.number}`}
         badge={<StatusBadge status={c.status} size="lg" />}
-        description={`Opened ${formatDateTime(c.openedAt)} (${age(c.openedAt, now)} ago)`}
+        description={`Opened ${formatDateTime(c.openedAt)} (${relativeTime(c.openedAt, now)})`}
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>

@@ -31,11 +31,13 @@ export function age(openedAt: string, now: number): string {
   return 'just opened';
 }
 
-/** A time to decision in the largest sensible unit: "2.5 days", "3 hours", "4 minutes". */
+/** A time to decision in the largest sensible unit: "2.5 days", "3 hours", "1 minute". */
 export function durationText(seconds: number | undefined): string {
   if (seconds === undefined) return '—';
-  if (seconds >= 86_400) return `${(seconds / 86_400).toFixed(1).replace(/\.0$/, '')} days`;
-  if (seconds >= 3600) return `${(seconds / 3600).toFixed(1).replace(/\.0$/, '')} hours`;
-  if (seconds >= 60) return `${Math.round(seconds / 60)} minutes`;
-  return `${seconds} seconds`;
+  const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? '' : 's'}`;
+  const tenths = (n: number) => Math.round(n * 10) / 10;
+  if (seconds >= 86_400) return unit(tenths(seconds / 86_400), 'day');
+  if (seconds >= 3600) return unit(tenths(seconds / 3600), 'hour');
+  if (seconds >= 60) return unit(Math.round(seconds / 60), 'minute');
+  return unit(seconds, 'second');
 }
