@@ -1,12 +1,16 @@
 // Tables of the onboarding schema for questions to the applicant: a question on a case, its answer (one), the
 // answer's files (bytes kept here, type as sniffed from the content), and the outbox of mail events for the mail context.
+import { sql } from 'drizzle-orm';
 import { bigserial, customType, index, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // The same schema as schema.ts's (schema.ts re-exports these tables; importing it back would be a cycle).
 const onboarding = pgSchema('onboarding');
 
+// Bytes travel as base64 text decoded by the database: a 5 MB Buffer parameter took about 2.5 s to bind on the embedded
+// database (PGlite), base64 about 0.4 s; on PostgreSQL it is also a third smaller than the driver's hex form.
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
+  toDriver: (value) => sql`decode(${value.toString('base64')}, 'base64')`,
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 
