@@ -5,6 +5,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Db } from '../platform/db.ts';
+import type { Throttle } from '../platform/throttle.ts';
 import type { Server } from '../platform/http.ts';
 import { sendProblem } from '../platform/http.ts';
 import { DomainError } from '../platform/errors.ts';
@@ -83,7 +84,7 @@ class Refused extends Error {
   }
 }
 
-export function registerApplicantQuestionRoutes(app: Server, deps: { links: StatusLinks; questions: () => ApplicantQuestionsPort | undefined }) {
+export function registerApplicantQuestionRoutes(app: Server, deps: { links: StatusLinks; questions: () => ApplicantQuestionsPort | undefined; throttle: Throttle }) {
   const port = () => {
     const questions = deps.questions();
     if (!questions) throw new DomainError('unavailable', 'Questions cannot be answered here right now.');
@@ -135,7 +136,7 @@ export function registerApplicantQuestionRoutes(app: Server, deps: { links: Stat
           security: [],
           consumes: ['multipart/form-data'],
           params: Type.Object({ token: Type.String({ maxLength: 100 }) }),
-          response: { 204: Type.Null(), 400: problem, 404: problem, 409: problem, 413: problem, 415: problem },
+          response: { 204: Type.Null(), 400: problem, 404: problem, 409: problem, 413: problem, 415: problem, 429: problem },
         },
       },
       async (request, reply) => {
@@ -143,6 +144,8 @@ export function registerApplicantQuestionRoutes(app: Server, deps: { links: Stat
         if (!request.isMultipart()) return sendProblem(reply, 415, 'Send the answer as multipart/form-data.');
         const requestId = await deps.links.resolve(request.params.token);
         if (!requestId) throw notValid();
+        // Uploads cost storage: a few dozen answers per address and window, and per link, are plenty for a person.
+        await deps.throttle.hit({ bucket: 'status-answer-address', key: request.ip, limit: 30 }, { bucket: 'status-answer-link', key: requestId, limit: 20 });
         const fields: Record<string, string> = {};
         const files: AnswerFile[] = [];
         let refused: Refused | undefined;

@@ -56,7 +56,7 @@ export function createStorefront(options: StorefrontOptions) {
       registerAccountRoutes(app, { accounts, users, secureCookies: options.secureCookies });
       registerCatalogueRoutes(app, { accounts, catalogue });
       registerOrderingRoutes(app, { accounts, ordering });
-      registerApplicantQuestionRoutes(app, { links: statusLinks, questions: () => options.applicantQuestions?.() });
+      registerApplicantQuestionRoutes(app, { links: statusLinks, questions: () => options.applicantQuestions?.(), throttle: options.throttle });
     },
   };
 }

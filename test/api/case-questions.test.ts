@@ -119,4 +119,14 @@ describe('questions to the applicant', () => {
     expect(late.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect((await t.request('GET', '/api/store/partner-requests/status/not-a-valid-token/answers')).status).toBe(404);
   });
+
+  it('limits answers per status link, so a leaked link cannot be used to fill the database', async () => {
+    const c = await caseOf();
+    const asked = await t.request('POST', `/api/hq/onboarding-cases/${c.caseId}/questions`, { token: t.adminToken, body: { text: 'Which warehouse?' } });
+    expect(asked.status).toBe(201);
+    const results = [];
+    for (let i = 0; i < 21; i++) results.push((await answer(c.token, { questionId: asked.body.id, text: ' ' })).status);
+    expect(results.slice(0, 20).every((s) => s === 400)).toBe(true);
+    expect(results[20]).toBe(429);
+  });
 });
