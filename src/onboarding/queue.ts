@@ -4,7 +4,7 @@
 // still undecided and records the new decisions, so status filters, sorting and paging are plain SQL over the cases
 // and stay correct (no page is cut short by filtering after reading). The cost is one read per undecided case set
 // (chunks of 500), not per case, and it works with HQ in another database.
-import { and, asc, count, desc, eq, exists, gte, ilike, isNotNull, isNull, not, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, ilike, inArray, isNotNull, isNull, not, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
@@ -27,6 +27,8 @@ export interface QueueQuery {
   status?: QueueStatus | undefined;
   /** An HQ customer account (organization or person) the case's approval made or used. */
   customer?: string | undefined;
+  /** Only the cases of these HQ prospects (All prospects shows each prospect's case beside it). */
+  prospects?: string[] | undefined;
   sort?: QueueSort | undefined;
   limit: number;
   offset: number;
@@ -82,6 +84,7 @@ export async function queueRows(db: Db, query: QueueQuery) {
   }
   if (query.status) filters.push(statusFilter(db, query.status));
   if (query.customer) filters.push(or(eq(cases.customerAccount, query.customer), eq(cases.personCustomerAccount, query.customer))!);
+  if (query.prospects) filters.push(query.prospects.length > 0 ? inArray(cases.prospectId, query.prospects) : sql`false`);
   const where = filters.length > 0 ? and(...filters) : undefined;
   const order = query.sort === 'openedAt' ? [asc(cases.openedAt), asc(cases.number)] : [desc(cases.openedAt), desc(cases.number)];
   const rows = await db.select().from(cases).where(where).orderBy(...order).limit(query.limit).offset(query.offset);

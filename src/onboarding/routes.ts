@@ -4,7 +4,7 @@ import type { TSchema } from 'typebox';
 import type { Server } from '../platform/http.ts';
 import { page } from '../platform/http.ts';
 import type { StaffService } from '../platform/staff.ts';
-import { notFound } from '../platform/errors.ts';
+import { DomainError, notFound } from '../platform/errors.ts';
 import type { Cases } from './case-questions.ts';
 import { QuestionSchema } from './question-routes.ts';
 import type { QueueQuery } from './queue.ts';
@@ -57,6 +57,7 @@ export function registerOnboardingRoutes(app: Server, deps: { staff: StaffServic
           search: opt(Type.String({ maxLength: 200, description: 'Part of the e-mail or company name' })),
           status: opt(QueueStatus),
           customer: opt(Type.String({ maxLength: 40, description: "An HQ customer account (organization or person) the case's approval made or used" })),
+          prospects: opt(Type.String({ maxLength: 4000, description: 'Comma-separated HQ prospect ids (at most 200): only their cases' })),
           sort: Type.Union([Type.Literal('-openedAt'), Type.Literal('openedAt')], { default: '-openedAt' }),
           limit: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
           offset: Type.Integer({ minimum: 0, default: 0 }),
@@ -67,7 +68,9 @@ export function registerOnboardingRoutes(app: Server, deps: { staff: StaffServic
     async (request) => {
       await staff.authenticate(request, roles);
       const q = request.query;
-      return page(await cases.list({ ...q, status: q.status as QueueQuery['status'] }), q.offset, q.limit);
+      const prospects = q.prospects === undefined ? undefined : [...new Set(q.prospects.split(',').map((id) => id.trim()).filter(Boolean))];
+      if (prospects && prospects.length > 200) throw DomainError.invalid('prospects', 'must name at most 200 prospects');
+      return page(await cases.list({ ...q, status: q.status as QueueQuery['status'], prospects }), q.offset, q.limit);
     },
   );
 

@@ -156,6 +156,18 @@ describe('onboarding cases', () => {
     expect((await t.request('GET', '/api/hq/onboarding-cases/funnel')).status).toBe(401);
   });
 
+  it("gives All prospects each prospect's case, by a list of prospect ids", async () => {
+    const all = (await get('/api/hq/onboarding-cases?limit=100')).items as { id: string; prospectId?: string }[];
+    const [a, b] = all.filter((c) => c.prospectId);
+    const picked = await get(`/api/hq/onboarding-cases?prospects=${a!.prospectId},${b!.prospectId},P-NOT-THERE&limit=100`);
+    const expected = all.filter((c) => c.prospectId === a!.prospectId || c.prospectId === b!.prospectId).map((c) => c.id).sort();
+    expect(picked.items.map((c: { id: string }) => c.id).sort()).toEqual(expected);
+    expect(picked.total).toBe(expected.length);
+    expect((await get('/api/hq/onboarding-cases?prospects=P-NOT-THERE')).total).toBe(0);
+    const tooMany = Array.from({ length: 201 }, (_, i) => `P-${i}`).join(',');
+    expect((await t.request('GET', `/api/hq/onboarding-cases?prospects=${tooMany}`, { token: t.adminToken })).status).toBe(400);
+  });
+
   it('is staff-only and answers unknown cases with 404', async () => {
     expect((await t.request('GET', '/api/hq/onboarding-cases')).status).toBe(401);
     expect((await t.request('GET', '/api/hq/onboarding-cases/00000000-0000-4000-8000-000000000000', { token: t.adminToken })).status).toBe(404);

@@ -49,6 +49,9 @@ it('finds the case in the work queue, shows its timeline in order, and links the
   const page = await browser.newPage({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
   await signInAsStaff(page, `${t.url}/hq`);
   await page.getByRole('heading', { name: 'All prospects' }).waitFor();
+  // All prospects shows each prospect's case beside it, with the case's status in words.
+  const prospectRow = page.getByRole('row').filter({ hasText: a.body.companyName });
+  await expect.poll(() => prospectRow.first().innerText(), { timeout: 15_000 }).toMatch(new RegExp(`${a.number}\\s+Approved`));
 
   // The work queue, from the navigation: only approved cases, then this company's.
   await page.getByRole('navigation').getByRole('link', { name: 'Onboarding cases' }).click();

@@ -12523,6 +12523,8 @@ export interface operations {
                 status?: "Received" | "InReview" | "WaitingForApplicant" | "Approved" | "Rejected";
                 /** @description An HQ customer account (organization or person) the case's approval made or used */
                 customer?: string;
+                /** @description Comma-separated HQ prospect ids (at most 200): only their cases */
+                prospects?: string;
                 sort?: "-openedAt" | "openedAt";
                 limit?: number;
                 offset?: number;

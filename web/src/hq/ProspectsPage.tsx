@@ -17,6 +17,8 @@ import { SortableTh } from '../ui/SortableTh.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
+import { age } from './onboarding/caseLabels.ts';
+import type { CaseSummary } from './onboarding/caseLabels.ts';
 
 const limit = 25;
 const sorts: readonly ProspectSort[] = ['createdAt', '-createdAt', 'companyName', '-companyName', 'status', '-status'];
@@ -42,6 +44,19 @@ export function ProspectsPage() {
     refetchInterval: 3000,
     placeholderData: keepPreviousData,
   });
+
+  // Each prospect's onboarding case (the earliest, its first request's): status words and age beside the prospect.
+  const ids = prospects.data?.items.map((p) => p.id) ?? [];
+  const cases = useQuery({
+    queryKey: ['hq', 'onboarding-cases', { prospects: ids }],
+    queryFn: () => unwrap(api.GET('/api/hq/onboarding-cases', { params: { query: { prospects: ids.join(','), sort: 'openedAt', limit: 100, offset: 0 } } })),
+    enabled: ids.length > 0,
+    refetchInterval: 3000,
+    placeholderData: keepPreviousData,
+  });
+  const caseOf = new Map<string, CaseSummary>();
+  for (const c of cases.data?.items ?? []) if (c.prospectId && !caseOf.has(c.prospectId)) caseOf.set(c.prospectId, c);
+  const now = Date.now();
 
   const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
   const filtered = Boolean(status || search || duplicates);
@@ -78,7 +93,7 @@ export function ProspectsPage() {
             />
           ) : (
             <>
-              <Table.ScrollContainer minWidth={900}>
+              <Table.ScrollContainer minWidth={1100}>
                 <Table striped>
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
@@ -92,6 +107,8 @@ export function ProspectsPage() {
                       <SortableTh field="status" sort={sort} onSort={(s) => setFilters({ sort: s, offset: '0' })}>
                         Status
                       </SortableTh>
+                      <Table.Th>Onboarding case</Table.Th>
+                      <Table.Th>Age</Table.Th>
                       <SortableTh field="createdAt" sort={sort} onSort={(s) => setFilters({ sort: s, offset: '0' })} descendingFirst>
                         Created
                       </SortableTh>
@@ -122,6 +139,23 @@ export function ProspectsPage() {
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>{typeLabels[prospect.type] ?? prospect.type}</Table.Td>
                         <Table.Td>
                           <StatusBadge status={prospect.status} />
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          {caseOf.get(prospect.id) ? (
+                            <Group gap={6} wrap="nowrap">
+                              <AppLink to={`/hq/onboarding-cases/${caseOf.get(prospect.id)!.id}`} size="sm" ff="monospace">
+                                {caseOf.get(prospect.id)!.number}
+                              </AppLink>
+                              <StatusBadge status={caseOf.get(prospect.id)!.status} size="sm" />
+                            </Group>
+                          ) : (
+                            <Text size="sm" c="dimmed">
+                              —
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <Text size="sm">{age(caseOf.get(prospect.id)?.openedAt ?? prospect.createdAt, now)}</Text>
                         </Table.Td>
                         <Table.Td miw={110}>
                           <Text size="sm">
