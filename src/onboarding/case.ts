@@ -86,17 +86,17 @@ export function createCases(db: Db, sources: CaseSources) {
   const statusOf = (prospect: Awaited<ReturnType<CaseSources['hq']>>['prospect']): CaseStatus =>
     !prospect ? 'Received' : prospect.status === 'Approved' ? 'Approved' : prospect.status === 'Rejected' ? 'Rejected' : 'InReview';
 
+  /** The earlier case a re-application follows: its status and, when rejected, HQ's reason (which the case does not copy). */
+  async function previousCaseOf(earlier: CaseRow): Promise<NonNullable<CaseView['previousCase']>> {
+    const facts = await sources.hq(earlier.id, earlier.prospectId);
+    return { id: earlier.id, number: caseNumber(earlier.number), status: statusOf(facts.prospect), ...(facts.prospect?.rejectionReason ? { rejectionReason: facts.prospect.rejectionReason } : {}) };
+  }
+
   async function view(row: CaseRow): Promise<CaseView & { facts: Awaited<ReturnType<CaseSources['hq']>> }> {
     const facts = await sources.hq(row.id, row.prospectId);
     const p = facts.prospect;
-    let previousCase: CaseView['previousCase'];
-    if (row.previousCaseId) {
-      const [earlier] = await db.select().from(cases).where(eq(cases.id, row.previousCaseId));
-      if (earlier) {
-        const earlierFacts = await sources.hq(earlier.id, earlier.prospectId);
-        previousCase = { id: earlier.id, number: caseNumber(earlier.number), status: statusOf(earlierFacts.prospect), ...(earlierFacts.prospect?.rejectionReason ? { rejectionReason: earlierFacts.prospect.rejectionReason } : {}) };
-      }
-    }
+    const [earlier] = row.previousCaseId ? await db.select().from(cases).where(eq(cases.id, row.previousCaseId)) : [];
+    const previousCase = earlier ? await previousCaseOf(earlier) : undefined;
     return {
       id: row.id,
       number: caseNumber(row.number),
@@ -144,10 +144,26 @@ export function createCases(db: Db, sources: CaseSources) {
     async list(query: QueueQuery): Promise<{ items: CaseView[]; total: number }> {
       await recordDecisions(db, sources.decisions);
       const { rows, total } = await queueRows(db, query);
-      const items = await Promise.all(rows.map(async (r) => {
-        const { facts: _facts, ...v } = await view(r);
-        return v;
-      }));
+      // The rows now hold HQ's decisions: status and customers come from them, not from a read of HQ per case (All
+      // prospects asks for its page's cases every few seconds). Only earlier cases of re-applications ask HQ, once each.
+      const earlierIds = [...new Set(rows.flatMap((r) => (r.previousCaseId ? [r.previousCaseId] : [])))];
+      const earlier = earlierIds.length > 0 ? await db.select().from(cases).where(inArray(cases.id, earlierIds)) : [];
+      const previous = new Map(await Promise.all(earlier.map(async (e) => [e.id, await previousCaseOf(e)] as const)));
+      const items = rows.map((r): CaseView => {
+        const previousCase = r.previousCaseId ? previous.get(r.previousCaseId) : undefined;
+        return {
+          id: r.id,
+          number: caseNumber(r.number),
+          status: r.decidedStatus ?? (r.prospectId ? 'InReview' : 'Received'),
+          email: r.email,
+          companyName: r.companyName,
+          openedAt: r.openedAt.toISOString(),
+          ...(r.prospectId ? { prospectId: r.prospectId } : {}),
+          ...(r.customerAccount ? { customerAccount: r.customerAccount } : {}),
+          ...(r.hierarchyId ? { hierarchyId: r.hierarchyId } : {}),
+          ...(previousCase ? { previousCase } : {}),
+        };
+      });
       return { items, total };
     },
 
