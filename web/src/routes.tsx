@@ -3,6 +3,8 @@
 import { Notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet, ScrollRestoration } from 'react-router';
+import { loadArea } from './i18n/i18n.ts';
+import type { Namespace } from './i18n/i18n.ts';
 import { NavigationProgress, PageLoading } from './ui/Loading.tsx';
 import { NotFound } from './ui/NotFound.tsx';
 import { RouteError } from './ui/RouteError.tsx';
@@ -14,9 +16,19 @@ const crm = () => import('./sales/crmPages.ts');
 const backOffice = () => import('./hq/HqLayout.tsx');
 const hqSignIn = () => import('./hq/SignInPage.tsx');
 
-/** A route whose element comes from a chunk loaded on first visit; a failed download lands in RouteError. */
+/** Which texts each chunk's pages use, loaded with the chunk in the current language only. */
+const areas = new Map<() => Promise<unknown>, Namespace>([
+  [storefront, 'storefront'],
+  [hq, 'hq'],
+  [crm, 'sales'],
+  [backOffice, 'hq'],
+  [hqSignIn, 'hq'],
+]);
+
+/** A route whose element comes from a chunk loaded on first visit, with its texts; a failed download lands in RouteError. */
 function from<M>(chunk: () => Promise<M>, render: (m: M) => ReactNode) {
-  return { lazy: async () => ({ element: render(await chunk()) }) };
+  const area = areas.get(chunk);
+  return { lazy: async () => ({ element: render((await Promise.all([chunk(), area && loadArea(area)]))[0]) }) };
 }
 
 function Root() {

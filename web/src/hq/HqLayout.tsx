@@ -34,6 +34,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, isStatus, unwrap } from '../api/client.ts';
 import type { Me } from '../api/client.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
 import { salesOrderReaders } from './salesOrders.ts';
 import { hasAnyRole, hqRoles, isAdministrator, salesRoles, useMe } from './useMe.ts';
 
@@ -225,6 +226,7 @@ function Header({ me, burger }: { me: Me; burger: ReactNode }) {
             Administrator
           </Badge>
         ) : null}
+        <LanguageSwitcher />
         <Button variant="default" size="xs" leftSection={<IconLogout size={14} />} loading={signOut.isPending} onClick={() => signOut.mutate()}>
           Sign out
         </Button>

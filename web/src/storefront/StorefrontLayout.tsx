@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import { fullName } from '../ui/format.ts';
+import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
 import { useCart } from './ordering.ts';
 import { organizationUsersKey, partnerMeKey, signedInPartner, usePartnerMe } from './partnerSession.ts';
 import { useStoreName } from './useStoreName.ts';
@@ -86,7 +87,10 @@ export function StorefrontLayout() {
                 </Text>
               </Group>
             </Anchor>
-            <AccountLinks />
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitcher />
+              <AccountLinks />
+            </Group>
           </Group>
         </Container>
       </Box>
