@@ -1,7 +1,8 @@
-// "Thank you": the request is in; the private link to follow it.
-import { Anchor, Button, Container, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+// "Thank you": the request is in; the private link to follow it, shown in full with a copy button (it is shown only here).
+import { ActionIcon, Anchor, Button, Container, CopyButton, Group, Paper, Stack, Text, TextInput, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconCircleCheck } from '@tabler/icons-react';
+import { IconCheck, IconCircleCheck, IconCopy } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { PartnerRequestAccepted } from '../api/client.ts';
 import { useStoreName } from './useStoreName.ts';
@@ -11,10 +12,13 @@ function isAccepted(state: unknown): state is PartnerRequestAccepted {
 }
 
 export function SignUpConfirmationPage() {
+  const { t } = useTranslation('storefront');
   const storeName = useStoreName();
-  useDocumentTitle(`Thank you · ${storeName}`);
+  useDocumentTitle(`${t('confirmation.title')} · ${storeName}`);
   const state: unknown = useLocation().state;
   const accepted = isAccepted(state) ? state : undefined;
+  // The server answers with the page's path; the applicant keeps the whole address.
+  const statusLink = accepted ? new URL(accepted.statusPageUrl, window.location.origin).href : '';
 
   return (
     <Container size="sm" py={64}>
@@ -23,24 +27,35 @@ export function SignUpConfirmationPage() {
           <ThemeIcon size={64} radius="xl" color="teal" variant="light">
             <IconCircleCheck size={40} />
           </ThemeIcon>
-          <Title order={1}>Thank you</Title>
+          <Title order={1}>{t('confirmation.title')}</Title>
           {accepted ? (
             <>
               <Text c="dimmed" maw={460}>
-                We have received your request to become a business partner of {storeName}. Our partner team will review it, and the page behind the link
-                below shows where it stands. Keep the link: it is private to you.
+                {t('confirmation.received', { storeName })}
               </Text>
+              <Group gap="xs" wrap="nowrap" w="100%" maw={520} align="flex-end">
+                <TextInput label={t('confirmation.linkLabel')} value={statusLink} readOnly style={{ flex: 1 }} ta="left" onFocus={(event) => event.currentTarget.select()} />
+                <CopyButton value={statusLink}>
+                  {({ copied, copy }) => (
+                    <Tooltip label={copied ? t('confirmation.copied') : t('confirmation.copy')} withArrow>
+                      <ActionIcon size="input-sm" variant="light" color={copied ? 'teal' : undefined} onClick={copy} aria-label={copied ? t('confirmation.copied') : t('confirmation.copy')}>
+                        {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
+                </CopyButton>
+              </Group>
               <Anchor component={Link} to={accepted.statusPageUrl} fw={600} size="lg">
-                Follow your request
+                {t('confirmation.follow')}
               </Anchor>
             </>
           ) : (
             <>
               <Text c="dimmed" maw={460}>
-                If you have just sent a request, use the private link you were given to follow it.
+                {t('confirmation.noRequest')}
               </Text>
               <Button component={Link} to="/" variant="light">
-                Back to the store
+                {t('confirmation.backToStore')}
               </Button>
             </>
           )}

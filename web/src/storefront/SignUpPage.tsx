@@ -5,20 +5,22 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
 import type { PartnerRequestBody } from '../api/client.ts';
 import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
 import { useCountries } from '../ui/useCountries.ts';
-import { emptyValues, fieldNames, fieldOfPath, labelOf, rules, toRequestBody, validateAll, validateField } from './signUpForm.ts';
+import { emptyValues, fieldNames, fieldOfPath, labelOf, problemMessage, rules, toRequestBody, validateAll, validateField } from './signUpForm.ts';
 import type { Field, Values } from './signUpForm.ts';
 import { useStoreName } from './useStoreName.ts';
 
 const inputId = (field: Field) => `partner-${field}`;
 
 export function SignUpPage() {
+  const { t } = useTranslation('storefront');
   const storeName = useStoreName();
-  useDocumentTitle(`Become a business partner · ${storeName}`);
+  useDocumentTitle(`${t('signUp.title')} · ${storeName}`);
   const navigate = useNavigate();
   const countries = useCountries();
   const [values, setValues] = useState<Values>(emptyValues);
@@ -35,7 +37,8 @@ export function SignUpPage() {
     mutationFn: (body: PartnerRequestBody) => unwrap(api.POST('/api/store/partner-requests', { body })),
     onSuccess: (accepted) => navigate('/partner/sign-up/confirmation', { state: accepted }),
     onError: (error) => {
-      const fieldErrors = fieldErrorsFrom(error, fieldOfPath, labelOf);
+      // The server's words per field, as a sentence in the reader's language.
+      const fieldErrors = Object.fromEntries(Object.entries(fieldErrorsFrom(error, fieldOfPath)).map(([field, problem]) => [field, problemMessage(field as Field, problem!)]));
       setErrors(fieldErrors);
       const mapped = allFieldsMapped(error, fieldOfPath);
       setFormError(mapped ? undefined : errorMessage(error));
@@ -72,7 +75,7 @@ export function SignUpPage() {
 
   const text = (field: Field, extra: { type?: string; autoComplete?: string; placeholder?: string } = {}) => ({
     id: inputId(field),
-    label: rules[field].label,
+    label: labelOf(field),
     required: rules[field].required ?? false,
     value: values[field],
     error: errors[field],
@@ -82,28 +85,26 @@ export function SignUpPage() {
     ...extra,
   });
 
-  const countryOptions = [{ value: '', label: 'Select a country/region' }, ...(countries.data ?? []).map((c) => ({ value: c.id, label: c.name }))];
+  const countryOptions = [{ value: '', label: t('signUp.selectCountry') }, ...(countries.data ?? []).map((c) => ({ value: c.id, label: c.name }))];
 
   return (
     <Container size="sm" py={48}>
       <Stack gap="xs" mb="xl">
-        <Title order={1}>Become a business partner</Title>
-        <Text c="dimmed">
-          Tell us about you and your company. Our partner team reviews every request and you can follow yours on a private status page.
-        </Text>
+        <Title order={1}>{t('signUp.title')}</Title>
+        <Text c="dimmed">{t('signUp.intro')}</Text>
       </Stack>
 
       <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }} shadow="xs">
-        <form onSubmit={onSubmit} noValidate aria-label="Become a business partner">
+        <form onSubmit={onSubmit} noValidate aria-label={t('signUp.title')}>
           <Stack gap="md">
             {formError ? (
-              <Alert ref={alertRef} color="red" variant="light" icon={<IconAlertCircle size={18} />} title="Your request was not sent" role="alert">
+              <Alert ref={alertRef} color="red" variant="light" icon={<IconAlertCircle size={18} />} title={t('signUp.notSent')} role="alert">
                 {formError}
               </Alert>
             ) : null}
 
             <Title order={2} fz="md">
-              About you
+              {t('signUp.aboutYou')}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <TextInput {...text('firstName', { autoComplete: 'given-name' })} />
@@ -114,7 +115,7 @@ export function SignUpPage() {
 
             <Divider my="xs" />
             <Title order={2} fz="md">
-              Your company
+              {t('signUp.yourCompany')}
             </Title>
             <TextInput {...text('companyName', { autoComplete: 'organization' })} />
             <TextInput {...text('street', { autoComplete: 'street-address' })} />
@@ -124,29 +125,29 @@ export function SignUpPage() {
               <TextInput {...text('zip', { autoComplete: 'postal-code' })} />
               <NativeSelect
                 id={inputId('countryRegionId')}
-                label={rules.countryRegionId.label}
+                label={labelOf('countryRegionId')}
                 required
                 autoComplete="country"
                 data={countryOptions}
                 value={values.countryRegionId}
-                error={errors.countryRegionId ?? (countries.isError ? 'The list of countries/regions could not be loaded. Reload the page.' : undefined)}
+                error={errors.countryRegionId ?? (countries.isError ? t('signUp.countriesFailed') : undefined)}
                 onChange={(event) => change('countryRegionId', event.currentTarget.value)}
                 onBlur={() => blur('countryRegionId')}
               />
             </SimpleGrid>
             <TextInput
               {...text('vatNumber', { placeholder: 'EE123456789' })}
-              description="Optional. With the country prefix, as on your invoices; spaces and dots are fine."
+              description={t('signUp.vatHint')}
             />
 
             <Divider my="xs" />
-            <Textarea {...text('comments')} description="What you buy and how much, or anything else we should know." autosize minRows={3} maxRows={8} />
+            <Textarea {...text('comments')} description={t('signUp.commentsHint')} autosize minRows={3} maxRows={8} />
 
             <Text size="xs" c="dimmed">
-              Fields marked with * are required. We use your details only to review your request.
+              {t('signUp.requiredNote')}
             </Text>
             <Button type="submit" size="md" loading={submit.isPending} style={{ alignSelf: 'flex-start' }}>
-              Submit request
+              {t('signUp.submit')}
             </Button>
           </Stack>
         </form>

@@ -1,12 +1,13 @@
 // The partner sign-up form's fields and the rules they share with the server (same limits, same messages).
+import i18next from 'i18next';
 import type { PartnerRequestBody } from '../api/client.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
 
 export const fieldNames = ['firstName', 'lastName', 'email', 'phone', 'companyName', 'street', 'city', 'state', 'zip', 'countryRegionId', 'vatNumber', 'comments'] as const;
 export type Field = (typeof fieldNames)[number];
 export type Values = Record<Field, string>;
 
 interface Rule {
-  label: string;
   required?: boolean;
   max: number;
   email?: boolean;
@@ -14,19 +15,19 @@ interface Rule {
 }
 
 export const rules: Record<Field, Rule> = {
-  firstName: { label: 'First name', required: true, max: 100 },
-  lastName: { label: 'Last name', required: true, max: 100 },
-  email: { label: 'E-mail', required: true, max: 254, email: true },
-  phone: { label: 'Phone', max: 40, phone: true },
-  companyName: { label: 'Company name', required: true, max: 200 },
-  street: { label: 'Street', required: true, max: 250 },
-  city: { label: 'City', required: true, max: 100 },
-  state: { label: 'State/province', max: 100 },
-  zip: { label: 'ZIP/postal code', required: true, max: 20 },
-  countryRegionId: { label: 'Country/region', required: true, max: 3 },
+  firstName: { required: true, max: 100 },
+  lastName: { required: true, max: 100 },
+  email: { required: true, max: 254, email: true },
+  phone: { max: 40, phone: true },
+  companyName: { required: true, max: 200 },
+  street: { required: true, max: 250 },
+  city: { required: true, max: 100 },
+  state: { max: 100 },
+  zip: { required: true, max: 20 },
+  countryRegionId: { required: true, max: 3 },
   // The format per country is the server's to check (EU: the member state's prefix and pattern).
-  vatNumber: { label: 'VAT number', max: 40 },
-  comments: { label: 'Comments', max: 2000 },
+  vatNumber: { max: 40 },
+  comments: { max: 2000 },
 };
 
 export const emptyValues: Values = Object.fromEntries(fieldNames.map((name) => [name, ''])) as Values;
@@ -45,10 +46,24 @@ export function problemWith(field: Field, value: string): string | undefined {
   return undefined;
 }
 
-/** The inline message: "<Label> <problem>". */
+/**
+ * A problem in the reader's language: the server's (and problemWith's) English words for the common problems become a
+ * whole sentence of the language; any other server message is shown after the label as it came.
+ */
+export function problemMessage(field: Field, problem: string): string {
+  const label = labelOf(field);
+  const tooLong = /^must be at most (\d+) characters$/.exec(problem);
+  if (problem === 'is required') return i18next.t('storefront:problems.required', { label });
+  if (tooLong) return i18next.t('storefront:problems.tooLong', { label, max: Number(tooLong[1]) });
+  if (problem === 'must be a valid e-mail address') return i18next.t('storefront:problems.email', { label });
+  if (problem === 'has characters that are not allowed') return i18next.t('storefront:problems.characters', { label });
+  return i18next.t('storefront:problems.other', { label, problem });
+}
+
+/** The inline message, e.g. "First name is required". */
 export function validateField(field: Field, value: string): string | undefined {
   const problem = problemWith(field, value);
-  return problem ? `${rules[field].label} ${problem}` : undefined;
+  return problem ? problemMessage(field, problem) : undefined;
 }
 
 export function validateAll(values: Values): Partial<Record<Field, string>> {
@@ -67,10 +82,10 @@ export function fieldOfPath(path: string): Field | undefined {
 }
 
 export function labelOf(field: Field): string {
-  return rules[field].label;
+  return i18next.t(`storefront:fields.${field}`);
 }
 
-/** The request body, with empty optional fields left out. */
+/** The request body, with empty optional fields left out; mails to the applicant are in the language of the form. */
 export function toRequestBody(values: Values): PartnerRequestBody {
   const optional = (value: string) => {
     const trimmed = value.trim();
@@ -95,5 +110,6 @@ export function toRequestBody(values: Values): PartnerRequestBody {
     },
     ...(vatNumber ? { vatNumber } : {}),
     ...(comments ? { comments } : {}),
+    language: currentLanguage(),
   };
 }
