@@ -6,7 +6,7 @@ import type { SQL } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
-import { countryIds } from '../platform/countries.ts';
+import { countryAlpha2 } from '../platform/countries.ts';
 import { checkVatNumber } from '../platform/vat-numbers.ts';
 import { plainMessage } from '../platform/sync-side.ts';
 import { notifyOtherProcesses } from '../platform/change-signal.ts';
@@ -105,8 +105,8 @@ export function readPartnerRequest(payload: unknown): ProspectRequest | string {
   if (missing.length > 0) return `The request is missing: ${missing.join(', ')}.`;
   const email = text(p.email)!;
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return `The e-mail address "${email}" is not valid.`;
-  const country = text(address.countryRegionId)!.toUpperCase();
-  if (!countryIds.includes(country)) return `The country/region "${country}" is not known in HQ.`;
+  const country = countryAlpha2(text(address.countryRegionId));
+  if (!country) return `The country/region "${text(address.countryRegionId)!.toUpperCase()}" is not known in HQ.`;
   if (!text(p.requestId) || !text(p.channelId)) return 'The record does not say which channel request it is.';
   let vatNumber: string | undefined;
   if (text(p.vatNumber)) {

@@ -4,7 +4,7 @@ import type { Static, TSchema } from 'typebox';
 import type { Server } from '../platform/http.ts';
 import { page } from '../platform/http.ts';
 import { DomainError } from '../platform/errors.ts';
-import { countryIds } from '../platform/countries.ts';
+import { countryAlpha2, withCountryAsSent } from '../platform/countries.ts';
 import type { StaffService } from '../platform/staff.ts';
 import type { Prospects } from './prospect.ts';
 import type { Duplicates } from './duplicates.ts';
@@ -374,8 +374,8 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
       const b = request.body;
       if (b.type === 'Person' && (!b.firstName || !b.lastName)) throw DomainError.invalid(b.firstName ? 'lastName' : 'firstName', 'is required for a person');
       if (b.type === 'Organization' && !b.name) throw DomainError.invalid('name', 'is required for an organization');
-      const country = b.address.countryRegionId.toUpperCase();
-      if (!countryIds.includes(country)) throw DomainError.invalid('address.countryRegionId', `"${country}" is not a known country/region`);
+      const country = countryAlpha2(b.address.countryRegionId);
+      if (!country) throw DomainError.invalid('address.countryRegionId', `"${b.address.countryRegionId}" is not a known country/region`);
       const account = await customers.create({
         type: b.type,
         name: b.type === 'Person' ? `${b.firstName!.trim()} ${b.lastName!.trim()}` : b.name!.trim(),
@@ -386,7 +386,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         address: { ...b.address, countryRegionId: country },
         language: (b.language ?? 'en-us').toLowerCase(),
       });
-      return reply.status(201).send(await customers.get(account));
+      return reply.status(201).send(withCountryAsSent(await customers.get(account), b.address.countryRegionId));
     },
   );
 

@@ -1,5 +1,6 @@
 // VAT identification numbers: normalised, and format-checked per country (EU member states by their official
 // pattern, other countries loosely). Only the format is checked, not that the number is registered (VIES).
+import { countryAlpha2 } from './countries.ts';
 
 /** The EU member states' VAT number formats, after the country prefix (Greece's prefix is EL, not GR). */
 const euFormats: Record<string, { prefix: string; pattern: RegExp; example: string }> = {
@@ -40,7 +41,7 @@ export function normalizeVatNumber(value: string): string {
 /** The normalised number, or the reason it does not fit the country's format. */
 export function checkVatNumber(value: string, countryRegionId: string): { vatNumber: string } | { reason: string } {
   const vatNumber = normalizeVatNumber(value);
-  const eu = euFormats[countryRegionId.toUpperCase()];
+  const eu = euFormats[countryAlpha2(countryRegionId) ?? countryRegionId.toUpperCase()];
   if (eu) {
     if (!vatNumber.startsWith(eu.prefix) || !eu.pattern.test(vatNumber.slice(eu.prefix.length))) {
       return { reason: `is not a VAT number of ${countryRegionId.toUpperCase()} (like ${eu.example})` };

@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, ilike, isNull, ne, or, sql } from 'drizzle-o
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
+import { optionalCountry } from '../platform/countries.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { accounts, contacts, leads, opportunities } from './schema.ts';
 import * as rules from './rules.ts';
@@ -104,7 +105,7 @@ function columns(input: Partial<LeadInput>) {
           city: text(input.address.city),
           stateProvince: text(input.address.state),
           zip: text(input.address.zip),
-          countryRegionId: text(input.address.countryRegionId)?.toUpperCase() ?? null,
+          countryRegionId: optionalCountry(input.address.countryRegionId),
         }
       : {}),
   };

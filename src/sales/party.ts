@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
+import { optionalCountry } from '../platform/countries.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { accounts, contacts } from './schema.ts';
 import * as rules from './rules.ts';
@@ -61,7 +62,7 @@ function text(value: string | null | undefined): string | null {
 
 function addressColumns(address: AddressInput | undefined) {
   if (!address) return {};
-  return { street: text(address.street), city: text(address.city), stateProvince: text(address.state), zip: text(address.zip), countryRegionId: text(address.countryRegionId)?.toUpperCase() ?? null };
+  return { street: text(address.street), city: text(address.city), stateProvince: text(address.state), zip: text(address.zip), countryRegionId: optionalCountry(address.countryRegionId) };
 }
 
 const uuid = /^[0-9a-f-]{36}$/i;

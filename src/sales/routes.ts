@@ -4,6 +4,7 @@ import type { Static, TSchema } from 'typebox';
 import type { Server } from '../platform/http.ts';
 import { page } from '../platform/http.ts';
 import { DomainError } from '../platform/errors.ts';
+import { withCountryAsSent } from '../platform/countries.ts';
 import type { StaffService, StaffUser } from '../platform/staff.ts';
 import type { FastifyRequest } from 'fastify';
 import { leadSources, leadStatusReasons, opportunityStages } from './rules.ts';
@@ -178,7 +179,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
     async (request, reply) => {
       const me = await actor(request);
       await assertOwner(request.body.ownerId);
-      return reply.status(201).send(await leads.create(request.body, me));
+      return reply.status(201).send(withCountryAsSent(await leads.create(request.body, me), request.body.address?.countryRegionId));
     },
   );
 
@@ -205,7 +206,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
     async (request) => {
       const me = await actor(request);
       await assertOwner(request.body.ownerId);
-      return leads.update(request.params.id, request.body, me);
+      return withCountryAsSent(await leads.update(request.params.id, request.body, me), request.body.address?.countryRegionId);
     },
   );
 
@@ -431,7 +432,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
         response: { 200: AccountRef },
       },
     },
-    async (request) => parties.updateAccount(request.params.id, request.body, await actor(request)),
+    async (request) => withCountryAsSent(await parties.updateAccount(request.params.id, request.body, await actor(request)), request.body.address?.countryRegionId),
   );
   app.patch(
     '/api/sales/contacts/:id',
@@ -454,7 +455,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
         response: { 200: ContactRef },
       },
     },
-    async (request) => parties.updateContact(request.params.id, request.body, await actor(request)),
+    async (request) => withCountryAsSent(await parties.updateContact(request.params.id, request.body, await actor(request)), request.body.address?.countryRegionId),
   );
   for (const type of ['accounts', 'contacts'] as const) {
     app.post(`/api/sales/${type}/:id/notes`, { schema: { tags, summary: 'Add a note to the timeline', params: Id, body: NoteBody, response: { 201: TimelineEntry } } }, async (request, reply) =>

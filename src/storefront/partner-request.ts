@@ -4,7 +4,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import type { Throttle } from '../platform/throttle.ts';
 import { DomainError } from '../platform/errors.ts';
-import { countryIds } from '../platform/countries.ts';
+import { countryAlpha2 } from '../platform/countries.ts';
 import { checkVatNumber } from '../platform/vat-numbers.ts';
 import { hashToken, randomToken } from '../platform/sessions.ts';
 import { channelSettings, partnerRequests, statusLinks, uploadQueue } from './schema.ts';
@@ -81,8 +81,9 @@ export function createPartnerRequests(db: Db, throttle: Throttle, settings: Part
   return {
     async submit(input: PartnerRequestInput, address: string): Promise<{ id: string; status: 'Received'; statusUrl: string; statusPageUrl: string }> {
       const email = input.email.trim().toLowerCase();
-      const countryRegionId = input.address.countryRegionId.trim().toUpperCase();
-      if (!countryIds.includes(countryRegionId)) throw DomainError.invalid('address.countryRegionId', 'must be a country from the list');
+      // EST and EE are one country: stored as alpha-2, so HQ, VAT checks and duplicates see the same code.
+      const countryRegionId = countryAlpha2(input.address.countryRegionId);
+      if (!countryRegionId) throw DomainError.invalid('address.countryRegionId', 'must be a country from the list');
       let vatNumber: string | undefined;
       if (clean(input.vatNumber)) {
         const checked = checkVatNumber(input.vatNumber!, countryRegionId);

@@ -183,3 +183,54 @@ describe('deciding on a match', () => {
     expect(users.role).toBe('User');
   });
 });
+
+describe('country codes (issue 15: current ISO 3166-1 only; the three-letter codes D365 consultants use)', () => {
+  it('lists each current country once, without withdrawn codes', async () => {
+    const list: { id: string; name: string }[] = (await t.request('GET', '/api/store/countries')).body;
+    const ids = list.map((c) => c.id);
+    for (const withdrawn of ['DD', 'SU', 'UK', 'FX', 'CS', 'YU', 'AN', 'XK']) expect(ids).not.toContain(withdrawn);
+    expect(ids).toEqual(expect.arrayContaining(['EE', 'DE', 'RU', 'GB', 'FR', 'RS', 'US']));
+    expect(new Set(list.map((c) => c.name)).size).toBe(list.length);
+    expect(list).toHaveLength(249);
+  });
+
+  it('takes EST on the storefront as Estonia: its VAT format, stored as EE, and a duplicate of the same VAT number sent with EE', async () => {
+    const estonia = (vatNumber: string, country: string) => ({ vatNumber, address: { street: 'Narva mnt 5', city: 'Tallinn', zip: '10117', countryRegionId: country } });
+    const wrong = await t.request('POST', '/api/store/partner-requests', { body: partnerRequest(estonia('DE123456789', 'EST')) });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toEqual([{ path: 'vatNumber', message: expect.stringContaining('EE1') }]);
+    const unknown = await t.request('POST', '/api/store/partner-requests', { body: partnerRequest(estonia('EE100200399', 'DDR')) });
+    expect(unknown.body.errors).toEqual([{ path: 'address.countryRegionId', message: 'must be a country from the list' }]);
+
+    const first = await prospectOf({ companyName: `Alpha3 ${unique()}`, email: `a.${unique()}@alpha3-${unique()}.test`, ...estonia('EE 100200399', 'est') });
+    expect(first.address.countryRegionId).toBe('EE');
+    const second = await prospectOf({ companyName: `Other ${unique()}`, email: `b.${unique()}@elsewhere-${unique()}.test`, ...estonia('EE100200399', 'EE') });
+    expect(matchOf(second, first.id)).toMatchObject({ kind: 'prospect', reasons: ['vat'] });
+  });
+
+  it('takes USA in HQ and EST in the CRM, answers in the form sent, and stores one country', async () => {
+    const created = await t.request('POST', '/api/hq/customers', {
+      token: ops,
+      body: { type: 'Organization', name: `Fabrikam ${unique()}`, email: `ap.${unique()}@fabrikam.test`, address: { street: '1 Main St', city: 'Seattle', zip: '98101', countryRegionId: 'USA' } },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.address.countryRegionId).toBe('USA');
+    expect((await t.request('GET', `/api/hq/customers/${created.body.account}`, { token: ops })).body.address.countryRegionId).toBe('US');
+    const refused = await t.request('POST', '/api/hq/customers', {
+      token: ops,
+      body: { type: 'Organization', name: 'Old', email: `old.${unique()}@old.test`, address: { street: '1', city: 'Berlin', zip: '1', countryRegionId: 'DD' } },
+    });
+    expect(refused.status).toBe(400);
+
+    const sales = await t.staffToken(['salesperson']);
+    const lead = await t.request('POST', '/api/sales/leads', { token: sales, body: { topic: 'Alpha-3', lastName: 'Tamm', address: { city: 'Tallinn', countryRegionId: 'EST' } } });
+    expect(lead.status, JSON.stringify(lead.body)).toBe(201);
+    expect(lead.body.address.countryRegionId).toBe('EST');
+    expect((await t.request('GET', `/api/sales/leads/${lead.body.id}`, { token: sales })).body.address.countryRegionId).toBe('EE');
+    const edited = await t.request('PATCH', `/api/sales/leads/${lead.body.id}`, { token: sales, body: { address: { city: 'Tallinn', countryRegionId: 'ee' } } });
+    expect(edited.body.address.countryRegionId).toBe('EE');
+    const bad = await t.request('PATCH', `/api/sales/leads/${lead.body.id}`, { token: sales, body: { address: { countryRegionId: 'SUN' } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ path: 'address.countryRegionId', message: '"SUN" is not a known country/region' }]);
+  });
+});
