@@ -46,6 +46,13 @@ export function maskLinks(body: string, mask: string): string {
   return body.replace(/(invitation|reset-password)#[A-Za-z0-9_-]{10,}/g, `$1#${mask}`);
 }
 
+const primary = (language: string) => language.split('-')[0];
+
+/** The template in the language, else one in the same primary language (et for et-ee, en-us for en). */
+export function templateFor<T extends { language: string }>(candidates: T[], language: string): T | undefined {
+  return candidates.find((t) => t.language === language) ?? candidates.find((t) => primary(t.language) === primary(language));
+}
+
 export function createMessages(db: Db, options: { smtp: boolean; fromDomain: string; onQueued: () => void }) {
   const newMessageId = () => `<${crypto.randomUUID()}@${options.fromDomain}>`;
 
@@ -97,7 +104,8 @@ export function createMessages(db: Db, options: { smtp: boolean; fromDomain: str
       const fallback = chosen?.defaultLanguage ?? 'en-us';
       const language = (n.language ?? fallback).toLowerCase();
       const candidates = n.rendered ? [] : await settings.templatesOf(n.type);
-      const template = n.rendered ? { language, ...n.rendered } : (candidates.find((t) => t.language === language) ?? candidates.find((t) => t.language === fallback) ?? candidates[0]);
+      // et-ee finds et and en finds en-us: the exact language first, then the same primary language, then the profile's.
+      const template = n.rendered ? { language, ...n.rendered } : (templateFor(candidates, language) ?? templateFor(candidates, fallback) ?? candidates[0]);
       if (!template) {
         results[at] = 'no-template';
         continue;

@@ -5,79 +5,19 @@ import { DomainError, notFound } from '../platform/errors.ts';
 import { profileEntries, profiles, templates } from './schema.ts';
 import { notificationTypes, placeholders, render, sampleValues, typeLabels, validateTemplate } from './template.ts';
 import type { NotificationType, TemplateInput } from './template.ts';
+import en from './locales/en.json' with { type: 'json' };
+import et from './locales/et.json' with { type: 'json' };
 
-const defaults: Record<NotificationType, { subject: string; html: string; text: string }> = {
-  'partner-request-received': {
-    subject: 'We received your request to become a business partner of %storename%',
-    html: '<p>Dear %firstname% %lastname%,</p><p>Thank you for asking to make <b>%company%</b> a business partner of %storename%. We will review your request and write to you at %email% as soon as we have decided.</p>',
-    text: 'Dear %firstname% %lastname%,\n\nThank you for asking to make %company% a business partner of %storename%. We will review your request and write to you at %email% as soon as we have decided.',
-  },
-  'prospect-approved': {
-    subject: 'Welcome to %storename%, %company%',
-    html: '<p>Dear %firstname% %lastname%,</p><p>Your request to make <b>%company%</b> a business partner of %storename% has been approved. You are the administrator of your organization.</p><p>Choose your password here: <a href="%invitationlink%">%invitationlink%</a> (valid for 7 days). Then sign in at <a href="%storeurl%">%storeurl%</a> with %email%.</p>',
-    text: 'Dear %firstname% %lastname%,\n\nYour request to make %company% a business partner of %storename% has been approved. You are the administrator of your organization.\n\nChoose your password here: %invitationlink% (valid for 7 days). Then sign in at %storeurl% with %email%.',
-  },
-  'prospect-rejected': {
-    subject: 'Your request to become a business partner of %storename%',
-    html: '<p>Dear %firstname% %lastname%,</p><p>Thank you for your interest. We are sorry: we cannot accept <b>%company%</b> as a business partner at this time.</p><p>%reason%</p>',
-    text: 'Dear %firstname% %lastname%,\n\nThank you for your interest. We are sorry: we cannot accept %company% as a business partner at this time.\n\n%reason%',
-  },
-  'organization-user-added': {
-    subject: 'You have been added to %company% on %storename%',
-    html: '<p>Dear %firstname% %lastname%,</p><p>You now have an account for <b>%company%</b> on %storename%. Set your password here: <a href="%invitationlink%">%invitationlink%</a> (valid for 7 days).</p>',
-    text: 'Dear %firstname% %lastname%,\n\nYou now have an account for %company% on %storename%. Set your password here: %invitationlink% (valid for 7 days).',
-  },
-  'applicant-question': {
-    subject: 'A question about your request to become a business partner of %storename%',
-    html: '<p>Dear %firstname%,</p><p>Our partner team has a question about the request of <b>%company%</b>:</p><blockquote>%question%</blockquote><p>Answer it on your request\'s status page, where you can also attach files (PDF, PNG or JPEG): <a href="%statuslink%">%statuslink%</a></p>',
-    text: 'Dear %firstname%,\n\nOur partner team has a question about the request of %company%:\n\n%question%\n\nAnswer it on your request\'s status page, where you can also attach files (PDF, PNG or JPEG): %statuslink%',
-  },
-  'applicant-question-reminder': {
-    subject: 'Reminder: a question about your request to become a business partner of %storename%',
-    html: '<p>Dear %firstname%,</p><p>Our partner team is still waiting for your answer about the request of <b>%company%</b>:</p><blockquote>%question%</blockquote><p>Your request waits for it. Answer on the status page: <a href="%statuslink%">%statuslink%</a></p>',
-    text: 'Dear %firstname%,\n\nOur partner team is still waiting for your answer about the request of %company%:\n\n%question%\n\nYour request waits for it. Answer on the status page: %statuslink%',
-  },
-  'password-reset': {
-    subject: 'Choose a new password for %storename%',
-    html: '<p>Dear %firstname% %lastname%,</p><p>Someone asked to reset the password of %email% on %storename%. Choose a new one here: <a href="%resetlink%">%resetlink%</a> (valid for one hour). If it was not you, ignore this message.</p>',
-    text: 'Dear %firstname% %lastname%,\n\nSomeone asked to reset the password of %email% on %storename%. Choose a new one here: %resetlink% (valid for one hour). If it was not you, ignore this message.',
-  },
-  'order-placed': {
-    subject: 'Your order %ordernumber% at %storename%',
-    html: '<p>Dear %firstname% %lastname%,</p><p>Thank you for your order <b>%ordernumber%</b> of %total% %currency% for %company% (your purchase order number: %ponumber%). Its status: <b>%status%</b>.</p><p>Follow it here: <a href="%orderlink%">%orderlink%</a></p>',
-    text: 'Dear %firstname% %lastname%,\n\nThank you for your order %ordernumber% of %total% %currency% for %company% (your purchase order number: %ponumber%). Its status: %status%.\n\nFollow it here: %orderlink%',
-  },
-  'order-awaiting-approval': {
-    subject: 'Order %ordernumber% by %buyername% awaits your approval',
-    html: '<p>Dear %firstname% %lastname%,</p><p>%buyername% ordered <b>%ordernumber%</b> of %total% %currency% for %company% (purchase order number: %ponumber%). It is over the %limit%, so it waits for an admin to approve or reject it.</p><p>Decide here: <a href="%approvalslink%">%approvalslink%</a></p>',
-    text: 'Dear %firstname% %lastname%,\n\n%buyername% ordered %ordernumber% of %total% %currency% for %company% (purchase order number: %ponumber%). It is over the %limit%, so it waits for an admin to approve or reject it.\n\nDecide here: %approvalslink%',
-  },
-  'order-approved': {
-    subject: 'Your order %ordernumber% has been approved',
-    html: '<p>Dear %firstname% %lastname%,</p><p>%approvername% approved your order <b>%ordernumber%</b> of %total% %currency%. It is on its way to %storename% now.</p><p>Follow it here: <a href="%orderlink%">%orderlink%</a></p>',
-    text: 'Dear %firstname% %lastname%,\n\n%approvername% approved your order %ordernumber% of %total% %currency%. It is on its way to %storename% now.\n\nFollow it here: %orderlink%',
-  },
-  'order-rejected': {
-    subject: 'Your order %ordernumber% has been rejected',
-    html: '<p>Dear %firstname% %lastname%,</p><p>%approvername% rejected your order <b>%ordernumber%</b> of %total% %currency%. Nothing will be delivered or invoiced.</p><p>The reason: %reason%</p><p>The order: <a href="%orderlink%">%orderlink%</a></p>',
-    text: 'Dear %firstname% %lastname%,\n\n%approvername% rejected your order %ordernumber% of %total% %currency%. Nothing will be delivered or invoiced.\n\nThe reason: %reason%\n\nThe order: %orderlink%',
-  },
-  'order-invoiced': {
-    subject: 'Invoice %invoicenumber% for your order %ordernumber%',
-    html: '<p>Dear %firstname% %lastname%,</p><p>Your order <b>%ordernumber%</b> has been invoiced: invoice <b>%invoicenumber%</b> of %amount% %currency%, due on %duedate%.</p><p>The order: <a href="%orderlink%">%orderlink%</a><br>All your invoices: <a href="%invoiceslink%">%invoiceslink%</a></p>',
-    text: 'Dear %firstname% %lastname%,\n\nYour order %ordernumber% has been invoiced: invoice %invoicenumber% of %amount% %currency%, due on %duedate%.\n\nThe order: %orderlink%\nAll your invoices: %invoiceslink%',
-  },
-  'sync-alert': {
-    subject: 'Dual-write paused the map %mapname%',
-    html: '<p>The table map <b>%mapname%</b> had %errors% errors within %minutes% minutes and was paused. Its errors and the way to resume it are at <a href="%workspaceurl%">%workspaceurl%</a>.</p>',
-    text: 'The table map %mapname% had %errors% errors within %minutes% minutes and was paused. Its errors and the way to resume it are at %workspaceurl%.',
-  },
-  test: {
-    subject: 'Test message from Handshake',
-    html: '<p>This is a test message. If you can read it, e-mail works.</p>',
-    text: 'This is a test message. If you can read it, e-mail works.',
-  },
-};
+type Texts = { subject: string; html: string; text: string };
+
+/**
+ * The shipped template of each type in each language we ship (src/mail/locales, one JSON per language). English is
+ * stored as en-us, as it always was, so existing installations keep their edited English templates.
+ */
+export const shippedTemplates: { language: string; texts: Record<NotificationType, Texts> }[] = [
+  { language: 'en-us', texts: en },
+  { language: 'et', texts: et },
+];
 
 function templateView(row: typeof templates.$inferSelect) {
   return {
@@ -110,12 +50,14 @@ export function createSetup(db: Db) {
 
   return {
     /**
-     * Every start: an English template per type and a default profile assigned to the online store, all sent at once.
+     * Every start: an English and an Estonian template per type and a default profile assigned to the online store, all sent at once.
      * Only what is missing is added, so an upgrade gains new types and keeps every edit.
      */
     async seed(channelId: string) {
-      for (const type of notificationTypes) {
-        await db.insert(templates).values({ type, language: 'en-us', ...defaults[type], updatedBy: 'Handshake' }).onConflictDoNothing();
+      for (const { language, texts } of shippedTemplates) {
+        for (const type of notificationTypes) {
+          await db.insert(templates).values({ type, language, ...texts[type], updatedBy: 'Handshake' }).onConflictDoNothing();
+        }
       }
       await db.insert(profiles).values({ id: 'default', name: 'B2B online store notifications', channelId, defaultLanguage: 'en-us' }).onConflictDoNothing();
       for (const type of notificationTypes.filter((t) => t !== 'test')) {

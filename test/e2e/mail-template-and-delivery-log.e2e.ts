@@ -24,7 +24,8 @@ afterAll(async () => {
 it('edits and previews the approval template, then reads the approval mail in the delivery log', async () => {
   await page.getByRole('link', { name: 'E-mail templates' }).click();
   await page.getByRole('heading', { name: 'E-mail templates' }).waitFor();
-  await page.getByRole('link', { name: 'B2B prospect approved' }).click();
+  // Each type ships in English (en-us) and Estonian (et): edit the English one.
+  await page.getByRole('row').filter({ hasText: 'en-us' }).getByRole('link', { name: 'B2B prospect approved' }).click();
   await page.getByRole('heading', { name: 'B2B prospect approved' }).waitFor();
 
   // An unknown placeholder is refused with the server's words, under the field.
