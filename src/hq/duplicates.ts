@@ -3,36 +3,13 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
+import { candidatesPerReason, freeMailDomains, freeMailProviders, nameSimilarityThreshold, reasonWeights } from '../platform/duplicate-matching.ts';
+import type { DuplicateReason, DuplicateStatus } from '../platform/duplicate-matching.ts';
 import { customerHierarchies, customers, hierarchyMembers, prospectDuplicates, prospects } from './schema.ts';
 
-/**
- * Free-mail domains: anyone can have an address there, so the same domain says nothing about the company.
- * Exact domains, plus the providers with a domain per country (`gmx.*`, `yandex.*`) in `freeMailProviders`.
- */
-export const freeMailDomains = [
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'ymail.com', 'icloud.com', 'me.com', 'mac.com',
-  'web.de', 't-online.de', 'freenet.de', 'mail.ee', 'hot.ee', 'online.ee', 'proton.me', 'protonmail.com', 'pm.me', 'aol.com', 'mail.ru', 'inbox.ru',
-  'bk.ru', 'list.ru', 'rambler.ru', 'zoho.com', 'tutanota.com', 'tuta.io', 'fastmail.com', 'hey.com', 'mail.com', 'email.com', 'qq.com', '163.com',
-  'wp.pl', 'o2.pl', 'interia.pl', 'seznam.cz', 'libero.it', 'orange.fr', 'wanadoo.fr', 'laposte.net', 'free.fr', 'inbox.lv', 'inbox.lt', 'luukku.com',
-] as const;
-/** Providers whose free-mail domains exist under many country endings: gmx.de, gmx.net, yandex.ru, yahoo.co.uk … */
-export const freeMailProviders = ['gmx', 'yandex', 'yahoo', 'hotmail', 'outlook', 'live'] as const;
-
-export function isFreeMail(domain: string): boolean {
-  const d = domain.toLowerCase();
-  return (freeMailDomains as readonly string[]).includes(d) || freeMailProviders.some((p) => d.startsWith(`${p}.`));
-}
-
-/** How much each reason adds to the score (capped at 100); a similar name adds its similarity times `name`. */
-export const reasonWeights = { email: 60, vat: 60, domain: 30, name: 40 } as const;
-/** pg_trgm similarity of the normalised names from which two companies count as similar. */
-export const nameSimilarityThreshold = 0.5;
-/** Candidates looked at per prospect and reason; the strongest of them are kept. */
-export const candidatesPerReason = 10;
-
-export type DuplicateReason = keyof typeof reasonWeights;
+export { candidatesPerReason, freeMailDomains, freeMailProviders, isFreeMail, nameSimilarityThreshold, reasonWeights } from '../platform/duplicate-matching.ts';
+export type { DuplicateReason, DuplicateStatus } from '../platform/duplicate-matching.ts';
 export type DuplicateKind = 'customer' | 'prospect';
-export type DuplicateStatus = 'Open' | 'Dismissed';
 
 export interface PossibleDuplicate {
   matchId: number;

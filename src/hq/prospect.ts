@@ -309,7 +309,10 @@ export function createProspects(db: Db, onChannelChange: () => void) {
       };
     },
 
-    /** Approves: organization and person customers (reused when given), and the hierarchy with the requestor as Admin. */
+    /**
+     * Approves: organization and person customers (reused when given), and the hierarchy with the requestor as Admin,
+     * or, when the reused organization already has a hierarchy, the requestor as a User of it.
+     */
     async approve(id: string, decidedBy: string, reuse: { organizationAccount?: string | undefined; personAccount?: string | undefined } = {}, origin: ChangeOrigin = 'user'): Promise<ApprovalResult> {
       const row = await decide(
         id,
@@ -333,6 +336,16 @@ export function createProspects(db: Db, onChannelChange: () => void) {
               language: p.language,
               prospectId: p.id,
             }, origin));
+          // A reused organization that is already a business partner (the CRM qualified the lead into its account):
+          // the requestor joins its hierarchy as a User, as approving into it in HQ does; no second hierarchy.
+          const [existing] = reuse.organizationAccount
+            ? await tx.select({ id: customerHierarchies.id, active: customerHierarchies.active }).from(customerHierarchies).where(eq(customerHierarchies.organizationAccount, organization)).for('update')
+            : [];
+          if (existing) {
+            if (!existing.active) throw new DomainError('conflict', `The business partner ${existing.id} of ${organization} is inactive, so its users cannot sign in; activate it first.`, { hierarchyId: existing.id });
+            await tx.insert(hierarchyMembers).values({ hierarchyId: existing.id, customerAccount: person, role: 'User' }).onConflictDoNothing();
+            return { status: 'Approved', customerAccount: organization, personCustomerAccount: person, hierarchyId: existing.id, decidedBy };
+          }
           const hierarchyId = await insertHierarchy(tx, { name: p.companyName, organizationAccount: organization, members: [{ account: person, role: 'Admin' }] });
           return { status: 'Approved', customerAccount: organization, personCustomerAccount: person, hierarchyId, decidedBy };
         },

@@ -1,15 +1,10 @@
 // Tables of the hq schema: the back office (prospects, customers, hierarchies, number sequences, distribution).
 import { sql } from 'drizzle-orm';
 import { pgSchema, text, timestamp, bigserial, bigint, jsonb, uuid, integer, boolean, numeric, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import { nameKeySql } from '../platform/duplicate-matching.ts';
 
-/**
- * A company name as duplicate matching compares it (a generated column, trigram-indexed): lower case, legal forms
- * dropped, anything but letters and digits a single space. "ACME Supplies OÜ" and "Acme-Supplies" are the same key.
- */
-const nameKey = (column: string) =>
-  sql.raw(
-    `btrim(regexp_replace(regexp_replace(lower(${column}), '\\m(oü|ou|as|gmbh|ag|ltd|limited|llc|inc|oy|ab|bv|nv|sa|sas|srl|spa|plc|corp|co|company|sia|uab|sp z o o)\\M', ' ', 'g'), '[^[:alnum:]]+', ' ', 'g'))`,
-  );
+// A company name as duplicate matching compares it: the shared rule of platform/duplicate-matching.ts.
+const nameKey = nameKeySql;
 
 export const hq = pgSchema('hq');
 

@@ -8,6 +8,7 @@ import type { ApplyItem, ApplyOutcome, EntitySchema, SideChange, SyncSide } from
 import { accounts, contacts, leads, notes, opportunities, outbox } from './schema.ts';
 import { anyOf, bulkInsert } from '../platform/bulk.ts';
 import { recordChange } from './outbox.ts';
+import { matchLeadDuplicates } from './duplicates.ts';
 
 const s = (extra: { required?: boolean; readOnly?: boolean } = {}) => ({ type: 'string' as const, ...extra });
 const ro = { readOnly: true };
@@ -27,6 +28,7 @@ export const crmEntities: Record<string, EntitySchema> = {
       phone: s(),
       companyName: s(),
       ...address,
+      vatNumber: s(),
       source: s(),
       description: s(),
       ownerId: s(),
@@ -46,7 +48,7 @@ export const crmEntities: Record<string, EntitySchema> = {
   account: {
     label: 'Accounts',
     key: 'id',
-    fields: { id: s(ro), name: s({ required: true }), email: s(), phone: s(), website: s(), ...address, primaryContactId: s(), customerAccount: s(), status: s(ro) },
+    fields: { id: s(ro), name: s({ required: true }), email: s(), phone: s(), website: s(), ...address, vatNumber: s(), primaryContactId: s(), customerAccount: s(), status: s(ro) },
   },
   opportunity: {
     label: 'Opportunities',
@@ -123,6 +125,8 @@ async function insertNew(tx: DbOrTx, entity: Writable, rows: { item: ApplyItem; 
         author: 'Dual-write',
       })),
     );
+    // Possible duplicates of the whole batch, in one statement and in the transaction that creates the leads.
+    await matchLeadDuplicates(tx, prepared.map((p) => p.row.id));
   }
   return prepared.map((p) => ({ ref: p.item.ref, status: 'created' as const, key: p.row.id }));
 }

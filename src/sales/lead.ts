@@ -6,7 +6,10 @@ import type { Db, DbOrTx } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
 import { optionalCountry } from '../platform/countries.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
+import { normalizeVatNumber } from '../platform/vat-numbers.ts';
 import { accounts, contacts, leads, opportunities } from './schema.ts';
+import { dismissLeadDuplicate, duplicatesOfLead, matchLeadDuplicates } from './duplicates.ts';
+import type { LeadDuplicate } from './duplicates.ts';
 import * as rules from './rules.ts';
 import type { Actor, DisqualifyReason, LeadSource } from './rules.ts';
 import { changedFields, recordChange } from './outbox.ts';
@@ -33,6 +36,7 @@ export interface LeadInput {
   phone?: string | null | undefined;
   companyName?: string | null | undefined;
   address?: AddressInput | undefined;
+  vatNumber?: string | null | undefined;
   source?: LeadSource | undefined;
   description?: string | null | undefined;
   ownerId?: string | null | undefined;
@@ -71,6 +75,7 @@ export function leadView(row: LeadRow) {
     phone: row.phone,
     companyName: row.companyName,
     address: addressOf(row),
+    vatNumber: row.vatNumber,
     source: row.source,
     description: row.description,
     ownerId: row.ownerId,
@@ -96,6 +101,7 @@ function columns(input: Partial<LeadInput>) {
     ...(input.email !== undefined ? { email: text(input.email)?.toLowerCase() ?? null } : {}),
     ...(input.phone !== undefined ? { phone: text(input.phone) } : {}),
     ...(input.companyName !== undefined ? { companyName: text(input.companyName) } : {}),
+    ...(input.vatNumber !== undefined ? { vatNumber: text(input.vatNumber) ? normalizeVatNumber(input.vatNumber!) : null } : {}),
     ...(input.description !== undefined ? { description: text(input.description) } : {}),
     ...(input.source !== undefined ? { source: input.source } : {}),
     ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
@@ -183,12 +189,15 @@ export function createLeads(db: Db, settings: { createAllOnQualify: boolean }) {
       return { items: rows.map(leadView), total: total?.n ?? 0 };
     },
 
-    async get(id: string): Promise<LeadRecord & { timeline: TimelineEntry[] }> {
+    async get(id: string): Promise<LeadRecord & { timeline: TimelineEntry[]; possibleDuplicates: LeadDuplicate[] }> {
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Lead');
       const [row] = await db.select().from(leads).where(eq(leads.id, id));
       if (!row) throw notFound('Lead');
-      return { ...leadView(row), timeline: await timelineOf(db, 'lead', id) };
+      return { ...leadView(row), timeline: await timelineOf(db, 'lead', id), possibleDuplicates: await duplicatesOfLead(db, id) };
     },
+
+    /** Marks a possible duplicate as not one; whoever may see the lead may say so. */
+    dismissDuplicate: (id: string, matchId: number, actor: Actor) => dismissLeadDuplicate(db, id, matchId, actor.name),
 
     async create(input: LeadInput, actor: Actor, origin: ChangeOrigin = 'user', systemNote?: string) {
       return db.transaction(async (tx) => {
@@ -199,6 +208,7 @@ export function createLeads(db: Db, settings: { createAllOnQualify: boolean }) {
         const [row] = await tx.insert(leads).values(values).returning();
         await recordChange(tx, 'lead', row!, Object.keys(values), origin);
         if (systemNote) await addNote(tx, 'lead', id, 'system', systemNote, 'System');
+        await matchLeadDuplicates(tx, [id]);
         return leadView(row!);
       });
     },

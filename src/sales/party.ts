@@ -24,6 +24,7 @@ export function accountView(row: AccountRow) {
     phone: row.phone,
     website: row.website,
     address: addressOf(row),
+    vatNumber: row.vatNumber,
     primaryContactId: row.primaryContactId,
     customerAccount: row.customerAccount,
     status: row.status as 'Active' | 'Inactive',

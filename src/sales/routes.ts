@@ -46,6 +46,7 @@ const LeadSchema = Type.Object(
     phone: N(Type.String()),
     companyName: N(Type.String()),
     address: SalesAddress,
+    vatNumber: N(Type.String()),
     source: Type.String(),
     description: N(Type.String()),
     ownerId: N(Type.String()),
@@ -99,7 +100,7 @@ const party = {
   createdAt: Timestamp,
   updatedAt: Timestamp,
 };
-const AccountSchema = Type.Object({ id: Type.String(), name: Type.String(), website: N(Type.String()), primaryContactId: N(Type.String()), ...party }, { $id: 'Account' });
+const AccountSchema = Type.Object({ id: Type.String(), name: Type.String(), website: N(Type.String()), vatNumber: N(Type.String()), primaryContactId: N(Type.String()), ...party }, { $id: 'Account' });
 const AccountRef = Type.Unsafe<Static<typeof AccountSchema>>({ $ref: 'Account#' });
 const ContactSchema = Type.Object(
   { id: Type.String(), firstName: N(Type.String()), lastName: Type.String(), jobTitle: N(Type.String()), accountId: N(Type.String()), ...party },
@@ -116,10 +117,23 @@ const LeadBody = {
   phone: Type.Optional(N(Type.String({ maxLength: 40, pattern: '^[0-9+()./ -]*$' }))),
   companyName: Type.Optional(N(Str(200))),
   address: Type.Optional(SalesAddress),
+  vatNumber: Type.Optional(N(Type.String({ maxLength: 30, pattern: '^[A-Za-z0-9 .-]*$', description: 'Normalised on save (upper case, no separators); matched against other leads and accounts' }))),
   source: Type.Optional(Enum(leadSources)),
   description: Type.Optional(N(Str(4000))),
   ownerId: Type.Optional(N(Type.String())),
 };
+const LeadDuplicateSchema = Type.Object({
+  matchId: Type.Integer(),
+  kind: Enum(['lead', 'contact', 'account'] as const),
+  id: Type.String({ description: "The matched lead's, contact's or account's id" }),
+  name: Type.String(),
+  reasons: Type.Array(Enum(['email', 'domain', 'vat', 'name'] as const)),
+  nameSimilarity: Type.Optional(Type.Number({ description: 'Trigram similarity of the normalised company names, 0–1, when `name` is a reason' })),
+  score: Type.Integer({ minimum: 0, maximum: 100 }),
+  status: Enum(['Open', 'Dismissed'] as const),
+  dismissedBy: Type.Optional(Type.String()),
+  dismissedAt: Type.Optional(Timestamp),
+});
 const NoteBody = Type.Object({ text: Required(4000) }, { additionalProperties: false });
 
 export interface SalesRouteDeps {
@@ -185,7 +199,19 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
 
   app.get(
     '/api/sales/leads/:id',
-    { schema: { tags, summary: 'A lead with its timeline', params: Id, response: { 200: Type.Intersect([LeadRef, Type.Object({ timeline: Type.Array(TimelineEntry) })]) } } },
+    {
+      schema: {
+        tags,
+        summary: 'A lead with its timeline and possible duplicates',
+        params: Id,
+        response: {
+          200: Type.Intersect([
+            LeadRef,
+            Type.Object({ timeline: Type.Array(TimelineEntry), possibleDuplicates: Type.Array(LeadDuplicateSchema, { description: 'Found when the lead was created; open ones first, then by score' }) }),
+          ]),
+        },
+      },
+    },
     async (request) => {
       await actor(request);
       return leads.get(request.params.id);
@@ -235,6 +261,19 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
       await actor(request);
       return leads.duplicates(request.params.id);
     },
+  );
+
+  app.post(
+    '/api/sales/leads/:id/duplicates/:matchId/dismiss',
+    {
+      schema: {
+        tags,
+        summary: 'Dismiss a possible duplicate of a lead: it is not the same company',
+        params: Type.Object({ id: Type.String(), matchId: Type.Integer({ minimum: 1 }) }),
+        response: { 200: LeadDuplicateSchema },
+      },
+    },
+    async (request) => leads.dismissDuplicate(request.params.id, request.params.matchId, await actor(request)),
   );
 
   app.post(

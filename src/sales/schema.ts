@@ -1,6 +1,7 @@
 // Tables of the sales schema: the CRM's leads, opportunities, accounts, contacts and timeline.
 import { sql } from 'drizzle-orm';
 import { pgSchema, text, timestamp, bigserial, bigint, jsonb, uuid, integer, numeric, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { nameKeySql } from '../platform/duplicate-matching.ts';
 
 export const sales = pgSchema('sales');
 
@@ -30,6 +31,10 @@ export const leads = sales.table(
     phone: text('phone'),
     companyName: text('company_name'),
     ...address,
+    /** Normalised (upper case, no separators); from the HQ prospect when dual-write made the lead. */
+    vatNumber: text('vat_number'),
+    /** The company name as duplicate matching compares it (platform/duplicate-matching.ts). */
+    nameKey: text('name_key').generatedAlwaysAs(nameKeySql('company_name')),
     source: text('source').notNull(),
     description: text('description'),
     ownerId: text('owner_id'),
@@ -41,7 +46,15 @@ export const leads = sales.table(
     opportunityId: uuid('opportunity_id'),
     ...audit,
   },
-  (t) => [index('leads_state_idx').on(t.state, t.createdAt), uniqueIndex('leads_prospect_idx').on(t.prospectId)],
+  (t) => [
+    index('leads_state_idx').on(t.state, t.createdAt),
+    uniqueIndex('leads_prospect_idx').on(t.prospectId),
+    // Duplicate matching: open leads by e-mail, e-mail domain, VAT number and similar name.
+    index('leads_open_email_idx').on(t.email).where(sql`state = 'Open'`),
+    index('leads_open_domain_idx').on(sql`split_part(${t.email}, '@', 2)`).where(sql`state = 'Open'`),
+    index('leads_open_vat_idx').on(t.vatNumber).where(sql`state = 'Open'`),
+    index('leads_name_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')),
+  ],
 );
 
 export const accounts = sales.table(
@@ -53,6 +66,9 @@ export const accounts = sales.table(
     phone: text('phone'),
     website: text('website'),
     ...address,
+    /** Normalised; from HQ's organization customer. */
+    vatNumber: text('vat_number'),
+    nameKey: text('name_key').generatedAlwaysAs(nameKeySql('name')),
     primaryContactId: uuid('primary_contact_id'),
     customerAccount: text('customer_account'),
     status: text('status').notNull(),
@@ -60,7 +76,12 @@ export const accounts = sales.table(
     originatingLeadId: uuid('originating_lead_id'),
     ...audit,
   },
-  (t) => [index('accounts_name_idx').on(t.name)],
+  (t) => [
+    index('accounts_name_idx').on(t.name),
+    index('accounts_email_domain_idx').on(sql`split_part(${t.email}, '@', 2)`),
+    index('accounts_vat_idx').on(t.vatNumber),
+    index('accounts_name_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')),
+  ],
 );
 
 export const contacts = sales.table(
@@ -80,7 +101,7 @@ export const contacts = sales.table(
     originatingLeadId: uuid('originating_lead_id'),
     ...audit,
   },
-  (t) => [index('contacts_email_idx').on(t.email)],
+  (t) => [index('contacts_email_idx').on(t.email), index('contacts_email_domain_idx').on(sql`split_part(${t.email}, '@', 2)`)],
 );
 
 export const opportunities = sales.table(
@@ -130,6 +151,32 @@ export const notes = sales.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('notes_regarding_idx').on(t.regardingType, t.regardingId, t.createdAt)],
+);
+
+/**
+ * Possible duplicates of a lead, found in the transaction that creates it: another open lead, a contact or an account
+ * with the same e-mail, e-mail domain (not free-mail), VAT number, or a similar company name. Kept until dismissed.
+ */
+export const leadDuplicates = sales.table(
+  'lead_duplicates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    leadId: uuid('lead_id').notNull(),
+    /** lead | contact | account */
+    matchedKind: text('matched_kind').notNull(),
+    matchedId: uuid('matched_id').notNull(),
+    matchedName: text('matched_name').notNull(),
+    /** Any of email, domain, vat, name. */
+    reasons: text('reasons').array().notNull(),
+    nameSimilarity: numeric('name_similarity', { precision: 4, scale: 3, mode: 'number' }),
+    score: integer('score').notNull(),
+    /** Open | Dismissed */
+    status: text('status').notNull().default('Open'),
+    dismissedBy: text('dismissed_by'),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('lead_duplicates_match_idx').on(t.leadId, t.matchedKind, t.matchedId), index('lead_duplicates_matched_idx').on(t.matchedId)],
 );
 
 /** Every change to a lead, opportunity, account or contact, in the shape the dual-write engine consumes. */

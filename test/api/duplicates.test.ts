@@ -234,3 +234,109 @@ describe('country codes (issue 15: current ISO 3166-1 only; the three-letter cod
     expect(bad.body.errors).toEqual([{ path: 'address.countryRegionId', message: '"SUN" is not a known country/region' }]);
   });
 });
+
+describe('in the CRM', () => {
+  let sales: string;
+  beforeAll(async () => {
+    sales = await t.staffToken(['salesperson']);
+  });
+
+  type LeadMatch = { matchId: number; kind: 'lead' | 'contact' | 'account'; id: string; name: string; reasons: string[]; score: number; status: string; nameSimilarity?: number };
+  const leadDetail = async (id: string) => (await t.request('GET', `/api/sales/leads/${id}`, { token: sales })).body as { possibleDuplicates: LeadMatch[]; companyName: string };
+  const leadMatch = async (leadId: string, id: string) => (await leadDetail(leadId)).possibleDuplicates.find((d) => d.id === id);
+  async function lead(body: Record<string, unknown>): Promise<string> {
+    const res = await t.request('POST', '/api/sales/leads', { token: sales, body: { topic: 'Buys on account', lastName: 'Lepp', ...body } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.id;
+  }
+  /** The CRM's account (and contact) that dual-write made from an HQ organization (and person) customer. */
+  async function crmAccountOf(name: string) {
+    return waitFor(async () => (await t.request('GET', `/api/sales/accounts?search=${encodeURIComponent(name)}`, { token: sales })).body.items?.find((a: { name: string }) => a.name === name), `the CRM account ${name}`);
+  }
+
+  it('matches a lead made by hand against open leads, contacts and accounts for each reason, and not unrelated gmail.com leads', async () => {
+    const tag = unique();
+    const domain = `kaskad-${tag}.test`;
+    const a = await lead({ email: `mari@${domain}`, companyName: `Kaskad Systems ${tag} OÜ`, vatNumber: 'ee 123 456 789' });
+    expect((await t.request('GET', `/api/sales/leads/${a}`, { token: sales })).body.vatNumber).toBe('EE123456789');
+
+    const byEmail = await lead({ email: `mari@${domain}`, companyName: `Elsewhere ${unique()}` });
+    expect(await leadMatch(byEmail, a)).toMatchObject({ kind: 'lead', reasons: ['email'], status: 'Open' });
+    const byDomain = await lead({ email: `jaak@${domain}`, companyName: `Another ${unique()}` });
+    expect(await leadMatch(byDomain, a)).toMatchObject({ kind: 'lead', reasons: ['domain'] });
+    const byVat = await lead({ email: `x@vat-${unique()}.test`, companyName: `Holding ${unique()}`, vatNumber: 'EE123456789' });
+    expect(await leadMatch(byVat, a)).toMatchObject({ kind: 'lead', reasons: ['vat'] });
+    const byName = await lead({ email: `y@name-${unique()}.test`, companyName: `KASKAD SYSTEMS ${tag} AS` });
+    const nameMatch = (await leadMatch(byName, a))!;
+    expect(nameMatch.reasons).toEqual(['name']);
+    expect(nameMatch.nameSimilarity).toBeGreaterThanOrEqual(0.5);
+    // A lead-to-lead match shows on the earlier lead too.
+    expect(await leadMatch(a, byName)).toMatchObject({ kind: 'lead', reasons: ['name'] });
+
+    // An HQ partner reaches the CRM as an account and a contact (dual-write); a lead from its domain, with its VAT
+    // number, or with a similar name finds them.
+    const partnerDomain = `pilv-${tag}.test`;
+    const partner = await approvedPartner(t, { email: `juhan@${partnerDomain}`, companyName: `Pilv Data ${tag}`, vatNumber: 'EE200300400' });
+    const account = await crmAccountOf(partner.company);
+    expect(account.vatNumber).toBe('EE200300400');
+    const contact = await waitFor(async () => (await t.request('GET', `/api/sales/contacts?search=${encodeURIComponent(partner.email)}`, { token: sales })).body.items?.[0], 'the CRM contact');
+    const colleague = await lead({ email: `kadri@${partnerDomain}`, companyName: `Pilv Data ${tag} OÜ` });
+    expect(await leadMatch(colleague, account.id)).toMatchObject({ kind: 'account', reasons: ['domain', 'name'], name: partner.company });
+    expect(await leadMatch(colleague, contact.id)).toMatchObject({ kind: 'contact', reasons: ['domain'] });
+    const sameVat = await lead({ email: `z@other-${unique()}.test`, companyName: `Unrelated ${unique()}`, vatNumber: 'EE200300400' });
+    expect(await leadMatch(sameVat, account.id)).toMatchObject({ kind: 'account', reasons: ['vat'] });
+    const sameEmail = await lead({ email: partner.email, companyName: `Unrelated ${unique()}` });
+    expect((await leadMatch(sameEmail, contact.id))!.reasons).toEqual(['email']);
+
+    // Unrelated applicants on gmail.com: no match between them.
+    const g1 = await lead({ email: `jaan.${unique()}@gmail.com`, companyName: `Kivisild Ehitus ${unique()}` });
+    const g2 = await lead({ email: `piret.${unique()}@gmail.com`, companyName: `Merelaine Kohvik ${unique()}` });
+    expect(await leadMatch(g2, g1)).toBeUndefined();
+    expect((await leadDetail(g2)).possibleDuplicates.filter((d) => d.reasons.includes('domain'))).toEqual([]);
+
+    // Dismissed once, on both leads of the pair; 404 for another lead's match.
+    const match = (await leadMatch(byDomain, a))!;
+    expect((await t.request('POST', `/api/sales/leads/${byVat}/duplicates/${match.matchId}/dismiss`, { token: sales })).status).toBe(404);
+    const dismissed = await t.request('POST', `/api/sales/leads/${byDomain}/duplicates/${match.matchId}/dismiss`, { token: sales });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body).toMatchObject({ status: 'Dismissed', id: a });
+    expect((await t.request('POST', `/api/sales/leads/${byDomain}/duplicates/${match.matchId}/dismiss`, { token: sales })).status).toBe(409);
+    expect((await leadMatch(a, byDomain))!.status).toBe('Dismissed');
+  });
+
+  it('qualifies a dual-write lead into the matched account: no second account or organization customer, and the won requestor joins the existing partner as a User', async () => {
+    const tag = unique();
+    const domain = `rannik-${tag}.test`;
+    const first = await approvedPartner(t, { email: `boss@${domain}`, companyName: `Rannik Foods ${tag}` });
+    const org = (await t.request('GET', `/api/hq/prospects/${first.prospectId}`, { token: ops })).body.customerAccount as string;
+    const account = await crmAccountOf(first.company);
+
+    // A colleague applies on the storefront; dual-write makes the lead, which shows the account as a possible duplicate.
+    const body = partnerRequest({ email: `buyer@${domain}`, companyName: `Rannik Foods ${tag} OÜ`, firstName: 'Liis', lastName: 'Kask' });
+    expect((await t.request('POST', '/api/store/partner-requests', { body })).status).toBe(202);
+    const crmLead = await waitFor(async () => (await t.request('GET', `/api/sales/leads?view=all-commerce-b2b-leads&search=${encodeURIComponent(body.email)}`, { token: sales })).body.items[0], 'the lead made by dual-write');
+    expect(await leadMatch(crmLead.id, account.id)).toMatchObject({ kind: 'account', reasons: ['domain', 'name'] });
+
+    const qualified = await t.request('POST', `/api/sales/leads/${crmLead.id}/qualify`, { token: sales, body: { existingAccountId: account.id } });
+    expect(qualified.status, JSON.stringify(qualified.body)).toBe(200);
+    expect(qualified.body.accountId).toBe(account.id);
+    const accounts = (await t.request('GET', `/api/sales/accounts?search=${encodeURIComponent(`Rannik Foods ${tag}`)}`, { token: sales })).body;
+    expect(accounts.items.map((a: { id: string }) => a.id)).toEqual([account.id]);
+    expect((await t.request('GET', `/api/sales/contacts/${qualified.body.contactId}`, { token: sales })).body.accountId).toBe(account.id);
+
+    // The new contact becomes a person customer in HQ; winning approves the prospect into the existing organization.
+    await waitFor(async () => (await t.request('GET', `/api/hq/customers?type=Person&search=${encodeURIComponent(body.email)}`, { token: ops })).body.items[0], 'the person customer');
+    expect((await t.request('POST', `/api/sales/opportunities/${qualified.body.opportunityId}/close`, { token: sales, body: { status: 'Won', statusReason: 'Won', actualRevenue: 500 } })).status).toBe(200);
+    const approved = await waitFor(async () => {
+      const p = (await t.request('GET', `/api/hq/prospects/${crmLead.prospectId}`, { token: ops })).body;
+      return p.status === 'Approved' ? p : undefined;
+    }, 'the prospect approved through dual-write');
+    expect(approved).toMatchObject({ customerAccount: org, hierarchyId: first.hierarchyId });
+    const orgs = (await t.request('GET', `/api/hq/customers?type=Organization&search=${encodeURIComponent(`Rannik Foods ${tag}`)}`, { token: ops })).body;
+    expect(orgs.items.map((c: { account: string }) => c.account)).toEqual([org]);
+    const hierarchy = (await t.request('GET', `/api/hq/customer-hierarchies/${first.hierarchyId}`, { token: ops })).body;
+    expect(hierarchy.members).toEqual(expect.arrayContaining([expect.objectContaining({ email: body.email, role: 'User' }), expect.objectContaining({ email: first.email, role: 'Admin' })]));
+    const mail = await mailTo(t, body.email, 'prospect-approved');
+    expect(mail.text).toContain('/invitation#');
+  });
+});

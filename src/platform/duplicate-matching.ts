@@ -1,0 +1,54 @@
+// The pure rules of duplicate matching, shared by every context that matches its own records (HQ's prospects, the
+// CRM's leads): which e-mail domains say nothing about a company, how a company name is normalised, the weights.
+import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+
+/**
+ * Free-mail domains: anyone can have an address there, so the same domain says nothing about the company.
+ * Exact domains, plus the providers with a domain per country (`gmx.*`, `yandex.*`) in `freeMailProviders`.
+ */
+export const freeMailDomains = [
+  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'ymail.com', 'icloud.com', 'me.com', 'mac.com',
+  'web.de', 't-online.de', 'freenet.de', 'mail.ee', 'hot.ee', 'online.ee', 'proton.me', 'protonmail.com', 'pm.me', 'aol.com', 'mail.ru', 'inbox.ru',
+  'bk.ru', 'list.ru', 'rambler.ru', 'zoho.com', 'tutanota.com', 'tuta.io', 'fastmail.com', 'hey.com', 'mail.com', 'email.com', 'qq.com', '163.com',
+  'wp.pl', 'o2.pl', 'interia.pl', 'seznam.cz', 'libero.it', 'orange.fr', 'wanadoo.fr', 'laposte.net', 'free.fr', 'inbox.lv', 'inbox.lt', 'luukku.com',
+] as const;
+/** Providers whose free-mail domains exist under many country endings: gmx.de, gmx.net, yandex.ru, yahoo.co.uk … */
+export const freeMailProviders = ['gmx', 'yandex', 'yahoo', 'hotmail', 'outlook', 'live'] as const;
+
+export function isFreeMail(domain: string): boolean {
+  const d = domain.toLowerCase();
+  return (freeMailDomains as readonly string[]).includes(d) || freeMailProviders.some((p) => d.startsWith(`${p}.`));
+}
+
+/** SQL: the e-mail's domain is free-mail (the same rule as `isFreeMail`, for set-based matching). */
+export function isFreeMailSql(domain: SQL): SQL<boolean> {
+  return sql<boolean>`(${domain} = any(${sql.param([...freeMailDomains])}::text[]) or ${domain} ~ ${`^(${freeMailProviders.join('|')})\\.`})`;
+}
+
+/** How much each reason adds to the score (capped at 100); a similar name adds its similarity times `name`. */
+export const reasonWeights = { email: 60, vat: 60, domain: 30, name: 40 } as const;
+/** pg_trgm similarity of the normalised names from which two companies count as similar. */
+export const nameSimilarityThreshold = 0.5;
+/** Candidates looked at per record and reason; the strongest of them are kept. */
+export const candidatesPerReason = 10;
+
+export type DuplicateReason = keyof typeof reasonWeights;
+export type DuplicateStatus = 'Open' | 'Dismissed';
+
+/** SQL: a pair's score from its `reason` rows and name similarity `sim`, as an aggregate over the grouped pair. */
+export function scoreSql(reason: SQL, similarity: SQL): SQL<number> {
+  const w = reasonWeights;
+  const n = (value: number) => sql.raw(String(value));
+  return sql<number>`least(100, round(sum(case ${reason} when 'email' then ${n(w.email)} when 'vat' then ${n(w.vat)} when 'domain' then ${n(w.domain)} else ${n(w.name)} * ${similarity} end)))::int`;
+}
+
+/**
+ * A company name as duplicate matching compares it (the expression of a generated, trigram-indexed column): lower
+ * case, legal forms dropped, anything but letters and digits a single space. "ACME Supplies OÜ" and "Acme-Supplies"
+ * are the same key.
+ */
+export const nameKeySql = (column: string) =>
+  sql.raw(
+    `btrim(regexp_replace(regexp_replace(lower(${column}), '\\m(oü|ou|as|gmbh|ag|ltd|limited|llc|inc|oy|ab|bv|nv|sa|sas|srl|spa|plc|corp|co|company|sia|uab|sp z o o)\\M', ' ', 'g'), '[^[:alnum:]]+', ' ', 'g'))`,
+  );

@@ -1,0 +1,148 @@
+// Possible duplicates in the CRM: a new lead (from dual-write or made by hand) is matched, in the transaction that
+// creates it, against the other open leads, the contacts and the accounts, and the matches are kept with reasons.
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../platform/db.ts';
+import { DomainError, notFound } from '../platform/errors.ts';
+import { candidatesPerReason, isFreeMailSql, nameSimilarityThreshold, scoreSql } from '../platform/duplicate-matching.ts';
+import type { DuplicateReason, DuplicateStatus } from '../platform/duplicate-matching.ts';
+import { accounts, contacts, leadDuplicates, leads } from './schema.ts';
+
+export type LeadDuplicateKind = 'lead' | 'contact' | 'account';
+
+export interface LeadDuplicate {
+  matchId: number;
+  kind: LeadDuplicateKind;
+  id: string;
+  name: string;
+  reasons: DuplicateReason[];
+  nameSimilarity?: number;
+  score: number;
+  status: DuplicateStatus;
+  dismissedBy?: string;
+  dismissedAt?: string;
+}
+
+/**
+ * Matches newly created leads, set-based: one statement for the whole batch (dual-write inserts leads in batches;
+ * a statement per lead or reason would be a round trip each). A lead-to-lead match is stored for both leads.
+ */
+export async function matchLeadDuplicates(tx: DbOrTx, leadIds: string[]): Promise<void> {
+  if (leadIds.length === 0) return;
+  const L = sql.raw(String(candidatesPerReason));
+  const T = sql.raw(String(nameSimilarityThreshold));
+  // Raw SQL: a union of lateral index lookups grouped into one row per pair, and pg_trgm's %, which the builder cannot say.
+  await tx.execute(sql`
+    with fresh as (
+      select l.id, l.email, split_part(l.email, '@', 2) as domain, l.vat_number, l.name_key,
+             ${isFreeMailSql(sql`split_part(l.email, '@', 2)`)} as free_mail
+      from ${leads} l where l.id = any(${sql.param(leadIds)}::uuid[])
+    ),
+    pairs as (
+      select f.id as lead_id, 'lead' as kind, x.id as matched_id, 'email' as reason, null::real as sim
+      from fresh f cross join lateral (select l.id from ${leads} l where l.email = f.email and l.state = 'Open' and l.id <> f.id limit ${L}) x
+      union all
+      select f.id, 'lead', x.id, 'domain', null
+      from fresh f cross join lateral (select l.id from ${leads} l where split_part(l.email, '@', 2) = f.domain and l.email <> f.email and l.state = 'Open' and l.id <> f.id limit ${L}) x
+      where not f.free_mail
+      union all
+      select f.id, 'lead', x.id, 'vat', null
+      from fresh f cross join lateral (select l.id from ${leads} l where l.vat_number = f.vat_number and l.state = 'Open' and l.id <> f.id limit ${L}) x
+      union all
+      select f.id, 'lead', x.id, 'name', x.sim
+      from fresh f cross join lateral (
+        select l.id, similarity(l.name_key, f.name_key) as sim from ${leads} l
+        where l.name_key % f.name_key and l.state = 'Open' and l.id <> f.id and similarity(l.name_key, f.name_key) >= ${T} limit ${L}
+      ) x
+      where f.name_key <> ''
+      union all
+      select f.id, 'contact', x.id, 'email', null
+      from fresh f cross join lateral (select c.id from ${contacts} c where c.email = f.email and c.status = 'Active' limit ${L}) x
+      union all
+      select f.id, 'contact', x.id, 'domain', null
+      from fresh f cross join lateral (select c.id from ${contacts} c where split_part(c.email, '@', 2) = f.domain and c.email <> f.email and c.status = 'Active' limit ${L}) x
+      where not f.free_mail
+      union all
+      select f.id, 'account', x.id, 'email', null
+      from fresh f cross join lateral (select a.id from ${accounts} a where a.email = f.email and a.status = 'Active' limit ${L}) x
+      union all
+      select f.id, 'account', x.id, 'domain', null
+      from fresh f cross join lateral (select a.id from ${accounts} a where split_part(a.email, '@', 2) = f.domain and a.email <> f.email and a.status = 'Active' limit ${L}) x
+      where not f.free_mail
+      union all
+      select f.id, 'account', x.id, 'vat', null
+      from fresh f cross join lateral (select a.id from ${accounts} a where a.vat_number = f.vat_number and a.status = 'Active' limit ${L}) x
+      union all
+      select f.id, 'account', x.id, 'name', x.sim
+      from fresh f cross join lateral (
+        select a.id, similarity(a.name_key, f.name_key) as sim from ${accounts} a
+        where a.name_key % f.name_key and a.status = 'Active' and similarity(a.name_key, f.name_key) >= ${T} limit ${L}
+      ) x
+      where f.name_key <> ''
+    ),
+    matches as (
+      select lead_id, kind, matched_id, array_agg(distinct reason order by reason) as reasons, max(sim) as sim, ${scoreSql(sql`reason`, sql`sim`)} as score
+      from pairs group by lead_id, kind, matched_id
+    ),
+    both_ways as (
+      select lead_id, kind, matched_id, reasons, sim, score from matches
+      union all
+      select matched_id, 'lead', lead_id, reasons, sim, score from matches where kind = 'lead'
+    )
+    insert into ${leadDuplicates} (lead_id, matched_kind, matched_id, matched_name, reasons, name_similarity, score)
+    select b.lead_id, b.kind, b.matched_id,
+           coalesce(a.name, nullif(concat_ws(' ', c.first_name, c.last_name), ''), l.company_name, concat_ws(' ', l.first_name, l.last_name)),
+           b.reasons, round(b.sim::numeric, 3), b.score
+    from both_ways b
+    left join ${accounts} a on b.kind = 'account' and a.id = b.matched_id
+    left join ${contacts} c on b.kind = 'contact' and c.id = b.matched_id
+    left join ${leads} l on b.kind = 'lead' and l.id = b.matched_id
+    on conflict (lead_id, matched_kind, matched_id) do nothing`);
+}
+
+type Row = typeof leadDuplicates.$inferSelect;
+
+function view(row: Row): LeadDuplicate {
+  return {
+    matchId: row.id,
+    kind: row.matchedKind as LeadDuplicateKind,
+    id: row.matchedId,
+    name: row.matchedName,
+    reasons: row.reasons as DuplicateReason[],
+    ...(row.nameSimilarity !== null ? { nameSimilarity: Number(row.nameSimilarity) } : {}),
+    score: row.score,
+    status: row.status as DuplicateStatus,
+    ...(row.dismissedBy ? { dismissedBy: row.dismissedBy } : {}),
+    ...(row.dismissedAt ? { dismissedAt: row.dismissedAt.toISOString() } : {}),
+  };
+}
+
+/** A lead's possible duplicates: open ones first, then by score. */
+export async function duplicatesOfLead(db: DbOrTx, leadId: string): Promise<LeadDuplicate[]> {
+  const rows = await db
+    .select()
+    .from(leadDuplicates)
+    .where(eq(leadDuplicates.leadId, leadId))
+    .orderBy(desc(sql`${leadDuplicates.status} = 'Open'`), desc(leadDuplicates.score), asc(leadDuplicates.id));
+  return rows.map(view);
+}
+
+/**
+ * Marks a match as not a duplicate; 404 for a match of another lead, 409 when already dismissed. Two leads are not
+ * the same company either way round, so the other lead's row of the pair goes too.
+ */
+export async function dismissLeadDuplicate(db: Db, leadId: string, matchId: number, dismissedBy: string): Promise<LeadDuplicate> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(leadDuplicates).where(and(eq(leadDuplicates.id, matchId), eq(leadDuplicates.leadId, leadId))).for('update');
+    if (!row) throw notFound(`Possible duplicate ${matchId} of this lead`);
+    if (row.status !== 'Open') throw new DomainError('conflict', `Possible duplicate ${matchId} was already dismissed by ${row.dismissedBy ?? 'someone'}.`, { matchStatus: row.status });
+    const dismissed = { status: 'Dismissed', dismissedBy, dismissedAt: new Date() };
+    const [updated] = await tx.update(leadDuplicates).set(dismissed).where(eq(leadDuplicates.id, matchId)).returning();
+    if (row.matchedKind === 'lead') {
+      await tx
+        .update(leadDuplicates)
+        .set(dismissed)
+        .where(and(eq(leadDuplicates.leadId, row.matchedId), eq(leadDuplicates.matchedKind, 'lead'), eq(leadDuplicates.matchedId, leadId), eq(leadDuplicates.status, 'Open')));
+    }
+    return view(updated!);
+  });
+}
