@@ -4,6 +4,9 @@ import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
+import { cursorColumns, dateRangeFilter, keysetAfter, keysetOrder, lastCursor } from '../platform/list-query.ts';
+import type { Keyset } from '../platform/list-query.ts';
+import type { Batch, Cursor } from '../platform/csv.ts';
 import { customerHierarchies, customers, hierarchyMembers } from './schema.ts';
 import { nextNumber } from './number-sequence.ts';
 import { recordSyncChanges } from './sync-changes.ts';
@@ -134,6 +137,9 @@ export interface CustomerQuery {
   search?: string | undefined;
   type?: CustomerType | undefined;
   limit: number;
+  /** Created on or after / on or before these days (UTC). */
+  from?: string | undefined;
+  to?: string | undefined;
   offset: number;
 }
 
@@ -147,7 +153,54 @@ export interface HierarchyView {
   createdAt: string;
 }
 
+export type CustomerFilters = Omit<CustomerQuery, 'limit' | 'offset'>;
+export interface HierarchyFilters { from?: string | undefined; to?: string | undefined }
+export interface HierarchyListItem { id: string; name: string; purpose: string; active: boolean; organization: { account: string; name: string }; memberCount: number; createdAt: string }
+
+const customerKeyset: Keyset = { key: customers.createdAt, id: customers.account, descending: true, idDescending: true };
+const hierarchyKeyset: Keyset = { key: customerHierarchies.createdAt, id: customerHierarchies.id, descending: true, idDescending: true };
+
+function customerFilters(query: CustomerFilters): SQL | undefined {
+  const filters: SQL[] = [...dateRangeFilter(customers.createdAt, query)];
+  if (query.type) filters.push(eq(customers.type, query.type));
+  if (query.search) {
+    const pattern = containsPattern(query.search);
+    filters.push(or(ilike(customers.name, pattern), ilike(customers.email, pattern), ilike(customers.account, pattern))!);
+  }
+  return filters.length > 0 ? and(...filters) : undefined;
+}
+
+function hierarchyFilters(query: HierarchyFilters): SQL | undefined {
+  const filters = dateRangeFilter(customerHierarchies.createdAt, query);
+  return filters.length > 0 ? and(...filters) : undefined;
+}
+
+function customerListItem(r: { customer: CustomerRow; hierarchyId: string | null; role: string | null }): CustomerView {
+  return customerView(r.customer, r.role && r.hierarchyId ? { hierarchyId: r.hierarchyId, role: r.role } : null, r.hierarchyId);
+}
+
+function hierarchyListItem(r: { h: typeof customerHierarchies.$inferSelect; orgName: string; members: number }): HierarchyListItem {
+  return { id: r.h.id, name: r.h.name, purpose: r.h.purpose, active: r.h.active, organization: { account: r.h.organizationAccount, name: r.orgName }, memberCount: r.members, createdAt: r.h.createdAt.toISOString() };
+}
+
 export function createCustomers(db: Db) {
+  function customerRows(where: SQL | undefined) {
+    return db
+      .select({ customer: customers, hierarchyId: sql<string | null>`coalesce(${hierarchyMembers.hierarchyId}, ${customerHierarchies.id})`, role: hierarchyMembers.role, ...cursorColumns(customerKeyset) })
+      .from(customers)
+      .leftJoin(hierarchyMembers, eq(hierarchyMembers.customerAccount, customers.account))
+      .leftJoin(customerHierarchies, eq(customerHierarchies.organizationAccount, customers.account))
+      .where(where);
+  }
+
+  function hierarchyRows(where: SQL | undefined) {
+    return db
+      .select({ h: customerHierarchies, orgName: customers.name, members: sql<number>`(select count(*)::int from ${hierarchyMembers} m where m.hierarchy_id = ${customerHierarchies.id})`, ...cursorColumns(hierarchyKeyset) })
+      .from(customerHierarchies)
+      .innerJoin(customers, eq(customers.account, customerHierarchies.organizationAccount))
+      .where(where);
+  }
+
   async function hierarchyOf(account: string) {
     const [membership] = await db.select().from(hierarchyMembers).where(eq(hierarchyMembers.customerAccount, account));
     const [owned] = await db.select({ id: customerHierarchies.id }).from(customerHierarchies).where(eq(customerHierarchies.organizationAccount, account));
@@ -164,27 +217,16 @@ export function createCustomers(db: Db) {
     },
 
     async list(query: CustomerQuery) {
-      const filters: SQL[] = [];
-      if (query.type) filters.push(eq(customers.type, query.type));
-      if (query.search) {
-        const pattern = containsPattern(query.search);
-        filters.push(or(ilike(customers.name, pattern), ilike(customers.email, pattern), ilike(customers.account, pattern))!);
-      }
-      const where = filters.length > 0 ? and(...filters) : undefined;
-      const rows = await db
-        .select({ customer: customers, hierarchyId: sql<string | null>`coalesce(${hierarchyMembers.hierarchyId}, ${customerHierarchies.id})`, role: hierarchyMembers.role })
-        .from(customers)
-        .leftJoin(hierarchyMembers, eq(hierarchyMembers.customerAccount, customers.account))
-        .leftJoin(customerHierarchies, eq(customerHierarchies.organizationAccount, customers.account))
-        .where(where)
-        .orderBy(desc(customers.createdAt), desc(customers.account))
-        .limit(query.limit)
-        .offset(query.offset);
+      const where = customerFilters(query);
+      const rows = await customerRows(where).orderBy(...keysetOrder(customerKeyset)).limit(query.limit).offset(query.offset);
       const [total] = await db.select({ n: count() }).from(customers).where(where);
-      return {
-        items: rows.map((r) => customerView(r.customer, r.role && r.hierarchyId ? { hierarchyId: r.hierarchyId, role: r.role } : null, r.hierarchyId)),
-        total: total?.n ?? 0,
-      };
+      return { items: rows.map(customerListItem), total: total?.n ?? 0 };
+    },
+
+    /** The list's rows after the cursor, in its order, for a CSV export. */
+    async exportBatch(query: CustomerFilters, after: Cursor | null, size: number): Promise<Batch<CustomerView>> {
+      const rows = await customerRows(and(customerFilters(query), after ? keysetAfter(customerKeyset, after) : undefined)).orderBy(...keysetOrder(customerKeyset)).limit(size);
+      return { items: rows.map(customerListItem), cursor: lastCursor(rows) };
     },
 
     async get(account: string): Promise<CustomerView> {
@@ -194,19 +236,17 @@ export function createCustomers(db: Db) {
       return customerView(row, membership, owned);
     },
 
-    async listHierarchies(limit: number, offset: number) {
-      const rows = await db
-        .select({ h: customerHierarchies, orgName: customers.name, members: sql<number>`(select count(*)::int from ${hierarchyMembers} m where m.hierarchy_id = ${customerHierarchies.id})` })
-        .from(customerHierarchies)
-        .innerJoin(customers, eq(customers.account, customerHierarchies.organizationAccount))
-        .orderBy(desc(customerHierarchies.createdAt), desc(customerHierarchies.id))
-        .limit(limit)
-        .offset(offset);
-      const [total] = await db.select({ n: count() }).from(customerHierarchies);
-      return {
-        items: rows.map((r) => ({ id: r.h.id, name: r.h.name, purpose: r.h.purpose, active: r.h.active, organization: { account: r.h.organizationAccount, name: r.orgName }, memberCount: r.members, createdAt: r.h.createdAt.toISOString() })),
-        total: total?.n ?? 0,
-      };
+    async listHierarchies(query: HierarchyFilters & { limit: number; offset: number }) {
+      const where = hierarchyFilters(query);
+      const rows = await hierarchyRows(where).orderBy(...keysetOrder(hierarchyKeyset)).limit(query.limit).offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(customerHierarchies).where(where);
+      return { items: rows.map(hierarchyListItem), total: total?.n ?? 0 };
+    },
+
+    /** The business partners after the cursor, in the list's order, for a CSV export. */
+    async exportHierarchies(query: HierarchyFilters, after: Cursor | null, size: number): Promise<Batch<HierarchyListItem>> {
+      const rows = await hierarchyRows(and(hierarchyFilters(query), after ? keysetAfter(hierarchyKeyset, after) : undefined)).orderBy(...keysetOrder(hierarchyKeyset)).limit(size);
+      return { items: rows.map(hierarchyListItem), cursor: lastCursor(rows) };
     },
 
     async getHierarchy(id: string): Promise<HierarchyView> {

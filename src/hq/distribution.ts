@@ -6,6 +6,9 @@ import type { SQL } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
+import { cursorColumns, dateRangeFilter, keysetAfter, keysetOrder, lastCursor } from '../platform/list-query.ts';
+import type { Keyset } from '../platform/list-query.ts';
+import type { Batch, Cursor } from '../platform/csv.ts';
 import { countryAlpha2 } from '../platform/countries.ts';
 import { checkVatNumber } from '../platform/vat-numbers.ts';
 import { plainMessage } from '../platform/sync-side.ts';
@@ -176,6 +179,42 @@ function runView(row: typeof jobRuns.$inferSelect): RunView {
     failed: row.failed,
     errors: row.errors as { record: string; reason: string }[],
     ...(row.message ? { message: row.message } : {}),
+  };
+}
+
+export interface RunFilters { job?: string | undefined; from?: string | undefined; to?: string | undefined }
+export interface ChannelRequestFilters { status?: string | undefined; kind?: string | undefined; from?: string | undefined; to?: string | undefined }
+export type ChannelRequestItem = ReturnType<typeof channelRequestItem>;
+
+const runKeyset: Keyset = { key: jobRuns.requestedAt, id: jobRuns.id, descending: true, idDescending: true };
+// Uploads are numbered in arrival order; the counter is the list's order and its own tie-break.
+const channelRequestKeyset: Keyset = { key: channelRequests.counter, id: channelRequests.id, descending: true, idDescending: true };
+
+function runFilters(query: RunFilters): SQL | undefined {
+  return and(...dateRangeFilter(jobRuns.requestedAt, query), query.job ? eq(jobRuns.jobCode, query.job) : undefined);
+}
+
+function channelRequestFilters(query: ChannelRequestFilters): SQL | undefined {
+  return and(
+    ...dateRangeFilter(channelRequests.uploadedAt, query),
+    query.status ? eq(channelRequests.status, query.status) : undefined,
+    query.kind ? eq(channelRequests.kind, query.kind) : undefined,
+  );
+}
+
+function channelRequestItem(r: typeof channelRequests.$inferSelect) {
+  return {
+    id: r.id,
+    channelId: r.channelId,
+    kind: r.kind,
+    status: r.status as 'Uploaded' | 'Processed' | 'Failed',
+    uploadedAt: r.uploadedAt.toISOString(),
+    ...(r.processedAt ? { processedAt: r.processedAt.toISOString() } : {}),
+    ...(r.error ? { error: r.error } : {}),
+    ...(r.prospectId ? { prospectId: r.prospectId } : {}),
+    companyName: String((r.payload as { companyName?: unknown }).companyName ?? ''),
+    email: String((r.payload as { email?: unknown }).email ?? ''),
+    summary: summarizeUpload(r.kind, r.payload),
   };
 }
 
@@ -638,34 +677,40 @@ export function createDistribution(options: DistributionOptions) {
       return runView(row);
     },
 
-    async listRuns(query: { job?: string | undefined; limit: number; offset: number }) {
-      const where = query.job ? eq(jobRuns.jobCode, query.job) : undefined;
-      const rows = await db.select().from(jobRuns).where(where).orderBy(desc(jobRuns.requestedAt)).limit(query.limit).offset(query.offset);
+    async listRuns(query: RunFilters & { limit: number; offset: number }) {
+      const where = runFilters(query);
+      const rows = await db.select().from(jobRuns).where(where).orderBy(...keysetOrder(runKeyset)).limit(query.limit).offset(query.offset);
       const [total] = await db.select({ n: count() }).from(jobRuns).where(where);
       return { items: rows.map(runView), total: total?.n ?? 0 };
     },
 
-    async listChannelRequests(query: { status?: string | undefined; kind?: string | undefined; limit: number; offset: number }) {
-      const filters = [query.status ? eq(channelRequests.status, query.status) : undefined, query.kind ? eq(channelRequests.kind, query.kind) : undefined];
-      const where = and(...filters);
-      const rows = await db.select().from(channelRequests).where(where).orderBy(desc(channelRequests.counter)).limit(query.limit).offset(query.offset);
+    /** Job history after the cursor, in the list's order, for a CSV export. */
+    async exportRuns(query: RunFilters, after: Cursor | null, size: number): Promise<Batch<RunView>> {
+      const rows = await db
+        .select({ run: jobRuns, ...cursorColumns(runKeyset) })
+        .from(jobRuns)
+        .where(and(runFilters(query), after ? keysetAfter(runKeyset, after) : undefined))
+        .orderBy(...keysetOrder(runKeyset))
+        .limit(size);
+      return { items: rows.map((r) => runView(r.run)), cursor: lastCursor(rows) };
+    },
+
+    async listChannelRequests(query: ChannelRequestFilters & { limit: number; offset: number }) {
+      const where = channelRequestFilters(query);
+      const rows = await db.select().from(channelRequests).where(where).orderBy(...keysetOrder(channelRequestKeyset)).limit(query.limit).offset(query.offset);
       const [total] = await db.select({ n: count() }).from(channelRequests).where(where);
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          channelId: r.channelId,
-          kind: r.kind,
-          status: r.status as 'Uploaded' | 'Processed' | 'Failed',
-          uploadedAt: r.uploadedAt.toISOString(),
-          ...(r.processedAt ? { processedAt: r.processedAt.toISOString() } : {}),
-          ...(r.error ? { error: r.error } : {}),
-          ...(r.prospectId ? { prospectId: r.prospectId } : {}),
-          companyName: String((r.payload as { companyName?: unknown }).companyName ?? ''),
-          email: String((r.payload as { email?: unknown }).email ?? ''),
-          summary: summarizeUpload(r.kind, r.payload),
-        })),
-        total: total?.n ?? 0,
-      };
+      return { items: rows.map(channelRequestItem), total: total?.n ?? 0 };
+    },
+
+    /** Channel requests after the cursor, in the list's order, for a CSV export. */
+    async exportChannelRequests(query: ChannelRequestFilters, after: Cursor | null, size: number): Promise<Batch<ChannelRequestItem>> {
+      const rows = await db
+        .select({ request: channelRequests, ...cursorColumns(channelRequestKeyset) })
+        .from(channelRequests)
+        .where(and(channelRequestFilters(query), after ? keysetAfter(channelRequestKeyset, after) : undefined))
+        .orderBy(...keysetOrder(channelRequestKeyset))
+        .limit(size);
+      return { items: rows.map((r) => channelRequestItem(r.request)), cursor: lastCursor(rows) };
     },
 
     /** Puts a failed channel request back in line for "Synchronize customers and channel requests". */

@@ -16,6 +16,7 @@ import { registerProductRoutes } from './product-routes.ts';
 import { createSalesOrders } from './sales-order.ts';
 import { registerSalesOrderRoutes } from './sales-order-routes.ts';
 import { registerHqRoutes } from './routes.ts';
+import { registerHqExportRoutes } from './export-routes.ts';
 import { createHqSyncSide } from './dualwrite-side.ts';
 import { createMailFeed } from './mail-events.ts';
 import { createCaseDecisions, createCaseFacts, createCaseFeed } from './case-events.ts';
@@ -79,6 +80,7 @@ export function createHq(options: HqOptions) {
       registerHqRoutes(app, { staff, prospects, duplicates: createDuplicates(options.db), customers, partnerUsers, distribution, numberSequences, onlineStores });
       registerProductRoutes(app, { staff, products });
       registerSalesOrderRoutes(app, { staff, salesOrders });
+      registerHqExportRoutes(app, { staff, prospects, customers, distribution, salesOrders, products });
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Server } from '../platform/http.ts';
 import { page } from '../platform/http.ts';
 import type { StaffService } from '../platform/staff.ts';
 import type { Products } from './product.ts';
-import { productSorts } from './product.ts';
+import { ProductFilterQuery } from './export-routes.ts';
 
 const opt = <T extends TSchema>(schema: T) => Type.Optional(schema);
 const Timestamp = Type.String({ format: 'date-time' });
@@ -67,9 +67,7 @@ export function registerProductRoutes(app: Server, deps: { staff: StaffService; 
         tags,
         summary: 'Released products: search over item number and name, status filter, sort, paging',
         querystring: Type.Object({
-          search: opt(Type.String({ maxLength: 200 })),
-          status: opt(Status),
-          sort: Type.Unsafe<string>({ type: 'string', enum: productSorts, default: 'itemNumber' }),
+          ...ProductFilterQuery,
           limit: Type.Integer({ minimum: 1, maximum: 200, default: 25 }),
           offset: Type.Integer({ minimum: 0, default: 0 }),
         }),

@@ -3,6 +3,9 @@ import { and, asc, count, desc, eq, ilike, or } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
+import { cursorColumns, keysetAfter, keysetOrder, lastCursor } from '../platform/list-query.ts';
+import type { Keyset } from '../platform/list-query.ts';
+import type { Batch, Cursor } from '../platform/csv.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { outbox, products } from './schema.ts';
 
@@ -125,6 +128,22 @@ async function queueForChannel(tx: DbOrTx, row: ProductRow) {
   await tx.insert(outbox).values({ consumer: '1040', topic: 'product', key: row.itemNumber, payload: { ...values, updatedAt: updatedAt.toISOString() } });
 }
 
+function productFilters(query: Omit<ProductQuery, 'limit' | 'offset'>): SQL | undefined {
+  const filters: SQL[] = [];
+  if (query.status) filters.push(eq(products.status, query.status));
+  if (query.search) {
+    const pattern = containsPattern(query.search.trim());
+    filters.push(or(ilike(products.itemNumber, pattern), ilike(products.name, pattern))!);
+  }
+  return filters.length > 0 ? and(...filters) : undefined;
+}
+
+/** The chosen column, then the item number (unique), so a cursor can resume after any product. */
+function productKeyset(sort: string): Keyset {
+  const column = sortColumns[sort.replace(/^-/, '') as keyof typeof sortColumns] ?? products.itemNumber;
+  return { key: column, id: products.itemNumber, descending: sort.startsWith('-'), idDescending: false };
+}
+
 export function createProducts(db: Db, onChannelChange: () => void) {
   return {
     async create(input: NewProduct): Promise<ProductView> {
@@ -195,24 +214,22 @@ export function createProducts(db: Db, onChannelChange: () => void) {
     },
 
     async list(query: ProductQuery): Promise<{ items: ProductView[]; total: number }> {
-      const filters: SQL[] = [];
-      if (query.status) filters.push(eq(products.status, query.status));
-      if (query.search) {
-        const pattern = containsPattern(query.search.trim());
-        filters.push(or(ilike(products.itemNumber, pattern), ilike(products.name, pattern))!);
-      }
-      const where = filters.length > 0 ? and(...filters) : undefined;
-      const descending = query.sort.startsWith('-');
-      const column = sortColumns[query.sort.replace(/^-/, '') as keyof typeof sortColumns] ?? products.itemNumber;
-      const rows = await db
-        .select()
-        .from(products)
-        .where(where)
-        .orderBy(descending ? desc(column) : asc(column), asc(products.itemNumber))
-        .limit(query.limit)
-        .offset(query.offset);
+      const where = productFilters(query);
+      const rows = await db.select().from(products).where(where).orderBy(...keysetOrder(productKeyset(query.sort))).limit(query.limit).offset(query.offset);
       const [total] = await db.select({ n: count() }).from(products).where(where);
       return { items: rows.map(productView), total: total?.n ?? 0 };
+    },
+
+    /** Products after the cursor, in the list's order, for a CSV export. */
+    async exportBatch(query: Omit<ProductQuery, 'limit' | 'offset'>, after: Cursor | null, size: number): Promise<Batch<ProductView>> {
+      const keyset = productKeyset(query.sort);
+      const rows = await db
+        .select({ product: products, ...cursorColumns(keyset) })
+        .from(products)
+        .where(and(productFilters(query), after ? keysetAfter(keyset, after) : undefined))
+        .orderBy(...keysetOrder(keyset))
+        .limit(size);
+      return { items: rows.map((r) => productView(r.product)), cursor: lastCursor(rows) };
     },
   };
 }

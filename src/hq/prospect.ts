@@ -4,6 +4,9 @@ import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
+import { cursorColumns, dateRangeFilter, keysetAfter, keysetOrder, lastCursor } from '../platform/list-query.ts';
+import type { Keyset } from '../platform/list-query.ts';
+import type { Batch, Cursor } from '../platform/csv.ts';
 import { channelRequests, customerHierarchies, customers, hierarchyMembers, outbox, prospects } from './schema.ts';
 import { nextNumber, nextNumbers } from './number-sequence.ts';
 import { assertEmailFree, insertCustomer, insertHierarchy } from './customer.ts';
@@ -228,11 +231,33 @@ export interface ProspectQuery {
   /** Only prospects with an open possible duplicate. */
   duplicates?: boolean | undefined;
   sort: 'createdAt' | '-createdAt' | 'companyName' | '-companyName' | 'status' | '-status';
+  /** Created on or after / on or before these days (UTC). */
+  from?: string | undefined;
+  to?: string | undefined;
   limit: number;
   offset: number;
 }
 
+export type ProspectFilters = Omit<ProspectQuery, 'limit' | 'offset'>;
+export type ProspectListItem = ProspectView & { possibleDuplicate: boolean };
+
 const sortColumns = { createdAt: prospects.createdAt, companyName: prospects.companyName, status: prospects.status } as const;
+
+function prospectKeyset(sort: ProspectQuery['sort']): Keyset {
+  return { key: sortColumns[sort.replace('-', '') as keyof typeof sortColumns], id: prospects.id, descending: sort.startsWith('-'), idDescending: true };
+}
+
+function prospectFilters(query: ProspectFilters): SQL | undefined {
+  const filters: SQL[] = [...dateRangeFilter(prospects.createdAt, query)];
+  if (query.status) filters.push(eq(prospects.status, query.status));
+  if (query.type) filters.push(eq(prospects.type, query.type));
+  if (query.duplicates) filters.push(hasOpenDuplicate);
+  if (query.search) {
+    const pattern = containsPattern(query.search);
+    filters.push(or(ilike(prospects.companyName, pattern), ilike(prospects.email, pattern), ilike(prospects.id, pattern), ilike(sql`${prospects.firstName} || ' ' || ${prospects.lastName}`, pattern))!);
+  }
+  return filters.length > 0 ? and(...filters) : undefined;
+}
 
 export function createProspects(db: Db, onChannelChange: () => void) {
   async function decide(
@@ -273,26 +298,28 @@ export function createProspects(db: Db, onChannelChange: () => void) {
 
   return {
     async list(query: ProspectQuery) {
-      const filters: SQL[] = [];
-      if (query.status) filters.push(eq(prospects.status, query.status));
-      if (query.type) filters.push(eq(prospects.type, query.type));
-      if (query.duplicates) filters.push(hasOpenDuplicate);
-      if (query.search) {
-        const pattern = containsPattern(query.search);
-        filters.push(or(ilike(prospects.companyName, pattern), ilike(prospects.email, pattern), ilike(prospects.id, pattern), ilike(sql`${prospects.firstName} || ' ' || ${prospects.lastName}`, pattern))!);
-      }
-      const where = filters.length > 0 ? and(...filters) : undefined;
-      const descending = query.sort.startsWith('-');
-      const column = sortColumns[query.sort.replace('-', '') as keyof typeof sortColumns];
+      const where = prospectFilters(query);
       const rows = await db
         .select({ prospect: prospects, possibleDuplicate: hasOpenDuplicate })
         .from(prospects)
         .where(where)
-        .orderBy(descending ? desc(column) : asc(column), desc(prospects.id))
+        .orderBy(...keysetOrder(prospectKeyset(query.sort)))
         .limit(query.limit)
         .offset(query.offset);
       const [total] = await db.select({ n: count() }).from(prospects).where(where);
       return { items: rows.map((r) => ({ ...prospectView(r.prospect), possibleDuplicate: Boolean(r.possibleDuplicate) })), total: total?.n ?? 0 };
+    },
+
+    /** The list's rows after the cursor, in its order, for a CSV export. */
+    async exportBatch(query: ProspectFilters, after: Cursor | null, size: number): Promise<Batch<ProspectListItem>> {
+      const keyset = prospectKeyset(query.sort);
+      const rows = await db
+        .select({ prospect: prospects, possibleDuplicate: hasOpenDuplicate, ...cursorColumns(keyset) })
+        .from(prospects)
+        .where(and(prospectFilters(query), after ? keysetAfter(keyset, after) : undefined))
+        .orderBy(...keysetOrder(keyset))
+        .limit(size);
+      return { items: rows.map((r) => ({ ...prospectView(r.prospect), possibleDuplicate: Boolean(r.possibleDuplicate) })), cursor: lastCursor(rows) };
     },
 
     async get(id: string): Promise<ProspectDetail> {

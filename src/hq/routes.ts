@@ -13,6 +13,7 @@ import type { PartnerUsers } from './partner-users.ts';
 import type { Distribution } from './distribution.ts';
 import type { createNumberSequences } from './number-sequence.ts';
 import type { createOnlineStores } from './online-store.ts';
+import { ChannelRequestFilterQuery, CustomerFilterQuery, HierarchyFilterQuery, ProspectFilterQuery, RunFilterQuery } from './export-routes.ts';
 
 const Paged = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer(), next: Type.Optional(Type.Integer()) });
 const Paging = { limit: Type.Integer({ minimum: 1, maximum: 200, default: 25 }), offset: Type.Integer({ minimum: 0, default: 0 }) };
@@ -156,14 +157,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
       schema: {
         tags,
         summary: 'All prospects',
-        querystring: Type.Object({
-          status: opt(ProspectStatus),
-          type: opt(Type.Literal('B2BProspect')),
-          search: opt(Type.String({ maxLength: 200 })),
-          duplicates: opt(Type.Boolean({ description: 'true: only prospects with an open possible duplicate' })),
-          sort: Type.Union(['createdAt', '-createdAt', 'companyName', '-companyName', 'status', '-status'].map((s) => Type.Literal(s)), { default: '-createdAt' }),
-          ...Paging,
-        }),
+        querystring: Type.Object({ ...ProspectFilterQuery, ...Paging }),
         response: { 200: Paged(Type.Intersect([ProspectRef, Type.Object({ possibleDuplicate: Type.Boolean() })])) },
       },
     },
@@ -263,7 +257,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
       schema: {
         tags,
         summary: 'All customers',
-        querystring: Type.Object({ search: opt(Type.String({ maxLength: 200 })), type: opt(Type.Union([Type.Literal('Person'), Type.Literal('Organization')])), ...Paging }),
+        querystring: Type.Object({ ...CustomerFilterQuery, ...Paging }),
         response: { 200: Paged(CustomerRef) },
       },
     },
@@ -323,7 +317,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
       schema: {
         tags,
         summary: 'Customer hierarchies (business partners)',
-        querystring: Type.Object(Paging),
+        querystring: Type.Object({ ...HierarchyFilterQuery, ...Paging }),
         response: {
           200: Paged(Type.Object({ id: Type.String(), name: Type.String(), purpose: Type.String(), active: Type.Boolean(), organization: Type.Object({ account: Type.String(), name: Type.String() }), memberCount: Type.Integer(), createdAt: Timestamp })),
         },
@@ -331,7 +325,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
     },
     async (request) => {
       await staff.authenticate(request, hqOps);
-      return page(await customers.listHierarchies(request.query.limit, request.query.offset), request.query.offset, request.query.limit);
+      return page(await customers.listHierarchies(request.query), request.query.offset, request.query.limit);
     },
   );
 
@@ -636,7 +630,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
   app.get(
     '/api/hq/distribution/runs',
     {
-      schema: { tags: ['Distribution'], summary: 'Job history', querystring: Type.Object({ job: opt(Type.String()), ...Paging }), response: { 200: Paged(RunRef) } },
+      schema: { tags: ['Distribution'], summary: 'Job history', querystring: Type.Object({ ...RunFilterQuery, ...Paging }), response: { 200: Paged(RunRef) } },
     },
     async (request) => {
       await staff.authenticate(request, hqOps);
@@ -660,11 +654,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
         tags: ['Distribution'],
         summary: 'Uploaded channel requests and what became of each',
         description: 'Every record the online store uploaded: partner requests, organization user changes and orders (filter by kind).',
-        querystring: Type.Object({
-          status: opt(Type.Union([Type.Literal('Uploaded'), Type.Literal('Processed'), Type.Literal('Failed')])),
-          kind: opt(Type.Union([Type.Literal('partner-request'), Type.Literal('organization-user'), Type.Literal('sales-order')])),
-          ...Paging,
-        }),
+        querystring: Type.Object({ ...ChannelRequestFilterQuery, ...Paging }),
         response: {
           200: Paged(
             Type.Object({

@@ -5,7 +5,7 @@ import type { Server } from '../platform/http.ts';
 import { page } from '../platform/http.ts';
 import type { StaffService } from '../platform/staff.ts';
 import type { SalesOrders } from './sales-order.ts';
-import { invoiceSorts, salesOrderSorts } from './sales-order.ts';
+import { InvoiceFilterQuery, SalesOrderFilterQuery } from './export-routes.ts';
 
 const opt = <T extends TSchema>(schema: T) => Type.Optional(schema);
 const Timestamp = Type.String({ format: 'date-time' });
@@ -81,13 +81,7 @@ export function registerSalesOrderRoutes(app: Server, deps: { staff: StaffServic
       schema: {
         tags,
         summary: 'Sales orders from the storefront, newest first, by customer, status and search, sortable',
-        querystring: Type.Object({
-          customer: Customer,
-          status: opt(OrderStatus),
-          search: Search("the sales order's number, the storefront's order number, the purchase order number, the customer account or the buyer's name"),
-          sort: Sort(salesOrderSorts, 'newest first'),
-          ...Paging,
-        }),
+        querystring: Type.Object({ ...SalesOrderFilterQuery, ...Paging }),
         response: { 200: Type.Object({ items: Type.Array(SummaryRef), total: Type.Integer(), next: opt(Type.Integer()) }) },
       },
     },
@@ -120,13 +114,7 @@ export function registerSalesOrderRoutes(app: Server, deps: { staff: StaffServic
       schema: {
         tags,
         summary: 'Invoices, newest first, by customer, status and search, sortable',
-        querystring: Type.Object({
-          customer: Customer,
-          status: opt(InvoiceStatus),
-          search: Search("the invoice number, its sales order's number or the customer account"),
-          sort: Sort(invoiceSorts, 'newest first'),
-          ...Paging,
-        }),
+        querystring: Type.Object({ ...InvoiceFilterQuery, ...Paging }),
         response: { 200: Type.Object({ items: Type.Array(InvoiceRef), total: Type.Integer(), next: opt(Type.Integer()) }) },
       },
     },

@@ -6,6 +6,9 @@ import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
+import { cursorColumns, dateRangeFilter, keysetAfter, keysetOrder, lastCursor } from '../platform/list-query.ts';
+import type { Keyset } from '../platform/list-query.ts';
+import type { Batch, Cursor } from '../platform/csv.ts';
 import { customerHierarchies, customers, invoicePayments, invoices, outbox, salesOrderLines, salesOrders } from './schema.ts';
 import { nextNumber } from './number-sequence.ts';
 
@@ -194,6 +197,9 @@ export interface SalesOrderQuery {
   status?: SalesOrderStatus | undefined;
   search?: string | undefined;
   sort?: string | undefined;
+  /** On or after / on or before these days (UTC): the order date of a sales order, the invoice date of an invoice. */
+  from?: string | undefined;
+  to?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -203,6 +209,9 @@ export interface InvoiceQuery {
   status?: InvoiceStatus | undefined;
   search?: string | undefined;
   sort?: string | undefined;
+  /** On or after / on or before these days (UTC): the order date of a sales order, the invoice date of an invoice. */
+  from?: string | undefined;
+  to?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -212,11 +221,51 @@ const invoiceSortColumns = { number: invoices.number, dueDate: invoices.dueDate,
 export const salesOrderSorts = Object.keys(orderSortColumns).flatMap((k) => [k, `-${k}`]);
 export const invoiceSorts = Object.keys(invoiceSortColumns).flatMap((k) => [k, `-${k}`]);
 
-/** `field` or `-field` as an ORDER BY term; anything else is the caller's default. */
-function sortTerm<C extends Record<string, Parameters<typeof asc>[0]>>(columns: C, sort: string | undefined) {
-  const column = sort ? columns[sort.replace(/^-/, '')] : undefined;
-  if (!column) return undefined;
-  return sort!.startsWith('-') ? desc(column) : asc(column);
+export type SalesOrderFilters = Omit<SalesOrderQuery, 'limit' | 'offset'>;
+export type InvoiceFilters = Omit<InvoiceQuery, 'limit' | 'offset'>;
+
+/** `field` or `-field` with the number as tie-break; anything else is newest first. */
+function orderKeyset(sort: string | undefined): Keyset {
+  const column = sort ? orderSortColumns[sort.replace(/^-/, '') as keyof typeof orderSortColumns] : undefined;
+  return column ? { key: column, id: salesOrders.number, descending: sort!.startsWith('-'), idDescending: true } : { key: salesOrders.createdAt, id: salesOrders.number, descending: true, idDescending: true };
+}
+
+function invoiceKeyset(sort: string | undefined): Keyset {
+  const column = sort ? invoiceSortColumns[sort.replace(/^-/, '') as keyof typeof invoiceSortColumns] : undefined;
+  return column ? { key: column, id: invoices.number, descending: sort!.startsWith('-'), idDescending: true } : { key: invoices.createdAt, id: invoices.number, descending: true, idDescending: true };
+}
+
+/** Sales orders by customer, status, search and order date. */
+function orderFilters(query: SalesOrderFilters): SQL | undefined {
+  const filters: SQL[] = [...dateRangeFilter(salesOrders.orderedAt, query)];
+  if (query.customer) filters.push(eq(salesOrders.customerAccount, query.customer));
+  if (query.status) filters.push(eq(salesOrders.status, query.status));
+  if (query.search?.trim()) {
+    // The numbers people quote: HQ's, the storefront's and the buyer's purchase order; or who ordered.
+    const pattern = containsPattern(query.search.trim());
+    filters.push(
+      or(
+        ilike(salesOrders.number, pattern),
+        ilike(salesOrders.storefrontOrderNumber, pattern),
+        ilike(salesOrders.purchaseOrderNumber, pattern),
+        ilike(salesOrders.customerAccount, pattern),
+        ilike(salesOrders.buyerName, pattern),
+      )!,
+    );
+  }
+  return filters.length > 0 ? and(...filters) : undefined;
+}
+
+/** Invoices by customer, status, search and invoice date (the sales order is joined: the search may name its number). */
+function invoiceFilters(query: InvoiceFilters): SQL | undefined {
+  const filters: SQL[] = [...dateRangeFilter(invoices.createdAt, query)];
+  if (query.customer) filters.push(eq(invoices.customerAccount, query.customer));
+  if (query.status) filters.push(eq(invoices.status, query.status));
+  if (query.search?.trim()) {
+    const pattern = containsPattern(query.search.trim());
+    filters.push(or(ilike(invoices.number, pattern), ilike(salesOrders.number, pattern), ilike(invoices.customerAccount, pattern))!);
+  }
+  return filters.length > 0 ? and(...filters) : undefined;
 }
 
 const allowed: Record<'confirm' | 'invoice' | 'cancel', SalesOrderStatus[]> = { confirm: ['Open'], invoice: ['Open', 'Confirmed'], cancel: ['Open', 'Confirmed'] };
@@ -284,28 +333,22 @@ export function createSalesOrders(db: Db, onChannelChange: () => void) {
 
   return {
     async list(query: SalesOrderQuery) {
-      const filters: SQL[] = [];
-      if (query.customer) filters.push(eq(salesOrders.customerAccount, query.customer));
-      if (query.status) filters.push(eq(salesOrders.status, query.status));
-      if (query.search?.trim()) {
-        // The numbers people quote: HQ's, the storefront's and the buyer's purchase order; or who ordered.
-        const pattern = containsPattern(query.search.trim());
-        filters.push(
-          or(
-            ilike(salesOrders.number, pattern),
-            ilike(salesOrders.storefrontOrderNumber, pattern),
-            ilike(salesOrders.purchaseOrderNumber, pattern),
-            ilike(salesOrders.customerAccount, pattern),
-            ilike(salesOrders.buyerName, pattern),
-          )!,
-        );
-      }
-      const where = filters.length > 0 ? and(...filters) : undefined;
-      const sorted = sortTerm(orderSortColumns, query.sort);
-      const order = sorted ? [sorted, desc(salesOrders.number)] : [desc(salesOrders.createdAt), desc(salesOrders.number)];
-      const rows = await db.select().from(salesOrders).where(where).orderBy(...order).limit(query.limit).offset(query.offset);
+      const where = orderFilters(query);
+      const rows = await db.select().from(salesOrders).where(where).orderBy(...keysetOrder(orderKeyset(query.sort))).limit(query.limit).offset(query.offset);
       const [total] = await db.select({ n: count() }).from(salesOrders).where(where);
       return { items: rows.map(orderSummary), total: total?.n ?? 0 };
+    },
+
+    /** Sales orders after the cursor, in the list's order, for a CSV export. */
+    async exportBatch(query: SalesOrderFilters, after: Cursor | null, size: number): Promise<Batch<ReturnType<typeof orderSummary>>> {
+      const keyset = orderKeyset(query.sort);
+      const rows = await db
+        .select({ order: salesOrders, ...cursorColumns(keyset) })
+        .from(salesOrders)
+        .where(and(orderFilters(query), after ? keysetAfter(keyset, after) : undefined))
+        .orderBy(...keysetOrder(keyset))
+        .limit(size);
+      return { items: rows.map((r) => orderSummary(r.order)), cursor: lastCursor(rows) };
     },
 
     async get(id: string) {
@@ -319,26 +362,31 @@ export function createSalesOrders(db: Db, onChannelChange: () => void) {
     cancel: (id: string, actor: string) => transition(id, 'cancel', actor),
 
     async listInvoices(query: InvoiceQuery) {
-      const filters: SQL[] = [];
-      if (query.customer) filters.push(eq(invoices.customerAccount, query.customer));
-      if (query.status) filters.push(eq(invoices.status, query.status));
-      if (query.search?.trim()) {
-        const pattern = containsPattern(query.search.trim());
-        filters.push(or(ilike(invoices.number, pattern), ilike(salesOrders.number, pattern), ilike(invoices.customerAccount, pattern))!);
-      }
-      const where = filters.length > 0 ? and(...filters) : undefined;
-      const sorted = sortTerm(invoiceSortColumns, query.sort);
+      const where = invoiceFilters(query);
       const rows = await db
         .select({ invoice: invoices, orderNumber: salesOrders.number })
         .from(invoices)
         .innerJoin(salesOrders, eq(salesOrders.id, invoices.salesOrderId))
         .where(where)
-        .orderBy(...(sorted ? [sorted, desc(invoices.number)] : [desc(invoices.createdAt), desc(invoices.number)]))
+        .orderBy(...keysetOrder(invoiceKeyset(query.sort)))
         .limit(query.limit)
         .offset(query.offset);
       // The count joins too: the search may name the sales order's number.
       const [total] = await db.select({ n: count() }).from(invoices).innerJoin(salesOrders, eq(salesOrders.id, invoices.salesOrderId)).where(where);
       return { items: rows.map((r) => invoiceView(r.invoice, r.orderNumber)), total: total?.n ?? 0 };
+    },
+
+    /** Invoices after the cursor, in the list's order, for a CSV export. */
+    async exportInvoices(query: InvoiceFilters, after: Cursor | null, size: number): Promise<Batch<ReturnType<typeof invoiceView>>> {
+      const keyset = invoiceKeyset(query.sort);
+      const rows = await db
+        .select({ invoice: invoices, orderNumber: salesOrders.number, ...cursorColumns(keyset) })
+        .from(invoices)
+        .innerJoin(salesOrders, eq(salesOrders.id, invoices.salesOrderId))
+        .where(and(invoiceFilters(query), after ? keysetAfter(keyset, after) : undefined))
+        .orderBy(...keysetOrder(keyset))
+        .limit(size);
+      return { items: rows.map((r) => invoiceView(r.invoice, r.orderNumber)), cursor: lastCursor(rows) };
     },
 
     /** A payment of part or all of the open balance; more than the balance is refused (400), nothing recorded. */

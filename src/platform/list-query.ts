@@ -1,0 +1,56 @@
+// Filters and keyset pagination every list shares: a date range (`from`, `to`) and "the rows after this one".
+import { Type } from 'typebox';
+import { asc, desc, sql } from 'drizzle-orm';
+import type { SQL, SQLWrapper } from 'drizzle-orm';
+import { DomainError } from './errors.ts';
+import type { Cursor } from './csv.ts';
+
+/** Query properties of a list with dates: ISO dates, both ends included, in UTC. */
+export const DateRangeQuery = {
+  from: Type.Optional(Type.String({ format: 'date', description: 'On or after this day (UTC), e.g. 2026-12-01' })),
+  to: Type.Optional(Type.String({ format: 'date', description: 'On or before this day (UTC); not before `from`' })),
+};
+
+export interface DateRange {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** The date range as a filter on a timestamp column; a range that ends before it starts is a 400 naming `to`. */
+export function dateRangeFilter(column: SQLWrapper, range: DateRange): SQL[] {
+  if (range.from && range.to && range.from > range.to) throw DomainError.invalid('to', 'must not be before from');
+  const filters: SQL[] = [];
+  if (range.from) filters.push(sql`${column} >= (${range.from}::date)::timestamp at time zone 'UTC'`);
+  if (range.to) filters.push(sql`${column} < (${range.to}::date + 1)::timestamp at time zone 'UTC'`);
+  return filters;
+}
+
+/** A list's order: its sort key, then its id, so that every row has one place and a cursor can resume after it. */
+export interface Keyset {
+  key: SQLWrapper;
+  id: SQLWrapper;
+  descending: boolean;
+  idDescending: boolean;
+}
+
+export function keysetOrder(k: Keyset): SQL[] {
+  return [k.descending ? desc(k.key) : asc(k.key), k.idDescending ? desc(k.id) : asc(k.id)];
+}
+
+/** The row's cursor, read as text so a timestamp keeps its microseconds (a JavaScript Date would lose them). */
+export function cursorColumns(k: Keyset) {
+  return { cursorKey: sql<string | null>`(${k.key})::text`, cursorId: sql<string>`(${k.id})::text` };
+}
+
+/** Rows after the cursor in the keyset's order (the sort key must not be null: lists sort on non-null columns). */
+export function keysetAfter(k: Keyset, cursor: Cursor): SQL {
+  const keyOp = sql.raw(k.descending ? '<' : '>');
+  const idOp = sql.raw(k.idDescending ? '<' : '>');
+  return sql`(${k.key} ${keyOp} ${cursor.key} or (${k.key} = ${cursor.key} and ${k.id} ${idOp} ${cursor.id}))`;
+}
+
+/** The cursor after the last of the rows, or null for none. */
+export function lastCursor(rows: { cursorKey: string | null; cursorId: string }[]): Cursor | null {
+  const last = rows.at(-1);
+  return last ? { key: last.cursorKey, id: last.cursorId } : null;
+}
