@@ -20,6 +20,9 @@ const Role = Type.Union([Type.Literal('Admin'), Type.Literal('User')]);
 const Money = Type.Unsafe<number | null>({ type: ['number', 'null'], minimum: 0, maximum: 1e12 });
 const Password = Type.String({ minLength: 1, maxLength: 200 });
 const Token = Type.String({ minLength: 10, maxLength: 200 });
+/** The languages the storefront ships. */
+const Language = Type.Union([Type.Literal('en'), Type.Literal('et')]);
+const remembered = (language: string | null): 'en' | 'et' | null => (language === 'en' || language === 'et' ? language : null);
 
 export const PartnerUserSchema = Type.Object(
   {
@@ -125,11 +128,28 @@ export function registerAccountRoutes(app: Server, deps: { accounts: PartnerAcco
 
   app.get(
     '/api/store/me',
-    { schema: { tags, summary: 'The signed-in partner user, the organization and its credit limit', response: { 200: Type.Object({ user: UserRef, organization: Organization, role: Role }) } } },
+    { schema: { tags, summary: 'The signed-in partner user, the organization and its credit limit', response: { 200: Type.Object({ user: UserRef, organization: Organization, role: Role, language: Type.Union([Language, Type.Null()]) }) } } },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const caller = await accounts.authenticate(request);
-      return { user: partnerUserView(caller.user), organization: organizationView(caller.organization), role: caller.user.role as 'Admin' | 'User' };
+      return { user: partnerUserView(caller.user), organization: organizationView(caller.organization), role: caller.user.role as 'Admin' | 'User', language: remembered(caller.user.language) };
+    },
+  );
+
+  app.put(
+    '/api/store/me/language',
+    {
+      schema: {
+        tags,
+        summary: 'Remember your language: the storefront and your mails (orders, password links) use it',
+        body: Type.Object({ language: Language }, { additionalProperties: false }),
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const caller = await accounts.authenticate(request);
+      await accounts.setLanguage(caller, request.body.language);
+      return reply.status(204).send(null);
     },
   );
 

@@ -12,7 +12,7 @@ export type OrderMailTopic = 'order-placed' | 'order-awaiting-approval' | 'order
 
 const statusWords: Record<string, string> = { AwaitingApproval: 'Awaiting approval' };
 
-/** The store's name, address and language as 1070 last delivered them; storefront mails are in its language. */
+/** The store's name, address and language as 1070 last delivered them; a mail is in its language unless the recipient picked one. */
 export async function mailStore(tx: DbOrTx) {
   const [store] = await tx.select().from(channelSettings).limit(1);
   return { storename: store?.name ?? '', storeurl: (store?.url ?? '').replace(/\/+$/, ''), language: store?.defaultLanguage ?? 'en-us', channelId: store?.channelId ?? '' };
@@ -38,7 +38,8 @@ async function record(tx: DbOrTx, topic: OrderMailTopic, key: string, recipients
       key,
       payload: {
         recipient: user.email,
-        language: store.language,
+        // The recipient's own pick in the storefront, else the store's language.
+        language: user.language ?? store.language,
         channelId: store.channelId,
         values: { firstname: user.firstName, lastname: user.lastName, ...values, storename: store.storename, storeurl: store.storeurl },
       },

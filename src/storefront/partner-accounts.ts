@@ -202,6 +202,11 @@ export function createPartnerAccounts(db: Db, sessions: SessionStore, throttle: 
       // Other devices are signed out; this one stays.
       await sessions.revokeAll('partner', caller.user.id, keepTokenHash);
     },
+
+    /** The storefront's language for this user, which their mails follow. Not HQ's business: no version, no upload. */
+    async setLanguage(caller: Caller, language: 'en' | 'et') {
+      await db.update(partnerUsers).set({ language }).where(eq(partnerUsers.id, caller.user.id));
+    },
   };
 }
 
@@ -229,7 +234,7 @@ export async function mailLink(tx: DbOrTx, user: UserRow, company: string, kind:
     key: user.id,
     payload: {
       recipient: user.email,
-      language: store?.defaultLanguage ?? 'en-us',
+      language: user.language ?? store?.defaultLanguage ?? 'en-us',
       channelId: store?.channelId ?? '',
       // The token sits in the fragment, so it never reaches a server log.
       values: { firstname: user.firstName, lastname: user.lastName, company, email: user.email, [spec.placeholder]: `${storeurl}/${spec.path}#${token}`, storename: store?.name ?? '', storeurl },

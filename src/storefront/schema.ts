@@ -87,6 +87,8 @@ export const partnerUsers = storefront.table(
     syncError: text('sync_error'),
     /** When the user first signed in (accepting the invitation signs in): a step on the onboarding case. */
     firstSignedInAt: timestamp('first_signed_in_at', { withTimezone: true }),
+    /** The language the user last picked in the storefront (en | et); their mails follow it, else the store's. */
+    language: text('language'),
     /** Bumped by every local edit; HQ echoes it, so an older echo does not undo a newer edit. */
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -296,6 +296,23 @@ describe('invitations and passwords', () => {
     expect((await t.request('POST', '/api/store/auth/sign-in', { body: { email: p.email, password: 'partner-password-1' } })).status).toBe(401);
   });
 
+  it("writes to an Estonian applicant in Estonian, then follows the partner user's remembered language", async () => {
+    const p = await approvedPartnerOf(t, { language: 'et' });
+    expect((await mailTo(p.email, 'prospect-approved')).subject).toMatch(new RegExp(`^Tere tulemast .* partneriks, ${p.company}$`));
+    expect((await t.request('GET', '/api/store/me', { token: p.admin })).body.language).toBeNull();
+    expect((await t.request('PUT', '/api/store/me/language', { token: p.admin, body: { language: 'de' } })).status).toBe(400);
+
+    expect((await t.request('PUT', '/api/store/me/language', { token: p.admin, body: { language: 'en' } })).status).toBe(204);
+    expect((await t.request('GET', '/api/store/me', { token: p.admin })).body.language).toBe('en');
+    await t.request('POST', '/api/store/auth/forgot-password', { body: { email: p.email } });
+    const english = await mailTo(p.email, 'password-reset');
+    expect(english.subject).toMatch(/^Choose a new password for /);
+
+    expect((await t.request('PUT', '/api/store/me/language', { token: p.admin, body: { language: 'et' } })).status).toBe(204);
+    await t.request('POST', '/api/store/auth/forgot-password', { body: { email: p.email } });
+    expect((await mailTo(p.email, 'password-reset', english.id)).subject).toMatch(/^Vali .* jaoks uus parool$/);
+  });
+
   it('changes the password with the current one, keeping this session and ending the others', async () => {
     const p = await approvedPartner();
     const other = (await t.request('POST', '/api/store/auth/sign-in', { body: { email: p.email, password: 'partner-password-1' } })).body.token;

@@ -337,6 +337,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/store/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Remember your language: the storefront and your mails (orders, password links) use it */
+        put: operations["putStoreMeLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/store/organization/users": {
         parameters: {
             query?: never;
@@ -1204,6 +1221,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hq/prospects/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All prospects as CSV, with the list's filters
+         * @description The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getHqProspectsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/customers/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All customers as CSV, with the list's filters
+         * @description The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getHqCustomersExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/customer-hierarchies/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customer hierarchies as CSV, with the list's filters
+         * @description The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getHqCustomerHierarchiesExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/distribution/runs/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Job history as CSV, with the list's filters
+         * @description The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getHqDistributionRunsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/channel-requests/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Channel requests as CSV, with the list's filters
+         * @description The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getHqChannelRequestsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/sales-orders/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sales orders as CSV, with the list's filters
+         * @description The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getHqSalesOrdersExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/invoices/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invoices as CSV, with the list's filters
+         * @description The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getHqInvoicesExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/products/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Released products as CSV, with the list's filters
+         * @description The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getHqProductsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sales/users": {
         parameters: {
             query?: never;
@@ -1249,7 +1426,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A lead with its timeline */
+        /** A lead with its timeline and possible duplicates */
         get: operations["getSalesLeadsById"];
         put?: never;
         post?: never;
@@ -1288,6 +1465,23 @@ export interface paths {
         get: operations["getSalesLeadsByIdDuplicates"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sales/leads/{id}/duplicates/{matchId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a possible duplicate of a lead: it is not the same company */
+        post: operations["postSalesLeadsByIdDuplicatesByMatchIdDismiss"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2361,6 +2555,7 @@ export interface components {
                 zip?: string;
                 countryRegionId?: string;
             };
+            vatNumber: string | null;
             source: string;
             description: string | null;
             ownerId: string | null;
@@ -2404,6 +2599,7 @@ export interface components {
             id: string;
             name: string;
             website: string | null;
+            vatNumber: string | null;
             primaryContactId: string | null;
             email: string | null;
             phone: string | null;
@@ -3616,6 +3812,7 @@ export interface operations {
                             creditLimit: number | null;
                         };
                         role: "Admin" | "User";
+                        language: ("en" | "et") | null;
                     };
                 };
             };
@@ -3630,6 +3827,84 @@ export interface operations {
             };
             /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putStoreMeLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    language: "en" | "et";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record is not in a state that allows this; the body may carry the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5199,6 +5474,10 @@ export interface operations {
                 /** @description true: only prospects with an open possible duplicate */
                 duplicates?: boolean;
                 sort?: "createdAt" | "-createdAt" | "companyName" | "-companyName" | "status" | "-status";
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -5614,6 +5893,10 @@ export interface operations {
             query?: {
                 search?: string;
                 type?: "Person" | "Organization";
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -5930,6 +6213,10 @@ export interface operations {
     getHqCustomerHierarchies: {
         parameters: {
             query?: {
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -7083,6 +7370,10 @@ export interface operations {
         parameters: {
             query?: {
                 job?: string;
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -7215,6 +7506,10 @@ export interface operations {
             query?: {
                 status?: "Uploaded" | "Processed" | "Failed";
                 kind?: "partner-request" | "organization-user" | "sales-order";
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -7690,6 +7985,10 @@ export interface operations {
                 search?: string;
                 /** @description A field, `-` before it for descending; without it newest first */
                 sort?: "number" | "-number" | "orderedAt" | "-orderedAt" | "total" | "-total" | "customerAccount" | "-customerAccount";
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -8055,6 +8354,10 @@ export interface operations {
                 search?: string;
                 /** @description A field, `-` before it for descending; without it newest first */
                 sort?: "number" | "-number" | "dueDate" | "-dueDate" | "amount" | "-amount" | "createdAt" | "-createdAt";
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -8179,6 +8482,518 @@ export interface operations {
             };
             /** @description The record is not in a state that allows this; the body may carry the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHqProspectsExportCsv: {
+        parameters: {
+            query?: {
+                status?: "New" | "Approved" | "Rejected";
+                type?: "B2BProspect";
+                search?: string;
+                /** @description true: only prospects with an open possible duplicate */
+                duplicates?: boolean;
+                sort?: "createdAt" | "-createdAt" | "companyName" | "-companyName" | "status" | "-status";
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHqCustomersExportCsv: {
+        parameters: {
+            query?: {
+                search?: string;
+                type?: "Person" | "Organization";
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHqCustomerHierarchiesExportCsv: {
+        parameters: {
+            query?: {
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHqDistributionRunsExportCsv: {
+        parameters: {
+            query?: {
+                job?: string;
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHqChannelRequestsExportCsv: {
+        parameters: {
+            query?: {
+                status?: "Uploaded" | "Processed" | "Failed";
+                kind?: "partner-request" | "organization-user" | "sales-order";
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHqSalesOrdersExportCsv: {
+        parameters: {
+            query?: {
+                /** @description Customer account (the organization) */
+                customer?: string;
+                status?: "Open" | "Confirmed" | "Invoiced" | "Canceled";
+                /** @description Part of the sales order's number, the storefront's order number, the purchase order number, the customer account or the buyer's name, in any case */
+                search?: string;
+                /** @description A field, `-` before it for descending; without it newest first */
+                sort?: "number" | "-number" | "orderedAt" | "-orderedAt" | "total" | "-total" | "customerAccount" | "-customerAccount";
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHqInvoicesExportCsv: {
+        parameters: {
+            query?: {
+                /** @description Customer account (the organization) */
+                customer?: string;
+                status?: "Open" | "PartlyPaid" | "Paid";
+                /** @description Part of the invoice number, its sales order's number or the customer account, in any case */
+                search?: string;
+                /** @description A field, `-` before it for descending; without it newest first */
+                sort?: "number" | "-number" | "dueDate" | "-dueDate" | "amount" | "-amount" | "createdAt" | "-createdAt";
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHqProductsExportCsv: {
+        parameters: {
+            query?: {
+                search?: string;
+                status?: "Active" | "Discontinued";
+                sort?: "itemNumber" | "-itemNumber" | "name" | "-name" | "price" | "-price" | "updatedAt" | "-updatedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8341,6 +9156,8 @@ export interface operations {
                         zip?: string;
                         countryRegionId?: string;
                     };
+                    /** @description Normalised on save (upper case, no separators); matched against other leads and accounts */
+                    vatNumber?: string | null;
                     /** @enum {string} */
                     source?: "CommerceB2B" | "Web" | "Phone" | "Email" | "Referral" | "TradeShow" | "Other";
                     description?: string | null;
@@ -8441,6 +9258,24 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                         }[];
+                        /** @description Found when the lead was created; open ones first, then by score */
+                        possibleDuplicates: {
+                            matchId: number;
+                            /** @enum {string} */
+                            kind: "lead" | "contact" | "account";
+                            /** @description The matched lead's, contact's or account's id */
+                            id: string;
+                            name: string;
+                            reasons: ("email" | "domain" | "vat" | "name")[];
+                            /** @description Trigram similarity of the normalised company names, 0–1, when `name` is a reason */
+                            nameSimilarity?: number;
+                            score: number;
+                            /** @enum {string} */
+                            status: "Open" | "Dismissed";
+                            dismissedBy?: string;
+                            /** Format: date-time */
+                            dismissedAt?: string;
+                        }[];
                     };
                 };
             };
@@ -8518,6 +9353,8 @@ export interface operations {
                         zip?: string;
                         countryRegionId?: string;
                     };
+                    /** @description Normalised on save (upper case, no separators); matched against other leads and accounts */
+                    vatNumber?: string | null;
                     /** @enum {string} */
                     source?: "CommerceB2B" | "Web" | "Phone" | "Email" | "Referral" | "TradeShow" | "Other";
                     description?: string | null;
@@ -8734,6 +9571,99 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSalesLeadsByIdDuplicatesByMatchIdDismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                matchId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        matchId: number;
+                        /** @enum {string} */
+                        kind: "lead" | "contact" | "account";
+                        /** @description The matched lead's, contact's or account's id */
+                        id: string;
+                        name: string;
+                        reasons: ("email" | "domain" | "vat" | "name")[];
+                        /** @description Trigram similarity of the normalised company names, 0–1, when `name` is a reason */
+                        nameSimilarity?: number;
+                        score: number;
+                        /** @enum {string} */
+                        status: "Open" | "Dismissed";
+                        dismissedBy?: string;
+                        /** Format: date-time */
+                        dismissedAt?: string;
+                    };
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record is not in a state that allows this; the body may carry the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,15 +2,20 @@
 import { Anchor, Box, Button, Container, Group, Text, ThemeIcon } from '@mantine/core';
 import { IconBuildingStore, IconLogout, IconPackage, IconShoppingCart, IconUserCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import { fullName } from '../ui/format.ts';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
+import { currentLanguage, switchLanguage } from '../i18n/i18n.ts';
+import type { Language } from '../i18n/i18n.ts';
 import { useCart } from './ordering.ts';
 import { organizationUsersKey, partnerMeKey, signedInPartner, usePartnerMe } from './partnerSession.ts';
 import { useStoreName } from './useStoreName.ts';
 
 function AccountLinks() {
+  const { t } = useTranslation('storefront');
   const me = usePartnerMe();
   const partner = signedInPartner(me);
   const navigate = useNavigate();
@@ -32,10 +37,10 @@ function AccountLinks() {
     return (
       <Group gap="sm">
         <Button component={Link} to="/partner/sign-up" variant="light" size="sm" visibleFrom="xs">
-          Partner sign-up
+          {t('layout.partnerSignUp')}
         </Button>
         <Button component={Link} to="/sign-in" variant="subtle" size="sm">
-          Sign in
+          {t('layout.signIn')}
         </Button>
       </Group>
     );
@@ -46,14 +51,14 @@ function AccountLinks() {
         {fullName(partner.user)} · {partner.organization.name}
       </Text>
       <Button component={Link} to="/products" variant="subtle" size="sm" leftSection={<IconPackage size={16} />}>
-        Products
+        {t('layout.products')}
       </Button>
       <CartLink />
       <Button component={Link} to="/my-account" variant="light" size="sm" leftSection={<IconUserCircle size={16} />}>
-        My account
+        {t('layout.myAccount')}
       </Button>
       <Button variant="subtle" color="gray" size="sm" leftSection={<IconLogout size={16} />} loading={signOut.isPending} onClick={() => signOut.mutate()}>
-        Sign out
+        {t('layout.signOut')}
       </Button>
     </Group>
   );
@@ -61,17 +66,46 @@ function AccountLinks() {
 
 /** The cart with its line count: one small request, shared with the cart page. */
 function CartLink() {
+  const { t } = useTranslation('storefront');
   const cart = useCart();
   const count = cart.data?.lines.length ?? 0;
   return (
-    <Button component={Link} to="/cart" variant="subtle" size="sm" leftSection={<IconShoppingCart size={16} />} aria-label={count ? `Cart, ${count} ${count === 1 ? 'line' : 'lines'}` : 'Cart'}>
-      Cart{count ? ` (${count})` : ''}
+    <Button component={Link} to="/cart" variant="subtle" size="sm" leftSection={<IconShoppingCart size={16} />} aria-label={count ? t('layout.cartLines', { count }) : t('layout.cart')}>
+      {t('layout.cart')}
+      {count ? ` (${count})` : ''}
     </Button>
   );
 }
 
+/**
+ * A signed-in partner's language lives on the server too, so their mails follow it: their remembered pick is taken on
+ * sign-in, and the language they use is saved when they have none yet or switch.
+ */
+function usePartnerLanguage() {
+  const me = usePartnerMe();
+  const partner = signedInPartner(me);
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (language: Language) => unwrap(api.PUT('/api/store/me/language', { body: { language } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: partnerMeKey }),
+  });
+  const remembered = partner?.language;
+  const signedIn = Boolean(partner);
+  useEffect(() => {
+    if (!signedIn) return;
+    if (remembered && remembered !== currentLanguage()) void switchLanguage(remembered);
+    else if (!remembered) save.mutate(currentLanguage());
+    // Only when who is signed in or their remembered language changes, not on every render.
+  }, [signedIn, remembered]);
+  return (language: Language) => {
+    if (signedIn && language !== remembered) save.mutate(language);
+  };
+}
+
 export function StorefrontLayout() {
+  const { t } = useTranslation('storefront');
   const storeName = useStoreName();
+  const onSwitch = usePartnerLanguage();
   return (
     <Box mih="100vh" style={{ display: 'flex', flexDirection: 'column' }} bg="gray.0">
       <Box component="header" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
@@ -88,7 +122,7 @@ export function StorefrontLayout() {
               </Group>
             </Anchor>
             <Group gap="xs" wrap="nowrap">
-              <LanguageSwitcher />
+              <LanguageSwitcher onSwitch={onSwitch} />
               <AccountLinks />
             </Group>
           </Group>
@@ -104,7 +138,7 @@ export function StorefrontLayout() {
               © {new Date().getFullYear()} {storeName}
             </Text>
             <Anchor component={Link} to="/hq" size="xs" c="dimmed">
-              Staff sign-in
+              {t('layout.staffSignIn')}
             </Anchor>
           </Group>
         </Container>

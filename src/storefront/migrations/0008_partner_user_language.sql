@@ -1,0 +1,1 @@
+ALTER TABLE "storefront"."partner_users" ADD COLUMN "language" text;
