@@ -12,6 +12,7 @@ import { formatDateTime, fullName } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { SearchInput } from '../ui/SearchInput.tsx';
+import { DateRangeFilter, ExportCsvButton } from '../ui/ListExport.tsx';
 import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
 import { SortableTh } from '../ui/SortableTh.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
@@ -26,19 +27,22 @@ const statuses: readonly ProspectStatus[] = ['New', 'Approved', 'Rejected'];
 const typeLabels: Record<string, string> = { B2BProspect: 'B2B prospect' };
 
 export function ProspectsPage() {
-  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-createdAt', offset: '0', duplicates: '' });
+  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-createdAt', offset: '0', duplicates: '', from: '', to: '' });
   const duplicates = filters.duplicates === 'true';
   const status = statuses.find((s) => s === filters.status);
   const sort = sorts.find((s) => s === filters.sort) ?? '-createdAt';
   const offset = toOffset(filters.offset);
   const search = filters.search.trim();
+  const { from, to } = filters;
+  // The filters the list and its CSV export share.
+  const listQuery = { ...(status ? { status } : {}), ...(search ? { search } : {}), ...(duplicates ? { duplicates: true } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), sort };
 
   const prospects = useQuery({
-    queryKey: ['hq', 'prospects', { status, search, sort, offset, duplicates }],
+    queryKey: ['hq', 'prospects', { status, search, sort, offset, duplicates, from, to }],
     queryFn: () =>
       unwrap(
         api.GET('/api/hq/prospects', {
-          params: { query: { ...(status ? { status } : {}), ...(search ? { search } : {}), ...(duplicates ? { duplicates: true } : {}), sort, limit, offset } },
+          params: { query: { ...listQuery, limit, offset } },
         }),
       ),
     refetchInterval: 3000,
@@ -59,7 +63,7 @@ export function ProspectsPage() {
   const now = Date.now();
 
   const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
-  const filtered = Boolean(status || search || duplicates);
+  const filtered = Boolean(status || search || duplicates || from || to);
 
   return (
     <>
@@ -74,6 +78,8 @@ export function ProspectsPage() {
               onChange={(event) => setFilters({ duplicates: event.currentTarget.checked ? 'true' : '', offset: '0' })}
             />
             <SearchInput value={search} onSearch={onSearch} placeholder="Company, name, e-mail or ID" />
+            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} />
+            <ExportCsvButton path="/api/hq/prospects" query={listQuery} />
           </Group>
 
           {prospects.data && prospects.isError ? <ErrorAlert error={prospects.error} title="The list could not be refreshed" /> : null}
