@@ -126,7 +126,7 @@ function UserForm({ user, onDone }: { user: PartnerUser | undefined; onDone: () 
         />
         <NativeSelect label={labels.role} required data={roles} value={role} error={errors.role} onChange={(e) => setRole(e.currentTarget.value === 'Admin' ? 'Admin' : 'User')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <NumberInput label={labels.spendingLimit} description="Most one order may cost; empty for no limit" value={perOrder} onChange={setPerOrder} error={errors.spendingLimit} {...money} />
+          <NumberInput label={labels.spendingLimit} description="The most a single order may cost. Leave empty for no limit." value={perOrder} onChange={setPerOrder} error={errors.spendingLimit} {...money} />
           <NumberInput
             label={labels.monthlySpendingLimit}
             description="Most all orders of a month may cost"
