@@ -3,6 +3,8 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { channelRequests, outbox, prospects } from './schema.ts';
+import { duplicatesOf } from './duplicates.ts';
+import type { PossibleDuplicate } from './duplicates.ts';
 
 export interface CaseIntake {
   /** The storefront's request id: the case's id. */
@@ -55,6 +57,8 @@ export interface HqCaseFacts {
     hierarchyId: string | null;
     leadId: string | null;
   } | null;
+  /** The prospect's possible duplicates (organization customers, other prospects) found at intake. */
+  possibleDuplicates: PossibleDuplicate[];
 }
 
 export function createCaseFacts(db: Db) {
@@ -85,6 +89,7 @@ export function createCaseFacts(db: Db) {
             leadId: prospect.leadId,
           }
         : null,
+      possibleDuplicates: prospect ? await duplicatesOf(db, prospect.id) : [],
     };
   };
 }

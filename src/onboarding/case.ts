@@ -11,6 +11,19 @@ import { cases } from './schema.ts';
 export type CaseStatus = 'Received' | 'InReview' | 'WaitingForApplicant' | 'Approved' | 'Rejected';
 export type TimelineContext = 'storefront' | 'hq' | 'sales' | 'dualwrite' | 'mail';
 
+/** A possible duplicate as the owning system found it: HQ (customer, prospect) or the CRM (lead, contact, account). */
+export interface CaseDuplicate {
+  system: 'hq' | 'sales';
+  kind: 'customer' | 'prospect' | 'lead' | 'contact' | 'account';
+  id: string;
+  name: string;
+  reasons: ('email' | 'domain' | 'vat' | 'name')[];
+  nameSimilarity?: number;
+  score: number;
+  status: 'Open' | 'Dismissed';
+}
+type SourceDuplicate = Omit<CaseDuplicate, 'system'> & { matchId: number };
+
 export interface TimelineEntry {
   at: string;
   kind: string;
@@ -40,12 +53,14 @@ export interface CaseSources {
       customerAccount: string | null;
       hierarchyId: string | null;
     } | null;
+    possibleDuplicates: SourceDuplicate[];
   }>;
   sales(prospectId: string): Promise<{
     lead: { id: string; createdAt: string; state: string; statusReason: string } | null;
     notes: { at: string; text: string; author: string }[];
     opportunity: { id: string; name: string; createdAt: string; state: string } | null;
     closes: { at: string; outcome: string; statusReason: string; by: string }[];
+    possibleDuplicates: SourceDuplicate[];
   }>;
   storefront(requestId: string, requestor: { email: string; hierarchyId: string | null }): Promise<{
     submittedAt: string | null;
@@ -75,9 +90,15 @@ export interface CaseView {
 
 export interface CaseDetail extends CaseView {
   timeline: TimelineEntry[];
+  /** HQ's and the CRM's possible duplicates of the prospect and its lead, open ones first, then by score. */
+  possibleDuplicates: CaseDuplicate[];
 }
 
 type CaseRow = typeof cases.$inferSelect;
+
+function duplicateOf(system: CaseDuplicate['system'], d: SourceDuplicate): CaseDuplicate {
+  return { system, kind: d.kind, id: d.id, name: d.name, reasons: d.reasons, ...(d.nameSimilarity !== undefined ? { nameSimilarity: d.nameSimilarity } : {}), score: d.score, status: d.status };
+}
 const caseNumber = (n: number) => `OC-${String(n).padStart(6, '0')}`;
 /** Mail types about the application itself; the rest (order mails, password resets) are not the case's story. */
 const caseMailTypes = new Set(['partner-request-received', 'prospect-approved', 'prospect-rejected', 'organization-user-added', 'applicant-question']);
@@ -230,6 +251,10 @@ export function createCases(db: Db, sources: CaseSources) {
         ...(sales?.lead ? { leadId: sales.lead.id } : {}),
         ...(sales?.opportunity ? { opportunityId: sales.opportunity.id } : {}),
         timeline,
+        possibleDuplicates: [
+          ...facts.possibleDuplicates.map((d) => duplicateOf('hq', d)),
+          ...(sales?.possibleDuplicates ?? []).map((d) => duplicateOf('sales', d)),
+        ].sort((a, b) => Number(b.status === 'Open') - Number(a.status === 'Open') || b.score - a.score),
       };
     },
   };

@@ -317,6 +317,19 @@ describe('in the CRM', () => {
     const crmLead = await waitFor(async () => (await t.request('GET', `/api/sales/leads?view=all-commerce-b2b-leads&search=${encodeURIComponent(body.email)}`, { token: sales })).body.items[0], 'the lead made by dual-write');
     expect(await leadMatch(crmLead.id, account.id)).toMatchObject({ kind: 'account', reasons: ['domain', 'name'] });
 
+    // The onboarding case lists both systems' findings (through each context's case facts, not their tables).
+    const caseRef = await t.request('GET', `/api/hq/prospects/${crmLead.prospectId}/onboarding-case`, { token: ops });
+    expect(caseRef.status).toBe(200);
+    const onboardingCase = (await t.request('GET', `/api/hq/onboarding-cases/${caseRef.body.id}`, { token: ops })).body;
+    expect(onboardingCase.possibleDuplicates).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ system: 'hq', kind: 'customer', id: org, reasons: ['domain', 'name'], status: 'Open' }),
+        expect.objectContaining({ system: 'sales', kind: 'account', id: account.id, reasons: ['domain', 'name'], status: 'Open' }),
+      ]),
+    );
+    // The earlier address of the case-of-a-prospect answer still works.
+    expect((await t.request('GET', `/api/hq/onboarding-cases/by-prospect/${crmLead.prospectId}`, { token: ops })).body.id).toBe(caseRef.body.id);
+
     const qualified = await t.request('POST', `/api/sales/leads/${crmLead.id}/qualify`, { token: sales, body: { existingAccountId: account.id } });
     expect(qualified.status, JSON.stringify(qualified.body)).toBe(200);
     expect(qualified.body.accountId).toBe(account.id);

@@ -16,6 +16,7 @@ import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { DetailSkeleton } from '../ui/TableSkeleton.tsx';
 import { label } from './labels.ts';
 import { LeadActions } from './LeadActions.tsx';
+import { LeadDuplicates } from './LeadDuplicates.tsx';
 import { LeadFormModal } from './LeadFormModal.tsx';
 import { Timeline } from './Timeline.tsx';
 import { ProspectCaseLink } from '../hq/onboarding/CaseLinks.tsx';
@@ -78,6 +79,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
               <Details
                 items={[
                   ['Company', lead.companyName],
+                  ['VAT number', lead.vatNumber],
                   ['Address', [a.street, [a.zip, a.city].filter(Boolean).join(' '), a.state, a.countryRegionId].filter(Boolean).join(', ')],
                 ]}
               />
@@ -99,11 +101,14 @@ function LeadView({ lead }: { lead: LeadDetail }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Timeline
-            entries={lead.timeline}
-            queryKey={['sales', 'lead', lead.id]}
-            onAdd={(text) => unwrap(api.POST('/api/sales/leads/{id}/notes', { params: { path: { id: lead.id } }, body: { text } }))}
-          />
+          <Stack gap="lg">
+            <LeadDuplicates lead={lead} />
+            <Timeline
+              entries={lead.timeline}
+              queryKey={['sales', 'lead', lead.id]}
+              onAdd={(text) => unwrap(api.POST('/api/sales/leads/{id}/notes', { params: { path: { id: lead.id } }, body: { text } }))}
+            />
+          </Stack>
         </Grid.Col>
       </Grid>
       {editing ? <LeadFormModal opened lead={lead} onClose={close} onSaved={close} /> : null}

@@ -13,7 +13,7 @@ const noRetryOn404 = (count: number, error: unknown) => !isStatus(error, 404) &&
 export function useCaseOfProspect(prospectId: string | undefined) {
   const ref = useQuery({
     queryKey: ['hq', 'onboarding-case', 'by-prospect', prospectId],
-    queryFn: () => unwrap(api.GET('/api/hq/onboarding-cases/by-prospect/{prospectId}', { params: { path: { prospectId: prospectId! } } })),
+    queryFn: () => unwrap(api.GET('/api/hq/prospects/{prospectId}/onboarding-case', { params: { path: { prospectId: prospectId! } } })),
     enabled: Boolean(prospectId),
     retry: noRetryOn404,
   });

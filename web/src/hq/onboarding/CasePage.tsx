@@ -17,6 +17,7 @@ import { relativeTime, useNow } from '../dualwrite/labels.tsx';
 import { systemLabels } from './caseLabels.ts';
 import type { CaseDetail, CaseTimelineEntry } from './caseLabels.ts';
 import { CaseQuestions } from './CaseQuestions.tsx';
+import { CaseDuplicates } from './CaseDuplicates.tsx';
 
 export const caseKey = (id: string) => ['hq', 'onboarding-case', id] as const;
 
@@ -94,6 +95,7 @@ function CaseView({ onboardingCase: c }: { onboardingCase: CaseDetail }) {
             <Section title="Links">
               <Details items={links} />
             </Section>
+            <CaseDuplicates onboardingCase={c} />
             {c.previousCase ? (
               <Section title="Earlier application">
                 <Details

@@ -1,0 +1,53 @@
+// A case's possible duplicates as HQ (at intake) and the CRM (when the lead was made) found them: what was matched,
+// in which system, the reasons in words and the score. Deciding on them happens on the prospect and the lead.
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { reasonText } from '../PossibleDuplicates.tsx';
+import { AppLink } from '../../ui/AppLink.tsx';
+import { Section } from '../../ui/Section.tsx';
+import type { CaseDetail } from './caseLabels.ts';
+
+type Match = CaseDetail['possibleDuplicates'][number];
+
+const kinds: Record<Match['kind'], { word: string; path: string }> = {
+  customer: { word: 'HQ organization customer', path: '/hq/customers' },
+  prospect: { word: 'HQ prospect', path: '/hq/prospects' },
+  lead: { word: 'CRM lead', path: '/sales/leads' },
+  contact: { word: 'CRM contact', path: '/sales/contacts' },
+  account: { word: 'CRM account', path: '/sales/accounts' },
+};
+
+export function CaseDuplicates({ onboardingCase }: { onboardingCase: CaseDetail }) {
+  const matches = onboardingCase.possibleDuplicates;
+  if (matches.length === 0) return null;
+  return (
+    <Section title="Possible duplicates">
+      <Stack gap="xs">
+        {matches.map((m) => (
+          <Paper key={`${m.system}-${m.kind}-${m.id}`} withBorder radius="sm" p="xs" bg={m.status === 'Open' ? undefined : 'gray.0'} role="group" aria-label={`Possible duplicate: ${m.name}`}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Stack gap={2}>
+                <AppLink to={`${kinds[m.kind].path}/${encodeURIComponent(m.id)}`} fw={600} size="sm">
+                  {m.name}
+                </AppLink>
+                <Text size="xs" c="dimmed">
+                  {kinds[m.kind].word}
+                  {m.status === 'Dismissed' ? ' · dismissed' : ''}
+                </Text>
+              </Stack>
+              <Badge variant="light" color={m.score >= 60 ? 'orange' : 'gray'} title="How alike they are, 0–100">
+                Score {m.score}
+              </Badge>
+            </Group>
+            <Group gap={6} mt={6}>
+              {m.reasons.map((reason) => (
+                <Badge key={reason} variant="outline" size="sm" color="gray">
+                  {reasonText(reason, m)}
+                </Badge>
+              ))}
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
+    </Section>
+  );
+}
