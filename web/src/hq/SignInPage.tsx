@@ -28,7 +28,8 @@ export function SignInPage() {
   }
 
   return (
-    <Center mih="100vh" bg="gray.0" p="md">
+    // The page's one landmark, so screen-reader users can jump to the form as on every other page.
+    <Center component="main" mih="100vh" bg="gray.0" p="md">
       <Stack w="100%" maw={400} gap="lg">
         <Stack align="center" gap="xs">
           <ThemeIcon size={48} radius="md">
