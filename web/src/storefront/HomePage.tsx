@@ -3,39 +3,39 @@ import { Box, Button, Card, Container, Group, SimpleGrid, Stack, Text, ThemeIcon
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowRight, IconFileInvoice, IconReceiptTax, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { signedInPartner, usePartnerMe } from './partnerSession.ts';
 import { useStoreName } from './useStoreName.ts';
 
-const benefits: { icon: ReactNode; title: string; text: string }[] = [
-  { icon: <IconReceiptTax size={22} />, title: 'Business pricing', text: 'Trade prices and volume discounts on the whole range, shown as soon as you sign in.' },
-  { icon: <IconFileInvoice size={22} />, title: 'Buy on account', text: 'Order now and pay by invoice on agreed terms, with a credit limit that fits your business.' },
-  { icon: <IconUsersGroup size={22} />, title: 'One account, whole team', text: 'Invite your colleagues as buyers, keep one view of every order your company places.' },
+/** Each benefit's title and text are home.benefits.<key>.title / .text. */
+const benefits: { icon: ReactNode; key: string }[] = [
+  { icon: <IconReceiptTax size={22} />, key: 'pricing' },
+  { icon: <IconFileInvoice size={22} />, key: 'account' },
+  { icon: <IconUsersGroup size={22} />, key: 'team' },
 ];
 
-const steps = [
-  { title: 'Tell us about your company', text: 'A two-minute form: who you are and where you are.' },
-  { title: 'We review your request', text: 'Our partner team checks it, usually within one business day. Follow it on your private status page.' },
-  { title: 'Start buying', text: 'Once approved, your company account is ready and you are its administrator.' },
-];
+const steps = ['tell', 'review', 'buy'];
 
 function PartnerButton({ size = 'lg' }: { size?: 'md' | 'lg' }) {
+  const { t } = useTranslation('storefront');
   // A signed-in partner has nothing to sign up for: the way in is the catalogue.
   if (signedInPartner(usePartnerMe())) {
     return (
       <Button component={Link} to="/products" size={size} rightSection={<IconArrowRight size={18} />}>
-        Start buying
+        {t('home.startBuying')}
       </Button>
     );
   }
   return (
     <Button component={Link} to="/partner/sign-up" size={size} rightSection={<IconArrowRight size={18} />}>
-      Become a business partner
+      {t('signUp.title')}
     </Button>
   );
 }
 
 export function HomePage() {
+  const { t } = useTranslation('storefront');
   const storeName = useStoreName();
   useDocumentTitle(storeName);
   const partner = signedInPartner(usePartnerMe());
@@ -48,22 +48,22 @@ export function HomePage() {
         <Container size="lg">
           <Stack gap="lg" maw={640}>
             <Text c="indigo.1" fw={600} tt="uppercase" size="sm" style={{ letterSpacing: 1 }}>
-              Business accounts at {storeName}
+              {t('home.kicker', { storeName })}
             </Text>
             <Title order={1} c="white" fz={{ base: 36, sm: 52 }} lh={1.1}>
-              Buy for your business
+              {t('home.title')}
             </Title>
             <Text c="indigo.0" size="lg">
-              Open a business account and get trade pricing, ordering on account and one shared account for everyone on your team who buys.
+              {t('home.intro')}
             </Text>
             <Group>
               {partner ? (
                 <Button component={Link} to="/products" size="lg" variant="white" rightSection={<IconArrowRight size={18} />}>
-                  Start buying
+                  {t('home.startBuying')}
                 </Button>
               ) : (
                 <Button component={Link} to="/partner/sign-up" size="lg" variant="white" rightSection={<IconArrowRight size={18} />}>
-                  Become a business partner
+                  {t('signUp.title')}
                 </Button>
               )}
             </Group>
@@ -74,15 +74,15 @@ export function HomePage() {
       <Container size="lg" py={64}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
           {benefits.map((benefit) => (
-            <Card key={benefit.title} withBorder radius="md" padding="lg">
+            <Card key={benefit.key} withBorder radius="md" padding="lg">
               <ThemeIcon size={44} radius="md" variant="light">
                 {benefit.icon}
               </ThemeIcon>
               <Title order={2} fz="lg" mt="md">
-                {benefit.title}
+                {t(`home.benefits.${benefit.key}.title`)}
               </Title>
               <Text c="dimmed" size="sm" mt={6}>
-                {benefit.text}
+                {t(`home.benefits.${benefit.key}.text`)}
               </Text>
             </Card>
           ))}
@@ -92,17 +92,17 @@ export function HomePage() {
       <Box bg="white" py={64}>
         <Container size="lg">
           <Title order={2} ta="center">
-            How it works
+            {t('home.howItWorks')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xl" mt="xl">
             {steps.map((step, index) => (
-              <Stack key={step.title} gap={6} align="center" ta="center">
+              <Stack key={step} gap={6} align="center" ta="center">
                 <ThemeIcon size={40} radius="xl" variant="filled">
                   <Text fw={700}>{index + 1}</Text>
                 </ThemeIcon>
-                <Text fw={600}>{step.title}</Text>
+                <Text fw={600}>{t(`home.steps.${step}.title`)}</Text>
                 <Text c="dimmed" size="sm" maw={280}>
-                  {step.text}
+                  {t(`home.steps.${step}.text`)}
                 </Text>
               </Stack>
             ))}
