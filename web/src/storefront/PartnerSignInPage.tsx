@@ -2,6 +2,7 @@
 import { Anchor, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import { SignInForm } from '../ui/SignInForm.tsx';
@@ -9,8 +10,9 @@ import { afterSignIn, organizationUsersKey, partnerMeKey, signInMessage } from '
 import { useStoreName } from './useStoreName.ts';
 
 export function PartnerSignInPage() {
+  const { t } = useTranslation('storefront');
   const storeName = useStoreName();
-  useDocumentTitle(`Sign in · ${storeName}`);
+  useDocumentTitle(`${t('signIn.title')} · ${storeName}`);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
@@ -26,8 +28,8 @@ export function PartnerSignInPage() {
   return (
     <Container size={460} py={56}>
       <Stack gap="xs" mb="lg" ta="center">
-        <Title order={1}>Sign in</Title>
-        <Text c="dimmed">Sign in to your business account at {storeName}.</Text>
+        <Title order={1}>{t('signIn.title')}</Title>
+        <Text c="dimmed">{t('signIn.intro', { storeName })}</Text>
       </Stack>
       <Paper withBorder radius="md" p="xl" shadow="xs">
         <SignInForm
@@ -38,16 +40,16 @@ export function PartnerSignInPage() {
           extra={
             <Group justify="flex-end" mt={-8}>
               <Anchor component={Link} to="/forgot-password" size="sm">
-                Forgot your password?
+                {t('signIn.forgot')}
               </Anchor>
             </Group>
           }
         />
       </Paper>
       <Text ta="center" size="sm" c="dimmed" mt="lg">
-        No business account yet?{' '}
+        {t('signIn.noAccount')}{' '}
         <Anchor component={Link} to="/partner/sign-up" size="sm">
-          Become a business partner
+          {t('signUp.title')}
         </Anchor>
       </Text>
     </Container>

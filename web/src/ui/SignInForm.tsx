@@ -3,6 +3,7 @@ import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormEvent, ReactNode } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { allFieldsMapped, fieldErrorsFrom } from './problems.ts';
@@ -10,7 +11,6 @@ import type { FieldErrors } from './problems.ts';
 import { SecretInput } from './SecretInput.tsx';
 
 type Field = 'email' | 'password';
-const labels: Record<Field, string> = { email: 'E-mail', password: 'Password' };
 const fieldOf = (path: string): Field | undefined => (path === 'email' || path === 'password' ? path : undefined);
 
 export interface SignInFormProps<T> {
@@ -24,6 +24,8 @@ export interface SignInFormProps<T> {
 }
 
 export function SignInForm<T>({ signIn, onSignedIn, notice, extra, buttonSize = 'sm' }: SignInFormProps<T>) {
+  const { t } = useTranslation('common');
+  const labels: Record<Field, string> = { email: t('signIn.email'), password: t('signIn.password') };
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
@@ -42,15 +44,15 @@ export function SignInForm<T>({ signIn, onSignedIn, notice, extra, buttonSize = 
     event.preventDefault();
     setFormError(undefined);
     const found: FieldErrors<Field> = {};
-    if (!email.trim()) found.email = 'E-mail is required';
-    if (!password) found.password = 'Password is required';
+    if (!email.trim()) found.email = t('signIn.required', { label: labels.email });
+    if (!password) found.password = t('signIn.required', { label: labels.password });
     setErrors(found);
     if (found.email || found.password) return;
     submit.mutate({ email: email.trim(), password });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Sign in">
+    <form onSubmit={onSubmit} noValidate aria-label={t('signIn.submit')}>
       <Stack gap="md">
         {notice && !formError ? (
           <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />} role="status">
@@ -63,7 +65,7 @@ export function SignInForm<T>({ signIn, onSignedIn, notice, extra, buttonSize = 
           </Alert>
         ) : null}
         <TextInput
-          label="E-mail"
+          label={labels.email}
           type="email"
           autoComplete="username"
           required
@@ -75,7 +77,7 @@ export function SignInForm<T>({ signIn, onSignedIn, notice, extra, buttonSize = 
           autoFocus
         />
         <SecretInput
-          label="Password"
+          label={labels.password}
           autoComplete="current-password"
           required
           value={password}
@@ -85,7 +87,7 @@ export function SignInForm<T>({ signIn, onSignedIn, notice, extra, buttonSize = 
         />
         {extra}
         <Button type="submit" fullWidth size={buttonSize} loading={submit.isPending} mt={buttonSize === 'sm' ? 'xs' : undefined}>
-          Sign in
+          {t('signIn.submit')}
         </Button>
       </Stack>
     </form>
