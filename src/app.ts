@@ -76,6 +76,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     log,
     distributionPollMs: options.distributionPollMs ?? config.distributionPollMs,
     runsJobs: runsBackground,
+    caseQueue: () => onboardingLate,
   });
 
   const sales = createSales({ db: dbs.db.sales });

@@ -24,6 +24,11 @@ export const ProspectFilterQuery = {
   type: opt(Type.Literal('B2BProspect')),
   search: opt(Type.String({ maxLength: 200 })),
   duplicates: opt(Type.Boolean({ description: 'true: only prospects with an open possible duplicate' })),
+  caseStatus: opt(
+    Type.Union([Type.Literal('InReview'), Type.Literal('WaitingForApplicant'), Type.Literal('Approved'), Type.Literal('Rejected')], {
+      description: "The onboarding case's status: WaitingForApplicant while a question to the applicant is unanswered, InReview for the other undecided ones",
+    }),
+  ),
   sort: Type.Union(['createdAt', '-createdAt', 'companyName', '-companyName', 'status', '-status'].map((s) => Type.Literal(s)), { default: '-createdAt' }),
   ...DateRangeQuery,
 };

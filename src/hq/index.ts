@@ -1,4 +1,5 @@
 // The hq context: Commerce headquarters, the back office. Only this file is public.
+import type { CaseQueue } from './prospect.ts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../platform/db.ts';
 import type { Server } from '../platform/http.ts';
@@ -37,6 +38,8 @@ export interface HqOptions {
   /** False in a web-only process (see DistributionOptions). */
   runsJobs?: boolean;
   log: FastifyBaseLogger;
+  /** The onboarding context's work queue, for All prospects' case-status filter (created after HQ, hence a function). */
+  caseQueue?: () => CaseQueue | undefined;
 }
 
 export function createHq(options: HqOptions) {
@@ -49,7 +52,7 @@ export function createHq(options: HqOptions) {
     ...(options.distributionPollMs ? { pollMs: options.distributionPollMs } : {}),
   });
   const kick = (code: JobCode) => () => distribution.kick(code);
-  const prospects = createProspects(options.db, kick('1010'));
+  const prospects = createProspects(options.db, kick('1010'), options.caseQueue);
   const customers = createCustomers(options.db);
   const partnerUsers = createPartnerUsers(options.db, options.channelId, kick('1010'));
   const numberSequences = createNumberSequences(options.db);

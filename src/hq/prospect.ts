@@ -17,6 +17,7 @@ import type { ChangeOrigin, SyncChange } from './sync-changes.ts';
 import type { Address } from './customer.ts';
 import { onboardRequestor } from './partner-users.ts';
 import { duplicatesOf, hasOpenDuplicate, matchDuplicates } from './duplicates.ts';
+import { anyOf } from '../platform/bulk.ts';
 import type { PossibleDuplicate } from './duplicates.ts';
 
 export type ProspectStatus = 'New' | 'Approved' | 'Rejected';
@@ -230,6 +231,8 @@ export interface ProspectQuery {
   search?: string | undefined;
   /** Only prospects with an open possible duplicate. */
   duplicates?: boolean | undefined;
+  /** Only prospects whose onboarding case has this status (the case lives in the onboarding context: see `CaseQueue`). */
+  caseStatus?: 'InReview' | 'WaitingForApplicant' | 'Approved' | 'Rejected' | undefined;
   sort: 'createdAt' | '-createdAt' | 'companyName' | '-companyName' | 'status' | '-status';
   /** Created on or after / on or before these days (UTC). */
   from?: string | undefined;
@@ -247,8 +250,25 @@ function prospectKeyset(sort: ProspectQuery['sort']): Keyset {
   return { key: sortColumns[sort.replace('-', '') as keyof typeof sortColumns], id: prospects.id, descending: sort.startsWith('-'), idDescending: true };
 }
 
-function prospectFilters(query: ProspectFilters): SQL | undefined {
+/** What HQ asks the onboarding context (a port, wired in src/app.ts): the prospects whose case waits for the applicant. */
+export interface CaseQueue {
+  waitingProspectIds(): Promise<string[]>;
+}
+
+/**
+ * A case status in HQ's terms: Approved and Rejected are the prospect's own; the undecided (New) split into those
+ * whose case waits for the applicant and the rest. The waiting set is small, so it goes into the SQL as one parameter
+ * and filtering, `total` and paging stay in one query.
+ */
+function caseStatusFilter(status: NonNullable<ProspectQuery['caseStatus']>, waiting: string[]): SQL {
+  if (status === 'Approved' || status === 'Rejected') return eq(prospects.status, status);
+  const isWaiting = waiting.length > 0 ? anyOf(prospects.id, waiting) : sql`false`;
+  return and(eq(prospects.status, 'New'), status === 'WaitingForApplicant' ? isWaiting : sql`not ${isWaiting}`)!;
+}
+
+function prospectFilters(query: ProspectFilters, waiting: string[] = []): SQL | undefined {
   const filters: SQL[] = [...dateRangeFilter(prospects.createdAt, query)];
+  if (query.caseStatus) filters.push(caseStatusFilter(query.caseStatus, waiting));
   if (query.status) filters.push(eq(prospects.status, query.status));
   if (query.type) filters.push(eq(prospects.type, query.type));
   if (query.duplicates) filters.push(hasOpenDuplicate);
@@ -259,7 +279,13 @@ function prospectFilters(query: ProspectFilters): SQL | undefined {
   return filters.length > 0 ? and(...filters) : undefined;
 }
 
-export function createProspects(db: Db, onChannelChange: () => void) {
+export function createProspects(db: Db, onChannelChange: () => void, caseQueue: () => CaseQueue | undefined = () => undefined) {
+  /** The waiting set, asked of the onboarding context only when the query filters by an undecided case status. */
+  async function waitingFor(query: ProspectFilters): Promise<string[]> {
+    if (query.caseStatus !== 'InReview' && query.caseStatus !== 'WaitingForApplicant') return [];
+    return (await caseQueue()?.waitingProspectIds()) ?? [];
+  }
+
   async function decide(
     id: string,
     origin: ChangeOrigin,
@@ -298,7 +324,7 @@ export function createProspects(db: Db, onChannelChange: () => void) {
 
   return {
     async list(query: ProspectQuery) {
-      const where = prospectFilters(query);
+      const where = prospectFilters(query, await waitingFor(query));
       const rows = await db
         .select({ prospect: prospects, possibleDuplicate: hasOpenDuplicate })
         .from(prospects)
@@ -316,7 +342,7 @@ export function createProspects(db: Db, onChannelChange: () => void) {
       const rows = await db
         .select({ prospect: prospects, possibleDuplicate: hasOpenDuplicate, ...cursorColumns(keyset) })
         .from(prospects)
-        .where(and(prospectFilters(query), after ? keysetAfter(keyset, after) : undefined))
+        .where(and(prospectFilters(query, await waitingFor(query)), after ? keysetAfter(keyset, after) : undefined))
         .orderBy(...keysetOrder(keyset))
         .limit(size);
       return { items: rows.map((r) => ({ ...prospectView(r.prospect), possibleDuplicate: Boolean(r.possibleDuplicate) })), cursor: lastCursor(rows) };

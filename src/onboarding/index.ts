@@ -11,6 +11,7 @@ import { createQuestions } from './questions.ts';
 import type { QuestionSources } from './questions.ts';
 import { registerQuestionRoutes } from './question-routes.ts';
 import { withQuestions } from './case-questions.ts';
+import { waitingProspectIds } from './queue.ts';
 
 export type { CaseSources } from './case.ts';
 export type { QuestionSources } from './questions.ts';
@@ -74,6 +75,8 @@ export function createOnboarding(options: OnboardingOptions) {
   return {
     cases,
     questions,
+    /** HQ prospects whose case waits for the applicant's answer (All prospects' case-status filter). */
+    waitingProspectIds: () => waitingProspectIds(options.db),
     /** Mail events (questions to the applicant, reminders) for the mail context. */
     mailFeed: questions.mailFeed,
     /** The status page's side of the questions, for the storefront (it resolves the status token to the request id). */

@@ -75,6 +75,15 @@ function statusFilter(db: Db, status: QueueStatus): SQL {
   }
 }
 
+/**
+ * The prospects whose undecided case waits for the applicant (a question unanswered): the set HQ's All prospects
+ * filters by. Small by nature (open questions), so it travels as a list of ids.
+ */
+export async function waitingProspectIds(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ prospectId: cases.prospectId }).from(cases).where(and(isNull(cases.decidedStatus), isNotNull(cases.prospectId), waiting(db)));
+  return rows.map((r) => r.prospectId!);
+}
+
 /** One page of case rows matching the query, and how many match. */
 export async function queueRows(db: Db, query: QueueQuery) {
   const filters: SQL[] = [];

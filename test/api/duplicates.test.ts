@@ -353,3 +353,26 @@ describe('in the CRM', () => {
     expect(mail.text).toContain('/invitation#');
   });
 });
+
+describe('All prospects by case status', () => {
+  it('filters by the onboarding case status, Waiting for applicant included, with total and paging counting only matches', async () => {
+    const p = await prospectOf({ email: `wait.${unique()}@queue-${unique()}.test`, companyName: `Queue ${unique()}` });
+    const caseId = await waitFor(async () => (await t.request('GET', `/api/hq/prospects/${p.id}/onboarding-case`, { token: ops })).body.id as string | undefined, 'the case');
+    const listed = async (caseStatus: string) => (await t.request('GET', `/api/hq/prospects?caseStatus=${caseStatus}&search=${encodeURIComponent(p.email)}`, { token: ops })).body;
+    expect((await listed('InReview')).items.map((x: { id: string }) => x.id)).toEqual([p.id]);
+    expect((await listed('WaitingForApplicant')).total).toBe(0);
+
+    const asked = await t.request('POST', `/api/hq/onboarding-cases/${caseId}/questions`, { token: ops, body: { text: 'Which VAT number do you trade under?' } });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    expect(await listed('WaitingForApplicant')).toMatchObject({ total: 1, items: [expect.objectContaining({ id: p.id })] });
+    expect((await listed('InReview')).total).toBe(0);
+
+    // Paging stays right: a page of one from the waiting set, total the whole set.
+    const page1 = (await t.request('GET', '/api/hq/prospects?caseStatus=WaitingForApplicant&limit=1&offset=0', { token: ops })).body;
+    expect(page1.items).toHaveLength(1);
+    expect(page1.total).toBeGreaterThanOrEqual(1);
+    const all = (await t.request('GET', '/api/hq/prospects?caseStatus=WaitingForApplicant&limit=200', { token: ops })).body;
+    expect(all.items).toHaveLength(all.total);
+    expect((await t.request('GET', '/api/hq/prospects?caseStatus=Received', { token: ops })).status).toBe(400);
+  });
+});

@@ -5473,6 +5473,8 @@ export interface operations {
                 search?: string;
                 /** @description true: only prospects with an open possible duplicate */
                 duplicates?: boolean;
+                /** @description The onboarding case's status: WaitingForApplicant while a question to the applicant is unanswered, InReview for the other undecided ones */
+                caseStatus?: "InReview" | "WaitingForApplicant" | "Approved" | "Rejected";
                 sort?: "createdAt" | "-createdAt" | "companyName" | "-companyName" | "status" | "-status";
                 /** @description On or after this day (UTC), e.g. 2026-12-01 */
                 from?: string;
@@ -8508,6 +8510,8 @@ export interface operations {
                 search?: string;
                 /** @description true: only prospects with an open possible duplicate */
                 duplicates?: boolean;
+                /** @description The onboarding case's status: WaitingForApplicant while a question to the applicant is unanswered, InReview for the other undecided ones */
+                caseStatus?: "InReview" | "WaitingForApplicant" | "Approved" | "Rejected";
                 sort?: "createdAt" | "-createdAt" | "companyName" | "-companyName" | "status" | "-status";
                 /** @description On or after this day (UTC), e.g. 2026-12-01 */
                 from?: string;

@@ -1,5 +1,5 @@
 // All prospects: every partner request that reached HQ, newest first, refreshed every few seconds.
-import { Badge, Checkbox, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
@@ -25,20 +25,30 @@ const limit = 25;
 const sorts: readonly ProspectSort[] = ['createdAt', '-createdAt', 'companyName', '-companyName', 'status', '-status'];
 const statuses: readonly ProspectStatus[] = ['New', 'Approved', 'Rejected'];
 const typeLabels: Record<string, string> = { B2BProspect: 'B2B prospect' };
+/** The onboarding case's status words (a prospect always has a case past Received). */
+const caseStatusOptions = [
+  { value: '', label: 'Any' },
+  { value: 'InReview', label: 'In review' },
+  { value: 'WaitingForApplicant', label: 'Waiting for applicant' },
+  { value: 'Approved', label: 'Approved' },
+  { value: 'Rejected', label: 'Rejected' },
+] as const;
+type CaseStatusFilter = Exclude<(typeof caseStatusOptions)[number]['value'], ''>;
 
 export function ProspectsPage() {
-  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-createdAt', offset: '0', duplicates: '', from: '', to: '' });
+  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-createdAt', offset: '0', duplicates: '', from: '', to: '', caseStatus: '' });
   const duplicates = filters.duplicates === 'true';
   const status = statuses.find((s) => s === filters.status);
   const sort = sorts.find((s) => s === filters.sort) ?? '-createdAt';
   const offset = toOffset(filters.offset);
   const search = filters.search.trim();
   const { from, to } = filters;
+  const caseStatus = caseStatusOptions.find((o) => o.value !== '' && o.value === filters.caseStatus)?.value as CaseStatusFilter | undefined;
   // The filters the list and its CSV export share.
-  const listQuery = { ...(status ? { status } : {}), ...(search ? { search } : {}), ...(duplicates ? { duplicates: true } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), sort };
+  const listQuery = { ...(status ? { status } : {}), ...(search ? { search } : {}), ...(duplicates ? { duplicates: true } : {}), ...(caseStatus ? { caseStatus } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), sort };
 
   const prospects = useQuery({
-    queryKey: ['hq', 'prospects', { status, search, sort, offset, duplicates, from, to }],
+    queryKey: ['hq', 'prospects', { status, search, sort, offset, duplicates, caseStatus, from, to }],
     queryFn: () =>
       unwrap(
         api.GET('/api/hq/prospects', {
@@ -63,7 +73,7 @@ export function ProspectsPage() {
   const now = Date.now();
 
   const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
-  const filtered = Boolean(status || search || duplicates || from || to);
+  const filtered = Boolean(status || search || duplicates || caseStatus || from || to);
 
   return (
     <>
@@ -72,6 +82,12 @@ export function ProspectsPage() {
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
             <SegmentedFilter label="Status" value={status ?? 'All'} options={statuses} onChange={(value) => setFilters({ status: value, offset: '0' })} />
+            <NativeSelect
+              label="Case status"
+              data={caseStatusOptions.map((o) => ({ ...o }))}
+              value={caseStatus ?? ''}
+              onChange={(event) => setFilters({ caseStatus: event.currentTarget.value, offset: '0' })}
+            />
             <Checkbox
               label="Possible duplicates only"
               checked={duplicates}
