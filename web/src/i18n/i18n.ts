@@ -61,6 +61,12 @@ function syncDocumentLanguage(language: string) {
   document.documentElement.lang = languageOf(language) ?? 'en';
 }
 
+// The router starts loading the first page's chunk (and its texts) when it is created, before startI18n has run.
+let started: () => void = () => {};
+const ready = new Promise<void>((resolve) => {
+  started = resolve;
+});
+
 /** Starts i18next with the common texts of the current language; the app renders when they are there. */
 export async function startI18n(): Promise<void> {
   const language = initialLanguage();
@@ -83,11 +89,13 @@ export async function startI18n(): Promise<void> {
       react: { useSuspense: false },
       returnNull: false,
     });
+  started();
 }
 
 /** The texts of an area (storefront, hq, sales) in the current language, loaded before its pages render. */
-export function loadArea(namespace: Namespace): Promise<void> {
-  return i18next.loadNamespaces(namespace);
+export async function loadArea(namespace: Namespace): Promise<void> {
+  await ready;
+  await i18next.loadNamespaces(namespace);
 }
 
 /** Switches the language (loading the texts in use first) and remembers the pick in this browser. */
