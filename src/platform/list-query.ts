@@ -31,10 +31,14 @@ export interface Keyset {
   id: SQLWrapper;
   descending: boolean;
   idDescending: boolean;
+  /** The key may be null (e.g. a lead without a company): such rows come last in either direction. */
+  nullable?: boolean;
 }
 
 export function keysetOrder(k: Keyset): SQL[] {
-  return [k.descending ? desc(k.key) : asc(k.key), k.idDescending ? desc(k.id) : asc(k.id)];
+  const id = k.idDescending ? desc(k.id) : asc(k.id);
+  if (k.nullable) return [sql`${k.key} ${sql.raw(k.descending ? 'desc' : 'asc')} nulls last`, id];
+  return [k.descending ? desc(k.key) : asc(k.key), id];
 }
 
 /** The row's cursor, read as text so a timestamp keeps its microseconds (a JavaScript Date would lose them). */
@@ -42,11 +46,13 @@ export function cursorColumns(k: Keyset) {
   return { cursorKey: sql<string | null>`(${k.key})::text`, cursorId: sql<string>`(${k.id})::text` };
 }
 
-/** Rows after the cursor in the keyset's order (the sort key must not be null: lists sort on non-null columns). */
+/** Rows after the cursor in the keyset's order (a null key only with `nullable`, whose nulls come last). */
 export function keysetAfter(k: Keyset, cursor: Cursor): SQL {
   const keyOp = sql.raw(k.descending ? '<' : '>');
   const idOp = sql.raw(k.idDescending ? '<' : '>');
-  return sql`(${k.key} ${keyOp} ${cursor.key} or (${k.key} = ${cursor.key} and ${k.id} ${idOp} ${cursor.id}))`;
+  if (k.nullable && cursor.key === null) return sql`(${k.key} is null and ${k.id} ${idOp} ${cursor.id})`;
+  const after = sql`(${k.key} ${keyOp} ${cursor.key} or (${k.key} = ${cursor.key} and ${k.id} ${idOp} ${cursor.id}))`;
+  return k.nullable ? sql`(${after} or ${k.key} is null)` : after;
 }
 
 /** The cursor after the last of the rows, or null for none. */

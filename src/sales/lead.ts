@@ -1,12 +1,15 @@
 // Leads: create, edit, qualify into opportunity + account + contact, disqualify, reactivate; the lead views.
 import crypto from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, ilike, isNull, ne, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
 import { optionalCountry } from '../platform/countries.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { normalizeVatNumber } from '../platform/vat-numbers.ts';
+import { cursorColumns, dateRangeFilter, keysetAfter, keysetOrder, lastCursor } from '../platform/list-query.ts';
+import type { Keyset } from '../platform/list-query.ts';
+import type { Batch, Cursor } from '../platform/csv.ts';
 import { accounts, contacts, leads, opportunities } from './schema.ts';
 import { dismissLeadDuplicate, duplicatesOfLead, matchLeadDuplicates } from './duplicates.ts';
 import type { LeadDuplicate } from './duplicates.ts';
@@ -18,6 +21,38 @@ import { addNote, copyNotes, timelineOf } from './timeline.ts';
 import type { TimelineEntry } from './timeline.ts';
 
 type LeadRow = typeof leads.$inferSelect;
+
+/** A lead view's filters and order (the list adds paging; the CSV export takes them as they are). */
+export interface LeadQuery {
+  view: LeadView;
+  actorId: string;
+  search?: string | undefined;
+  sort: string;
+  /** Created on or after / on or before these days (UTC). */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+function leadFilters(query: LeadQuery): SQL | undefined {
+  const filters: SQL[] = [...dateRangeFilter(leads.createdAt, query)];
+  if (query.view === 'all-commerce-b2b-leads') filters.push(eq(leads.source, 'CommerceB2B'));
+  if (query.view === 'my-open-leads') filters.push(eq(leads.ownerId, query.actorId), eq(leads.state, 'Open'));
+  if (query.view === 'open-leads') filters.push(eq(leads.state, 'Open'));
+  if (query.view === 'closed-leads') filters.push(ne(leads.state, 'Open'));
+  if (query.search) {
+    const pattern = containsPattern(query.search);
+    filters.push(or(ilike(leads.topic, pattern), ilike(leads.companyName, pattern), ilike(leads.email, pattern), ilike(sql`coalesce(${leads.firstName}, '') || ' ' || ${leads.lastName}`, pattern))!);
+  }
+  return filters.length ? and(...filters) : undefined;
+}
+
+const leadSortColumns = { createdAt: leads.createdAt, topic: leads.topic, companyName: leads.companyName, statusReason: leads.statusReason } as const;
+
+function leadKeyset(sort: string): Keyset {
+  const key = sort.replace(/^-/, '') as keyof typeof leadSortColumns;
+  // A lead may have no company; those come last.
+  return { key: leadSortColumns[key] ?? leads.createdAt, id: leads.id, descending: sort.startsWith('-'), idDescending: true, nullable: key === 'companyName' };
+}
 
 export interface AddressInput {
   street?: string | null | undefined;
@@ -164,29 +199,23 @@ export function createLeads(db: Db, settings: { createAllOnQualify: boolean }) {
   }
 
   return {
-    async list(query: { view: LeadView; actorId: string; search?: string | undefined; sort: string; limit: number; offset: number }) {
-      const filters: SQL[] = [];
-      if (query.view === 'all-commerce-b2b-leads') filters.push(eq(leads.source, 'CommerceB2B'));
-      if (query.view === 'my-open-leads') filters.push(eq(leads.ownerId, query.actorId), eq(leads.state, 'Open'));
-      if (query.view === 'open-leads') filters.push(eq(leads.state, 'Open'));
-      if (query.view === 'closed-leads') filters.push(ne(leads.state, 'Open'));
-      if (query.search) {
-        const pattern = containsPattern(query.search);
-        filters.push(or(ilike(leads.topic, pattern), ilike(leads.companyName, pattern), ilike(leads.email, pattern), ilike(sql`coalesce(${leads.firstName}, '') || ' ' || ${leads.lastName}`, pattern))!);
-      }
-      const where = filters.length ? and(...filters) : undefined;
-      const sortable = { createdAt: leads.createdAt, topic: leads.topic, companyName: leads.companyName, statusReason: leads.statusReason } as const;
-      const key = query.sort.replace(/^-/, '') as keyof typeof sortable;
-      const column = sortable[key] ?? leads.createdAt;
-      const rows = await db
-        .select()
-        .from(leads)
-        .where(where)
-        .orderBy(query.sort.startsWith('-') ? desc(column) : asc(column), desc(leads.id))
-        .limit(query.limit)
-        .offset(query.offset);
+    async list(query: LeadQuery & { limit: number; offset: number }) {
+      const where = leadFilters(query);
+      const rows = await db.select().from(leads).where(where).orderBy(...keysetOrder(leadKeyset(query.sort))).limit(query.limit).offset(query.offset);
       const [total] = await db.select({ n: count() }).from(leads).where(where);
       return { items: rows.map(leadView), total: total?.n ?? 0 };
+    },
+
+    /** The view's leads after the cursor, in its order, for a CSV export. */
+    async exportBatch(query: LeadQuery, after: Cursor | null, size: number): Promise<Batch<LeadRecord>> {
+      const keyset = leadKeyset(query.sort);
+      const rows = await db
+        .select({ lead: leads, ...cursorColumns(keyset) })
+        .from(leads)
+        .where(and(leadFilters(query), after ? keysetAfter(keyset, after) : undefined))
+        .orderBy(...keysetOrder(keyset))
+        .limit(size);
+      return { items: rows.map((r) => leadView(r.lead)), cursor: lastCursor(rows) };
     },
 
     async get(id: string): Promise<LeadRecord & { timeline: TimelineEntry[]; possibleDuplicates: LeadDuplicate[] }> {

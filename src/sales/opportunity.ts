@@ -1,10 +1,13 @@
 // Opportunities: work them through the stages, close as won or lost (with a close record), reopen.
 import crypto from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
 import { notFound } from '../platform/errors.ts';
+import { cursorColumns, dateRangeFilter, keysetAfter, keysetOrder, lastCursor } from '../platform/list-query.ts';
+import type { Keyset } from '../platform/list-query.ts';
+import type { Batch, Cursor } from '../platform/csv.ts';
 import { opportunities, opportunityCloses } from './schema.ts';
 import * as rules from './rules.ts';
 import type { Actor, OpportunityStage } from './rules.ts';
@@ -16,6 +19,34 @@ export const opportunityViews = ['my-open-opportunities', 'open-opportunities', 
 export type OpportunityView = (typeof opportunityViews)[number];
 
 const money = (value: string | null) => (value === null ? null : Number(value));
+
+/** An opportunity view's filters and order (the list adds paging; the CSV export takes them as they are). */
+export interface OpportunityQuery {
+  view: OpportunityView;
+  actorId: string;
+  search?: string | undefined;
+  sort: string;
+  /** Created on or after / on or before these days (UTC). */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+function opportunityFilters(query: OpportunityQuery): SQL | undefined {
+  const filters: SQL[] = [...dateRangeFilter(opportunities.createdAt, query)];
+  if (query.view === 'my-open-opportunities') filters.push(eq(opportunities.ownerId, query.actorId), eq(opportunities.state, 'Open'));
+  if (query.view === 'open-opportunities') filters.push(eq(opportunities.state, 'Open'));
+  if (query.view === 'closed-opportunities') filters.push(sql`${opportunities.state} <> 'Open'`);
+  if (query.search) filters.push(ilike(opportunities.name, containsPattern(query.search)));
+  return filters.length ? and(...filters) : undefined;
+}
+
+const opportunitySortColumns = { createdAt: opportunities.createdAt, name: opportunities.name, estimatedRevenue: opportunities.estimatedRevenue, estimatedCloseDate: opportunities.estimatedCloseDate } as const;
+
+function opportunityKeyset(sort: string): Keyset {
+  const key = sort.replace(/^-/, '') as keyof typeof opportunitySortColumns;
+  // Revenue and close date may be unknown; those opportunities come last.
+  return { key: opportunitySortColumns[key] ?? opportunities.createdAt, id: opportunities.id, descending: sort.startsWith('-'), idDescending: true, nullable: key === 'estimatedRevenue' || key === 'estimatedCloseDate' };
+}
 
 export function opportunityView(row: OpportunityRow) {
   return {
@@ -76,24 +107,23 @@ export function createOpportunities(db: Db) {
   }
 
   return {
-    async list(query: { view: OpportunityView; actorId: string; search?: string | undefined; sort: string; limit: number; offset: number }) {
-      const filters: SQL[] = [];
-      if (query.view === 'my-open-opportunities') filters.push(eq(opportunities.ownerId, query.actorId), eq(opportunities.state, 'Open'));
-      if (query.view === 'open-opportunities') filters.push(eq(opportunities.state, 'Open'));
-      if (query.view === 'closed-opportunities') filters.push(sql`${opportunities.state} <> 'Open'`);
-      if (query.search) filters.push(ilike(opportunities.name, containsPattern(query.search)));
-      const where = filters.length ? and(...filters) : undefined;
-      const sortable = { createdAt: opportunities.createdAt, name: opportunities.name, estimatedRevenue: opportunities.estimatedRevenue, estimatedCloseDate: opportunities.estimatedCloseDate } as const;
-      const column = sortable[query.sort.replace(/^-/, '') as keyof typeof sortable] ?? opportunities.createdAt;
-      const rows = await db
-        .select()
-        .from(opportunities)
-        .where(where)
-        .orderBy(query.sort.startsWith('-') ? desc(column) : asc(column), desc(opportunities.id))
-        .limit(query.limit)
-        .offset(query.offset);
+    async list(query: OpportunityQuery & { limit: number; offset: number }) {
+      const where = opportunityFilters(query);
+      const rows = await db.select().from(opportunities).where(where).orderBy(...keysetOrder(opportunityKeyset(query.sort))).limit(query.limit).offset(query.offset);
       const [total] = await db.select({ n: count() }).from(opportunities).where(where);
       return { items: rows.map(opportunityView), total: total?.n ?? 0 };
+    },
+
+    /** The view's opportunities after the cursor, in its order, for a CSV export. */
+    async exportBatch(query: OpportunityQuery, after: Cursor | null, size: number): Promise<Batch<ReturnType<typeof opportunityView>>> {
+      const keyset = opportunityKeyset(query.sort);
+      const rows = await db
+        .select({ opportunity: opportunities, ...cursorColumns(keyset) })
+        .from(opportunities)
+        .where(and(opportunityFilters(query), after ? keysetAfter(keyset, after) : undefined))
+        .orderBy(...keysetOrder(keyset))
+        .limit(size);
+      return { items: rows.map((r) => opportunityView(r.opportunity)), cursor: lastCursor(rows) };
     },
 
     async get(id: string) {

@@ -1,10 +1,13 @@
 // Accounts and contacts: the CRM's organizations and people, each with its HQ customer account once synced.
-import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
 import { optionalCountry } from '../platform/countries.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
+import { cursorColumns, dateRangeFilter, keysetAfter, keysetOrder, lastCursor } from '../platform/list-query.ts';
+import type { Keyset } from '../platform/list-query.ts';
+import type { Batch, Cursor } from '../platform/csv.ts';
 import { accounts, contacts } from './schema.ts';
 import * as rules from './rules.ts';
 import type { Actor } from './rules.ts';
@@ -15,6 +18,29 @@ import type { AddressInput } from './lead.ts';
 
 type AccountRow = typeof accounts.$inferSelect;
 type ContactRow = typeof contacts.$inferSelect;
+
+/** The filters of the accounts and contacts lists (the list adds paging; the CSV export takes them as they are). */
+export interface PartyQuery {
+  search?: string | undefined;
+  /** Created on or after / on or before these days (UTC). */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+const accountKeyset: Keyset = { key: accounts.name, id: accounts.id, descending: false, idDescending: true };
+const contactKeyset: Keyset = { key: contacts.lastName, id: contacts.id, descending: false, idDescending: true };
+
+function accountFilters(query: PartyQuery): SQL | undefined {
+  const filters: SQL[] = [eq(accounts.status, 'Active'), ...dateRangeFilter(accounts.createdAt, query)];
+  if (query.search) filters.push(or(ilike(accounts.name, containsPattern(query.search)), ilike(accounts.email, containsPattern(query.search)))!);
+  return and(...filters);
+}
+
+function contactFilters(query: PartyQuery): SQL | undefined {
+  const filters: SQL[] = [eq(contacts.status, 'Active'), ...dateRangeFilter(contacts.createdAt, query)];
+  if (query.search) filters.push(or(ilike(contacts.email, containsPattern(query.search)), ilike(sql`coalesce(${contacts.firstName}, '') || ' ' || ${contacts.lastName}`, containsPattern(query.search)))!);
+  return and(...filters);
+}
 
 export function accountView(row: AccountRow) {
   return {
@@ -83,19 +109,37 @@ export function createParties(db: Db) {
   }
 
   return {
-    async listAccounts(query: { search?: string | undefined; limit: number; offset: number }) {
-      const filters: SQL[] = [eq(accounts.status, 'Active')];
-      if (query.search) filters.push(or(ilike(accounts.name, containsPattern(query.search)), ilike(accounts.email, containsPattern(query.search)))!);
-      const rows = await db.select().from(accounts).where(and(...filters)).orderBy(asc(accounts.name), desc(accounts.id)).limit(query.limit).offset(query.offset);
-      const [total] = await db.select({ n: count() }).from(accounts).where(and(...filters));
+    async listAccounts(query: PartyQuery & { limit: number; offset: number }) {
+      const where = accountFilters(query);
+      const rows = await db.select().from(accounts).where(where).orderBy(...keysetOrder(accountKeyset)).limit(query.limit).offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(accounts).where(where);
       return { items: rows.map(accountView), total: total?.n ?? 0 };
     },
-    async listContacts(query: { search?: string | undefined; limit: number; offset: number }) {
-      const filters: SQL[] = [eq(contacts.status, 'Active')];
-      if (query.search) filters.push(or(ilike(contacts.email, containsPattern(query.search)), ilike(sql`coalesce(${contacts.firstName}, '') || ' ' || ${contacts.lastName}`, containsPattern(query.search)))!);
-      const rows = await db.select().from(contacts).where(and(...filters)).orderBy(asc(contacts.lastName), desc(contacts.id)).limit(query.limit).offset(query.offset);
-      const [total] = await db.select({ n: count() }).from(contacts).where(and(...filters));
+    /** Active accounts after the cursor, by name, for a CSV export. */
+    async exportAccounts(query: PartyQuery, after: Cursor | null, size: number): Promise<Batch<ReturnType<typeof accountView>>> {
+      const rows = await db
+        .select({ account: accounts, ...cursorColumns(accountKeyset) })
+        .from(accounts)
+        .where(and(accountFilters(query), after ? keysetAfter(accountKeyset, after) : undefined))
+        .orderBy(...keysetOrder(accountKeyset))
+        .limit(size);
+      return { items: rows.map((r) => accountView(r.account)), cursor: lastCursor(rows) };
+    },
+    async listContacts(query: PartyQuery & { limit: number; offset: number }) {
+      const where = contactFilters(query);
+      const rows = await db.select().from(contacts).where(where).orderBy(...keysetOrder(contactKeyset)).limit(query.limit).offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(contacts).where(where);
       return { items: rows.map(contactView), total: total?.n ?? 0 };
+    },
+    /** Active contacts after the cursor, by last name, for a CSV export. */
+    async exportContacts(query: PartyQuery, after: Cursor | null, size: number): Promise<Batch<ReturnType<typeof contactView>>> {
+      const rows = await db
+        .select({ contact: contacts, ...cursorColumns(contactKeyset) })
+        .from(contacts)
+        .where(and(contactFilters(query), after ? keysetAfter(contactKeyset, after) : undefined))
+        .orderBy(...keysetOrder(contactKeyset))
+        .limit(size);
+      return { items: rows.map((r) => contactView(r.contact)), cursor: lastCursor(rows) };
     },
     async getAccount(id: string) {
       if (!uuid.test(id)) throw notFound('Account');

@@ -1,9 +1,11 @@
 // Sales CRM routes: leads (views, qualify, disqualify, reactivate), opportunities (close, reopen), accounts, contacts, timeline.
 import { Type } from 'typebox';
-import type { Static, TSchema } from 'typebox';
+import type { Static, TProperties, TSchema } from 'typebox';
 import type { Server } from '../platform/http.ts';
 import { page } from '../platform/http.ts';
 import { DomainError } from '../platform/errors.ts';
+import { CsvBody, csvProduces, exportBatchSize, sendCsv } from '../platform/csv.ts';
+import { DateRangeQuery } from '../platform/list-query.ts';
 import { withCountryAsSent } from '../platform/countries.ts';
 import type { StaffService, StaffUser } from '../platform/staff.ts';
 import type { FastifyRequest } from 'fastify';
@@ -134,6 +136,21 @@ const LeadDuplicateSchema = Type.Object({
   dismissedBy: Type.Optional(Type.String()),
   dismissedAt: Type.Optional(Timestamp),
 });
+/** The filters of each list; the list route adds paging, the CSV export route takes them as they are. */
+const LeadFilterQuery = {
+  view: Type.Optional(Enum(leadViews)),
+  search: Type.Optional(Str(200)),
+  sort: Type.String({ default: '-createdAt', pattern: '^-?(createdAt|topic|companyName|statusReason)$' }),
+  ...DateRangeQuery,
+};
+const OpportunityFilterQuery = {
+  view: Type.Optional(Enum(opportunityViews)),
+  search: Type.Optional(Str(200)),
+  sort: Type.String({ default: '-createdAt', pattern: '^-?(createdAt|name|estimatedRevenue|estimatedCloseDate)$' }),
+  ...DateRangeQuery,
+};
+const PartyFilterQuery = { view: Type.Optional(Type.String()), search: Type.Optional(Str(200)), ...DateRangeQuery };
+
 const NoteBody = Type.Object({ text: Required(4000) }, { additionalProperties: false });
 
 export interface SalesRouteDeps {
@@ -176,7 +193,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
         tags,
         summary: 'Leads through a view',
         description: 'Views: all-commerce-b2b-leads (source Commerce B2B, any owner), my-open-leads, open-leads, closed-leads, all-leads.',
-        querystring: Type.Object({ view: Type.Optional(Enum(leadViews)), search: Type.Optional(Str(200)), sort: Type.String({ default: '-createdAt', pattern: '^-?(createdAt|topic|companyName|statusReason)$' }), ...Paging }),
+        querystring: Type.Object({ ...LeadFilterQuery, ...Paging }),
         response: { 200: Paged(LeadRef) },
       },
     },
@@ -333,7 +350,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
       schema: {
         tags,
         summary: 'Opportunities through a view',
-        querystring: Type.Object({ view: Type.Optional(Enum(opportunityViews)), search: Type.Optional(Str(200)), sort: Type.String({ default: '-createdAt', pattern: '^-?(createdAt|name|estimatedRevenue|estimatedCloseDate)$' }), ...Paging }),
+        querystring: Type.Object({ ...OpportunityFilterQuery, ...Paging }),
         response: { 200: Paged(OpportunityRef) },
       },
     },
@@ -432,7 +449,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
     reply.status(201).send(await opportunities.addNote(request.params.id, request.body.text, await actor(request))),
   );
 
-  const listQuery = Type.Object({ view: Type.Optional(Type.String()), search: Type.Optional(Str(200)), ...Paging });
+  const listQuery = Type.Object({ ...PartyFilterQuery, ...Paging });
   app.get('/api/sales/accounts', { schema: { tags, summary: 'Active accounts', querystring: listQuery, response: { 200: Paged(AccountRef) } } }, async (request) => {
     await actor(request);
     return page(await parties.listAccounts(request.query), request.query.offset, request.query.limit);
@@ -501,4 +518,102 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
       reply.status(201).send(await parties.addNote(type === 'accounts' ? 'account' : 'contact', request.params.id, request.body.text, await actor(request))),
     );
   }
+
+  registerSalesExportRoutes(app, { actor, leads, opportunities, parties });
+}
+
+const exportSchema = <F extends TProperties>(what: string, filters: F) => ({
+  tags,
+  summary: `${what} as CSV, with the list's view and filters`,
+  description: 'The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.',
+  querystring: Type.Object(filters),
+  produces: csvProduces,
+  response: { 200: CsvBody },
+});
+
+/** `GET <list path>/export.csv` for the CRM's lists: the same roles, view, search, sort and date range as the list. */
+function registerSalesExportRoutes(
+  app: Server,
+  deps: { actor: (request: FastifyRequest) => Promise<Actor>; leads: Leads; opportunities: Opportunities; parties: Parties },
+): void {
+  const { actor, leads, opportunities, parties } = deps;
+  const size = exportBatchSize;
+
+  app.get('/api/sales/leads/export.csv', { schema: exportSchema('Leads', LeadFilterQuery) }, async (request, reply) => {
+    const me = await actor(request);
+    const q = { ...request.query, view: request.query.view ?? ('my-open-leads' as const), actorId: me.id };
+    return sendCsv(reply, 'leads', (after) => leads.exportBatch(q, after, size), [
+      { header: 'Lead ID', value: (l) => l.id },
+      { header: 'Topic', value: (l) => l.topic },
+      { header: 'First name', value: (l) => l.firstName },
+      { header: 'Last name', value: (l) => l.lastName },
+      { header: 'Job title', value: (l) => l.jobTitle },
+      { header: 'Company', value: (l) => l.companyName },
+      { header: 'E-mail', value: (l) => l.email },
+      { header: 'Phone', value: (l) => l.phone },
+      { header: 'City', value: (l) => l.address.city },
+      { header: 'Country/region', value: (l) => l.address.countryRegionId },
+      { header: 'VAT number', value: (l) => l.vatNumber },
+      { header: 'Source', value: (l) => l.source },
+      { header: 'Status', value: (l) => l.state },
+      { header: 'Status reason', value: (l) => l.statusReason },
+      { header: 'Owner ID', value: (l) => l.ownerId },
+      { header: 'Created', value: (l) => l.createdAt },
+    ]);
+  });
+
+  app.get('/api/sales/opportunities/export.csv', { schema: exportSchema('Opportunities', OpportunityFilterQuery) }, async (request, reply) => {
+    const me = await actor(request);
+    const q = { ...request.query, view: request.query.view ?? ('my-open-opportunities' as const), actorId: me.id };
+    return sendCsv(reply, 'opportunities', (after) => opportunities.exportBatch(q, after, size), [
+      { header: 'Opportunity ID', value: (o) => o.id },
+      { header: 'Name', value: (o) => o.name },
+      { header: 'Account ID', value: (o) => o.accountId },
+      { header: 'Contact ID', value: (o) => o.contactId },
+      { header: 'Stage', value: (o) => o.stage },
+      { header: 'Status', value: (o) => o.state },
+      { header: 'Status reason', value: (o) => o.statusReason },
+      { header: 'Estimated revenue', value: (o) => o.estimatedRevenue },
+      { header: 'Estimated close date', value: (o) => o.estimatedCloseDate },
+      { header: 'Actual revenue', value: (o) => o.actualRevenue },
+      { header: 'Actual close date', value: (o) => o.actualCloseDate },
+      { header: 'Owner ID', value: (o) => o.ownerId },
+      { header: 'Created', value: (o) => o.createdAt },
+    ]);
+  });
+
+  app.get('/api/sales/accounts/export.csv', { schema: exportSchema('Active accounts', PartyFilterQuery) }, async (request, reply) => {
+    await actor(request);
+    return sendCsv(reply, 'accounts', (after) => parties.exportAccounts(request.query, after, size), [
+      { header: 'Account ID', value: (a) => a.id },
+      { header: 'Name', value: (a) => a.name },
+      { header: 'E-mail', value: (a) => a.email },
+      { header: 'Phone', value: (a) => a.phone },
+      { header: 'Website', value: (a) => a.website },
+      { header: 'VAT number', value: (a) => a.vatNumber },
+      { header: 'City', value: (a) => a.address.city },
+      { header: 'Country/region', value: (a) => a.address.countryRegionId },
+      { header: 'Customer account', value: (a) => a.customerAccount },
+      { header: 'Owner ID', value: (a) => a.ownerId },
+      { header: 'Created', value: (a) => a.createdAt },
+    ]);
+  });
+
+  app.get('/api/sales/contacts/export.csv', { schema: exportSchema('Active contacts', PartyFilterQuery) }, async (request, reply) => {
+    await actor(request);
+    return sendCsv(reply, 'contacts', (after) => parties.exportContacts(request.query, after, size), [
+      { header: 'Contact ID', value: (c) => c.id },
+      { header: 'First name', value: (c) => c.firstName },
+      { header: 'Last name', value: (c) => c.lastName },
+      { header: 'Job title', value: (c) => c.jobTitle },
+      { header: 'E-mail', value: (c) => c.email },
+      { header: 'Phone', value: (c) => c.phone },
+      { header: 'Account ID', value: (c) => c.accountId },
+      { header: 'City', value: (c) => c.address.city },
+      { header: 'Country/region', value: (c) => c.address.countryRegionId },
+      { header: 'Customer account', value: (c) => c.customerAccount },
+      { header: 'Owner ID', value: (c) => c.ownerId },
+      { header: 'Created', value: (c) => c.createdAt },
+    ]);
+  });
 }

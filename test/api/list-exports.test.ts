@@ -131,6 +131,57 @@ describe('every list exports what it shows', () => {
   });
 });
 
+describe('CRM lists as CSV', () => {
+  let leadId: string;
+  beforeAll(async () => {
+    const created = await t.request('POST', '/api/sales/leads', {
+      token: salesToken,
+      body: { topic: '=SUM(A1) export topic', lastName: 'Tamm', companyName: 'Export Kala, "AS"', email: 'export-lead@example.com', address: { city: 'Tartu', countryRegionId: 'EE' } },
+    });
+    expect(created.status).toBe(201);
+    leadId = created.body.id;
+    // One lead without a company, so sorting by company has nulls to place.
+    expect((await t.request('POST', '/api/sales/leads', { token: salesToken, body: { topic: 'No company lead', lastName: 'Mets' } })).status).toBe(201);
+    const qualified = await t.request('POST', `/api/sales/leads/${leadId}/qualify`, { token: salesToken, body: { ignoreDuplicates: true } });
+    expect(qualified.status).toBe(200);
+  });
+
+  const crmLists = [
+    { path: '/api/sales/leads', query: `view=all-leads&sort=companyName&from=${today}` },
+    { path: '/api/sales/leads', query: 'view=closed-leads&search=export%20kala' },
+    { path: '/api/sales/opportunities', query: `view=all-opportunities&sort=-estimatedRevenue&to=${today}` },
+    { path: '/api/sales/accounts', query: `from=${today}&to=${today}` },
+    { path: '/api/sales/contacts', query: 'search=tamm' },
+  ];
+  it.each(crmLists)('$path?$query exports what the list shows', async ({ path, query }) => {
+    const list = await t.request('GET', `${path}?limit=200&${query}`, { token: salesToken });
+    expect(list.status).toBe(200);
+    expect(list.body.total).toBeGreaterThan(0);
+    const csv = await download(`${path}/export.csv?${query}`, salesToken);
+    expect(csv.status).toBe(200);
+    expect(csv.records.slice(1).map((r) => r[0])).toEqual(list.body.items.map((item: { id: string }) => item.id));
+    const future = new URLSearchParams(query);
+    future.set('from', dayAfter(1));
+    future.delete('to');
+    expect((await download(`${path}/export.csv?${future}`, salesToken)).records).toHaveLength(1);
+    expect((await t.request('GET', `${path}/export.csv?from=${today}&to=${dayAfter(-1)}`, { token: salesToken })).status).toBe(400);
+    expect((await t.request('GET', `${path}/export.csv?${query}`, { token: opsToken })).status).toBe(403);
+    expect((await t.request('GET', `${path}/export.csv`)).status).toBe(401);
+  });
+
+  it("keeps the lead's cells as typed, formulas neutralised, and the view's default (my open leads)", async () => {
+    const csv = await download('/api/sales/leads/export.csv?view=all-leads&search=export%20kala', salesToken);
+    const [header, row] = csv.records;
+    expect(header!.slice(0, 6)).toEqual(['Lead ID', 'Topic', 'First name', 'Last name', 'Job title', 'Company']);
+    expect(row![0]).toBe(leadId);
+    expect(row![1]).toBe("'=SUM(A1) export topic");
+    expect(row![5]).toBe('Export Kala, "AS"');
+    const mine = await download('/api/sales/leads/export.csv', salesToken);
+    const myList = await t.request('GET', '/api/sales/leads?limit=200', { token: salesToken });
+    expect(mine.records.slice(1).map((r) => r[0])).toEqual(myList.body.items.map((l: { id: string }) => l.id));
+  });
+});
+
 // About 40 s on the embedded database (the insert and 100 batches), so PostgreSQL only.
 describe.skipIf(!onPostgres)('streaming', () => {
   it('exports 100,000 rows with flat memory', async () => {

@@ -1752,6 +1752,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sales/leads/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leads as CSV, with the list's view and filters
+         * @description The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getSalesLeadsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sales/opportunities/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Opportunities as CSV, with the list's view and filters
+         * @description The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getSalesOpportunitiesExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sales/accounts/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active accounts as CSV, with the list's view and filters
+         * @description The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getSalesAccountsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sales/contacts/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active contacts as CSV, with the list's view and filters
+         * @description The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getSalesContactsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dualwrite/maps": {
         parameters: {
             query?: never;
@@ -9075,6 +9155,10 @@ export interface operations {
                 view?: "all-commerce-b2b-leads" | "my-open-leads" | "open-leads" | "closed-leads" | "all-leads";
                 search?: string;
                 sort?: string;
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -10034,6 +10118,10 @@ export interface operations {
                 view?: "my-open-opportunities" | "open-opportunities" | "closed-opportunities" | "all-opportunities";
                 search?: string;
                 sort?: string;
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -10534,6 +10622,10 @@ export interface operations {
             query?: {
                 view?: string;
                 search?: string;
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -10599,6 +10691,10 @@ export interface operations {
             query?: {
                 view?: string;
                 search?: string;
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -11162,6 +11258,260 @@ export interface operations {
             };
             /** @description The record is not in a state that allows this; the body may carry the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSalesLeadsExportCsv: {
+        parameters: {
+            query?: {
+                view?: "all-commerce-b2b-leads" | "my-open-leads" | "open-leads" | "closed-leads" | "all-leads";
+                search?: string;
+                sort?: string;
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSalesOpportunitiesExportCsv: {
+        parameters: {
+            query?: {
+                view?: "my-open-opportunities" | "open-opportunities" | "closed-opportunities" | "all-opportunities";
+                search?: string;
+                sort?: string;
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSalesAccountsExportCsv: {
+        parameters: {
+            query?: {
+                view?: string;
+                search?: string;
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSalesContactsExportCsv: {
+        parameters: {
+            query?: {
+                view?: string;
+                search?: string;
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
