@@ -40,13 +40,15 @@ function darkEnough(color: string, background: string): string {
 
 /**
  * Mantine's default palettes put small text under AA: white on teal.7 is 3.1:1, the light variant's green.9 on green.1
- * (badges such as "Active") 3.8:1 and indigo.9 on the hovered indigo.2 4.1:1. Each colour's filled and light variants
- * are darkened just enough, here once, rather than page by page.
+ * (badges such as "Active") 3.8:1, indigo.9 on the hovered indigo.2 4.1:1 and field errors (red.6) 3.3:1. Each colour's
+ * filled and light variants and the error colour are darkened just enough, here once, rather than page by page.
  */
 function accessibleColorVariables(theme: MantineTheme): Record<string, string> {
-  const variables: Record<string, string> = {};
+  // Text in a colour (Text c="red", links, field errors) also sits on the back office's gray.0 pages, not only on white.
+  const page = theme.colors.gray[0];
+  const variables: Record<string, string> = { '--mantine-color-error': darkEnough(theme.colors.red[6], page) };
   for (const [name, shades] of Object.entries(theme.colors)) {
-    const filled = darkEnough(shades[7], '#ffffff');
+    const filled = darkEnough(shades[7], page);
     variables[`--mantine-color-${name}-filled`] = filled;
     variables[`--mantine-color-${name}-filled-hover`] = darken(filled, 0.12);
     variables[`--mantine-color-${name}-outline`] = filled;
