@@ -5,6 +5,7 @@ import { IconAlertCircle, IconMailForward } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
 import { useStoreName } from './useStoreName.ts';
@@ -12,8 +13,9 @@ import { useStoreName } from './useStoreName.ts';
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function ForgotPasswordPage() {
+  const { t } = useTranslation('storefront');
   const storeName = useStoreName();
-  useDocumentTitle(`Forgot your password? · ${storeName}`);
+  useDocumentTitle(`${t('signIn.forgot')} · ${storeName}`);
   const [email, setEmail] = useState('');
   const [emailError, setEmailError] = useState<string>();
 
@@ -21,14 +23,15 @@ export function ForgotPasswordPage() {
     mutationFn: (address: string) => unwrap(api.POST('/api/store/auth/forgot-password', { body: { email: address } })),
     onError: (error) => {
       const issue = error instanceof ApiError ? error.fieldErrors.find((e) => e.path === 'email') : undefined;
-      setEmailError(issue ? `E-mail ${issue.message}` : undefined);
+      setEmailError(issue ? t('problems.other', { label: t('fields.email'), problem: issue.message }) : undefined);
     },
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const trimmed = email.trim();
-    const problem = !trimmed ? 'E-mail is required' : !emailPattern.test(trimmed) ? 'E-mail must be a valid e-mail address' : undefined;
+    const label = t('fields.email');
+    const problem = !trimmed ? t('problems.required', { label }) : !emailPattern.test(trimmed) ? t('problems.email', { label }) : undefined;
     setEmailError(problem);
     if (!problem) send.mutate(trimmed);
   }
@@ -42,24 +45,24 @@ export function ForgotPasswordPage() {
               <IconMailForward size={30} />
             </ThemeIcon>
             <Title order={1} fz={26}>
-              Check your e-mail
+              {t('forgot.checkMail')}
             </Title>
             <Text c="dimmed" role="status">
-              {send.data.message}
+              {t('forgot.sent')}
             </Text>
             <Anchor component={Link} to="/sign-in" mt="xs">
-              Back to sign-in
+              {t('forgot.back')}
             </Anchor>
           </Stack>
         </Paper>
       ) : (
         <>
           <Stack gap="xs" mb="lg" ta="center">
-            <Title order={1}>Forgot your password?</Title>
-            <Text c="dimmed">Enter the e-mail you sign in to {storeName} with, and we send you a link to choose a new password.</Text>
+            <Title order={1}>{t('signIn.forgot')}</Title>
+            <Text c="dimmed">{t('forgot.intro', { storeName })}</Text>
           </Stack>
           <Paper withBorder radius="md" p="xl" shadow="xs">
-            <form onSubmit={onSubmit} noValidate aria-label="Forgot your password?">
+            <form onSubmit={onSubmit} noValidate aria-label={t('signIn.forgot')}>
               <Stack gap="md">
                 {send.isError && !emailError ? (
                   <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
@@ -67,7 +70,7 @@ export function ForgotPasswordPage() {
                   </Alert>
                 ) : null}
                 <TextInput
-                  label="E-mail"
+                  label={t('fields.email')}
                   type="email"
                   autoComplete="username"
                   required
@@ -78,14 +81,14 @@ export function ForgotPasswordPage() {
                   autoFocus
                 />
                 <Button type="submit" fullWidth size="md" loading={send.isPending}>
-                  Send me a link
+                  {t('forgot.send')}
                 </Button>
               </Stack>
             </form>
           </Paper>
           <Text ta="center" size="sm" mt="lg">
             <Anchor component={Link} to="/sign-in" size="sm">
-              Back to sign-in
+              {t('forgot.back')}
             </Anchor>
           </Text>
         </>

@@ -3,6 +3,7 @@ import { Alert, Button, Container, Group, Paper, Skeleton, Stack, Stepper, Text,
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconLinkOff, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, isStatus, unwrap } from '../api/client.ts';
 import type { RequestStatusView } from '../api/client.ts';
@@ -16,9 +17,10 @@ import { ApplicantQuestions, useApplicantQuestions } from './ApplicantQuestions.
 const activeStep: Record<RequestStatusView['status'], number> = { Received: 1, InReview: 2, Approved: 3, Rejected: 3 };
 
 export function RequestStatusPage() {
+  const { t } = useTranslation('storefront');
   const { token = '' } = useParams();
   const storeName = useStoreName();
-  useDocumentTitle(`Your partner request · ${storeName}`);
+  useDocumentTitle(`${t('status.title')} · ${storeName}`);
   const status = useQuery({
     queryKey: ['store', 'request-status', token],
     queryFn: () => unwrap(api.GET('/api/store/partner-requests/status/{token}', { params: { path: { token } } })),
@@ -30,7 +32,7 @@ export function RequestStatusPage() {
   return (
     <Container size="sm" py={48}>
       {status.isPending ? (
-        <Stack gap="md" aria-busy="true" aria-label="Loading">
+        <Stack gap="md" aria-busy="true" aria-label={t('status.loading')}>
           <Skeleton height={36} width="60%" />
           <Skeleton height={18} width="40%" />
           <Skeleton height={220} radius="md" />
@@ -38,7 +40,7 @@ export function RequestStatusPage() {
       ) : status.isError && isStatus(status.error, 404) ? (
         <NotValid />
       ) : status.isError ? (
-        <ErrorAlert error={status.error} title="Your request could not be loaded" />
+        <ErrorAlert error={status.error} title={t('status.loadFailed')} />
       ) : (
         <StatusCard view={status.data} token={token} />
       )}
@@ -47,6 +49,7 @@ export function RequestStatusPage() {
 }
 
 function NotValid() {
+  const { t } = useTranslation('storefront');
   return (
     <Paper withBorder radius="md" p="xl">
       <Stack align="center" ta="center" gap="sm">
@@ -54,13 +57,13 @@ function NotValid() {
           <IconLinkOff size={30} />
         </ThemeIcon>
         <Title order={1} fz={26}>
-          This status link is not valid
+          {t('status.notValid')}
         </Title>
         <Text c="dimmed" maw={420}>
-          Check that you copied the whole link. If you have lost it, you can send a new request.
+          {t('status.notValidHint')}
         </Text>
         <Button component={Link} to="/partner/sign-up" variant="light">
-          Become a business partner
+          {t('signUp.title')}
         </Button>
       </Stack>
     </Paper>
@@ -68,6 +71,7 @@ function NotValid() {
 }
 
 function StatusCard({ view, token }: { view: RequestStatusView; token: string }) {
+  const { t } = useTranslation('storefront');
   const rejected = view.status === 'Rejected';
   // While a question of the partner team is unanswered, the request waits for the applicant (the same word as in HQ).
   const waiting = useApplicantQuestions(token).data?.waitingForApplicant === true && (view.status === 'Received' || view.status === 'InReview');
@@ -75,7 +79,7 @@ function StatusCard({ view, token }: { view: RequestStatusView; token: string })
     <Stack gap="lg">
       <Stack gap={4}>
         <Text c="dimmed" size="sm">
-          Partner request to {view.storeName}
+          {t('status.requestTo', { storeName: view.storeName })}
         </Text>
         <Group gap="sm" align="center">
           <Title order={1} style={{ overflowWrap: 'anywhere' }}>
@@ -84,28 +88,28 @@ function StatusCard({ view, token }: { view: RequestStatusView; token: string })
           <StatusBadge status={waiting ? 'WaitingForApplicant' : view.status} size="lg" />
         </Group>
         <Text c="dimmed" size="sm">
-          Submitted on {formatDate(view.submittedAt)}
+          {t('status.submittedOn', { date: formatDate(view.submittedAt) })}
         </Text>
       </Stack>
 
       <Paper withBorder radius="md" p="xl">
         <Stepper active={activeStep[view.status]} size="sm" color={rejected ? 'red' : 'teal'} allowNextStepsSelect={false}>
-          <Stepper.Step label="Received" description="Request sent" />
-          <Stepper.Step label="In review" description="Partner team" />
+          <Stepper.Step label={t('status.steps.received')} description={t('status.steps.sent')} />
+          <Stepper.Step label={t('status.steps.inReview')} description={t('status.steps.partnerTeam')} />
           <Stepper.Step
-            label="Decision"
-            description={rejected ? 'Not accepted' : view.status === 'Approved' ? 'Approved' : 'Pending'}
+            label={t('status.steps.decision')}
+            description={rejected ? t('status.steps.notAccepted') : view.status === 'Approved' ? t('status.steps.approved') : t('status.steps.pending')}
             {...(rejected ? { completedIcon: <IconX size={18} /> } : {})}
           />
         </Stepper>
-        <Text mt="xl">{waiting ? 'Our partner team has a question for you. Your request continues once you have answered it below.' : view.statusText}</Text>
+        <Text mt="xl">{waiting ? t('status.waiting') : t(`status.text.${view.status}`, { defaultValue: view.statusText })}</Text>
         {view.decisionNote ? (
-          <Alert mt="md" color={rejected ? 'red' : 'teal'} variant="light" title="Note from our partner team">
+          <Alert mt="md" color={rejected ? 'red' : 'teal'} variant="light" title={t('status.note')}>
             {view.decisionNote}
           </Alert>
         ) : null}
         <Text mt="lg" size="xs" c="dimmed">
-          Last updated {formatDateTime(view.updatedAt)}. This page refreshes by itself.
+          {t('status.updated', { time: formatDateTime(view.updatedAt) })}
         </Text>
       </Paper>
       <ApplicantQuestions token={token} />
