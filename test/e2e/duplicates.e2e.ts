@@ -4,8 +4,9 @@
 // the colleague becomes a User of the existing partner, with no second organization customer.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startApp, waitFor } from '../helpers/app.ts';
+import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { expectAccessible } from '../helpers/axe.ts';
 import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 import { approvedPartner } from '../helpers/partners.ts';
 
@@ -85,4 +86,28 @@ it('shows a second request from the same company as a possible duplicate and app
   await expect.poll(() => memberRow.getByText('User', { exact: true }).count()).toBe(1);
   const orgs = (await t.request('GET', `/api/hq/customers?type=Organization&search=${encodeURIComponent(`Lumen Lighting ${tag}`)}`, { token: t.adminToken })).body;
   expect(orgs.items.map((c: { account: string }) => c.account)).toEqual([org]);
+
+  // A third colleague applies; in the CRM, the lead dual-write made shows the partner's account as a possible
+  // duplicate, and the salesperson qualifies it into that account instead of making a second one.
+  const third = `kristjan@${domain}`;
+  expect((await t.request('POST', '/api/store/partner-requests', { body: { ...partnerRequest({ email: third, companyName: `Lumen Lighting ${tag} AS`, firstName: 'Kristjan' }) } })).status).toBe(202);
+  const lead = await waitFor(async () => (await t.request('GET', `/api/sales/leads?view=all-commerce-b2b-leads&search=${encodeURIComponent(third)}`, { token: t.adminToken })).body.items[0], 'the lead made by dual-write');
+  const account = await waitFor(async () => (await t.request('GET', `/api/sales/accounts?search=${encodeURIComponent(firstProspect.companyName)}`, { token: t.adminToken })).body.items[0], 'the CRM account of the partner');
+  await hq.goto(`${t.url}/sales/leads/${lead.id}`);
+  // The account (the partner's first lead, of the same name, is listed too).
+  const leadMatch = hq.getByRole('group', { name: `Possible duplicate: ${account.name}` }).filter({ has: hq.locator(`a[href="/sales/accounts/${account.id}"]`) });
+  await leadMatch.waitFor();
+  await expect.poll(() => leadMatch.getByText('Same e-mail domain', { exact: true }).count()).toBe(1);
+  await expect.poll(() => leadMatch.getByText(/^Score \d+$/).count()).toBe(1);
+  await expectAccessible(hq, 'CRM lead with a possible duplicate');
+  await leadMatch.getByRole('button', { name: 'Qualify into this account' }).click();
+  const qualifyDialog = hq.getByRole('dialog');
+  await qualifyDialog.getByText('No new account is created.', { exact: false }).waitFor();
+  await expectAccessible(hq, 'Qualify into an account dialog');
+  await qualifyDialog.getByRole('button', { name: `Qualify into ${account.name}` }).click();
+  await hq.waitForURL('**/sales/opportunities/**');
+  const qualified = (await t.request('GET', `/api/sales/leads/${lead.id}`, { token: t.adminToken })).body;
+  expect(qualified).toMatchObject({ state: 'Qualified', accountId: account.id });
+  const accounts = (await t.request('GET', `/api/sales/accounts?search=${encodeURIComponent(`Lumen Lighting ${tag}`)}`, { token: t.adminToken })).body;
+  expect(accounts.items.map((a: { id: string }) => a.id)).toEqual([account.id]);
 });
