@@ -1,10 +1,13 @@
 // Journey: a company asks to become a partner on the storefront; HQ approves it; the customers and the hierarchy
-// with the requestor as Admin appear, and the applicant's status link says Approved.
+// with the requestor as Admin appear, and the applicant's status link says Approved. An Estonian browser gets the
+// sign-up in Estonian, can switch to English (remembered), and the approval mail is Estonian.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startApp } from '../helpers/app.ts';
+import { startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { expectAccessible } from '../helpers/axe.ts';
 import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
+import { mailTo } from '../helpers/partners.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -75,3 +78,49 @@ it('signs up on the storefront, is approved in HQ, and sees the hierarchy with t
   await page.goto(`${t.url}${statusHref}`);
   await expect.poll(async () => page.getByText('Approved', { exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
 });
+
+it('speaks Estonian to an Estonian browser, switches to English and remembers it, and the approval mail is in Estonian', async () => {
+  const tag = Date.now().toString(36);
+  const email = `mari.${tag}@keel.test`;
+  const context = await browser.newContext({ locale: 'et-EE' });
+  const page = await context.newPage();
+
+  // The browser's language decides: the form, its checks and <html lang> are Estonian.
+  await page.goto(`${t.url}/partner/sign-up`);
+  await page.getByRole('heading', { name: 'Hakka äripartneriks' }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('et');
+  await page.getByRole('button', { name: 'Saada taotlus' }).click();
+  await expect.poll(() => page.getByText('Eesnimi on kohustuslik').count()).toBeGreaterThan(0);
+  await expectAccessible(page, 'Sign-up in Estonian (with errors)');
+  await page.getByLabel('Eesnimi').fill('Mari');
+  await page.getByLabel('Perekonnanimi').fill('Maasikas');
+  await page.getByLabel('E-post').fill(email);
+  await page.getByLabel('Ettevõtte nimi').fill(`Keelekool ${tag}`);
+  await page.getByLabel('Tänav').fill('Rüütli 1');
+  await page.getByLabel('Linn').fill('Tartu');
+  await page.getByLabel('Postiindeks').fill('51007');
+  await page.getByLabel('Riik/piirkond').selectOption('EE');
+  await page.getByRole('button', { name: 'Saada taotlus' }).click();
+
+  // The confirmation shows the private status link itself, to copy.
+  await page.getByRole('heading', { name: 'Aitäh' }).waitFor();
+  expect(await page.getByLabel('Sinu privaatne olekulink').inputValue()).toMatch(new RegExp(`^${t.url}/partner/request-status/`));
+  await page.getByRole('button', { name: 'Kopeeri link' }).waitFor();
+
+  // Switched to English in the header, and still English after a reload.
+  await page.goto(`${t.url}/partner/sign-up`);
+  await page.getByRole('banner').getByLabel('Keel').selectOption('en');
+  await page.getByRole('heading', { name: 'Become a business partner' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Become a business partner' }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+  // The request was made in Estonian, so HQ's approval mail is Estonian.
+  const prospect = await waitFor(async () => (await t.request('GET', `/api/hq/prospects?search=${encodeURIComponent(email)}`, { token: t.adminToken })).body.items[0], 'the prospect');
+  expect((await t.request('POST', `/api/hq/prospects/${prospect.id}/approve`, { token: t.adminToken })).status).toBe(200);
+  const mail = await mailTo(t, email, 'prospect-approved');
+  expect(mail.subject).toMatch(/^Tere tulemast .* partneriks, Keelekool /);
+  expect(mail.text).toContain('Vali parool siin:');
+  await context.close();
+  // Two languages of one form, an axe scan and a mail: more than the default minute on a busy machine.
+}, 120_000);
