@@ -31,6 +31,8 @@ export interface ChannelConnection {
   pendingUploads(limit: number): Promise<{ counter: number; kind: string; recordId: string; payload: unknown }[]>;
   markUploaded(counters: number[]): Promise<void>;
   applyDownload(records: { id: number; topic: string; key: string; payload: Record<string, unknown> }[]): Promise<void>;
+  /** Each partner user of a business partner as the channel knows them: only the store sees who has signed in. */
+  partnerUserStatuses?(hierarchyId: string): Promise<{ email: string; status: string; firstSignedInAt: string | null }[]>;
 }
 
 interface RunContext {

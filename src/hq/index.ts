@@ -80,7 +80,17 @@ export function createHq(options: HqOptions) {
       await onlineStores.seed(options.channelId, options.publicUrl);
     },
     registerRoutes(app: Server, staff: StaffService) {
-      registerHqRoutes(app, { staff, prospects, duplicates: createDuplicates(options.db), customers, partnerUsers, distribution, numberSequences, onlineStores });
+      registerHqRoutes(app, {
+        staff,
+        prospects,
+        duplicates: createDuplicates(options.db),
+        customers,
+        partnerUsers,
+        distribution,
+        numberSequences,
+        onlineStores,
+        channelUsers: options.channel.partnerUserStatuses?.bind(options.channel),
+      });
       registerProductRoutes(app, { staff, products });
       registerSalesOrderRoutes(app, { staff, salesOrders });
       registerHqExportRoutes(app, { staff, prospects, customers, distribution, salesOrders, products });

@@ -96,7 +96,16 @@ const HierarchySchema = Type.Object(
     purpose: Type.String(),
     organization: Type.Object({ account: Type.String(), name: Type.String(), creditLimit: opt(Type.Number()) }),
     active: Type.Boolean(),
-    members: Type.Array(Type.Object({ account: Type.String(), name: Type.String(), email: Type.String(), role: Type.Union([Type.Literal('Admin'), Type.Literal('User')]) })),
+    members: Type.Array(
+      Type.Object({
+        account: Type.String(),
+        name: Type.String(),
+        email: Type.String(),
+        role: Type.Union([Type.Literal('Admin'), Type.Literal('User')]),
+        /** Pending: not yet on the storefront; Invited: has not signed in yet; Active: has signed in; Removed. */
+        status: Type.Union([Type.Literal('Pending'), Type.Literal('Invited'), Type.Literal('Active'), Type.Literal('Removed')]),
+      }),
+    ),
     createdAt: Timestamp,
   },
   { $id: 'CustomerHierarchy' },
@@ -139,10 +148,27 @@ export interface HqRouteDeps {
   distribution: Distribution;
   numberSequences: ReturnType<typeof createNumberSequences>;
   onlineStores: ReturnType<typeof createOnlineStores>;
+  /** The channel's partner users of a hierarchy (sign-ins happen there); absent when no channel answers. */
+  channelUsers?: ((hierarchyId: string) => Promise<{ email: string; status: string; firstSignedInAt: string | null }[]>) | undefined;
+}
+
+/** A member's standing, from the channel's partner user: on its way, invited (never signed in), active, removed. */
+export type MemberStatus = 'Pending' | 'Invited' | 'Active' | 'Removed';
+function memberStatus(user: { status: string; firstSignedInAt: string | null } | undefined): MemberStatus {
+  if (!user || user.status === 'Pending') return 'Pending';
+  if (user.status === 'Removed') return 'Removed';
+  return user.firstSignedInAt ? 'Active' : 'Invited';
 }
 
 export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
   const { staff, prospects, customers, partnerUsers, distribution, duplicates } = deps;
+
+  /** A hierarchy with each member's status on the storefront. */
+  async function hierarchyView(id: string) {
+    const view = await customers.getHierarchy(id);
+    const users = new Map((await (deps.channelUsers?.(id) ?? Promise.resolve([]))).map((u) => [u.email.toLowerCase(), u]));
+    return { ...view, members: view.members.map((m) => ({ ...m, status: memberStatus(users.get(m.email.toLowerCase())) })) };
+  }
   const hqOps = ['hq-operations'] as const;
   app.addSchema(AddressSchema);
   app.addSchema(ProspectSchema);
@@ -334,7 +360,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
     { schema: { tags, summary: 'A customer hierarchy with its members and roles', params: Type.Object({ id: Type.String() }), response: { 200: { $ref: 'CustomerHierarchy#' } } } },
     async (request) => {
       await staff.authenticate(request, hqOps);
-      return customers.getHierarchy(request.params.id);
+      return hierarchyView(request.params.id);
     },
   );
 
@@ -404,7 +430,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
     async (request, reply) => {
       await staff.authenticate(request, hqOps);
       const id = await partnerUsers.createHierarchy(request.body);
-      return reply.status(201).send(await customers.getHierarchy(id));
+      return reply.status(201).send(await hierarchyView(id));
     },
   );
 
@@ -422,7 +448,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
     async (request) => {
       await staff.authenticate(request, hqOps);
       await partnerUsers.updateHierarchy(request.params.id, request.body);
-      return customers.getHierarchy(request.params.id);
+      return hierarchyView(request.params.id);
     },
   );
 
@@ -440,7 +466,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
     async (request, reply) => {
       await staff.authenticate(request, hqOps);
       await partnerUsers.addMember(request.params.id, request.body.account, request.body.role);
-      return reply.status(201).send(await customers.getHierarchy(request.params.id));
+      return reply.status(201).send(await hierarchyView(request.params.id));
     },
   );
 
@@ -458,7 +484,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
     async (request) => {
       await staff.authenticate(request, hqOps);
       await partnerUsers.changeRole(request.params.id, request.params.account, request.body.role);
-      return customers.getHierarchy(request.params.id);
+      return hierarchyView(request.params.id);
     },
   );
 
@@ -475,7 +501,7 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
     async (request) => {
       await staff.authenticate(request, hqOps);
       await partnerUsers.removeMember(request.params.id, request.params.account);
-      return customers.getHierarchy(request.params.id);
+      return hierarchyView(request.params.id);
     },
   );
 
@@ -491,6 +517,8 @@ export function registerHqRoutes(app: Server, deps: HqRouteDeps): void {
     },
     async (request, reply) => {
       await staff.authenticate(request, hqOps);
+      const member = (await hierarchyView(request.params.id)).members.find((m) => m.account === request.params.account);
+      if (member?.status === 'Active') throw new DomainError('conflict', `${member.name} has already signed in; a forgotten password is reset from the sign-in page.`);
       await partnerUsers.resendInvitation(request.params.id, request.params.account);
       return reply.status(202).send({ sent: true as const });
     },

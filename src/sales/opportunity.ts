@@ -48,6 +48,9 @@ function opportunityKeyset(sort: string): Keyset {
   return { key: opportunitySortColumns[key] ?? opportunities.createdAt, id: opportunities.id, descending: sort.startsWith('-'), idDescending: true, nullable: key === 'estimatedRevenue' || key === 'estimatedCloseDate' };
 }
 
+/** The currency of every amount in the CRM: its base currency, the store's (per-opportunity currencies are not kept). */
+export const salesCurrency = 'EUR';
+
 export function opportunityView(row: OpportunityRow) {
   return {
     id: row.id,
@@ -63,6 +66,7 @@ export function opportunityView(row: OpportunityRow) {
     statusReason: row.statusReason,
     actualRevenue: money(row.actualRevenue),
     actualCloseDate: row.actualCloseDate,
+    currency: salesCurrency,
     ownerId: row.ownerId,
     version: row.version,
     createdAt: row.createdAt.toISOString(),

@@ -81,6 +81,8 @@ const OpportunitySchema = Type.Object(
     statusReason: Type.String(),
     actualRevenue: N(Type.Number()),
     actualCloseDate: N(Type.String()),
+    /** ISO 4217 code of the revenue amounts. */
+    currency: Type.String(),
     ownerId: N(Type.String()),
     version: Type.Integer(),
     createdAt: Timestamp,

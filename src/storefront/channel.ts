@@ -28,10 +28,26 @@ export interface ChannelDatabase {
   markUploaded(counters: number[]): Promise<void>;
   /** Applies HQ's changes; idempotent, so a download re-sent after a crash changes nothing twice. */
   applyDownload(records: DownloadRecord[]): Promise<void>;
+  /** Where each partner user of a business partner stands here (HQ's members table shows it; only the store sees sign-ins). */
+  partnerUserStatuses(hierarchyId: string): Promise<PartnerUserStatus[]>;
+}
+
+export interface PartnerUserStatus {
+  email: string;
+  /** Pending (not yet confirmed by HQ), Active or Removed. */
+  status: string;
+  firstSignedInAt: string | null;
 }
 
 export function createChannelDatabase(db: Db, sessions: SessionStore): ChannelDatabase {
   return {
+    async partnerUserStatuses(hierarchyId) {
+      const rows = await db
+        .select({ email: partnerUsers.email, status: partnerUsers.status, firstSignedInAt: partnerUsers.firstSignedInAt })
+        .from(partnerUsers)
+        .where(eq(partnerUsers.hierarchyId, hierarchyId));
+      return rows.map((r) => ({ email: r.email, status: r.status, firstSignedInAt: r.firstSignedInAt?.toISOString() ?? null }));
+    },
     async pendingUploads(limit) {
       const rows = await db.select().from(uploadQueue).where(isNull(uploadQueue.uploadedAt)).orderBy(asc(uploadQueue.counter)).limit(limit);
       return rows.map((row) => ({ counter: row.counter, kind: row.kind, recordId: row.recordId, payload: row.payload }));

@@ -257,10 +257,17 @@ describe('invitations and passwords', () => {
 
     const firstMail = (await t.request('GET', `/api/mail/messages?to=${encodeURIComponent(email)}&type=organization-user-added`, { token: ops })).body.items[0].id;
     const account = (await t.request('GET', `/api/store/organization/users/${added.body.id}`, { token: p.admin })).body.customerAccount;
+    const statusOf = async () => ((await t.request('GET', `/api/hq/customer-hierarchies/${p.hierarchyId}`, { token: ops })).body.members as { account: string; status: string }[]).find((m) => m.account === account)?.status;
+    expect(await statusOf()).toBe('Invited');
     expect((await t.request('POST', `/api/hq/customer-hierarchies/${p.hierarchyId}/members/${account}/invitation`, { token: ops })).status).toBe(202);
     const second = linkToken((await mailTo(email, 'organization-user-added', firstMail)).text, 'invitation');
     await waitFor(async () => (await t.request('POST', '/api/store/auth/link', { body: { token: second } })).status === 200, 'the new invitation');
     expect((await t.request('POST', '/api/store/auth/accept-invitation', { body: { token: second, password: 'eve-password-1' } })).status).toBe(200);
+    // Signed in: HQ shows the member Active and sends no more invitations.
+    expect(await statusOf()).toBe('Active');
+    const again = await t.request('POST', `/api/hq/customer-hierarchies/${p.hierarchyId}/members/${account}/invitation`, { token: ops });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/already signed in/);
   });
 
   it("lets an admin re-send the invitation of a user who has not chosen a password, and only then", async () => {

@@ -2519,6 +2519,7 @@ export interface components {
                 name: string;
                 email: string;
                 role: "Admin" | "User";
+                status: "Pending" | "Invited" | "Active" | "Removed";
             }[];
             /** Format: date-time */
             createdAt: string;
@@ -2668,6 +2669,7 @@ export interface components {
             statusReason: string;
             actualRevenue: number | null;
             actualCloseDate: string | null;
+            currency: string;
             ownerId: string | null;
             version: number;
             /** Format: date-time */

@@ -5,6 +5,7 @@ import { IconArrowRight, IconChecks, IconFileInvoice, IconPackage, IconReceipt, 
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
 import { Details } from '../ui/Details.tsx';
@@ -21,14 +22,15 @@ import { useStoreName } from './useStoreName.ts';
 import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 export function MyAccountPage() {
+  const { t } = useTranslation('storefront');
   const storeName = useStoreName();
-  useDocumentTitle(`My account · ${storeName}`);
+  useDocumentTitle(`${t('layout.myAccount')} · ${storeName}`);
   const { user, organization, role } = useSignedInPartner();
 
   return (
     <Container size="lg" py={40}>
       <Stack gap={4} mb="xl">
-        <Title order={1}>My account</Title>
+        <Title order={1}>{t('layout.myAccount')}</Title>
         <Text c="dimmed">
           {fullName(user)} · {user.email}
         </Text>
@@ -42,14 +44,14 @@ export function MyAccountPage() {
                 <IconPackage size={22} />
               </ThemeIcon>
               <Stack gap={2}>
-                <Text fw={600}>Products</Text>
+                <Text fw={600}>{t('layout.products')}</Text>
                 <Text size="sm" c="dimmed">
-                  Browse the catalogue with the prices for {organization.name}.
+                  {t('account.productsText', { organization: organization.name })}
                 </Text>
               </Stack>
             </Group>
             <Button component={Link} to="/products" variant="light" rightSection={<IconArrowRight size={16} />}>
-              Browse products
+              {t('account.browseProducts')}
             </Button>
           </Group>
         </Card>
@@ -61,25 +63,25 @@ export function MyAccountPage() {
                 <IconReceipt size={22} />
               </ThemeIcon>
               <Stack gap={2}>
-                <Text fw={600}>Orders</Text>
+                <Text fw={600}>{t('account.orders')}</Text>
                 <Text size="sm" c="dimmed">
-                  {role === 'Admin' ? `Your cart, the orders and invoices of ${organization.name}, and the orders waiting for your approval.` : 'Your cart, the orders you placed and their invoices.'}
+                  {role === 'Admin' ? t('account.ordersTextAdmin', { organization: organization.name }) : t('account.ordersText')}
                 </Text>
               </Stack>
             </Group>
             <Group gap="xs" wrap="wrap">
               <Button component={Link} to="/cart" variant="light" leftSection={<IconShoppingCart size={16} />}>
-                Cart
+                {t('layout.cart')}
               </Button>
               <Button component={Link} to="/my-account/orders" variant="light" rightSection={<IconArrowRight size={16} />}>
-                My orders
+                {t('account.myOrders')}
               </Button>
               <Button component={Link} to="/my-account/invoices" variant="light" leftSection={<IconFileInvoice size={16} />}>
-                My invoices
+                {t('account.myInvoices')}
               </Button>
               {role === 'Admin' ? (
                 <Button component={Link} to="/my-account/approvals" variant="light" leftSection={<IconChecks size={16} />}>
-                  Approvals
+                  {t('account.approvals')}
                 </Button>
               ) : null}
             </Group>
@@ -96,45 +98,45 @@ export function MyAccountPage() {
                   <IconUsersGroup size={22} />
                 </ThemeIcon>
                 <Stack gap={2}>
-                  <Text fw={600}>Your team</Text>
+                  <Text fw={600}>{t('account.team')}</Text>
                   <Text size="sm" c="dimmed">
-                    As an admin of {organization.name} you add the people who buy for it, set their spending limits and remove them.
+                    {t('account.teamText', { organization: organization.name })}
                   </Text>
                 </Stack>
               </Group>
               <Button component={Link} to="/my-account/organization-users" variant="light" rightSection={<IconArrowRight size={16} />}>
-                Organization users
+                {t('account.organizationUsers')}
               </Button>
             </Group>
           </Card>
         ) : null}
 
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <Section title="Your organization">
+          <Section title={t('account.yourOrganization')}>
             <Details
               labelWidth={150}
               items={[
-                ['Name', organization.name],
-                ['Account', organization.account],
-                ['Credit limit', formatLimit(organization.creditLimit, 'No credit limit')],
+                [t('account.name'), organization.name],
+                [t('account.account'), organization.account],
+                [t('credit.limit'), formatLimit(organization.creditLimit, t('account.noCreditLimit'))],
               ]}
             />
           </Section>
-          <Section title="You">
+          <Section title={t('account.you')}>
             <Details
               labelWidth={150}
               items={[
-                ['Name', fullName(user)],
-                ['E-mail', user.email],
-                ['Role', <StatusBadge key="role" status={role} size="sm" />],
-                ['Spending limit', `${formatLimit(user.spendingLimit)} per order`],
-                ['Monthly limit', `${formatLimit(user.monthlySpendingLimit)} per month`],
+                [t('account.name'), fullName(user)],
+                [t('fields.email'), user.email],
+                [t('account.role'), <StatusBadge key="role" status={role} size="sm" />],
+                [t('account.spendingLimit'), t('account.perOrder', { limit: formatLimit(user.spendingLimit, t('account.noLimit')) })],
+                [t('account.monthlyLimit'), t('account.perMonth', { limit: formatLimit(user.monthlySpendingLimit, t('account.noLimit')) })],
               ]}
             />
           </Section>
         </SimpleGrid>
 
-        <Section title="Password">
+        <Section title={t('account.password')}>
           <ChangePasswordForm email={user.email} />
         </Section>
       </Stack>
@@ -144,30 +146,31 @@ export function MyAccountPage() {
 
 /** The organization's credit as the checkout counts it: limit − open orders − unpaid invoices = available. */
 function CreditCard() {
+  const { t } = useTranslation('storefront');
   const credit = useCredit();
   return (
     <Section
-      title="Credit"
+      title={t('credit.title')}
       actions={
         <Anchor component={Link} to="/my-account/invoices" size="sm">
-          See invoices
+          {t('credit.seeInvoices')}
         </Anchor>
       }
     >
       {credit.isError ? (
-        <ErrorAlert error={credit.error} title="The credit could not be loaded" />
+        <ErrorAlert error={credit.error} title={t('credit.loadFailed')} />
       ) : (
         <Details
           labelWidth={150}
           items={
             credit.data
               ? [
-                  ['Credit limit', credit.data.creditLimit === null ? 'No credit granted yet' : formatMoney(credit.data.creditLimit, credit.data.currency)],
-                  ['Open orders', formatMoney(credit.data.openOrders, credit.data.currency)],
-                  ['Unpaid invoices', formatMoney(credit.data.unpaidInvoices, credit.data.currency)],
-                  ['Available', <Text key="available" span fw={700}>{formatMoney(credit.data.available, credit.data.currency)}</Text>],
+                  [t('credit.limit'), credit.data.creditLimit === null ? t('credit.none') : formatMoney(credit.data.creditLimit, credit.data.currency)],
+                  [t('credit.openOrders'), formatMoney(credit.data.openOrders, credit.data.currency)],
+                  [t('credit.unpaidInvoices'), formatMoney(credit.data.unpaidInvoices, credit.data.currency)],
+                  [t('credit.available'), <Text key="available" span fw={700}>{formatMoney(credit.data.available, credit.data.currency)}</Text>],
                 ]
-              : [['Available', 'Loading…']]
+              : [[t('credit.available'), t('credit.loading')]]
           }
         />
       )}
@@ -178,6 +181,7 @@ function CreditCard() {
 type Field = 'currentPassword' | 'newPassword' | 'confirm';
 
 function ChangePasswordForm({ email }: { email: string }) {
+  const { t } = useTranslation('storefront');
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -189,13 +193,13 @@ function ChangePasswordForm({ email }: { email: string }) {
       setCurrent('');
       setNext('');
       setConfirm('');
-      notifySuccess('Password changed', 'Use the new password from now on. Your other devices were signed out.');
+      notifySuccess(t('password.changed'), t('password.changedText'));
     },
     onError: (error) => {
       const found: Partial<Record<Field, string>> = {};
       for (const issue of error instanceof ApiError ? error.fieldErrors : []) {
-        if (issue.path === 'currentPassword') found.currentPassword ??= `Current password ${issue.message}`;
-        if (issue.path === 'newPassword') found.newPassword ??= `New password ${issue.message}`;
+        if (issue.path === 'currentPassword') found.currentPassword ??= t('problems.other', { label: t('password.current'), problem: issue.message });
+        if (issue.path === 'newPassword') found.newPassword ??= t('problems.other', { label: t('password.new'), problem: issue.message });
       }
       setErrors(found);
     },
@@ -203,9 +207,9 @@ function ChangePasswordForm({ email }: { email: string }) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const problems = passwordProblems(next, confirm, 'New password');
-    const found: Partial<Record<Field, string>> = { newPassword: problems.password, confirm: problems.confirm };
-    if (!current) found.currentPassword = 'Current password is required';
+    const problems = passwordProblems(next, confirm, t('password.new'));
+    const found: Partial<Record<Field, string>> = { newPassword: problems.password, confirm: problems.confirm && t('password.mismatch') };
+    if (!current) found.currentPassword = t('problems.required', { label: t('password.current') });
     setErrors(found);
     if (found.currentPassword || found.newPassword || found.confirm) return;
     change.mutate({ currentPassword: current, newPassword: next });
@@ -213,7 +217,7 @@ function ChangePasswordForm({ email }: { email: string }) {
 
   const fieldError = Boolean(errors.currentPassword || errors.newPassword || errors.confirm);
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Change password">
+    <form onSubmit={onSubmit} noValidate aria-label={t('password.change')}>
       <Stack gap="md" maw={420}>
         {change.isError && !fieldError ? (
           <Alert color="red" variant="light" role="alert">
@@ -222,7 +226,7 @@ function ChangePasswordForm({ email }: { email: string }) {
         ) : null}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <SecretInput
-          label="Current password"
+          label={t('password.current')}
           autoComplete="current-password"
           required
           value={current}
@@ -231,8 +235,8 @@ function ChangePasswordForm({ email }: { email: string }) {
           onChange={(event) => setCurrent(event.currentTarget.value)}
         />
         <NewPasswordFields
-          label="New password"
-          confirmLabel="Confirm new password"
+          label={t('password.new')}
+          confirmLabel={t('password.confirm')}
           password={next}
           confirm={confirm}
           errors={{ password: errors.newPassword, confirm: errors.confirm }}
@@ -240,10 +244,10 @@ function ChangePasswordForm({ email }: { email: string }) {
           onConfirm={setConfirm}
         />
         <Text size="xs" c="dimmed">
-          Changing your password signs you out on your other devices.
+          {t('password.signsOut')}
         </Text>
         <Button type="submit" loading={change.isPending} style={{ alignSelf: 'flex-start' }}>
-          Change password
+          {t('password.change')}
         </Button>
       </Stack>
     </form>
