@@ -1,5 +1,6 @@
 // What the sales order and invoice pages share: their types, statuses, cache keys and who may change them.
 import type { components, paths } from '../api/schema.d.ts';
+import { formatCalendarDay } from '../ui/format.ts';
 
 export type SalesOrder = components['schemas']['SalesOrder'];
 export type SalesOrderStatus = SalesOrder['status'];
@@ -32,10 +33,5 @@ export function isOverdue(invoice: Pick<Invoice, 'dueDate' | 'status'>, today = 
   return invoice.status !== 'Paid' && invoice.dueDate < today;
 }
 
-// A due date is a calendar day, not an instant: read it in UTC so it is the same day everywhere.
-const dueDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-
-export function formatDueDate(date: string): string {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) ? date : dueDateFormat.format(parsed);
-}
+// A due date is a calendar day, not an instant.
+export const formatDueDate = formatCalendarDay;

@@ -8,6 +8,7 @@ import type { CloseBody, OpportunityDetail } from '../api/client.ts';
 import { fieldErrorsFrom } from '../ui/problems.ts';
 import { notifySuccess } from '../ui/notify.ts';
 import { lostReasons } from './labels.ts';
+import { formatDate } from '../ui/format.ts';
 
 export function CloseOpportunityModal({ opportunity, outcome, onClose }: { opportunity: OpportunityDetail; outcome: 'Won' | 'Lost'; onClose: () => void }) {
   const [reason, setReason] = useState<string>(outcome === 'Won' ? 'Won' : 'OutSold');
@@ -49,7 +50,7 @@ export function CloseOpportunityModal({ opportunity, outcome, onClose }: { oppor
             onChange={(e) => setReason(e.currentTarget.value)}
           />
           <NumberInput label="Actual revenue" min={0} thousandSeparator="," value={revenue} onChange={setRevenue} error={errors.actualRevenue} />
-          <TextInput label="Close date" type="date" value={closeDate} onChange={(e) => setCloseDate(e.currentTarget.value)} error={errors.closeDate} />
+          <TextInput label="Close date" type="date" description={closeDate ? formatDate(closeDate) : undefined} value={closeDate} onChange={(e) => setCloseDate(e.currentTarget.value)} error={errors.closeDate} />
           {outcome === 'Lost' ? <TextInput label="Competitor" value={competitor} onChange={(e) => setCompetitor(e.currentTarget.value)} error={errors.competitor} /> : null}
           <Textarea label="Description" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} />
           {close.isError && Object.keys(errors).length === 0 ? (

@@ -9,7 +9,7 @@ import type { LeadDetail } from '../api/client.ts';
 import { AppLink } from '../ui/AppLink.tsx';
 import { Details } from '../ui/Details.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatDateTime, fullName } from '../ui/format.ts';
+import { formatDateTime, fullName, formatCountry } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Section } from '../ui/Section.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
@@ -21,6 +21,7 @@ import { LeadFormModal } from './LeadFormModal.tsx';
 import { Timeline } from './Timeline.tsx';
 import { ProspectCaseLink } from '../hq/onboarding/CaseLinks.tsx';
 import { ownerName, useOwners } from './useOwners.ts';
+import { CrmRecordLink } from './RecordLink.tsx';
 
 export function LeadDetailPage() {
   const { id = '' } = useParams();
@@ -80,7 +81,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
                 items={[
                   ['Company', lead.companyName],
                   ['VAT number', lead.vatNumber],
-                  ['Address', [a.street, [a.zip, a.city].filter(Boolean).join(' '), a.state, a.countryRegionId].filter(Boolean).join(', ')],
+                  ['Address', [a.street, [a.zip, a.city].filter(Boolean).join(' '), a.state, a.countryRegionId ? formatCountry(a.countryRegionId) : null].filter(Boolean).join(', ')],
                 ]}
               />
             </Section>
@@ -92,9 +93,9 @@ function LeadView({ lead }: { lead: LeadDetail }) {
                   ['HQ prospect', lead.prospectId],
                   ['Onboarding case', lead.prospectId ? <ProspectCaseLink prospectId={lead.prospectId} /> : undefined],
                   ['Description', lead.description],
-                  ['Opportunity', lead.opportunityId ? <AppLink to={`/sales/opportunities/${lead.opportunityId}`}>Open the opportunity</AppLink> : null],
-                  ['Account', lead.accountId ? <AppLink to={`/sales/accounts/${lead.accountId}`}>Open the account</AppLink> : null],
-                  ['Contact', lead.contactId ? <AppLink to={`/sales/contacts/${lead.contactId}`}>Open the contact</AppLink> : null],
+                  ['Opportunity', lead.opportunityId ? <CrmRecordLink kind="opportunity" id={lead.opportunityId} /> : null],
+                  ['Account', lead.accountId ? <CrmRecordLink kind="account" id={lead.accountId} /> : null],
+                  ['Contact', lead.contactId ? <CrmRecordLink kind="contact" id={lead.contactId} /> : null],
                 ]}
               />
             </Section>

@@ -21,12 +21,13 @@ import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
 import { label, leadViews } from './labels.ts';
 import { LeadFormModal } from './LeadFormModal.tsx';
 import { ownerName, useOwners } from './useOwners.ts';
+import { rememberLeadView, useLeadView } from './useLeadView.ts';
 
 const limit = 25;
 
 export function LeadsPage() {
   const [filters, setFilters] = useQueryParams({ view: '', search: '', sort: '-createdAt', offset: '0' });
-  const view = (leadViews.find((v) => v.value === filters.view)?.value ?? 'my-open-leads') as NonNullable<LeadView>;
+  const { view, userId } = useLeadView(filters.view);
   const offset = toOffset(filters.offset);
   const search = filters.search.trim();
   const [opened, { open, close }] = useDisclosure(false);
@@ -35,7 +36,8 @@ export function LeadsPage() {
 
   const leads = useQuery({
     queryKey: ['sales', 'leads', { view, search, sort: filters.sort, offset }],
-    queryFn: () => unwrap(api.GET('/api/sales/leads', { params: { query: { view, sort: filters.sort, limit, offset, ...(search ? { search } : {}) } } })),
+    queryFn: () => unwrap(api.GET('/api/sales/leads', { params: { query: { view: view!, sort: filters.sort, limit, offset, ...(search ? { search } : {}) } } })),
+    enabled: view !== undefined,
     refetchInterval: 3000,
     placeholderData: keepPreviousData,
   });
@@ -56,7 +58,16 @@ export function LeadsPage() {
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
-            <NativeSelect label="View" data={leadViews.map((v) => ({ value: v.value, label: v.label }))} value={view} onChange={(e) => setFilters({ view: e.currentTarget.value, offset: '0' })} w={260} />
+            <NativeSelect
+              label="View"
+              data={leadViews.map((v) => ({ value: v.value, label: v.label }))}
+              value={view ?? ''}
+              onChange={(e) => {
+                rememberLeadView(userId, e.currentTarget.value as NonNullable<LeadView>);
+                setFilters({ view: e.currentTarget.value, offset: '0' });
+              }}
+              w={260}
+            />
             <SearchInput value={search} onSearch={onSearch} placeholder="Topic, name, company or e-mail" />
           </Group>
           {!leads.data ? (

@@ -8,7 +8,7 @@ import type { OpportunityView } from '../api/client.ts';
 import { AppLink } from '../ui/AppLink.tsx';
 import { Empty } from '../ui/Empty.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatAmount, formatDate } from '../ui/format.ts';
+import { formatMoney, formatDate } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { SearchInput } from '../ui/SearchInput.tsx';
@@ -78,7 +78,7 @@ export function OpportunitiesPage() {
                           <StatusBadge status={o.state} size="sm" />
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm">{formatAmount(o.estimatedRevenue)}</Text>
+                          <Text size="sm">{formatMoney(o.estimatedRevenue, o.currency)}</Text>
                         </Table.Td>
                         <Table.Td>
                           <Text size="sm">{formatDate(o.estimatedCloseDate)}</Text>

@@ -9,7 +9,7 @@ import type { OpportunityDetail } from '../api/client.ts';
 import { AppLink } from '../ui/AppLink.tsx';
 import { Details } from '../ui/Details.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatAmount, formatDate, formatDateTime } from '../ui/format.ts';
+import { formatDate, formatDateTime, formatMoney } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Section } from '../ui/Section.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
@@ -18,6 +18,7 @@ import { CloseOpportunityModal } from './CloseOpportunityModal.tsx';
 import { label, stages } from './labels.ts';
 import { OpportunityEstimates } from './OpportunityEstimates.tsx';
 import { Timeline } from './Timeline.tsx';
+import { CrmRecordLink } from './RecordLink.tsx';
 
 export function OpportunityDetailPage() {
   const { id = '' } = useParams();
@@ -100,14 +101,14 @@ function OpportunityView({ opportunity }: { opportunity: OpportunityDetail }) {
             <Section title="Summary">
               <Details
                 items={[
-                  ['Estimated revenue', formatAmount(opportunity.estimatedRevenue)],
+                  ['Estimated revenue', formatMoney(opportunity.estimatedRevenue, opportunity.currency)],
                   ['Estimated close date', formatDate(opportunity.estimatedCloseDate)],
-                  ['Actual revenue', formatAmount(opportunity.actualRevenue)],
+                  ['Actual revenue', formatMoney(opportunity.actualRevenue, opportunity.currency)],
                   ['Actual close date', formatDate(opportunity.actualCloseDate)],
                   ['Description', opportunity.description],
-                  ['Account', opportunity.accountId ? <AppLink to={`/sales/accounts/${opportunity.accountId}`}>Open the account</AppLink> : null],
-                  ['Contact', opportunity.contactId ? <AppLink to={`/sales/contacts/${opportunity.contactId}`}>Open the contact</AppLink> : null],
-                  ['Originating lead', opportunity.originatingLeadId ? <AppLink to={`/sales/leads/${opportunity.originatingLeadId}`}>Open the lead</AppLink> : null],
+                  ['Account', opportunity.accountId ? <CrmRecordLink kind="account" id={opportunity.accountId} /> : null],
+                  ['Contact', opportunity.contactId ? <CrmRecordLink kind="contact" id={opportunity.contactId} /> : null],
+                  ['Originating lead', opportunity.originatingLeadId ? <CrmRecordLink kind="lead" id={opportunity.originatingLeadId} /> : null],
                 ]}
               />
             </Section>
@@ -129,7 +130,7 @@ function OpportunityView({ opportunity }: { opportunity: OpportunityDetail }) {
                       <Table.Tr key={r.id}>
                         <Table.Td>{r.outcome}</Table.Td>
                         <Table.Td>{label(r.statusReason)}</Table.Td>
-                        <Table.Td>{formatAmount(r.actualRevenue)}</Table.Td>
+                        <Table.Td>{formatMoney(r.actualRevenue, opportunity.currency)}</Table.Td>
                         <Table.Td>{formatDate(r.closeDate)}</Table.Td>
                         <Table.Td>{r.competitor ?? '—'}</Table.Td>
                       </Table.Tr>

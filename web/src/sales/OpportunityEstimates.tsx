@@ -8,6 +8,7 @@ import type { OpportunityDetail } from '../api/client.ts';
 import { fieldErrorsFrom } from '../ui/problems.ts';
 import { notifySuccess } from '../ui/notify.ts';
 import { Section } from '../ui/Section.tsx';
+import { formatDate } from '../ui/format.ts';
 
 export function OpportunityEstimates({ opportunity }: { opportunity: OpportunityDetail }) {
   const [revenue, setRevenue] = useState<string | number>(opportunity.estimatedRevenue ?? '');
@@ -37,7 +38,7 @@ export function OpportunityEstimates({ opportunity }: { opportunity: Opportunity
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <NumberInput label="Estimated revenue" min={0} thousandSeparator="," value={revenue} onChange={setRevenue} error={errors.estimatedRevenue} />
-          <TextInput label="Estimated close date" type="date" value={closeDate} onChange={(e) => setCloseDate(e.currentTarget.value)} error={errors.estimatedCloseDate} />
+          <TextInput label="Estimated close date" type="date" description={closeDate ? formatDate(closeDate) : undefined} value={closeDate} onChange={(e) => setCloseDate(e.currentTarget.value)} error={errors.estimatedCloseDate} />
           <Textarea label="Description" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} />
           {save.isError && Object.keys(errors).length === 0 ? (
             <Alert color="red" variant="light" role="alert">

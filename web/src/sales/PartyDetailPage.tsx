@@ -9,13 +9,14 @@ import type { Account, Contact, TimelineEntry } from '../api/client.ts';
 import { AppLink } from '../ui/AppLink.tsx';
 import { Details } from '../ui/Details.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatDateTime } from '../ui/format.ts';
+import { formatDateTime, formatCountry } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Section } from '../ui/Section.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { DetailSkeleton } from '../ui/TableSkeleton.tsx';
 import type { PartyType } from './PartiesPage.tsx';
 import { Timeline } from './Timeline.tsx';
+import { CrmRecordLink } from './RecordLink.tsx';
 
 type Party = (Account | Contact) & { timeline: TimelineEntry[] };
 
@@ -73,10 +74,10 @@ function PartyView({ type, party }: { type: PartyType; party: Party }) {
               <Details
                 items={[
                   ['HQ customer account', party.customerAccount],
-                  ['Address', [a.street, [a.zip, a.city].filter(Boolean).join(' '), a.state, a.countryRegionId].filter(Boolean).join(', ')],
-                  ...('primaryContactId' in party && party.primaryContactId ? [['Primary contact', <AppLink key="c" to={`/sales/contacts/${party.primaryContactId}`}>Open the contact</AppLink>] as [string, ReactNode]] : []),
-                  ...('accountId' in party && party.accountId ? [['Account', <AppLink key="a" to={`/sales/accounts/${party.accountId}`}>Open the account</AppLink>] as [string, ReactNode]] : []),
-                  ['Originating lead', party.originatingLeadId ? <AppLink to={`/sales/leads/${party.originatingLeadId}`}>Open the lead</AppLink> : null],
+                  ['Address', [a.street, [a.zip, a.city].filter(Boolean).join(' '), a.state, a.countryRegionId ? formatCountry(a.countryRegionId) : null].filter(Boolean).join(', ')],
+                  ...('primaryContactId' in party && party.primaryContactId ? [['Primary contact', <CrmRecordLink key="c" kind="contact" id={party.primaryContactId} />] as [string, ReactNode]] : []),
+                  ...('accountId' in party && party.accountId ? [['Account', <CrmRecordLink key="a" kind="account" id={party.accountId} />] as [string, ReactNode]] : []),
+                  ['Originating lead', party.originatingLeadId ? <CrmRecordLink kind="lead" id={party.originatingLeadId} /> : null],
                 ]}
               />
             </Section>

@@ -2,7 +2,7 @@
 import { Badge, Text, Tooltip } from '@mantine/core';
 import type { MantineColor } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { formatDateTime } from '../../ui/format.ts';
+import { formatDateTime, formatRelative } from '../../ui/format.ts';
 import type { MapStatus, SyncDirection } from './api.ts';
 
 const mapLooks: Record<MapStatus, { label: string; color: MantineColor }> = {
@@ -72,7 +72,6 @@ export const symbolMeanings: Record<string, string> = {
 
 export const fieldDirectionLabels: Record<'=' | '>' | '<', string> = { '=': 'Both ways (=)', '>': 'HQ to CRM (>)', '<': 'CRM to HQ (<)' };
 
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -89,7 +88,7 @@ export function relativeTime(value: string | null | undefined, now: number): str
   const seconds = Math.round((at - now) / 1000);
   if (Math.abs(seconds) < 5) return 'just now';
   for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size || unit === 'second') return relative.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size || unit === 'second') return formatRelative(Math.round(seconds / size), unit);
   }
   return '—';
 }
