@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { expectAccessible } from '../helpers/axe.ts';
 import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 import { mailTo } from '../helpers/partners.ts';
 
@@ -30,6 +31,8 @@ it('HQ asks, the applicant answers with a PDF on the status page, HQ sees it on 
   const hq = await browser.newPage({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
   await signInAsStaff(hq, `${t.url}/hq/onboarding-cases/${opened.id}`);
   await hq.waitForURL(`**/hq/onboarding-cases/${opened.id}`);
+  await hq.getByLabel('Ask the applicant').waitFor();
+  await expectAccessible(hq, 'HQ Onboarding case');
   await hq.getByLabel('Ask the applicant').fill('Please send your trade register extract.');
   await hq.getByRole('button', { name: 'Send question' }).click();
   await hq.getByText('Waiting for applicant').first().waitFor();
@@ -45,6 +48,7 @@ it('HQ asks, the applicant answers with a PDF on the status page, HQ sees it on 
   // Sending without text says so on the field.
   await applicant.getByRole('button', { name: 'Send answer' }).click();
   await applicant.getByText('Write your answer.').waitFor();
+  await expectAccessible(applicant, 'Request status with a question (with an error)');
   await applicant.getByLabel('Your answer').fill('Attached, as asked.');
   // A page named .pdf is refused by its content, and the refusal is said at the files field.
   await applicant.locator('input[type="file"]').setInputFiles({ name: 'extract.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!doctype html><p>hi</p>') });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { adminEmail, adminPassword, partnerRequest, startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { expectAccessible } from '../helpers/axe.ts';
 import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 
 let t: TestApp;
@@ -42,12 +43,14 @@ it('runs the maps from the workspace: pause and resume, a field map off, a refus
   for (const id of mapIds) {
     await expect.poll(() => page.locator(`tr[data-map="${id}"]`).getByText('Running', { exact: true }).count()).toBe(1);
   }
+  await expectAccessible(page, 'Dual-write maps');
 
   // Open the contacts map; pause it, then resume it.
   await page.getByRole('link', { name: /CDS Contacts V2/ }).click();
   await page.getByRole('heading', { name: /CDS Contacts V2/ }).waitFor();
   const status = page.getByRole('status', { name: 'Map status' });
   await expect.poll(() => status.getByText('Running', { exact: true }).count()).toBe(1);
+  await expectAccessible(page, 'Dual-write table map');
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect.poll(() => status.getByText('Paused', { exact: true }).count()).toBe(1);
   expect((await mapOverApi('contacts')).status).toBe('Paused');
@@ -75,6 +78,7 @@ it('runs the maps from the workspace: pause and resume, a field map off, a refus
   await dialog.getByLabel('CRM field').selectOption('jobTitle');
   await dialog.getByRole('button', { name: 'Save field map' }).click();
   await dialog.getByRole('alert').getByText('"creditLimit" (number) and "jobTitle" (string) have different types', { exact: false }).waitFor();
+  await expectAccessible(page, 'Add field map dialog (refused)');
   expect((await mapOverApi('contacts')).fieldMaps.length).toBe(before);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.waitFor({ state: 'hidden' });
@@ -103,6 +107,7 @@ it('runs the maps from the workspace: pause and resume, a field map off, a refus
   const record = (await t.request('GET', `/api/dualwrite/records?map=prospects-leads&key=${encodeURIComponent(prospect.id)}`, { token: t.adminToken })).body.items[0];
   expect(record).toMatchObject({ sourceKey: prospect.id, status: 'Created', direction: 'hq-to-crm' });
   expect(await row.textContent()).toContain(record.targetKey);
+  await expectAccessible(page, 'Dual-write ledger');
 
   // The status filter narrows the ledger: no failures for this key.
   await page.getByLabel('Status', { exact: true }).selectOption('Failed');

@@ -69,11 +69,13 @@ it('shows a second request from the same company as a possible duplicate and app
   expect(await match.getByText(/^Score \d+$/).textContent()).toMatch(/Score (\d+)/);
   expect(await match.getByRole('link', { name: firstProspect.companyName }).getAttribute('href')).toBe(`/hq/customers/${org}`);
   await expect.poll(() => hq.getByText('EE102030405', { exact: true }).count()).toBe(1);
+  await expectAccessible(hq, 'HQ Prospect with a possible duplicate');
 
   // Approve into this organization, after a confirmation that says what happens.
   await match.getByRole('button', { name: 'Approve into this organization' }).click();
   const dialog = hq.getByRole('dialog');
   await dialog.getByText('No new organization customer is created.', { exact: false }).waitFor();
+  await expectAccessible(hq, 'Approve into an organization dialog');
   await dialog.getByRole('button', { name: `Approve into ${firstProspect.companyName}` }).click();
   await hq.getByRole('link', { name: 'Customer hierarchy' }).waitFor();
   expect(await hq.getByRole('link', { name: org }).count()).toBeGreaterThan(0);

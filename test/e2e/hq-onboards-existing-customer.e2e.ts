@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { expectAccessible } from '../helpers/axe.ts';
 import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 
 let t: TestApp;
@@ -41,9 +42,11 @@ function invitationToken(text: string): string {
 async function newCustomer(fields: { type: 'Organization' | 'Person'; name?: string; firstName?: string; lastName?: string; email: string }): Promise<string> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers', exact: true }).click();
   await page.getByRole('heading', { name: 'Customers' }).waitFor();
+  if (fields.type === 'Organization') await expectAccessible(page, 'HQ Customers');
   await page.getByRole('button', { name: 'New customer' }).click();
   const dialog = page.getByRole('dialog', { name: 'New customer' });
   await dialog.getByLabel('Customer type').selectOption(fields.type);
+  if (fields.type === 'Organization') await expectAccessible(page, 'New customer dialog');
   if (fields.type === 'Organization') await dialog.getByLabel('Name').fill(fields.name!);
   else {
     await dialog.getByLabel('First name').fill(fields.firstName!);
@@ -81,9 +84,11 @@ it('onboards an existing organization customer with an Admin and a User who see 
   // New business partner: the organization, its name by default, the person as Admin.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customer hierarchies' }).click();
   await page.getByRole('heading', { name: 'Customer hierarchies' }).waitFor();
+  await expectAccessible(page, 'HQ Customer hierarchies');
   await page.getByRole('button', { name: 'New business partner' }).click();
   await pick('Organization', company, company);
   await expect.poll(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe(company);
+  await expectAccessible(page, 'New business partner');
   await pick('Person', admin.email, `${admin.firstName} ${admin.lastName}`);
   expect(await page.getByLabel('Role', { exact: true }).inputValue()).toBe('Admin');
   await page.getByRole('button', { name: 'Create business partner' }).click();
@@ -93,6 +98,7 @@ it('onboards an existing organization customer with an Admin and a User who see 
   await page.getByText('Active', { exact: true }).first().waitFor();
   const adminRow = page.getByRole('row').filter({ hasText: admin.email });
   await expect.poll(() => adminRow.getByText('Admin', { exact: true }).count()).toBe(1);
+  await expectAccessible(page, 'HQ Customer hierarchy (new)');
 
   // The credit limit, on the organization customer's page.
   await page.getByRole('link', { name: company }).click();
@@ -109,6 +115,7 @@ it('onboards an existing organization customer with an Admin and a User who see 
   await page.getByRole('button', { name: 'New person' }).click();
   await expect.poll(() => page.getByLabel('City').inputValue()).toBe('Berlin');
   expect(await page.getByLabel('Street').inputValue()).toBe('Friedrichstraße 68');
+  await expectAccessible(page, 'Add member, new person');
   await page.getByLabel('First name').fill(user.firstName);
   await page.getByLabel('Last name').fill(user.lastName);
   await page.getByLabel('E-mail').fill(user.email);
@@ -145,6 +152,7 @@ it('onboards an existing organization customer with an Admin and a User who see 
   const removal = page.getByRole('dialog');
   await removal.getByRole('button', { name: 'Remove member' }).click();
   await removal.getByText('The last admin of a business partner cannot be removed').waitFor();
+  await expectAccessible(page, 'Remove member dialog (refused)');
   await removal.getByRole('button', { name: 'Cancel' }).click();
   await removal.waitFor({ state: 'detached' });
   const after = (await t.request('GET', `/api/hq/customer-hierarchies/${hierarchyId}`, { token: t.adminToken })).body;
@@ -160,4 +168,4 @@ it('onboards an existing organization customer with an Admin and a User who see 
   await waitFor(async () => (await t.request('GET', '/api/store/me', { token: partnerToken })).status === 401, 'the partner user to be locked out');
   const signIn = await t.request('POST', '/api/store/auth/sign-in', { body: { email: admin.email, password: 'partner-password-1' } });
   expect(signIn.status).toBe(401);
-});
+}, 120_000); // seven pages and dialogs checked by axe along the way

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { expectAccessible } from '../helpers/axe.ts';
 import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 
 let t: TestApp;
@@ -24,6 +25,8 @@ afterAll(async () => {
 it('edits and previews the approval template, then reads the approval mail in the delivery log', async () => {
   await page.getByRole('link', { name: 'E-mail templates' }).click();
   await page.getByRole('heading', { name: 'E-mail templates' }).waitFor();
+  await page.getByRole('row').filter({ hasText: 'en-us' }).first().waitFor();
+  await expectAccessible(page, 'HQ E-mail templates');
   // Each type ships in English (en-us) and Estonian (et): edit the English one.
   await page.getByRole('row').filter({ hasText: 'en-us' }).getByRole('link', { name: 'B2B prospect approved' }).click();
   await page.getByRole('heading', { name: 'B2B prospect approved' }).waitFor();
@@ -32,6 +35,7 @@ it('edits and previews the approval template, then reads the approval mail in th
   await page.getByLabel('Subject').fill('Welcome %nickname%');
   await page.getByRole('button', { name: 'Save template' }).click();
   await page.getByText(/unknown placeholder %nickname%/).waitFor();
+  await expectAccessible(page, 'HQ E-mail template (with an error)');
 
   await page.getByLabel('Subject').fill('Welcome aboard, %company%!');
   await page.getByRole('button', { name: 'Preview' }).click();
@@ -50,6 +54,8 @@ it('edits and previews the approval template, then reads the approval mail in th
   await page.getByRole('link', { name: 'Delivery log' }).click();
   await page.getByText('No SMTP server is configured').waitFor();
   const subject = `Welcome aboard, ${body.companyName}!`;
+  await page.getByRole('link', { name: subject }).waitFor();
+  await expectAccessible(page, 'HQ Delivery log');
   await page.getByRole('link', { name: subject }).click();
   await page.getByRole('heading', { name: subject }).waitFor();
   await page.getByText('Kept in the local mailbox, not sent').first().waitFor();
@@ -58,6 +64,7 @@ it('edits and previews the approval template, then reads the approval mail in th
   await text.getByText('Sign in at').waitFor();
   expect(await text.textContent()).toContain(`with ${body.email}.`);
   expect(await text.textContent()).toContain('/invitation#(hidden)');
+  await expectAccessible(page, 'HQ Message (plain text)');
 
   // An operations user sees the link hidden and cannot reveal it.
   const messageUrl = page.url();

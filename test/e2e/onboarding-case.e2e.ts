@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { expectAccessible } from '../helpers/axe.ts';
 import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 
 let t: TestApp;
@@ -64,6 +65,7 @@ it('finds the case in the work queue, shows its timeline in order, and links the
   const row = page.getByRole('table', { name: 'Onboarding cases' }).getByRole('row').filter({ hasText: a.number });
   await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
   await expect.poll(() => row.innerText()).toMatch(new RegExp(`${a.body.companyName}[\\s\\S]*${a.body.email}[\\s\\S]*Approved[\\s\\S]*(just opened|minute)`));
+  await expectAccessible(page, 'HQ Onboarding cases');
   // The filter stays in the address: In review does not list the approved case.
   await page.getByLabel('Status').selectOption({ label: 'In review' });
   await page.waitForURL('**status=InReview**');
@@ -83,6 +85,7 @@ it('finds the case in the work queue, shows its timeline in order, and links the
   expect(await step('lead-created').innerText()).toMatch(/Dual-write/);
   expect(await step('approved').innerText()).toMatch(/HQ[\s\S]*approved/i);
   expect(await page.getByRole('main').innerText()).toContain(a.body.email);
+  await expectAccessible(page, 'HQ Onboarding case (approved)');
 
   // Case → prospect → (its case and its lead) → lead → case.
   const links = page.getByRole('main');
@@ -91,6 +94,7 @@ it('finds the case in the work queue, shows its timeline in order, and links the
   await page.getByRole('link', { name: 'Open the lead in the CRM' }).click();
   await page.waitForURL('**/sales/leads/**');
   await page.getByRole('heading', { name: `Partner request from ${a.body.companyName}` }).waitFor();
+  await expectAccessible(page, 'CRM Lead');
   await page.getByRole('link', { name: a.number, exact: true }).click();
   await page.waitForURL(`**/hq/onboarding-cases/${a.caseId}`);
 
@@ -116,6 +120,7 @@ it('fits a phone, and the keyboard alone reaches a timeline link and follows it'
   // Nothing runs off the side of the screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(await timeline.boundingBox().then((b) => b!.x + b!.width)).toBeLessThanOrEqual(390);
+  await expectAccessible(page, 'HQ Onboarding case (phone)');
 
   // Tab from the top of the page until a link inside the timeline has the focus, then follow it with Enter.
   await page.locator('body').focus();

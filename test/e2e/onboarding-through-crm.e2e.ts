@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { expectAccessible } from '../helpers/axe.ts';
 import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 
 let t: TestApp;
@@ -54,8 +55,12 @@ it('sign-up → lead → qualify → customers in HQ → close as won → prospe
   const { body, prospect } = await signUp();
   await openCommerceLead(body.companyName);
   await page.getByRole('button', { name: 'Qualify', exact: true }).click();
+  await page.getByRole('button', { name: 'Qualify lead' }).waitFor();
+  await expectAccessible(page, 'Qualify lead dialog');
   await page.getByRole('button', { name: 'Qualify lead' }).click();
   await page.waitForURL('**/sales/opportunities/**');
+  await page.getByRole('button', { name: 'Close as won' }).waitFor();
+  await expectAccessible(page, 'CRM Opportunity');
 
   // Qualifying made the person and organization customers in HQ.
   const person = await waitFor(async () => (await t.request('GET', `/api/hq/customers?type=Person&search=${encodeURIComponent(body.email)}`, { token: t.adminToken })).body.items[0], 'the person customer');
@@ -66,6 +71,7 @@ it('sign-up → lead → qualify → customers in HQ → close as won → prospe
 
   await page.getByRole('button', { name: 'Close as won' }).click();
   await page.getByLabel('Actual revenue').fill('25000');
+  await expectAccessible(page, 'Close opportunity dialog');
   await page.getByRole('button', { name: 'Close opportunity' }).click();
   await page.getByRole('button', { name: 'Reopen opportunity' }).waitFor();
 
@@ -84,6 +90,7 @@ it('disqualifying the lead rejects the prospect in HQ', async () => {
   await openCommerceLead(body.companyName);
   await page.getByRole('button', { name: 'Disqualify', exact: true }).click();
   await page.getByLabel('Status reason').selectOption({ label: 'Cannot contact' });
+  await expectAccessible(page, 'Disqualify lead dialog');
   await page.getByRole('button', { name: 'Disqualify lead' }).click();
   await page.getByRole('button', { name: 'Reactivate' }).waitFor();
   await prospectStatus(prospect.id);

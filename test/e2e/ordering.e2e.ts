@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { expectAccessible } from '../helpers/axe.ts';
 import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 import { partnerBuying, linkToken, mailTo, partnerPassword } from '../helpers/partners.ts';
 
@@ -48,12 +49,14 @@ it('places an order within limits, sends one above the per-order limit for appro
   await user.getByRole('heading', { name: 'Credit' }).waitFor();
   await user.getByText('€1,000.00').first().waitFor();
   expect(await user.getByRole('link', { name: 'Approvals' }).count()).toBe(0);
+  await expectAccessible(user, 'My account');
 
   // She adds 5 clamps from the catalogue (€50, within her limit) and checks out with a purchase order number.
   await user.getByRole('banner').getByRole('link', { name: 'Products' }).click();
   await user.getByLabel('Search products').fill(itemNumber);
   const card = user.getByRole('listitem', { name: 'Bar clamp' });
   await card.waitFor();
+  await expectAccessible(user, 'Products');
   await card.getByLabel('Quantity of Bar clamp').fill('5');
   await card.getByRole('button', { name: 'Add to cart' }).click();
   // The confirmation toast slides in over the header's right side, where a pointer click could land on it: go to the
@@ -64,12 +67,14 @@ it('places an order within limits, sends one above the per-order limit for appro
   await user.getByRole('heading', { name: 'Cart', level: 1 }).waitFor();
   expect(await user.getByLabel('Cart total').textContent()).toBe('€50.00');
   expect(await user.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(user, 'Cart');
   await user.getByLabel('Purchase order number').fill('PO-4711');
   await user.getByRole('button', { name: 'Place order on account' }).click();
   await user.waitForURL('**/my-account/orders/*');
   await user.getByRole('heading', { name: /^Order / }).waitFor();
   await user.getByRole('alert').filter({ hasText: 'Placed' }).first().waitFor();
   expect(await user.getByText('PO-4711').count()).toBeGreaterThan(0);
+  await expectAccessible(user, 'Order (Placed)');
 
   // A second order by quick add: 20 clamps (€200) is above her €100 per-order limit and waits for an admin.
   await user.goto(`${t.url}/cart`);
@@ -95,6 +100,7 @@ it('places an order within limits, sends one above the per-order limit for appro
   await admin.getByRole('heading', { name: 'Approvals', level: 1 }).waitFor();
   const row = admin.getByRole('row').filter({ hasText: awaitingNumber });
   expect(await row.textContent()).toContain('Uma Buyer');
+  await expectAccessible(admin, 'Approvals');
   expect(await row.textContent()).toContain('€200.00');
   await row.getByRole('button', { name: `Approve ${awaitingNumber}` }).click();
   await admin.getByText('Nothing awaits approval').waitFor();
@@ -106,6 +112,7 @@ it('places an order within limits, sends one above the per-order limit for appro
   expect(await user.getByText('Awaiting approval', { exact: true }).count()).toBeGreaterThan(0); // its history keeps the wait
   await user.goto(`${t.url}/my-account/orders?status=Placed`);
   await expect.poll(() => user.getByRole('table', { name: 'Orders' }).getByRole('row').count()).toBe(3);
+  await expectAccessible(user, 'My orders');
 
   await adminContext.close();
 
@@ -116,6 +123,7 @@ it('places an order within limits, sends one above the per-order limit for appro
   const hq = await hqContext.newPage();
   await signInAsStaff(hq, `${t.url}/hq/distribution`, opsEmail, 'ops-password-1');
   await hq.getByRole('heading', { name: 'Distribution jobs', level: 1 }).waitFor();
+  await expectAccessible(hq, 'HQ Distribution jobs');
   await hq.getByRole('row').filter({ hasText: 'P-0001' }).getByRole('button', { name: 'Run now' }).click();
   await hq.getByText('Upload channel transactions: run requested').waitFor();
   const orderId = awaitingUrl.split('/').pop()!;
@@ -135,10 +143,12 @@ it('places an order within limits, sends one above the per-order limit for appro
   expect(await soRow.textContent()).toContain('€200.00');
   expect(await soRow.textContent()).toContain('Uma Buyer');
   await expect.poll(() => hq.getByRole('table', { name: 'Sales orders' }).getByRole('row').count()).toBe(2); // the first order is not found
+  await expectAccessible(hq, 'HQ Sales orders');
   await soRow.getByRole('link', { name: /^SO/ }).click();
   await hq.getByRole('heading', { name: /^Sales order SO/, level: 1 }).waitFor();
   const salesOrderNumber = (await hq.getByRole('heading', { level: 1 }).textContent())!.replace('Sales order ', '');
   expect(await hq.getByRole('table', { name: 'Lines' }).getByRole('row').filter({ hasText: itemNumber }).textContent()).toContain('20');
+  await expectAccessible(hq, 'HQ Sales order');
 
   // Confirm, then Invoice: each button leaves once its step is done; the invoice appears with its due date.
   await hq.getByRole('button', { name: 'Confirm', exact: true }).click();
@@ -159,6 +169,7 @@ it('places an order within limits, sends one above the per-order limit for appro
   const invoiceRow = hq.getByRole('table', { name: 'Invoices' }).getByRole('row').filter({ hasText: invoiceNumber });
   await invoiceRow.waitFor();
   expect(await invoiceRow.getByRole('link', { name: salesOrderNumber }).count()).toBe(1);
+  await expectAccessible(hq, 'HQ Invoices');
   await invoiceRow.getByRole('button', { name: `Record payment for ${invoiceNumber}` }).click();
   const dialog = hq.getByRole('dialog', { name: `Record payment for ${invoiceNumber}` });
   const amount = dialog.getByLabel('Amount');
@@ -167,6 +178,7 @@ it('places an order within limits, sends one above the per-order limit for appro
   await dialog.getByRole('button', { name: 'Record payment' }).click();
   await dialog.getByText('Amount is more than the open balance of 200.00 EUR').waitFor();
   expect(await amount.getAttribute('aria-invalid')).toBe('true');
+  await expectAccessible(hq, 'Record payment dialog (with an error)');
   await amount.fill('200');
   await dialog.getByRole('button', { name: 'Record payment' }).click();
   await dialog.waitFor({ state: 'hidden' });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { expectAccessible } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { partnerBuying, partnerPassword } from '../helpers/partners.ts';
 import type { ApprovedPartner } from '../helpers/partners.ts';
@@ -126,6 +127,7 @@ it('shows the partner its invoices with due date, open amount and payment status
   await expect.poll(() => rows(page).count()).toBe(3);
   expect(await row(page, invoices.a.number).textContent()).toMatch(/Overdue by 1\d days/);
   expect(await row(page, invoices.b.number).textContent()).toMatch(/Overdue by 1\d days/);
+  await expectAccessible(page, 'My invoices (overdue)');
 
   await context.close();
 }, 120_000);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { expectAccessible } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 
 let t: TestApp;
@@ -33,9 +34,10 @@ async function invitationTo(email: string, type: 'prospect-approved' | 'organiza
 }
 
 /** Opens the invitation link, chooses a password, and waits for My account. */
-async function acceptInvitation(page: Page, token: string, firstName: string, password: string) {
+async function acceptInvitation(page: Page, token: string, firstName: string, password: string, checkAccessible = false) {
   await page.goto(`${t.url}/invitation#${token}`);
   await page.getByRole('heading', { name: `Welcome, ${firstName}` }).waitFor();
+  if (checkAccessible) await expectAccessible(page, 'Invitation');
   await page.getByLabel(/^Password/).fill(password);
   await page.getByLabel('Confirm password').fill(password);
   await page.getByRole('button', { name: 'Set password and sign in' }).click();
@@ -56,7 +58,7 @@ it('lets a partner admin add a colleague who signs in, and removing them ends th
 
   // The requestor sets a password and is signed in as the organization's admin.
   const admin = await browser.newPage();
-  await acceptInvitation(admin, adminInvitation, 'Maria', 'maria-password-1');
+  await acceptInvitation(admin, adminInvitation, 'Maria', 'maria-password-1', true);
   const header = admin.getByRole('banner');
   await header.getByText('Maria Tamm').waitFor();
   await header.getByRole('button', { name: 'Sign out' }).waitFor();
@@ -69,6 +71,7 @@ it('lets a partner admin add a colleague who signs in, and removing them ends th
   const rows = admin.getByRole('row').filter({ hasText: '@' });
   await expect.poll(() => rows.count()).toBe(1);
   expect(await rows.first().textContent()).toContain('(you)');
+  await expectAccessible(admin, 'Organization users');
 
   // Bad input: an e-mail already in use is refused under the E-mail field, and nobody is added.
   await admin.getByRole('button', { name: 'Add a user' }).click();
@@ -83,6 +86,7 @@ it('lets a partner admin add a colleague who signs in, and removing them ends th
   const emailError = form.getByText('E-mail is already in use');
   await emailError.waitFor();
   expect(await form.getByLabel('E-mail').getAttribute('aria-invalid')).toBe('true');
+  await expectAccessible(admin, 'Add a user dialog (with an error)');
   await expect.poll(() => rows.count()).toBe(1);
 
   // Ann is added: Pending until HQ has made her customer, then Active, without reloading the page. Pending lasts about
@@ -139,6 +143,7 @@ it('lets a partner admin add a colleague who signs in, and removing them ends th
   await annRow.getByRole('button', { name: 'Remove', exact: true }).click();
   const confirm = admin.getByRole('dialog', { name: 'Remove user' });
   await confirm.getByText('Remove Ann Lee? They are signed out at once.').waitFor();
+  await expectAccessible(admin, 'Remove user dialog');
   await confirm.getByRole('button', { name: 'Remove user' }).click();
   await confirm.waitFor({ state: 'hidden' });
   await expect.poll(() => annRow.count()).toBe(0);
@@ -158,6 +163,7 @@ it('lets a partner admin add a colleague who signs in, and removing them ends th
   await ann.getByText('Your session has ended. Sign in to continue.').waitFor();
   expect(new URL(ann.url()).pathname).toBe('/sign-in');
   expect(new URL(ann.url()).searchParams.get('next')).toBe('/my-account');
+  await expectAccessible(ann, 'Sign-in (session ended)');
   await ann.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
   // And her password no longer opens the store.
   await ann.getByLabel('E-mail').fill(annEmail);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { expectAccessible } from '../helpers/axe.ts';
 import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 import { approvedPartner, partnerPassword } from '../helpers/partners.ts';
 
@@ -45,6 +46,7 @@ it('releases a product in HQ, shows it to a partner with its price and quantity 
   // 10 is not a multiple of 6: the server says so under Minimum quantity, and nothing is released.
   await form.getByText('Minimum quantity must be a multiple of 6').waitFor();
   expect(await form.getByLabel('Minimum quantity').getAttribute('aria-invalid')).toBe('true');
+  await expectAccessible(hq, 'New product dialog (with an error)');
   expect((await t.request('GET', `/api/hq/products/${itemNumber}`, { token: t.adminToken })).status).toBe(404);
   await form.getByLabel('Minimum quantity').fill('12');
   await form.getByRole('button', { name: 'Release product' }).click();
@@ -59,6 +61,7 @@ it('releases a product in HQ, shows it to a partner with its price and quantity 
   expect(await hqRow.textContent()).toContain('€12.50');
   expect(await hqRow.textContent()).toContain('Sold in multiples of 6, 12–120');
   expect(await hqRow.textContent()).toContain('Active');
+  await expectAccessible(hq, 'HQ Products');
 
   // A partner user signs in on the storefront and opens Products from the header.
   const partner = await approvedPartner(t);
@@ -75,6 +78,8 @@ it('releases a product in HQ, shows it to a partner with its price and quantity 
   await store.waitForURL('**/products');
   // The home page's promise leads a signed-in partner to the catalogue too.
   await store.goto(`${t.url}/`);
+  await store.getByRole('link', { name: 'Start buying' }).first().waitFor();
+  await expectAccessible(store, 'Storefront home (signed in, phone)');
   await store.getByRole('link', { name: 'Start buying' }).first().click();
   await store.getByRole('heading', { name: 'Products', level: 1 }).waitFor();
   await store.waitForURL('**/products');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { expectAccessible } from '../helpers/axe.ts';
 import { launchBrowser, signInAsStaff } from '../helpers/browser.ts';
 
 let t: TestApp;
@@ -23,45 +24,38 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function newLeadThroughForm(topic: string, company: string) {
+async function newLeadThroughForm(topic: string, company: string, checkAccessible = false) {
   await page.goto(`${t.url}/sales/leads`);
+  if (checkAccessible) {
+    await page.getByRole('heading', { name: 'Leads' }).waitFor();
+    await expectAccessible(page, 'CRM Leads');
+  }
   await page.getByRole('button', { name: 'New lead' }).click();
   await page.getByLabel('Topic').fill(topic);
   await page.getByLabel('First name').fill('Ada');
   await page.getByLabel('Last name').fill('Lovelace');
   await page.getByLabel('E-mail').fill(`ada.${Date.now()}@${company.toLowerCase().replace(/\W/g, '')}.test`);
   await page.getByLabel('Company').fill(company);
+  if (checkAccessible) await expectAccessible(page, 'New lead dialog');
   await page.getByRole('button', { name: 'Save lead' }).click();
 }
 
-it('opens Leads on the view with work in it, shows an unowned Commerce B2B lead there and not in "My open leads", and remembers the view chosen', async () => {
+it('shows an unowned Commerce B2B lead in "All Commerce B2B leads" but not in "My open leads"', async () => {
   const topic = `Commerce B2B partner request ${Date.now()}`;
-  const created = await t.request('POST', '/api/sales/leads', {
-    token: t.adminToken,
-    body: { topic, lastName: 'Storefront', companyName: 'Tailspin Toys', source: 'CommerceB2B', ownerId: null, address: { city: 'Tallinn', countryRegionId: 'EST' } },
-  });
+  const created = await t.request('POST', '/api/sales/leads', { token: t.adminToken, body: { topic, lastName: 'Storefront', companyName: 'Tailspin Toys', source: 'CommerceB2B', ownerId: null } });
   expect(created.status).toBe(201);
-  // A new salesperson owns nothing yet: the page opens on All Commerce B2B leads, where the lead is.
   await page.goto(`${t.url}/sales/leads`);
   await page.getByRole('heading', { name: 'Leads' }).waitFor();
+  await page.getByLabel('View').selectOption({ label: 'All Commerce B2B leads' });
   await page.getByRole('link', { name: topic }).waitFor();
-  expect(await page.getByLabel('View').inputValue()).toBe('all-commerce-b2b-leads');
   await page.getByLabel('View').selectOption({ label: 'My open leads' });
   await page.waitForURL('**view=my-open-leads**');
   await expect.poll(() => page.getByRole('link', { name: topic }).count()).toBe(0);
-  // The choice is this user's until they pick another.
-  await page.goto(`${t.url}/sales/leads`);
-  await page.getByText('No leads in this view').waitFor();
-  expect(await page.getByLabel('View').inputValue()).toBe('my-open-leads');
-  await page.getByLabel('View').selectOption({ label: 'All Commerce B2B leads' });
-  // The lead's country is named, not "EE".
-  await page.getByRole('link', { name: topic }).click();
-  await page.getByText('Tallinn, Estonia').waitFor();
 });
 
 it('qualifies a lead and closes the opportunity as won', async () => {
   const topic = `Ergonomic chairs ${Date.now()}`;
-  await newLeadThroughForm(topic, `Contoso Pharma ${Date.now()}`);
+  await newLeadThroughForm(topic, `Contoso Pharma ${Date.now()}`, true);
   await page.getByRole('heading', { name: topic }).waitFor();
   await page.getByRole('button', { name: 'Qualify', exact: true }).click();
   await page.getByRole('button', { name: 'Qualify lead' }).click();
@@ -73,12 +67,6 @@ it('qualifies a lead and closes the opportunity as won', async () => {
   await page.getByRole('button', { name: 'Close opportunity' }).click();
   await expect.poll(() => page.getByText('Won', { exact: true }).count()).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Reopen opportunity' }).waitFor();
-  // Money carries its currency.
-  await page.getByText('€48,000.00').first().waitFor();
-  // Links name the record they open.
-  await page.getByRole('link', { name: /^Account: Contoso Pharma/ }).waitFor();
-  await page.getByRole('link', { name: 'Contact: Ada Lovelace' }).waitFor();
-  await page.getByRole('link', { name: `Lead: ${topic}` }).waitFor();
   const id = page.url().split('/').pop()!;
   const opportunity = await t.request('GET', `/api/sales/opportunities/${id}`, { token: t.adminToken });
   expect(opportunity.body).toMatchObject({ state: 'Won', statusReason: 'Won', actualRevenue: 48000 });
@@ -117,6 +105,7 @@ it('works an opportunity: estimates, the process bar and a timeline note', async
   await page.getByLabel('Add a note').fill('Sent the proposal.');
   await page.getByRole('button', { name: 'Add note' }).click();
   await page.getByText('Sent the proposal.').waitFor();
+  await expectAccessible(page, 'CRM Opportunity (estimates, stage, note)');
   await expect
     .poll(async () => {
       const o = (await t.request('GET', `/api/sales/opportunities/${id}`, { token: t.adminToken })).body;
