@@ -208,7 +208,7 @@ function ChangePasswordForm({ email }: { email: string }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problems = passwordProblems(next, confirm, t('password.new'));
-    const found: Partial<Record<Field, string>> = { newPassword: problems.password, confirm: problems.confirm && t('password.mismatch') };
+    const found: Partial<Record<Field, string>> = { newPassword: problems.password, confirm: problems.confirm };
     if (!current) found.currentPassword = t('problems.required', { label: t('password.current') });
     setErrors(found);
     if (found.currentPassword || found.newPassword || found.confirm) return;

@@ -1,4 +1,5 @@
 // Choosing a password, twice: on the invitation and reset pages and in My account.
+import { useTranslation } from 'react-i18next';
 import { SecretInput } from '../ui/SecretInput.tsx';
 import { minPasswordLength } from './partnerSession.ts';
 
@@ -14,11 +15,12 @@ export interface NewPasswordFieldsProps {
 }
 
 export function NewPasswordFields({ label, confirmLabel, password, confirm, errors, onPassword, onConfirm, autoFocus }: NewPasswordFieldsProps) {
+  const { t } = useTranslation('storefront');
   return (
     <>
       <SecretInput
         label={label}
-        description={`At least ${minPasswordLength} characters`}
+        description={t('password.atLeast', { min: minPasswordLength })}
         autoComplete="new-password"
         required
         value={password}

@@ -2,6 +2,7 @@
 // The token travels in the address's fragment (never sent to a server by the browser) and in a POST body.
 import { Alert, Anchor, Button, Container, Group, Paper, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { Trans, useTranslation } from 'react-i18next';
 import { IconAlertCircle, IconLinkOff } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -17,9 +18,10 @@ import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 type Kind = PasswordLink['kind'];
 
-const wording: Record<Kind, { title: string; button: string; path: '/api/store/auth/accept-invitation' | '/api/store/auth/reset-password' }> = {
-  invitation: { title: 'Accept your invitation', button: 'Set password and sign in', path: '/api/store/auth/accept-invitation' },
-  reset: { title: 'Choose a new password', button: 'Set new password and sign in', path: '/api/store/auth/reset-password' },
+// Texts per kind are link.<kind>.*.
+const paths: Record<Kind, '/api/store/auth/accept-invitation' | '/api/store/auth/reset-password'> = {
+  invitation: '/api/store/auth/accept-invitation',
+  reset: '/api/store/auth/reset-password',
 };
 
 /** The server accepts tokens of 10 to 200 characters; anything else cannot be a link of ours. */
@@ -29,8 +31,9 @@ function tokenOf(hash: string): string | undefined {
 }
 
 export function PasswordLinkPage({ kind }: { kind: Kind }) {
+  const { t } = useTranslation('storefront');
   const storeName = useStoreName();
-  useDocumentTitle(`${wording[kind].title} · ${storeName}`);
+  useDocumentTitle(`${t(`link.${kind}.title`)} · ${storeName}`);
   const token = tokenOf(useLocation().hash);
   const link = useQuery({
     queryKey: ['store', 'password-link', token],
@@ -48,7 +51,7 @@ export function PasswordLinkPage({ kind }: { kind: Kind }) {
       {token === undefined ? (
         <NotValid />
       ) : link.isPending || used ? (
-        <Stack gap="md" aria-busy="true" aria-label="Loading">
+        <Stack gap="md" aria-busy="true" aria-label={t('status.loading')}>
           <Skeleton height={32} width="70%" />
           <Skeleton height={18} width="50%" />
           <Skeleton height={240} radius="md" />
@@ -56,7 +59,7 @@ export function PasswordLinkPage({ kind }: { kind: Kind }) {
       ) : link.isError && (isStatus(link.error, 404) || isStatus(link.error, 400)) ? (
         <NotValid detail={link.error instanceof ApiError ? link.error.problem.detail : undefined} />
       ) : link.isError ? (
-        <ErrorAlert error={link.error} title="The link could not be checked" />
+        <ErrorAlert error={link.error} title={t('link.checkFailed')} />
       ) : (
         <PasswordForm kind={kind} token={token} link={link.data} onUsed={() => setUsed(true)} />
       )}
@@ -65,16 +68,17 @@ export function PasswordLinkPage({ kind }: { kind: Kind }) {
 }
 
 function PasswordForm({ kind, token, link, onUsed }: { kind: Kind; token: string; link: PasswordLink; onUsed: () => void }) {
+  const { t } = useTranslation('storefront');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ password?: string; confirm?: string }>({});
   const [gone, setGone] = useState<string>();
-  const label = kind === 'invitation' ? 'Password' : 'New password';
+  const label = t(`link.${kind}.label`);
 
   const submit = useMutation({
-    mutationFn: (chosen: string) => unwrap(api.POST(wording[kind].path, { body: { token, password: chosen } })),
+    mutationFn: (chosen: string) => unwrap(api.POST(paths[kind], { body: { token, password: chosen } })),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: partnerMeKey });
       queryClient.removeQueries({ queryKey: organizationUsersKey });
@@ -84,7 +88,7 @@ function PasswordForm({ kind, token, link, onUsed }: { kind: Kind; token: string
     onError: (error) => {
       if (isStatus(error, 404)) return setGone(errorMessage(error));
       const issue = error instanceof ApiError ? error.fieldErrors.find((e) => e.path === 'password') : undefined;
-      setErrors(issue ? { password: `${label} ${issue.message}` } : {});
+      setErrors(issue ? { password: t('problems.other', { label, problem: issue.message }) } : {});
     },
   });
 
@@ -105,14 +109,13 @@ function PasswordForm({ kind, token, link, onUsed }: { kind: Kind; token: string
         <Text c="dimmed" size="sm">
           {link.companyName}
         </Text>
-        <Title order={1}>{kind === 'invitation' ? `Welcome, ${link.firstName}` : `New password for ${link.firstName}`}</Title>
+        <Title order={1}>{t(`link.${kind}.heading`, { name: link.firstName })}</Title>
         <Text>
-          {kind === 'invitation' ? 'Set a password' : 'Choose a new password'} for <strong>{link.email}</strong> at {link.companyName}. You are signed in
-          straight after.
+          <Trans t={t} i18nKey={`link.${kind}.intro`} values={{ email: link.email, company: link.companyName }} components={{ b: <strong /> }} />
         </Text>
       </Stack>
       <Paper withBorder radius="md" p="xl" shadow="xs">
-        <form onSubmit={onSubmit} noValidate aria-label={wording[kind].title}>
+        <form onSubmit={onSubmit} noValidate aria-label={t(`link.${kind}.title`)}>
           <Stack gap="md">
             {submit.isError && !fieldError ? (
               <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
@@ -123,7 +126,7 @@ function PasswordForm({ kind, token, link, onUsed }: { kind: Kind; token: string
             <input type="email" name="username" autoComplete="username" value={link.email} readOnly hidden />
             <NewPasswordFields
               label={label}
-              confirmLabel={kind === 'invitation' ? 'Confirm password' : 'Confirm new password'}
+              confirmLabel={t(`link.${kind}.confirm`)}
               password={password}
               confirm={confirm}
               errors={errors}
@@ -132,10 +135,10 @@ function PasswordForm({ kind, token, link, onUsed }: { kind: Kind; token: string
               autoFocus
             />
             <Button type="submit" fullWidth size="md" loading={submit.isPending}>
-              {wording[kind].button}
+              {t(`link.${kind}.button`)}
             </Button>
             <Text size="xs" c="dimmed" ta="center">
-              This link works once, until {formatDateTime(link.expiresAt)}.
+              {t('link.worksOnce', { time: formatDateTime(link.expiresAt) })}
             </Text>
           </Stack>
         </form>
@@ -145,6 +148,7 @@ function PasswordForm({ kind, token, link, onUsed }: { kind: Kind; token: string
 }
 
 function NotValid({ detail }: { detail?: string | undefined }) {
+  const { t } = useTranslation('storefront');
   return (
     <Paper withBorder radius="md" p="xl">
       <Stack align="center" ta="center" gap="sm">
@@ -152,18 +156,17 @@ function NotValid({ detail }: { detail?: string | undefined }) {
           <IconLinkOff size={30} />
         </ThemeIcon>
         <Title order={1} fz={26}>
-          This link is not valid
+          {t('link.notValid')}
         </Title>
         <Text c="dimmed" maw={420}>
-          {detail ?? 'Check that you opened the whole link from the e-mail.'} If you already have a password, sign in; if you have forgotten it, ask for
-          a new link.
+          {detail ?? t('link.checkWhole')} {t('link.notValidHint')}
         </Text>
         <Group justify="center" mt="xs">
           <Button component={Link} to="/sign-in" variant="light">
-            Go to sign-in
+            {t('link.goToSignIn')}
           </Button>
           <Anchor component={Link} to="/forgot-password" size="sm">
-            Forgot your password?
+            {t('signIn.forgot')}
           </Anchor>
         </Group>
       </Stack>

@@ -1,9 +1,9 @@
 // The signed-in partner user (or nobody), where signing in leads, and the amounts shown on My account.
 import { useQuery } from '@tanstack/react-query';
+import i18next from 'i18next';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { api, isStatus, partnerCsrfCookie, readCookie, unwrap } from '../api/client.ts';
 import type { PartnerMe } from '../api/client.ts';
-import { formatDecimal } from '../ui/format.ts';
 
 export const partnerMeKey = ['store', 'me'] as const;
 export const organizationUsersKey = ['store', 'organization-users'] as const;
@@ -55,18 +55,20 @@ export function signInMessage(state: unknown): string | undefined {
   return typeof message === 'string' && message ? message : undefined;
 }
 
+const money = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** An amount as money (two decimals), or the given words when there is no limit. */
 export function formatLimit(value: number | null | undefined, none = 'No limit'): string {
-  return value === null || value === undefined ? none : formatDecimal(value);
+  return value === null || value === undefined ? none : money.format(value);
 }
 
 export const minPasswordLength = 10;
 
-/** The rules of a new password, worded as the server words them. */
+/** The rules of a new password, worded as the server words them, in the reader's language. */
 export function passwordProblems(password: string, confirm: string, label = 'Password'): { password?: string; confirm?: string } {
   const problems: { password?: string; confirm?: string } = {};
-  if (!password) problems.password = `${label} is required`;
-  else if (password.length < minPasswordLength) problems.password = `${label} must be at least ${minPasswordLength} characters`;
-  if (!problems.password && confirm !== password) problems.confirm = 'The passwords do not match';
+  if (!password) problems.password = i18next.t('storefront:problems.required', { label });
+  else if (password.length < minPasswordLength) problems.password = i18next.t('storefront:password.tooShort', { label, min: minPasswordLength });
+  if (!problems.password && confirm !== password) problems.confirm = i18next.t('storefront:password.mismatch');
   return problems;
 }
