@@ -40,17 +40,29 @@ async function newLeadThroughForm(topic: string, company: string, checkAccessibl
   await page.getByRole('button', { name: 'Save lead' }).click();
 }
 
-it('shows an unowned Commerce B2B lead in "All Commerce B2B leads" but not in "My open leads"', async () => {
+it('opens Leads on the view with work in it, shows an unowned Commerce B2B lead there and not in "My open leads", and remembers the view chosen', async () => {
   const topic = `Commerce B2B partner request ${Date.now()}`;
-  const created = await t.request('POST', '/api/sales/leads', { token: t.adminToken, body: { topic, lastName: 'Storefront', companyName: 'Tailspin Toys', source: 'CommerceB2B', ownerId: null } });
+  const created = await t.request('POST', '/api/sales/leads', {
+    token: t.adminToken,
+    body: { topic, lastName: 'Storefront', companyName: 'Tailspin Toys', source: 'CommerceB2B', ownerId: null, address: { city: 'Tallinn', countryRegionId: 'EST' } },
+  });
   expect(created.status).toBe(201);
+  // A new salesperson owns nothing yet: the page opens on All Commerce B2B leads, where the lead is.
   await page.goto(`${t.url}/sales/leads`);
   await page.getByRole('heading', { name: 'Leads' }).waitFor();
-  await page.getByLabel('View').selectOption({ label: 'All Commerce B2B leads' });
   await page.getByRole('link', { name: topic }).waitFor();
+  expect(await page.getByLabel('View').inputValue()).toBe('all-commerce-b2b-leads');
   await page.getByLabel('View').selectOption({ label: 'My open leads' });
   await page.waitForURL('**view=my-open-leads**');
   await expect.poll(() => page.getByRole('link', { name: topic }).count()).toBe(0);
+  // The choice is this user's until they pick another.
+  await page.goto(`${t.url}/sales/leads`);
+  await page.getByText('No leads in this view').waitFor();
+  expect(await page.getByLabel('View').inputValue()).toBe('my-open-leads');
+  await page.getByLabel('View').selectOption({ label: 'All Commerce B2B leads' });
+  // The lead's country is named, not "EE".
+  await page.getByRole('link', { name: topic }).click();
+  await page.getByText('Tallinn, Estonia').waitFor();
 });
 
 it('qualifies a lead and closes the opportunity as won', async () => {
@@ -67,6 +79,12 @@ it('qualifies a lead and closes the opportunity as won', async () => {
   await page.getByRole('button', { name: 'Close opportunity' }).click();
   await expect.poll(() => page.getByText('Won', { exact: true }).count()).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Reopen opportunity' }).waitFor();
+  // Money carries its currency.
+  await page.getByText('€48,000.00').first().waitFor();
+  // Links name the record they open.
+  await page.getByRole('link', { name: /^Account: Contoso Pharma/ }).waitFor();
+  await page.getByRole('link', { name: 'Contact: Ada Lovelace' }).waitFor();
+  await page.getByRole('link', { name: `Lead: ${topic}` }).waitFor();
   const id = page.url().split('/').pop()!;
   const opportunity = await t.request('GET', `/api/sales/opportunities/${id}`, { token: t.adminToken });
   expect(opportunity.body).toMatchObject({ state: 'Won', statusReason: 'Won', actualRevenue: 48000 });

@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { api, isStatus, partnerCsrfCookie, readCookie, unwrap } from '../api/client.ts';
 import type { PartnerMe } from '../api/client.ts';
+import { formatDecimal } from '../ui/format.ts';
 
 export const partnerMeKey = ['store', 'me'] as const;
 export const organizationUsersKey = ['store', 'organization-users'] as const;
@@ -55,11 +56,9 @@ export function signInMessage(state: unknown): string | undefined {
   return typeof message === 'string' && message ? message : undefined;
 }
 
-const money = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 /** An amount as money (two decimals), or the given words when there is no limit. */
 export function formatLimit(value: number | null | undefined, none = 'No limit'): string {
-  return value === null || value === undefined ? none : money.format(value);
+  return value === null || value === undefined ? none : formatDecimal(value);
 }
 
 export const minPasswordLength = 10;
