@@ -81,6 +81,13 @@ it('edits and previews the approval template, then reads the approval mail in th
   await expect.poll(() => text.textContent()).toMatch(/\/invitation#[A-Za-z0-9_-]{20,}/);
   const me = (await t.request('GET', '/api/auth/me', { token: t.adminToken })).body.user;
   await page.getByText(new RegExp(`^${me.name}, `)).waitFor();
+  // The plain text wraps inside its panel; a link in the HTML opens in a new tab instead of a blank frame.
+  expect(await text.locator('pre').evaluate((pre) => getComputedStyle(pre).whiteSpace === 'pre-wrap' && pre.scrollWidth <= pre.clientWidth + 1)).toBe(true);
+  await page.getByRole('tab', { name: 'HTML' }).click();
+  const frame = page.frameLocator('iframe[title="Message HTML"]');
+  const [popup] = await Promise.all([page.waitForEvent('popup'), frame.locator('a[href*="/invitation#"]').first().click()]);
+  await popup.close();
+  await frame.locator('a[href*="/invitation#"]').first().waitFor(); // the preview still shows the message
   await opsPage.reload();
   await opsPage.getByText(new RegExp(`^${me.name}, `)).waitFor();
   await opsPage.getByRole('tab', { name: 'Plain text' }).click();

@@ -9,6 +9,7 @@ import { Details } from '../../ui/Details.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { notifySuccess } from '../../ui/notify.ts';
+import { MailHtml, MailText } from '../../ui/MailPreview.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { DetailSkeleton } from '../../ui/TableSkeleton.tsx';
 import { useIsAdministrator } from '../useMe.ts';
@@ -109,10 +110,10 @@ export function MessagePage() {
                 <Tabs.Tab value="text">Plain text</Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="html" pt="md">
-                <iframe title="Message HTML" sandbox="" srcDoc={bodies?.html} style={{ width: '100%', minHeight: 280, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }} />
+                <MailHtml title="Message HTML" html={bodies?.html} />
               </Tabs.Panel>
               <Tabs.Panel value="text" pt="md">
-                <Code block>{bodies?.text}</Code>
+                <MailText text={bodies?.text} />
               </Tabs.Panel>
             </Tabs>
           </Paper>

@@ -10,6 +10,7 @@ import type { MailTemplate } from '../../api/client.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
+import { MailHtml, MailText } from '../../ui/MailPreview.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { fieldErrorsFrom } from '../../ui/problems.ts';
 import { DetailSkeleton } from '../../ui/TableSkeleton.tsx';
@@ -107,10 +108,10 @@ function Editor({ template }: { template: MailTemplate }) {
                       <Tabs.Tab value="text">Plain text</Tabs.Tab>
                     </Tabs.List>
                     <Tabs.Panel value="html" pt="sm">
-                      <iframe title="Preview" sandbox="" srcDoc={preview.data.html} style={{ width: '100%', minHeight: 220, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }} />
+                      <MailHtml title="Preview" html={preview.data.html} minHeight={220} />
                     </Tabs.Panel>
                     <Tabs.Panel value="text" pt="sm">
-                      <Code block>{preview.data.text}</Code>
+                      <MailText text={preview.data.text} />
                     </Tabs.Panel>
                   </Tabs>
                 </Stack>
