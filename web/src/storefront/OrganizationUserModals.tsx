@@ -4,6 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Query, QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
 import type { PartnerRole, PartnerUser, PartnerUserBody } from '../api/client.ts';
 import { fullName } from '../ui/format.ts';
@@ -14,19 +16,20 @@ import { organizationUsersKey, partnerMeKey } from './partnerSession.ts';
 import { FormActions } from '../ui/FormActions.tsx';
 
 type Field = 'firstName' | 'lastName' | 'email' | 'role' | 'spendingLimit' | 'monthlySpendingLimit';
-const labels: Record<Field, string> = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  email: 'E-mail',
-  role: 'Role',
-  spendingLimit: 'Spending limit per order',
-  monthlySpendingLimit: 'Monthly spending limit',
-};
-const fieldOf = (path: string): Field | undefined => (Object.hasOwn(labels, path) ? (path as Field) : undefined);
+const fields: Field[] = ['firstName', 'lastName', 'email', 'role', 'spendingLimit', 'monthlySpendingLimit'];
+const labelsOf = (t: TFunction): Record<Field, string> => ({
+  firstName: t('fields.firstName'),
+  lastName: t('fields.lastName'),
+  email: t('fields.email'),
+  role: t('account.role'),
+  spendingLimit: t('users.spendingLimit'),
+  monthlySpendingLimit: t('users.monthlySpendingLimit'),
+});
+const fieldOf = (path: string): Field | undefined => ((fields as string[]).includes(path) ? (path as Field) : undefined);
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const roles: { value: PartnerRole; label: string }[] = [
-  { value: 'User', label: 'User — buys for the organization' },
-  { value: 'Admin', label: 'Admin — also manages its users' },
+const rolesOf = (t: TFunction): { value: PartnerRole; label: string }[] => [
+  { value: 'User', label: t('users.roleUser') },
+  { value: 'Admin', label: t('users.roleAdmin') },
 ];
 
 interface UserList {
@@ -52,8 +55,9 @@ function showAtOnce(queryClient: QueryClient, saved: PartnerUser, added: boolean
 
 /** `user` undefined: add a user; a user: edit that user. */
 export function UserFormModal({ opened, user, onClose }: { opened: boolean; user?: PartnerUser | undefined; onClose: () => void }) {
+  const { t } = useTranslation('storefront');
   return (
-    <Modal opened={opened} onClose={onClose} title={user ? `Edit ${fullName(user)}` : 'Add a user'} centered size="lg">
+    <Modal opened={opened} onClose={onClose} title={user ? t('users.editTitle', { name: fullName(user) }) : t('users.addTitle')} centered size="lg">
       {opened ? <UserForm user={user} onDone={onClose} /> : null}
     </Modal>
   );
@@ -64,6 +68,8 @@ const amountOf = (value: number | null): Amount => (value === null ? '' : value)
 const limitOf = (value: Amount): number | null => (typeof value === 'number' ? value : null);
 
 function UserForm({ user, onDone }: { user: PartnerUser | undefined; onDone: () => void }) {
+  const { t } = useTranslation('storefront');
+  const labels = labelsOf(t);
   const queryClient = useQueryClient();
   const [firstName, setFirstName] = useState(user?.firstName ?? '');
   const [lastName, setLastName] = useState(user?.lastName ?? '');
@@ -81,10 +87,7 @@ function UserForm({ user, onDone }: { user: PartnerUser | undefined; onDone: () 
       void queryClient.invalidateQueries({ queryKey: organizationUsersKey });
       // Your own role or limits may have changed.
       void queryClient.invalidateQueries({ queryKey: partnerMeKey });
-      notifySuccess(
-        user ? 'User saved' : 'User added',
-        user ? `${fullName(saved)} was changed.` : `${fullName(saved)} gets an invitation by e-mail as soon as their account is ready.`,
-      );
+      notifySuccess(user ? t('users.saved') : t('users.added'), user ? t('users.savedText', { name: fullName(saved) }) : t('users.addedText', { name: fullName(saved) }));
       onDone();
     },
     onError: (error) => setErrors(fieldErrorsFrom(error, fieldOf, (field) => labels[field])),
@@ -93,21 +96,21 @@ function UserForm({ user, onDone }: { user: PartnerUser | undefined; onDone: () 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: FieldErrors<Field> = {};
-    if (!firstName.trim()) found.firstName = 'First name is required';
-    if (!lastName.trim()) found.lastName = 'Last name is required';
-    if (!email.trim()) found.email = 'E-mail is required';
-    else if (!emailPattern.test(email.trim())) found.email = 'E-mail must be a valid e-mail address';
+    if (!firstName.trim()) found.firstName = t('problems.required', { label: labels.firstName });
+    if (!lastName.trim()) found.lastName = t('problems.required', { label: labels.lastName });
+    if (!email.trim()) found.email = t('problems.required', { label: labels.email });
+    else if (!emailPattern.test(email.trim())) found.email = t('problems.email', { label: labels.email });
     const order = limitOf(perOrder);
     const month = limitOf(perMonth);
-    if (order !== null && month !== null && order > month) found.spendingLimit = 'Spending limit per order cannot be more than the monthly spending limit';
+    if (order !== null && month !== null && order > month) found.spendingLimit = t('users.limitOverMonthly');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     save.mutate({ firstName: firstName.trim(), lastName: lastName.trim(), email: email.trim(), role, spendingLimit: order, monthlySpendingLimit: month });
   }
 
-  const money = { min: 0, max: 1e12, decimalScale: 2, allowNegative: false, thousandSeparator: ',', placeholder: 'No limit' } as const;
+  const money = { min: 0, max: 1e12, decimalScale: 2, allowNegative: false, thousandSeparator: ',', placeholder: t('account.noLimit') } as const;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={user ? 'Edit user' : 'Add a user'}>
+    <form onSubmit={onSubmit} noValidate aria-label={user ? t('users.editUser') : t('users.addTitle')}>
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <TextInput label={labels.firstName} required autoComplete="off" value={firstName} error={errors.firstName} maxLength={100} onChange={(e) => setFirstName(e.currentTarget.value)} data-autofocus />
@@ -115,7 +118,7 @@ function UserForm({ user, onDone }: { user: PartnerUser | undefined; onDone: () 
         </SimpleGrid>
         <TextInput
           label={labels.email}
-          description={user ? undefined : 'The invitation to choose a password goes here.'}
+          description={user ? undefined : t('users.emailHint')}
           type="email"
           required
           autoComplete="off"
@@ -124,40 +127,42 @@ function UserForm({ user, onDone }: { user: PartnerUser | undefined; onDone: () 
           maxLength={254}
           onChange={(e) => setEmail(e.currentTarget.value)}
         />
-        <NativeSelect label={labels.role} required data={roles} value={role} error={errors.role} onChange={(e) => setRole(e.currentTarget.value === 'Admin' ? 'Admin' : 'User')} />
+        <NativeSelect label={labels.role} required data={rolesOf(t)} value={role} error={errors.role} onChange={(e) => setRole(e.currentTarget.value === 'Admin' ? 'Admin' : 'User')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <NumberInput label={labels.spendingLimit} description="The most a single order may cost. Leave empty for no limit." value={perOrder} onChange={setPerOrder} error={errors.spendingLimit} {...money} />
+          <NumberInput label={labels.spendingLimit} description={t('users.perOrderHint')} value={perOrder} onChange={setPerOrder} error={errors.spendingLimit} {...money} />
           <NumberInput
             label={labels.monthlySpendingLimit}
-            description="Most all orders of a month may cost"
+            description={t('users.perMonthHint')}
             value={perMonth}
             onChange={setPerMonth}
             error={errors.monthlySpendingLimit}
             {...money}
           />
         </SimpleGrid>
-        <FormActions error={save.isError && !allFieldsMapped(save.error, fieldOf) ? save.error : null} onCancel={onDone} submitLabel="Save user" loading={save.isPending} />
+        <FormActions error={save.isError && !allFieldsMapped(save.error, fieldOf) ? save.error : null} onCancel={onDone} submitLabel={t('users.save')} loading={save.isPending} />
       </Stack>
     </form>
   );
 }
 
 export function RemoveUserModal({ user, onClose }: { user: PartnerUser | undefined; onClose: () => void }) {
+  const { t } = useTranslation('storefront');
   return (
-    <Modal opened={user !== undefined} onClose={onClose} title="Remove user" centered>
+    <Modal opened={user !== undefined} onClose={onClose} title={t('users.remove')} centered>
       {user ? <RemoveUser user={user} onDone={onClose} /> : null}
     </Modal>
   );
 }
 
 function RemoveUser({ user, onDone }: { user: PartnerUser; onDone: () => void }) {
+  const { t } = useTranslation('storefront');
   const queryClient = useQueryClient();
   const name = fullName(user);
   const remove = useMutation({
     mutationFn: () => unwrap(api.DELETE('/api/store/organization/users/{id}', { params: { path: { id: user.id } } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: organizationUsersKey });
-      notifySuccess('User removed', `${name} can no longer sign in.`);
+      notifySuccess(t('users.removed'), t('users.removedText', { name }));
       onDone();
     },
     onError: (error) => {
@@ -168,9 +173,9 @@ function RemoveUser({ user, onDone }: { user: PartnerUser; onDone: () => void })
 
   return (
     <Stack gap="md">
-      <Text>{`Remove ${name}? They are signed out at once.`}</Text>
+      <Text>{t('users.removeQuestion', { name })}</Text>
       <Text size="sm" c="dimmed">
-        {user.email} can no longer sign in or order for your organization. You can add them again later.
+        {t('users.removeText', { email: user.email })}
       </Text>
       {remove.isError ? (
         <Alert color="red" variant="light" role="alert">
@@ -179,10 +184,10 @@ function RemoveUser({ user, onDone }: { user: PartnerUser; onDone: () => void })
       ) : null}
       <Group justify="flex-end">
         <Button variant="default" onClick={onDone}>
-          Cancel
+          {t('users.cancel')}
         </Button>
         <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-          Remove user
+          {t('users.remove')}
         </Button>
       </Group>
     </Stack>
