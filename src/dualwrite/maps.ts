@@ -3,12 +3,81 @@ import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
+import { cursorColumns, dateRangeFilter, keysetAfter, keysetOrder, lastCursor } from '../platform/list-query.ts';
+import type { Keyset } from '../platform/list-query.ts';
+import type { Batch, Cursor } from '../platform/csv.ts';
 import { notifyOtherProcesses } from '../platform/change-signal.ts';
 import { activity, cursors, initialSyncRuns, ledger, syncErrors, tableMaps } from './schema.ts';
-import { commerceMaps, directionSymbol, directionsOf, MapDefinitionError, validateMap } from './table-map.ts';
+import { commerceMapEarlierNames, commerceMaps, directionSymbol, directionsOf, MapDefinitionError, validateMap } from './table-map.ts';
 import type { FieldMap, MapStatus, SyncDirection, TableMapDefinition } from './table-map.ts';
 import { definitionOf, positionOfCursor } from './engine.ts';
 import type { Engine, MapRow, Sides } from './engine.ts';
+
+/** The ledger's filters (the list adds paging; the CSV export takes them as they are). */
+export interface RecordFilters {
+  map?: string | undefined;
+  key?: string | undefined;
+  status?: string | undefined;
+  /** Handled on or after / on or before these days (UTC). */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+export interface ErrorFilters {
+  map?: string | undefined;
+  status?: string | undefined;
+  /** Failed on or after / on or before these days (UTC). */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+// Newest first: ids grow with time, so the id is the key and its own tie-break.
+const ledgerKeyset: Keyset = { key: ledger.id, id: ledger.id, descending: true, idDescending: true };
+const errorKeyset: Keyset = { key: syncErrors.id, id: syncErrors.id, descending: true, idDescending: true };
+
+function recordFilters(query: RecordFilters): SQL | undefined {
+  const filters: SQL[] = [...dateRangeFilter(ledger.at, query)];
+  if (query.map) filters.push(eq(ledger.mapId, query.map));
+  if (query.status) filters.push(eq(ledger.status, query.status));
+  if (query.key) filters.push(or(ilike(ledger.sourceKey, `${query.key}%`), ilike(ledger.targetKey, `${query.key}%`))!);
+  return filters.length > 0 ? and(...filters) : undefined;
+}
+
+function errorFilters(query: ErrorFilters): SQL | undefined {
+  return and(...dateRangeFilter(syncErrors.createdAt, query), query.map ? eq(syncErrors.mapId, query.map) : undefined, eq(syncErrors.status, query.status ?? 'Pending'));
+}
+
+function ledgerItem(r: typeof ledger.$inferSelect) {
+  return {
+    id: r.id,
+    mapId: r.mapId,
+    direction: r.direction as SyncDirection,
+    sourceKey: r.sourceKey,
+    targetKey: r.targetKey,
+    changeId: r.changeId,
+    status: r.status,
+    origin: r.origin,
+    fields: (r.fields as string[] | null) ?? [],
+    detail: r.detail,
+    sourceAt: r.sourceAt?.toISOString() ?? null,
+    at: r.at.toISOString(),
+  };
+}
+
+function errorItem(e: typeof syncErrors.$inferSelect) {
+  return {
+    id: e.id,
+    mapId: e.mapId,
+    direction: e.direction as SyncDirection,
+    key: e.sourceKey,
+    reason: e.reason,
+    waitingForParent: e.waitingFor !== null,
+    attempts: e.attempts,
+    status: e.status,
+    payload: (e.change as { values: unknown }).values,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}
 
 export function createMaps(db: Db, sides: Sides, engine: () => Engine) {
   async function load(id: string): Promise<MapRow> {
@@ -78,6 +147,9 @@ export function createMaps(db: Db, sides: Sides, engine: () => Engine) {
           .insert(tableMaps)
           .values({ ...map, status: 'Running', fieldMaps: map.fieldMaps, integrationKey: map.integrationKey })
           .onConflictDoNothing();
+        // A database seeded before the maps were renamed: rename them, unless someone chose another name.
+        const earlier = commerceMapEarlierNames[map.id];
+        if (earlier) await db.update(tableMaps).set({ name: map.name }).where(and(eq(tableMaps.id, map.id), eq(tableMaps.name, earlier)));
       }
     },
 
@@ -186,26 +258,22 @@ export function createMaps(db: Db, sides: Sides, engine: () => Engine) {
       return this.get(id);
     },
 
-    async errors(query: { map?: string | undefined; status?: string | undefined; limit: number; offset: number }) {
-      const where = and(query.map ? eq(syncErrors.mapId, query.map) : undefined, eq(syncErrors.status, query.status ?? 'Pending'));
-      const rows = await db.select().from(syncErrors).where(where).orderBy(desc(syncErrors.id)).limit(query.limit).offset(query.offset);
+    async errors(query: ErrorFilters & { limit: number; offset: number }) {
+      const where = errorFilters(query);
+      const rows = await db.select().from(syncErrors).where(where).orderBy(...keysetOrder(errorKeyset)).limit(query.limit).offset(query.offset);
       const [total] = await db.select({ n: count() }).from(syncErrors).where(where);
-      return {
-        items: rows.map((e) => ({
-          id: e.id,
-          mapId: e.mapId,
-          direction: e.direction as SyncDirection,
-          key: e.sourceKey,
-          reason: e.reason,
-          waitingForParent: e.waitingFor !== null,
-          attempts: e.attempts,
-          status: e.status,
-          payload: (e.change as { values: unknown }).values,
-          createdAt: e.createdAt.toISOString(),
-          updatedAt: e.updatedAt.toISOString(),
-        })),
-        total: total?.n ?? 0,
-      };
+      return { items: rows.map(errorItem), total: total?.n ?? 0 };
+    },
+
+    /** The failures after the cursor, newest first, for a CSV export. */
+    async exportErrors(query: ErrorFilters, after: Cursor | null, size: number): Promise<Batch<ReturnType<typeof errorItem>>> {
+      const rows = await db
+        .select({ error: syncErrors, ...cursorColumns(errorKeyset) })
+        .from(syncErrors)
+        .where(and(errorFilters(query), after ? keysetAfter(errorKeyset, after) : undefined))
+        .orderBy(...keysetOrder(errorKeyset))
+        .limit(size);
+      return { items: rows.map((r) => errorItem(r.error)), cursor: lastCursor(rows) };
     },
 
     async retry(id: number) {
@@ -222,31 +290,22 @@ export function createMaps(db: Db, sides: Sides, engine: () => Engine) {
       return { retried: rows.length, resolved };
     },
 
-    async records(query: { map?: string | undefined; key?: string | undefined; status?: string | undefined; limit: number; offset: number }) {
-      const filters: SQL[] = [];
-      if (query.map) filters.push(eq(ledger.mapId, query.map));
-      if (query.status) filters.push(eq(ledger.status, query.status));
-      if (query.key) filters.push(or(ilike(ledger.sourceKey, `${query.key}%`), ilike(ledger.targetKey, `${query.key}%`))!);
-      const where = filters.length > 0 ? and(...filters) : undefined;
-      const rows = await db.select().from(ledger).where(where).orderBy(desc(ledger.id)).limit(query.limit).offset(query.offset);
+    async records(query: RecordFilters & { limit: number; offset: number }) {
+      const where = recordFilters(query);
+      const rows = await db.select().from(ledger).where(where).orderBy(...keysetOrder(ledgerKeyset)).limit(query.limit).offset(query.offset);
       const [total] = await db.select({ n: count() }).from(ledger).where(where);
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          mapId: r.mapId,
-          direction: r.direction as SyncDirection,
-          sourceKey: r.sourceKey,
-          targetKey: r.targetKey,
-          changeId: r.changeId,
-          status: r.status,
-          origin: r.origin,
-          fields: (r.fields as string[] | null) ?? [],
-          detail: r.detail,
-          sourceAt: r.sourceAt?.toISOString() ?? null,
-          at: r.at.toISOString(),
-        })),
-        total: total?.n ?? 0,
-      };
+      return { items: rows.map(ledgerItem), total: total?.n ?? 0 };
+    },
+
+    /** The ledger's records after the cursor, newest first, for a CSV export. */
+    async exportRecords(query: RecordFilters, after: Cursor | null, size: number): Promise<Batch<ReturnType<typeof ledgerItem>>> {
+      const rows = await db
+        .select({ record: ledger, ...cursorColumns(ledgerKeyset) })
+        .from(ledger)
+        .where(and(recordFilters(query), after ? keysetAfter(ledgerKeyset, after) : undefined))
+        .orderBy(...keysetOrder(ledgerKeyset))
+        .limit(size);
+      return { items: rows.map((r) => ledgerItem(r.record)), cursor: lastCursor(rows) };
     },
   };
 }

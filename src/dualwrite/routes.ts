@@ -1,14 +1,19 @@
 // Dual-write workspace API: table maps, their lifecycle, field maps, the per-record ledger and errors.
 import { Type } from 'typebox';
-import type { TSchema } from 'typebox';
+import type { TProperties, TSchema } from 'typebox';
 import type { Server } from '../platform/http.ts';
 import { page } from '../platform/http.ts';
+import { CsvBody, csvProduces, exportBatchSize, sendCsv } from '../platform/csv.ts';
+import { DateRangeQuery } from '../platform/list-query.ts';
 import type { StaffService } from '../platform/staff.ts';
 import type { Maps } from './maps.ts';
 import type { FieldMap } from './table-map.ts';
 
 const tags = ['Dual-write'];
 const roles = ['integration-administrator'] as const;
+/** The ledger's and the errors' filters; the list adds paging, the CSV export takes them as they are. */
+const RecordFilterQuery = { map: Type.Optional(Type.String()), key: Type.Optional(Type.String({ maxLength: 200 })), status: Type.Optional(Type.String({ maxLength: 20 })), ...DateRangeQuery };
+const ErrorFilterQuery = { map: Type.Optional(Type.String()), status: Type.Optional(Type.Union([Type.Literal('Pending'), Type.Literal('Resolved')])), ...DateRangeQuery };
 const Paging = { limit: Type.Integer({ minimum: 1, maximum: 200, default: 25 }), offset: Type.Integer({ minimum: 0, default: 0 }) };
 const Paged = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer(), next: Type.Optional(Type.Integer()) });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -190,7 +195,7 @@ export function registerDualWriteRoutes(app: Server, deps: { staff: StaffService
       schema: {
         tags,
         summary: 'The per-record ledger: every change the engine handled and its fate',
-        querystring: Type.Object({ map: Type.Optional(Type.String()), key: Type.Optional(Type.String({ maxLength: 200 })), status: Type.Optional(Type.String({ maxLength: 20 })), ...Paging }),
+        querystring: Type.Object({ ...RecordFilterQuery, ...Paging }),
         response: { 200: Paged(LedgerRecord) },
       },
     },
@@ -206,7 +211,7 @@ export function registerDualWriteRoutes(app: Server, deps: { staff: StaffService
       schema: {
         tags,
         summary: 'Records that failed, with the reason in plain words',
-        querystring: Type.Object({ map: Type.Optional(Type.String()), status: Type.Optional(Type.Union([Type.Literal('Pending'), Type.Literal('Resolved')])), ...Paging }),
+        querystring: Type.Object({ ...ErrorFilterQuery, ...Paging }),
         response: { 200: Paged(SyncError) },
       },
     },
@@ -215,6 +220,48 @@ export function registerDualWriteRoutes(app: Server, deps: { staff: StaffService
       return page(await maps.errors(request.query), request.query.offset, request.query.limit);
     },
   );
+
+  const exportSchema = <F extends TProperties>(what: string, filters: F) => ({
+    tags,
+    summary: `${what} as CSV, with the list's filters`,
+    description: 'The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.',
+    querystring: Type.Object(filters),
+    produces: csvProduces,
+    response: { 200: CsvBody },
+  });
+
+  app.get('/api/dualwrite/records/export.csv', { schema: exportSchema('The per-record ledger', RecordFilterQuery) }, async (request, reply) => {
+    await staff.authenticate(request, roles);
+    return sendCsv(reply, 'dual-write-records', (after) => maps.exportRecords(request.query, after, exportBatchSize), [
+      { header: 'Record', value: (r) => r.id },
+      { header: 'Map', value: (r) => r.mapId },
+      { header: 'Direction', value: (r) => r.direction },
+      { header: 'Source key', value: (r) => r.sourceKey },
+      { header: 'Target key', value: (r) => r.targetKey },
+      { header: 'Status', value: (r) => r.status },
+      { header: 'Origin', value: (r) => r.origin },
+      { header: 'Fields', value: (r) => r.fields.join(' ') },
+      { header: 'Detail', value: (r) => r.detail },
+      { header: 'Changed at source', value: (r) => r.sourceAt },
+      { header: 'Handled', value: (r) => r.at },
+    ]);
+  });
+
+  app.get('/api/dualwrite/errors/export.csv', { schema: exportSchema('Failed records', ErrorFilterQuery) }, async (request, reply) => {
+    await staff.authenticate(request, roles);
+    return sendCsv(reply, 'dual-write-errors', (after) => maps.exportErrors(request.query, after, exportBatchSize), [
+      { header: 'Error', value: (e) => e.id },
+      { header: 'Map', value: (e) => e.mapId },
+      { header: 'Direction', value: (e) => e.direction },
+      { header: 'Key', value: (e) => e.key },
+      { header: 'Reason', value: (e) => e.reason },
+      { header: 'Waiting for parent', value: (e) => (e.waitingForParent ? 'Yes' : 'No') },
+      { header: 'Attempts', value: (e) => e.attempts },
+      { header: 'Status', value: (e) => e.status },
+      { header: 'Failed', value: (e) => e.createdAt },
+      { header: 'Updated', value: (e) => e.updatedAt },
+    ]);
+  });
 
   app.post(
     '/api/dualwrite/errors/:id/retry',

@@ -6,6 +6,9 @@ import type { SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
+import { cursorColumns, dateRangeFilter, keysetAfter, keysetOrder, lastCursor } from '../platform/list-query.ts';
+import type { Keyset } from '../platform/list-query.ts';
+import type { Batch, Cursor } from '../platform/csv.ts';
 import { linkReveals, messages, profileEntries, profiles, templates } from './schema.ts';
 import { render } from './template.ts';
 import type { NotificationType } from './template.ts';
@@ -39,6 +42,30 @@ export function messageView(row: typeof messages.$inferSelect) {
     nextAttemptAt: row.status === 'Queued' ? row.nextAttemptAt.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/** The delivery log's filters (the list adds paging; the CSV export takes them as they are). */
+export interface MessageFilters {
+  status?: string | undefined;
+  type?: string | undefined;
+  to?: string | undefined;
+  /** Queued on or after / on or before these days (UTC). */
+  from?: string | undefined;
+  until?: string | undefined;
+}
+
+// Newest first: ids grow with time, so the id is the key and its own tie-break.
+const messageKeyset: Keyset = { key: messages.id, id: messages.id, descending: true, idDescending: true };
+
+function messageFilters(query: MessageFilters): SQL | undefined {
+  const filters: SQL[] = [...dateRangeFilter(messages.createdAt, { from: query.from, to: query.until }, 'until')];
+  if (query.status) filters.push(eq(messages.status, query.status));
+  if (query.type) filters.push(eq(messages.type, query.type));
+  if (query.to) {
+    const pattern = containsPattern(query.to);
+    filters.push(or(ilike(messages.recipient, pattern), ilike(messages.subject, pattern))!);
+  }
+  return filters.length > 0 ? and(...filters) : undefined;
 }
 
 /** Invitation and reset links carry a single-use token after `#`: shown as `…/invitation#(hidden)`. */
@@ -148,18 +175,22 @@ export function createMessages(db: Db, options: { smtp: boolean; fromDomain: str
       return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null }));
     },
 
-    async list(query: { status?: string | undefined; type?: string | undefined; to?: string | undefined; limit: number; offset: number }) {
-      const filters: SQL[] = [];
-      if (query.status) filters.push(eq(messages.status, query.status));
-      if (query.type) filters.push(eq(messages.type, query.type));
-      if (query.to) {
-        const pattern = containsPattern(query.to);
-        filters.push(or(ilike(messages.recipient, pattern), ilike(messages.subject, pattern))!);
-      }
-      const where = filters.length > 0 ? and(...filters) : undefined;
-      const rows = await db.select().from(messages).where(where).orderBy(desc(messages.id)).limit(query.limit).offset(query.offset);
+    async list(query: MessageFilters & { limit: number; offset: number }) {
+      const where = messageFilters(query);
+      const rows = await db.select().from(messages).where(where).orderBy(...keysetOrder(messageKeyset)).limit(query.limit).offset(query.offset);
       const [total] = await db.select({ n: count() }).from(messages).where(where);
       return { items: rows.map(messageView), total: total?.n ?? 0 };
+    },
+
+    /** The delivery log's messages after the cursor, newest first, for a CSV export. */
+    async exportBatch(query: MessageFilters, after: Cursor | null, size: number): Promise<Batch<ReturnType<typeof messageView>>> {
+      const rows = await db
+        .select({ message: messages, ...cursorColumns(messageKeyset) })
+        .from(messages)
+        .where(and(messageFilters(query), after ? keysetAfter(messageKeyset, after) : undefined))
+        .orderBy(...keysetOrder(messageKeyset))
+        .limit(size);
+      return { items: rows.map((r) => messageView(r.message)), cursor: lastCursor(rows) };
     },
 
     async byEvent(eventId: string) {

@@ -13,6 +13,11 @@ export function withQuestions(base: BaseCases, questions: Questions) {
       const waiting = await questions.waiting(result.items.map((c) => c.id));
       return { ...result, items: result.items.map((c) => open(c, waiting.has(c.id))) };
     },
+    async exportBatch(...args: Parameters<typeof base.exportBatch>) {
+      const batch = await base.exportBatch(...args);
+      const waiting = await questions.waiting(batch.items.map((c) => c.id));
+      return { ...batch, items: batch.items.map((c) => open(c, waiting.has(c.id))) };
+    },
     async get(id: string) {
       const detail = await base.get(id);
       const asked = (await questions.ofCases([id])).get(id) ?? [];

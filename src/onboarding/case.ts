@@ -3,8 +3,9 @@
 import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import { notFound } from '../platform/errors.ts';
-import { funnel, queueRows, recordDecisions } from './queue.ts';
-import type { CaseDecision, Funnel, QueueQuery } from './queue.ts';
+import { funnel, queueBatch, queueRows, recordDecisions } from './queue.ts';
+import type { CaseDecision, Funnel, QueueFilters, QueueQuery } from './queue.ts';
+import type { Batch, Cursor } from '../platform/csv.ts';
 import { cases } from './schema.ts';
 
 /** WaitingForApplicant: a question to the applicant is unanswered (see questions.ts); an answer puts the case back InReview. */
@@ -108,6 +109,32 @@ export function createCases(db: Db, sources: CaseSources) {
     !prospect ? 'Received' : prospect.status === 'Approved' ? 'Approved' : prospect.status === 'Rejected' ? 'Rejected' : 'InReview';
 
   /** The earlier case a re-application follows: its status and, when rejected, HQ's reason (which the case does not copy). */
+  /**
+   * Cases as the list shows them. The rows hold HQ's decisions: status and customers come from them, not from a read
+   * of HQ per case (All prospects asks for its page's cases every few seconds). Only earlier cases of re-applications
+   * ask HQ, once each.
+   */
+  async function listViews(rows: CaseRow[]): Promise<CaseView[]> {
+    const earlierIds = [...new Set(rows.flatMap((r) => (r.previousCaseId ? [r.previousCaseId] : [])))];
+    const earlier = earlierIds.length > 0 ? await db.select().from(cases).where(inArray(cases.id, earlierIds)) : [];
+    const previous = new Map(await Promise.all(earlier.map(async (e) => [e.id, await previousCaseOf(e)] as const)));
+    return rows.map((r): CaseView => {
+      const previousCase = r.previousCaseId ? previous.get(r.previousCaseId) : undefined;
+      return {
+        id: r.id,
+        number: caseNumber(r.number),
+        status: r.decidedStatus ?? (r.prospectId ? 'InReview' : 'Received'),
+        email: r.email,
+        companyName: r.companyName,
+        openedAt: r.openedAt.toISOString(),
+        ...(r.prospectId ? { prospectId: r.prospectId } : {}),
+        ...(r.customerAccount ? { customerAccount: r.customerAccount } : {}),
+        ...(r.hierarchyId ? { hierarchyId: r.hierarchyId } : {}),
+        ...(previousCase ? { previousCase } : {}),
+      };
+    });
+  }
+
   async function previousCaseOf(earlier: CaseRow): Promise<NonNullable<CaseView['previousCase']>> {
     const facts = await sources.hq(earlier.id, earlier.prospectId);
     return { id: earlier.id, number: caseNumber(earlier.number), status: statusOf(facts.prospect), ...(facts.prospect?.rejectionReason ? { rejectionReason: facts.prospect.rejectionReason } : {}) };
@@ -165,27 +192,14 @@ export function createCases(db: Db, sources: CaseSources) {
     async list(query: QueueQuery): Promise<{ items: CaseView[]; total: number }> {
       await recordDecisions(db, sources.decisions);
       const { rows, total } = await queueRows(db, query);
-      // The rows now hold HQ's decisions: status and customers come from them, not from a read of HQ per case (All
-      // prospects asks for its page's cases every few seconds). Only earlier cases of re-applications ask HQ, once each.
-      const earlierIds = [...new Set(rows.flatMap((r) => (r.previousCaseId ? [r.previousCaseId] : [])))];
-      const earlier = earlierIds.length > 0 ? await db.select().from(cases).where(inArray(cases.id, earlierIds)) : [];
-      const previous = new Map(await Promise.all(earlier.map(async (e) => [e.id, await previousCaseOf(e)] as const)));
-      const items = rows.map((r): CaseView => {
-        const previousCase = r.previousCaseId ? previous.get(r.previousCaseId) : undefined;
-        return {
-          id: r.id,
-          number: caseNumber(r.number),
-          status: r.decidedStatus ?? (r.prospectId ? 'InReview' : 'Received'),
-          email: r.email,
-          companyName: r.companyName,
-          openedAt: r.openedAt.toISOString(),
-          ...(r.prospectId ? { prospectId: r.prospectId } : {}),
-          ...(r.customerAccount ? { customerAccount: r.customerAccount } : {}),
-          ...(r.hierarchyId ? { hierarchyId: r.hierarchyId } : {}),
-          ...(previousCase ? { previousCase } : {}),
-        };
-      });
-      return { items, total };
+      return { items: await listViews(rows), total };
+    },
+
+    /** The queue's cases after the cursor, in its order, for a CSV export; HQ's decisions are recorded before the first batch. */
+    async exportBatch(query: QueueFilters, after: Cursor | null, size: number): Promise<Batch<CaseView>> {
+      if (!after) await recordDecisions(db, sources.decisions);
+      const { rows, cursor } = await queueBatch(db, query, after, size);
+      return { items: await listViews(rows), cursor };
     },
 
     /** Requests per week over the last `weeks` weeks, how many are decided and approved, the median time to decision. */

@@ -4,10 +4,13 @@
 // still undecided and records the new decisions, so status filters, sorting and paging are plain SQL over the cases
 // and stay correct (no page is cut short by filtering after reading). The cost is one read per undecided case set
 // (chunks of 500), not per case, and it works with HQ in another database.
-import { and, asc, count, desc, eq, exists, gte, ilike, inArray, isNotNull, isNull, not, or, sql } from 'drizzle-orm';
+import { and, count, eq, exists, gte, ilike, inArray, isNotNull, isNull, not, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import { containsPattern } from '../platform/db.ts';
+import { cursorColumns, dateRangeFilter, keysetAfter, keysetOrder, lastCursor } from '../platform/list-query.ts';
+import type { Keyset } from '../platform/list-query.ts';
+import type { Cursor } from '../platform/csv.ts';
 import { cases, questions } from './schema.ts';
 
 export type QueueStatus = 'Received' | 'InReview' | 'WaitingForApplicant' | 'Approved' | 'Rejected';
@@ -30,9 +33,15 @@ export interface QueueQuery {
   /** Only the cases of these HQ prospects (All prospects shows each prospect's case beside it). */
   prospects?: string[] | undefined;
   sort?: QueueSort | undefined;
+  /** Opened on or after / on or before these days (UTC). */
+  from?: string | undefined;
+  to?: string | undefined;
   limit: number;
   offset: number;
 }
+
+/** The queue's filters and order without paging: what a CSV export takes. */
+export type QueueFilters = Omit<QueueQuery, 'limit' | 'offset'>;
 
 const chunk = 500;
 
@@ -84,9 +93,13 @@ export async function waitingProspectIds(db: Db): Promise<string[]> {
   return rows.map((r) => r.prospectId!);
 }
 
-/** One page of case rows matching the query, and how many match. */
-export async function queueRows(db: Db, query: QueueQuery) {
-  const filters: SQL[] = [];
+function queueKeyset(sort: QueueSort | undefined): Keyset {
+  const descending = sort !== 'openedAt';
+  return { key: cases.openedAt, id: cases.number, descending, idDescending: descending };
+}
+
+function queueFilters(db: Db, query: QueueFilters): SQL | undefined {
+  const filters: SQL[] = [...dateRangeFilter(cases.openedAt, query)];
   if (query.search) {
     const pattern = containsPattern(query.search);
     filters.push(or(ilike(cases.email, pattern), ilike(cases.companyName, pattern))!);
@@ -94,11 +107,27 @@ export async function queueRows(db: Db, query: QueueQuery) {
   if (query.status) filters.push(statusFilter(db, query.status));
   if (query.customer) filters.push(or(eq(cases.customerAccount, query.customer), eq(cases.personCustomerAccount, query.customer))!);
   if (query.prospects) filters.push(query.prospects.length > 0 ? inArray(cases.prospectId, query.prospects) : sql`false`);
-  const where = filters.length > 0 ? and(...filters) : undefined;
-  const order = query.sort === 'openedAt' ? [asc(cases.openedAt), asc(cases.number)] : [desc(cases.openedAt), desc(cases.number)];
-  const rows = await db.select().from(cases).where(where).orderBy(...order).limit(query.limit).offset(query.offset);
+  return filters.length > 0 ? and(...filters) : undefined;
+}
+
+/** One page of case rows matching the query, and how many match. */
+export async function queueRows(db: Db, query: QueueQuery) {
+  const where = queueFilters(db, query);
+  const rows = await db.select().from(cases).where(where).orderBy(...keysetOrder(queueKeyset(query.sort))).limit(query.limit).offset(query.offset);
   const [total] = await db.select({ n: count() }).from(cases).where(where);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** The case rows after the cursor, in the queue's order, for a CSV export. */
+export async function queueBatch(db: Db, query: QueueFilters, after: Cursor | null, size: number) {
+  const keyset = queueKeyset(query.sort);
+  const rows = await db
+    .select({ row: cases, ...cursorColumns(keyset) })
+    .from(cases)
+    .where(and(queueFilters(db, query), after ? keysetAfter(keyset, after) : undefined))
+    .orderBy(...keysetOrder(keyset))
+    .limit(size);
+  return { rows: rows.map((r) => r.row), cursor: lastCursor(rows) };
 }
 
 export interface Funnel {

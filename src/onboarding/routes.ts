@@ -5,6 +5,8 @@ import type { Server } from '../platform/http.ts';
 import { page } from '../platform/http.ts';
 import type { StaffService } from '../platform/staff.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
+import { CsvBody, csvProduces, exportBatchSize, sendCsv } from '../platform/csv.ts';
+import { DateRangeQuery } from '../platform/list-query.ts';
 import type { Cases } from './case-questions.ts';
 import { QuestionSchema } from './question-routes.ts';
 import type { QueueQuery } from './queue.ts';
@@ -30,6 +32,23 @@ const CaseSchema = Type.Object({
   previousCase: opt(Type.Object({ id: Type.String(), number: Type.String(), status: CaseStatus, rejectionReason: opt(Type.String()) })),
 });
 const QueueStatus = Type.Union(['Received', 'InReview', 'WaitingForApplicant', 'Approved', 'Rejected'].map((s) => Type.Literal(s)));
+/** The work queue's filters; the list adds paging, the CSV export takes them as they are. */
+const CaseFilterQuery = {
+  search: opt(Type.String({ maxLength: 200, description: 'Part of the e-mail or company name' })),
+  status: opt(QueueStatus),
+  customer: opt(Type.String({ maxLength: 40, description: "An HQ customer account (organization or person) the case's approval made or used" })),
+  prospects: opt(Type.String({ maxLength: 4000, description: 'Comma-separated HQ prospect ids (at most 200): only their cases' })),
+  sort: Type.Union([Type.Literal('-openedAt'), Type.Literal('openedAt')], { default: '-openedAt' }),
+  ...DateRangeQuery,
+};
+
+/** The status in the queue's terms and the prospect ids as a list (at most 200). */
+function caseFilters(q: { status?: string | undefined; prospects?: string | undefined }) {
+  const prospects = q.prospects === undefined ? undefined : [...new Set(q.prospects.split(',').map((id) => id.trim()).filter(Boolean))];
+  if (prospects && prospects.length > 200) throw DomainError.invalid('prospects', 'must name at most 200 prospects');
+  return { status: q.status as QueueQuery['status'], prospects };
+}
+
 const Funnel = Type.Object({
   weeks: Type.Array(Type.Object({ weekStart: Type.String({ format: 'date', description: 'Monday (UTC)' }), requests: Type.Integer(), decided: Type.Integer(), approved: Type.Integer() }), { description: 'Oldest first, this week last; by the week a case was opened' }),
   requests: Type.Integer(),
@@ -63,24 +82,44 @@ export function registerOnboardingRoutes(app: Server, deps: { staff: StaffServic
       schema: {
         tags,
         summary: 'Onboarding cases (the work queue), newest first, by status, search or customer',
-        querystring: Type.Object({
-          search: opt(Type.String({ maxLength: 200, description: 'Part of the e-mail or company name' })),
-          status: opt(QueueStatus),
-          customer: opt(Type.String({ maxLength: 40, description: "An HQ customer account (organization or person) the case's approval made or used" })),
-          prospects: opt(Type.String({ maxLength: 4000, description: 'Comma-separated HQ prospect ids (at most 200): only their cases' })),
-          sort: Type.Union([Type.Literal('-openedAt'), Type.Literal('openedAt')], { default: '-openedAt' }),
-          limit: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
-          offset: Type.Integer({ minimum: 0, default: 0 }),
-        }),
+        querystring: Type.Object({ ...CaseFilterQuery, limit: Type.Integer({ minimum: 1, maximum: 100, default: 25 }), offset: Type.Integer({ minimum: 0, default: 0 }) }),
         response: { 200: Type.Object({ items: Type.Array(CaseSchema), total: Type.Integer(), next: opt(Type.Integer()) }) },
       },
     },
     async (request) => {
       await staff.authenticate(request, roles);
       const q = request.query;
-      const prospects = q.prospects === undefined ? undefined : [...new Set(q.prospects.split(',').map((id) => id.trim()).filter(Boolean))];
-      if (prospects && prospects.length > 200) throw DomainError.invalid('prospects', 'must name at most 200 prospects');
-      return page(await cases.list({ ...q, status: q.status as QueueQuery['status'], prospects }), q.offset, q.limit);
+      return page(await cases.list({ ...q, ...caseFilters(q) }), q.offset, q.limit);
+    },
+  );
+
+  app.get(
+    '/api/hq/onboarding-cases/export.csv',
+    {
+      schema: {
+        tags,
+        summary: "Onboarding cases as CSV, with the work queue's filters",
+        description: 'The whole filtered queue, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.',
+        querystring: Type.Object(CaseFilterQuery),
+        produces: csvProduces,
+        response: { 200: CsvBody },
+      },
+    },
+    async (request, reply) => {
+      await staff.authenticate(request, roles);
+      const q = { ...request.query, ...caseFilters(request.query) };
+      return sendCsv(reply, 'onboarding-cases', (after) => cases.exportBatch(q, after, exportBatchSize), [
+        { header: 'Case', value: (c) => c.number },
+        { header: 'Status', value: (c) => c.status },
+        { header: 'Company', value: (c) => c.companyName },
+        { header: 'E-mail', value: (c) => c.email },
+        { header: 'Opened', value: (c) => c.openedAt },
+        { header: 'Prospect ID', value: (c) => c.prospectId },
+        { header: 'Customer account', value: (c) => c.customerAccount },
+        { header: 'Hierarchy', value: (c) => c.hierarchyId },
+        { header: 'Previous case', value: (c) => c.previousCase?.number },
+        { header: 'Case ID', value: (c) => c.id },
+      ]);
     },
   );
 

@@ -16,9 +16,12 @@ export interface DateRange {
   to?: string | undefined;
 }
 
-/** The date range as a filter on a timestamp column; a range that ends before it starts is a 400 naming `to`. */
-export function dateRangeFilter(column: SQLWrapper, range: DateRange): SQL[] {
-  if (range.from && range.to && range.from > range.to) throw DomainError.invalid('to', 'must not be before from');
+/**
+ * The date range as a filter on a timestamp column; a range that ends before it starts is a 400 naming its end
+ * (`to`, or `toName` for a list whose `to` already means something else, like the delivery log's recipient).
+ */
+export function dateRangeFilter(column: SQLWrapper, range: DateRange, toName = 'to'): SQL[] {
+  if (range.from && range.to && range.from > range.to) throw DomainError.invalid(toName, 'must not be before from');
   const filters: SQL[] = [];
   if (range.from) filters.push(sql`${column} >= (${range.from}::date)::timestamp at time zone 'UTC'`);
   if (range.to) filters.push(sql`${column} < (${range.to}::date + 1)::timestamp at time zone 'UTC'`);

@@ -182,6 +182,40 @@ describe('CRM lists as CSV', () => {
   });
 });
 
+describe('the other HQ lists as CSV', () => {
+  // The lists have rows from the prospects created above (cases, their mails, dual-write's lead records).
+  const more = () => [
+    { path: '/api/hq/onboarding-cases', query: `from=${today}&to=${today}`, id: 'number', token: opsToken, to: 'to' },
+    { path: '/api/hq/onboarding-cases', query: 'status=InReview&sort=openedAt', id: 'number', token: opsToken, to: 'to' },
+    { path: '/api/mail/messages', query: `type=partner-request-received&from=${today}&until=${today}`, id: 'id', token: opsToken, to: 'until' },
+    { path: '/api/dualwrite/records', query: `to=${today}`, id: 'id', token: t.adminToken, to: 'to' },
+    { path: '/api/dualwrite/errors', query: `from=${today}`, id: 'id', token: t.adminToken, to: 'to' },
+  ];
+  it.each([0, 1, 2, 3, 4])('list %i exports what it shows, by date, with its roles', async (i) => {
+    const { path, query, id, token, to } = more()[i]!;
+    const list = await t.request('GET', `${path}?limit=100&${query}`, { token });
+    expect(list.status).toBe(200);
+    const csv = await download(`${path}/export.csv?${query}`, token);
+    expect(csv.status).toBe(200);
+    expect(csv.records.slice(1).map((r) => r[0])).toEqual(list.body.items.map((item: Record<string, string | number>) => String(item[id])));
+    if (!path.endsWith('errors')) expect(list.body.total).toBeGreaterThan(0);
+    const backwards = await t.request('GET', `${path}/export.csv?from=${today}&${to}=${dayAfter(-1)}`, { token });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors[0].path).toBe(to);
+    expect((await download(`${path}/export.csv?from=${dayAfter(1)}`, token)).records).toHaveLength(1);
+    expect((await t.request('GET', `${path}/export.csv`, { token: salesToken })).status).toBe(path.includes('onboarding') ? 200 : 403);
+  });
+
+  it('staff users: administrators only, every user', async () => {
+    const csv = await download('/api/hq/staff-users/export.csv', t.adminToken);
+    expect(csv.status).toBe(200);
+    const list = await t.request('GET', '/api/hq/staff-users', { token: t.adminToken });
+    expect(csv.records[0]).toEqual(['Name', 'E-mail', 'Roles', 'Disabled', 'Created', 'User ID']);
+    expect(csv.records.slice(1).map((r) => r[5])).toEqual(list.body.items.map((u: { id: string }) => u.id));
+    expect((await t.request('GET', '/api/hq/staff-users/export.csv', { token: opsToken })).status).toBe(403);
+  });
+});
+
 // About 40 s on the embedded database (the insert and 100 batches), so PostgreSQL only.
 describe.skipIf(!onPostgres)('streaming', () => {
   it('exports 100,000 rows with flat memory', async () => {

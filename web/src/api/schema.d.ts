@@ -107,6 +107,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hq/staff-users/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Staff users as CSV
+         * @description Every staff user, by e-mail; UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getHqStaffUsersExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hq/staff-users/{id}": {
         parameters: {
             query?: never;
@@ -2003,6 +2023,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dualwrite/records/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The per-record ledger as CSV, with the list's filters
+         * @description The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getDualwriteRecordsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dualwrite/errors/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Failed records as CSV, with the list's filters
+         * @description The whole filtered list, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getDualwriteErrorsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dualwrite/errors/{id}/retry": {
         parameters: {
             query?: never;
@@ -2158,6 +2218,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mail/messages/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log as CSV, with the log's filters
+         * @description The whole filtered log, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe. Message bodies are not included.
+         */
+        get: operations["getMailMessagesExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mail/messages/{id}": {
         parameters: {
             query?: never;
@@ -2238,6 +2318,26 @@ export interface paths {
         };
         /** Onboarding cases (the work queue), newest first, by status, search or customer */
         get: operations["getHqOnboardingCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/onboarding-cases/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Onboarding cases as CSV, with the work queue's filters
+         * @description The whole filtered queue, streamed (any length); UTF-8 with a byte order mark; cells that would start a spreadsheet formula begin with an apostrophe.
+         */
+        get: operations["getHqOnboardingCasesExportCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3109,6 +3209,53 @@ export interface operations {
             };
             /** @description The record is not in a state that allows this; the body may carry the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHqStaffUsersExportCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12387,6 +12534,10 @@ export interface operations {
                 map?: string;
                 key?: string;
                 status?: string;
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -12466,6 +12617,10 @@ export interface operations {
             query?: {
                 map?: string;
                 status?: "Pending" | "Resolved";
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -12500,6 +12655,133 @@ export interface operations {
                         total: number;
                         next?: number;
                     };
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDualwriteRecordsExportCsv: {
+        parameters: {
+            query?: {
+                map?: string;
+                key?: string;
+                status?: string;
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDualwriteErrorsExportCsv: {
+        parameters: {
+            query?: {
+                map?: string;
+                status?: "Pending" | "Resolved";
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description The request is not valid; `errors` names each field */
@@ -13344,9 +13626,14 @@ export interface operations {
     getMailMessages: {
         parameters: {
             query?: {
+                /** @description Part of the recipient or subject, in any case */
                 to?: string;
                 status?: "Queued" | "Held" | "Sent" | "Failed" | "Stored";
                 type?: string;
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description Queued on or before this day (UTC); not before `from` */
+                until?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -13382,6 +13669,71 @@ export interface operations {
                         total: number;
                         next?: number;
                     };
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMailMessagesExportCsv: {
+        parameters: {
+            query?: {
+                /** @description Part of the recipient or subject, in any case */
+                to?: string;
+                status?: "Queued" | "Held" | "Sent" | "Failed" | "Stored";
+                type?: string;
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description Queued on or before this day (UTC); not before `from` */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description The request is not valid; `errors` names each field */
@@ -13812,6 +14164,10 @@ export interface operations {
                 /** @description Comma-separated HQ prospect ids (at most 200): only their cases */
                 prospects?: string;
                 sort?: "-openedAt" | "openedAt";
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -13853,6 +14209,75 @@ export interface operations {
                         total: number;
                         next?: number;
                     };
+                };
+            };
+            /** @description The request is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid session: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role is missing, or a write with a session cookie lacks its CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (a body too large, an unsupported media type, a fault on our side) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHqOnboardingCasesExportCsv: {
+        parameters: {
+            query?: {
+                /** @description Part of the e-mail or company name */
+                search?: string;
+                status?: "Received" | "InReview" | "WaitingForApplicant" | "Approved" | "Rejected";
+                /** @description An HQ customer account (organization or person) the case's approval made or used */
+                customer?: string;
+                /** @description Comma-separated HQ prospect ids (at most 200): only their cases */
+                prospects?: string;
+                sort?: "-openedAt" | "openedAt";
+                /** @description On or after this day (UTC), e.g. 2026-12-01 */
+                from?: string;
+                /** @description On or before this day (UTC); not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, UTF-8 with a byte order mark, a header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description The request is not valid; `errors` names each field */
