@@ -131,6 +131,8 @@ export async function duplicatesOfLead(db: DbOrTx, leadId: string): Promise<Lead
  * the same company either way round, so the other lead's row of the pair goes too.
  */
 export async function dismissLeadDuplicate(db: Db, leadId: string, matchId: number, dismissedBy: string): Promise<LeadDuplicate> {
+  // lead_id is a uuid column: any other id names no lead (and must not reach the database as a cast error).
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(leadId)) throw notFound('Lead');
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(leadDuplicates).where(and(eq(leadDuplicates.id, matchId), eq(leadDuplicates.leadId, leadId))).for('update');
     if (!row) throw notFound(`Possible duplicate ${matchId} of this lead`);
