@@ -2,7 +2,7 @@
 // HQ's outbox for the onboarding context), the feed that context reads it from, and the facts HQ shows on a case.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
-import { channelRequests, outbox, prospects } from './schema.ts';
+import { channelRequests, hierarchyMembers, outbox, prospects } from './schema.ts';
 import { duplicatesOf } from './duplicates.ts';
 import type { PossibleDuplicate } from './duplicates.ts';
 
@@ -55,6 +55,8 @@ export interface HqCaseFacts {
     customerAccount: string | null;
     personCustomerAccount: string | null;
     hierarchyId: string | null;
+    /** The requestor's role in that hierarchy: Admin of a new one, or User when approved into an existing partner. */
+    requestorRole: string | null;
     leadId: string | null;
   } | null;
   /** The prospect's possible duplicates (organization customers, other prospects) found at intake. */
@@ -68,6 +70,10 @@ export function createCaseFacts(db: Db) {
       .from(channelRequests)
       .where(and(eq(channelRequests.kind, 'partner-request'), eq(channelRequests.id, requestId)));
     const [prospect] = prospectId ? await db.select().from(prospects).where(eq(prospects.id, prospectId)) : [];
+    const [member] =
+      prospect?.hierarchyId && prospect.personCustomerAccount
+        ? await db.select({ role: hierarchyMembers.role }).from(hierarchyMembers).where(and(eq(hierarchyMembers.hierarchyId, prospect.hierarchyId), eq(hierarchyMembers.customerAccount, prospect.personCustomerAccount)))
+        : [];
     const [first] = prospect ? await db.select({ id: channelRequests.id }).from(channelRequests).where(eq(channelRequests.prospectId, prospect.id)).orderBy(asc(channelRequests.counter)).limit(1) : [];
     const payload = (request?.payload ?? {}) as { submittedAt?: string };
     return {
@@ -86,6 +92,7 @@ export function createCaseFacts(db: Db) {
             customerAccount: prospect.customerAccount,
             personCustomerAccount: prospect.personCustomerAccount,
             hierarchyId: prospect.hierarchyId,
+            requestorRole: member?.role ?? null,
             leadId: prospect.leadId,
           }
         : null,

@@ -53,6 +53,7 @@ export interface CaseSources {
       rejectionReason: string | null;
       customerAccount: string | null;
       hierarchyId: string | null;
+      requestorRole: string | null;
     } | null;
     possibleDuplicates: SourceDuplicate[];
   }>;
@@ -240,7 +241,7 @@ export function createCases(db: Db, sources: CaseSources) {
       }
       for (const close of sales?.closes ?? []) add(close.at, close.outcome === 'Won' ? 'won' : 'lost', close.by, `Opportunity closed as ${close.outcome.toLowerCase()} (${close.statusReason}).`, 'sales');
       if (p?.status === 'Approved') {
-        add(p.decidedAt, 'approved', p.decidedBy ?? 'HQ', `Prospect approved${p.customerAccount ? `: organization customer ${p.customerAccount}` : ''}${p.hierarchyId ? `, customer hierarchy ${p.hierarchyId} with the requestor as Admin` : ''}.`, 'hq');
+        add(p.decidedAt, 'approved', p.decidedBy ?? 'HQ', `Prospect approved${p.customerAccount ? `: organization customer ${p.customerAccount}` : ''}${p.hierarchyId ? `, customer hierarchy ${p.hierarchyId} with the requestor as ${p.requestorRole ?? 'Admin'}` : ''}.`, 'hq');
       }
       if (p?.status === 'Rejected') add(p.decidedAt, 'rejected', p.decidedBy ?? 'HQ', `Prospect rejected${p.rejectionReason ? `: ${p.rejectionReason}` : ''}.`, 'hq');
       // Mail goes to an address, not a case: an applicant who applied before has the earlier case's mails too. A case's

@@ -181,6 +181,11 @@ describe('deciding on a match', () => {
       return u?.status === 'Active' ? u : undefined;
     }, 'the new member on the storefront');
     expect(users.role).toBe('User');
+
+    // The case tells it as it happened: the requestor joined as a User, not as the Admin of a new hierarchy.
+    const caseRef = (await t.request('GET', `/api/hq/prospects/${second.id}/onboarding-case`, { token: ops })).body;
+    const approvedStep = (await t.request('GET', `/api/hq/onboarding-cases/${caseRef.id}`, { token: ops })).body.timeline.find((s: { kind: string }) => s.kind === 'approved');
+    expect(approvedStep.text).toContain(`customer hierarchy ${first.hierarchyId} with the requestor as User`);
   });
 });
 
