@@ -14,6 +14,7 @@ import { formatDateTime, fullName } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { SearchInput } from '../ui/SearchInput.tsx';
+import { DateRangeFilter, ExportCsvButton } from '../ui/ListExport.tsx';
 import { SortableTh } from '../ui/SortableTh.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
@@ -26,17 +27,20 @@ import { rememberLeadView, useLeadView } from './useLeadView.ts';
 const limit = 25;
 
 export function LeadsPage() {
-  const [filters, setFilters] = useQueryParams({ view: '', search: '', sort: '-createdAt', offset: '0' });
+  const [filters, setFilters] = useQueryParams({ view: '', search: '', sort: '-createdAt', offset: '0', from: '', to: '' });
   const { view, userId } = useLeadView(filters.view);
   const offset = toOffset(filters.offset);
   const search = filters.search.trim();
+  const { from, to } = filters;
+  // The filters the list and its CSV export share.
+  const listQuery = { view: view!, sort: filters.sort, ...(search ? { search } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const [opened, { open, close }] = useDisclosure(false);
   const navigate = useNavigate();
   const owners = useOwners();
 
   const leads = useQuery({
-    queryKey: ['sales', 'leads', { view, search, sort: filters.sort, offset }],
-    queryFn: () => unwrap(api.GET('/api/sales/leads', { params: { query: { view: view!, sort: filters.sort, limit, offset, ...(search ? { search } : {}) } } })),
+    queryKey: ['sales', 'leads', { view, search, sort: filters.sort, offset, from, to }],
+    queryFn: () => unwrap(api.GET('/api/sales/leads', { params: { query: { ...listQuery, limit, offset } } })),
     enabled: view !== undefined,
     refetchInterval: 3000,
     placeholderData: keepPreviousData,
@@ -69,6 +73,8 @@ export function LeadsPage() {
               w={260}
             />
             <SearchInput value={search} onSearch={onSearch} placeholder="Topic, name, company or e-mail" />
+            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} />
+            <ExportCsvButton path="/api/sales/leads" query={listQuery} />
           </Group>
           {!leads.data ? (
             leads.isError ? <ErrorAlert error={leads.error} title="The leads could not be loaded" /> : <TableSkeleton />

@@ -12,6 +12,7 @@ import { formatMoney, formatDate } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { SearchInput } from '../ui/SearchInput.tsx';
+import { DateRangeFilter, ExportCsvButton } from '../ui/ListExport.tsx';
 import { SortableTh } from '../ui/SortableTh.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
@@ -21,13 +22,16 @@ import { opportunityViews } from './labels.ts';
 const limit = 25;
 
 export function OpportunitiesPage() {
-  const [filters, setFilters] = useQueryParams({ view: '', search: '', sort: '-createdAt', offset: '0' });
+  const [filters, setFilters] = useQueryParams({ view: '', search: '', sort: '-createdAt', offset: '0', from: '', to: '' });
   const view = (opportunityViews.find((v) => v.value === filters.view)?.value ?? 'my-open-opportunities') as NonNullable<OpportunityView>;
   const offset = toOffset(filters.offset);
   const search = filters.search.trim();
+  const { from, to } = filters;
+  // The filters the list and its CSV export share.
+  const listQuery = { view, sort: filters.sort, ...(search ? { search } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const list = useQuery({
-    queryKey: ['sales', 'opportunities', { view, search, sort: filters.sort, offset }],
-    queryFn: () => unwrap(api.GET('/api/sales/opportunities', { params: { query: { view, sort: filters.sort, limit, offset, ...(search ? { search } : {}) } } })),
+    queryKey: ['sales', 'opportunities', { view, search, sort: filters.sort, offset, from, to }],
+    queryFn: () => unwrap(api.GET('/api/sales/opportunities', { params: { query: { ...listQuery, limit, offset } } })),
     refetchInterval: 5000,
     placeholderData: keepPreviousData,
   });
@@ -41,6 +45,8 @@ export function OpportunitiesPage() {
           <Group justify="space-between" align="flex-end" wrap="wrap">
             <NativeSelect label="View" data={opportunityViews.map((v) => ({ value: v.value, label: v.label }))} value={view} onChange={(e) => setFilters({ view: e.currentTarget.value, offset: '0' })} w={260} />
             <SearchInput value={search} onSearch={onSearch} placeholder="Name" />
+            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} />
+            <ExportCsvButton path="/api/sales/opportunities" query={listQuery} />
           </Group>
           {!list.data ? (
             list.isError ? <ErrorAlert error={list.error} title="The opportunities could not be loaded" /> : <TableSkeleton />

@@ -1,5 +1,5 @@
 // Active accounts and Active contacts: the companies and people the CRM works with, each with its HQ customer account once synced.
-import { Paper, Stack, Table, Text } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconAddressBook } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
@@ -11,6 +11,7 @@ import { formatDateTime } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { SearchInput } from '../ui/SearchInput.tsx';
+import { DateRangeFilter, ExportCsvButton } from '../ui/ListExport.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
 
@@ -26,7 +27,7 @@ interface Row {
   createdAt: string;
 }
 
-async function load(type: PartyType, query: { limit: number; offset: number; search?: string }): Promise<{ items: Row[]; total: number }> {
+async function load(type: PartyType, query: { limit: number; offset: number; search?: string; from?: string; to?: string }): Promise<{ items: Row[]; total: number }> {
   if (type === 'accounts') {
     const page = await unwrap(api.GET('/api/sales/accounts', { params: { query } }));
     return { total: page.total, items: page.items.map((a) => ({ id: a.id, name: a.name, email: a.email, phone: a.phone, customerAccount: a.customerAccount, createdAt: a.createdAt })) };
@@ -39,12 +40,15 @@ async function load(type: PartyType, query: { limit: number; offset: number; sea
 }
 
 export function PartiesPage({ type }: { type: PartyType }) {
-  const [filters, setFilters] = useQueryParams({ search: '', offset: '0' });
+  const [filters, setFilters] = useQueryParams({ search: '', offset: '0', from: '', to: '' });
   const offset = toOffset(filters.offset);
   const search = filters.search.trim();
+  const { from, to } = filters;
+  // The filters the list and its CSV export share.
+  const listQuery = { ...(search ? { search } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const list = useQuery({
-    queryKey: ['sales', type, { search, offset }],
-    queryFn: () => load(type, { limit, offset, ...(search ? { search } : {}) }),
+    queryKey: ['sales', type, { search, offset, from, to }],
+    queryFn: () => load(type, { ...listQuery, limit, offset }),
     placeholderData: keepPreviousData,
   });
   const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
@@ -54,7 +58,11 @@ export function PartiesPage({ type }: { type: PartyType }) {
       <PageHeader title={title} description={type === 'accounts' ? 'Companies; dual-write keeps each in step with its HQ organization customer.' : 'People; dual-write keeps each in step with its HQ person customer.'} />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
-          <SearchInput value={search} onSearch={onSearch} placeholder={type === 'accounts' ? 'Name or e-mail' : 'Name or e-mail'} />
+          <Group justify="space-between" align="flex-end" wrap="wrap">
+            <SearchInput value={search} onSearch={onSearch} placeholder={type === 'accounts' ? 'Name or e-mail' : 'Name or e-mail'} />
+            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} />
+            <ExportCsvButton path={`/api/sales/${type}`} query={listQuery} />
+          </Group>
           {!list.data ? (
             list.isError ? <ErrorAlert error={list.error} title={`The ${type} could not be loaded`} /> : <TableSkeleton />
           ) : list.data.items.length === 0 ? (
