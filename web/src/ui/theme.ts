@@ -21,6 +21,11 @@ export const theme = createTheme({
     // A toast's text under its title is gray.6 (3.3:1): the dimmed grey instead (axe found it on "Added to cart").
     Notification: { defaultProps: { closeButtonProps }, styles: { description: { color: 'var(--mantine-color-dimmed)' } } },
     Alert: { defaultProps: { closeButtonLabel: 'Close' } },
+    // Links in running text must not differ by colour alone (axe's link-in-text-block, found in a toast's text).
+    Anchor: { defaultProps: { underline: 'always' } },
+    // A table wider than a phone scrolls in its box: keyboard users reach the box by Tab and scroll it with the arrow
+    // keys, with the usual focus ring (axe's scrollable-region-focusable).
+    TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0, className: 'mantine-focus-auto' } } } },
   },
 });
 
