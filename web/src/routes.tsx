@@ -10,6 +10,8 @@ import { NotFound } from './ui/NotFound.tsx';
 import { RouteError } from './ui/RouteError.tsx';
 
 const storefront = () => import('./storefront/storefrontPages.ts');
+// The signed-in partner's pages (My account, products, cart, orders): not needed to sign up, so not in its download.
+const partner = () => import('./storefront/partnerPages.ts');
 const hq = () => import('./hq/hqPages.ts');
 const crm = () => import('./sales/crmPages.ts');
 // The back office's shell, shared by HQ and the CRM, so that one does not download the other's pages.
@@ -19,6 +21,7 @@ const hqSignIn = () => import('./hq/SignInPage.tsx');
 /** Which texts each chunk's pages use, loaded with the chunk in the current language only. */
 const areas = new Map<() => Promise<unknown>, Namespace>([
   [storefront, 'storefront'],
+  [partner, 'storefront'],
   [hq, 'hq'],
   [crm, 'sales'],
   [backOffice, 'hq'],
@@ -61,25 +64,25 @@ export const router = createBrowserRouter([
           { path: '/forgot-password', ...from(storefront, (m) => <m.ForgotPasswordPage />) },
           {
             path: '/my-account',
-            ...from(storefront, (m) => <m.PartnerArea />),
+            ...from(partner, (m) => <m.PartnerArea />),
             children: [
-              { index: true, ...from(storefront, (m) => <m.MyAccountPage />) },
-              { path: 'organization-users', ...from(storefront, (m) => <m.OrganizationUsersPage />) },
-              { path: 'orders', ...from(storefront, (m) => <m.OrdersPage />) },
-              { path: 'orders/:id', ...from(storefront, (m) => <m.OrderDetailPage />) },
-              { path: 'invoices', ...from(storefront, (m) => <m.MyInvoicesPage />) },
-              { path: 'approvals', ...from(storefront, (m) => <m.ApprovalsPage />) },
+              { index: true, ...from(partner, (m) => <m.MyAccountPage />) },
+              { path: 'organization-users', ...from(partner, (m) => <m.OrganizationUsersPage />) },
+              { path: 'orders', ...from(partner, (m) => <m.OrdersPage />) },
+              { path: 'orders/:id', ...from(partner, (m) => <m.OrderDetailPage />) },
+              { path: 'invoices', ...from(partner, (m) => <m.MyInvoicesPage />) },
+              { path: 'approvals', ...from(partner, (m) => <m.ApprovalsPage />) },
             ],
           },
           {
             path: '/products',
-            ...from(storefront, (m) => <m.PartnerArea />),
-            children: [{ index: true, ...from(storefront, (m) => <m.CataloguePage />) }],
+            ...from(partner, (m) => <m.PartnerArea />),
+            children: [{ index: true, ...from(partner, (m) => <m.CataloguePage />) }],
           },
           {
             path: '/cart',
-            ...from(storefront, (m) => <m.PartnerArea />),
-            children: [{ index: true, ...from(storefront, (m) => <m.CartPage />) }],
+            ...from(partner, (m) => <m.PartnerArea />),
+            children: [{ index: true, ...from(partner, (m) => <m.CartPage />) }],
           },
           { path: '*', element: <NotFound /> },
         ],

@@ -4,6 +4,7 @@ import { Anchor, Container, Group, NativeSelect, Paper, Stack, Table, Text, Titl
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconReceipt } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import { Empty } from '../ui/Empty.tsx';
@@ -22,8 +23,9 @@ import { AccountBreadcrumbs } from './AccountBreadcrumbs.tsx';
 const limit = 25;
 
 export function OrdersPage() {
+  const { t } = useTranslation('storefront');
   const storeName = useStoreName();
-  useDocumentTitle(`My orders · ${storeName}`);
+  useDocumentTitle(`${t('account.myOrders')} · ${storeName}`);
   const { organization, role } = useSignedInPartner();
   const admin = role === 'Admin';
   const [filters, setFilters] = useQueryParams({ status: '', buyer: '', offset: '0' });
@@ -46,52 +48,52 @@ export function OrdersPage() {
 
   return (
     <Container size="lg" py={40}>
-      <AccountBreadcrumbs current="My orders" />
+      <AccountBreadcrumbs current={t('account.myOrders')} />
       <Stack gap={4} mb="lg">
-        <Title order={1}>My orders</Title>
-        <Text c="dimmed">{admin ? `Every order of ${organization.name}.` : 'The orders you placed.'}</Text>
+        <Title order={1}>{t('account.myOrders')}</Title>
+        <Text c="dimmed">{admin ? t('orders.introAdmin', { organization: organization.name }) : t('orders.intro')}</Text>
       </Stack>
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <Group gap="md" wrap="wrap" align="flex-end">
             <NativeSelect
-              label="Status"
+              label={t('orders.status')}
               value={status ?? ''}
               onChange={(e) => setFilters({ status: e.currentTarget.value, offset: '0' })}
-              data={[{ value: '', label: 'All statuses' }, ...orderStatuses.map((s) => ({ value: s, label: statusLabel(s) }))]}
+              data={[{ value: '', label: t('orders.allStatuses') }, ...orderStatuses.map((s) => ({ value: s, label: statusLabel(s) }))]}
               w={{ base: '100%', xs: 220 }}
             />
             {admin ? (
               <NativeSelect
-                label="Buyer"
+                label={t('orders.buyer')}
                 value={buyer ?? ''}
                 onChange={(e) => setFilters({ buyer: e.currentTarget.value, offset: '0' })}
-                data={[{ value: '', label: 'All buyers' }, ...(users.data?.items ?? []).map((u) => ({ value: u.id, label: fullName(u) || u.email }))]}
+                data={[{ value: '', label: t('orders.allBuyers') }, ...(users.data?.items ?? []).map((u) => ({ value: u.id, label: fullName(u) || u.email }))]}
                 w={{ base: '100%', xs: 260 }}
               />
             ) : null}
           </Group>
-          {orders.data && orders.isError ? <ErrorAlert error={orders.error} title="The list could not be refreshed" /> : null}
+          {orders.data && orders.isError ? <ErrorAlert error={orders.error} title={t('orders.refreshFailed')} /> : null}
           {!orders.data ? (
             orders.isError ? (
-              <ErrorAlert error={orders.error} title="The orders could not be loaded" />
+              <ErrorAlert error={orders.error} title={t('orders.loadFailed')} />
             ) : (
               <TableSkeleton rows={3} />
             )
           ) : orders.data.items.length === 0 ? (
-            <Empty icon={<IconReceipt size={24} />} title={filtered ? 'No orders match' : 'No orders yet'} description={filtered ? 'Try another status or buyer.' : 'Orders you place from your cart appear here.'} />
+            <Empty icon={<IconReceipt size={24} />} title={filtered ? t('orders.noneMatch') : t('orders.none')} description={filtered ? t('orders.noneMatchHint') : t('orders.noneHint')} />
           ) : (
             <>
               <Table.ScrollContainer minWidth={640}>
-                <Table striped aria-label="Orders">
+                <Table striped aria-label={t('account.orders')}>
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
-                      <Table.Th>Order</Table.Th>
-                      <Table.Th>Placed</Table.Th>
-                      <Table.Th>Buyer</Table.Th>
-                      <Table.Th>PO number</Table.Th>
-                      <Table.Th>Status</Table.Th>
-                      <Table.Th ta="right">Total</Table.Th>
+                      <Table.Th>{t('orders.order')}</Table.Th>
+                      <Table.Th>{t('orders.placed')}</Table.Th>
+                      <Table.Th>{t('orders.buyer')}</Table.Th>
+                      <Table.Th>{t('orders.poNumber')}</Table.Th>
+                      <Table.Th>{t('orders.status')}</Table.Th>
+                      <Table.Th ta="right">{t('orders.total')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
