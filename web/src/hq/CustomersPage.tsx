@@ -14,6 +14,7 @@ import { formatDateTime } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { SearchInput } from '../ui/SearchInput.tsx';
+import { DateRangeFilter, ExportCsvButton } from '../ui/ListExport.tsx';
 import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
@@ -25,15 +26,18 @@ const limit = 25;
 const types: readonly Customer['type'][] = ['Organization', 'Person'];
 
 export function CustomersPage() {
-  const [filters, setFilters] = useQueryParams({ type: 'All', search: '', offset: '0' });
+  const [filters, setFilters] = useQueryParams({ type: 'All', search: '', offset: '0', from: '', to: '' });
   const type = types.find((t) => t === filters.type);
   const search = filters.search.trim();
   const offset = toOffset(filters.offset);
+  const { from, to } = filters;
+  // The filters the list and its CSV export share.
+  const listQuery = { ...(type ? { type } : {}), ...(search ? { search } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const countryName = useCountryName();
 
   const customers = useQuery({
-    queryKey: ['hq', 'customers', { type, search, offset }],
-    queryFn: () => unwrap(api.GET('/api/hq/customers', { params: { query: { ...(type ? { type } : {}), ...(search ? { search } : {}), limit, offset } } })),
+    queryKey: ['hq', 'customers', { type, search, offset, from, to }],
+    queryFn: () => unwrap(api.GET('/api/hq/customers', { params: { query: { ...listQuery, limit, offset } } })),
     placeholderData: keepPreviousData,
   });
   const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
@@ -57,6 +61,8 @@ export function CustomersPage() {
           <Group justify="space-between" align="flex-end" wrap="wrap">
             <SegmentedFilter label="Type" value={type ?? 'All'} options={types} onChange={(value) => setFilters({ type: value, offset: '0' })} />
             <SearchInput value={search} onSearch={onSearch} placeholder="Name, e-mail or account" />
+            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} />
+            <ExportCsvButton path="/api/hq/customers" query={listQuery} />
           </Group>
           {customers.data && customers.isError ? <ErrorAlert error={customers.error} title="The list could not be refreshed" /> : null}
           {!customers.data ? (
