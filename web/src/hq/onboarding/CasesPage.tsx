@@ -12,6 +12,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Pager } from '../../ui/Pager.tsx';
 import { SearchInput } from '../../ui/SearchInput.tsx';
+import { DateRangeFilter, ExportCsvButton } from '../../ui/ListExport.tsx';
 import { SortableTh } from '../../ui/SortableTh.tsx';
 import { StatusBadge, statusLabel } from '../../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../../ui/TableSkeleton.tsx';
@@ -24,20 +25,23 @@ const limit = 25;
 const sorts = ['-openedAt', 'openedAt'] as const;
 
 export function CasesPage() {
-  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-openedAt', offset: '0' });
+  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-openedAt', offset: '0', from: '', to: '' });
   const status = caseStatuses.find((s) => s === filters.status);
   const search = filters.search.trim();
   const sort = sorts.find((s) => s === filters.sort) ?? '-openedAt';
   const offset = toOffset(filters.offset);
+  const { from, to } = filters;
+  // The filters the list and its CSV export share.
+  const listQuery = { ...(status ? { status } : {}), ...(search ? { search } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), sort };
   const now = useNow(60_000);
 
   const cases = useQuery({
-    queryKey: ['hq', 'onboarding-cases', { status, search, sort, offset }],
-    queryFn: () => unwrap(api.GET('/api/hq/onboarding-cases', { params: { query: { ...(status ? { status } : {}), ...(search ? { search } : {}), sort, limit, offset } } })),
+    queryKey: ['hq', 'onboarding-cases', { status, search, sort, offset, from, to }],
+    queryFn: () => unwrap(api.GET('/api/hq/onboarding-cases', { params: { query: { ...listQuery, limit, offset } } })),
     placeholderData: keepPreviousData,
   });
   const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
-  const filtered = Boolean(status || search);
+  const filtered = Boolean(status || search || from || to);
 
   return (
     <>
@@ -55,6 +59,8 @@ export function CasesPage() {
                 w={220}
               />
               <SearchInput value={search} onSearch={onSearch} placeholder="Company or e-mail" />
+              <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label="Opened" />
+              <ExportCsvButton path="/api/hq/onboarding-cases" query={listQuery} />
             </Group>
             {cases.data && cases.isError ? <ErrorAlert error={cases.error} title="The list could not be refreshed" /> : null}
             {!cases.data ? (
