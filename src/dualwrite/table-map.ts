@@ -55,7 +55,7 @@ const defaultAlert: AlertRule = { errors: 10, withinMinutes: 15, action: 'Pause'
 export const commerceMaps: TableMapDefinition[] = [
   {
     id: 'contacts',
-    name: 'CDS Contacts V2 (contacts) ↔ Customers V3 (persons)',
+    name: 'Customers: persons ↔ Contacts',
     hqEntity: 'customer',
     crmEntity: 'contact',
     fieldMaps: [
@@ -77,7 +77,7 @@ export const commerceMaps: TableMapDefinition[] = [
   },
   {
     id: 'accounts',
-    name: 'CDS Accounts (accounts) ↔ Customers V3 (organizations)',
+    name: 'Customers: organizations ↔ Accounts',
     hqEntity: 'customer',
     crmEntity: 'account',
     fieldMaps: [
@@ -100,7 +100,7 @@ export const commerceMaps: TableMapDefinition[] = [
   },
   {
     id: 'prospects-leads',
-    name: 'Commerce B2B prospects (prospects) → Leads (leads)',
+    name: 'Commerce B2B prospects → Leads',
     hqEntity: 'prospect',
     crmEntity: 'lead',
     fieldMaps: [
@@ -137,7 +137,7 @@ export const commerceMaps: TableMapDefinition[] = [
   },
   {
     id: 'opportunities-prospects',
-    name: 'Opportunities (opportunities) → Commerce B2B prospects (prospects)',
+    name: 'Commerce B2B prospects ← Opportunities',
     hqEntity: 'prospect',
     crmEntity: 'opportunity',
     fieldMaps: [
@@ -280,3 +280,14 @@ export function transform(
   }
   return values;
 }
+
+/**
+ * Earlier names of the shipped maps (CRM table first, D365's "CDS … V2/V3" entity names): a start renames a map that
+ * still has one, and leaves a name someone chose alone.
+ */
+export const commerceMapEarlierNames: Record<string, string> = {
+  contacts: 'CDS Contacts V2 (contacts) ↔ Customers V3 (persons)',
+  accounts: 'CDS Accounts (accounts) ↔ Customers V3 (organizations)',
+  'prospects-leads': 'Commerce B2B prospects (prospects) → Leads (leads)',
+  'opportunities-prospects': 'Opportunities (opportunities) → Commerce B2B prospects (prospects)',
+};

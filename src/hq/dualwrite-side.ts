@@ -43,7 +43,7 @@ export const hqEntities: Record<string, EntitySchema> = {
     },
   },
   customer: {
-    label: 'Customers V3',
+    label: 'Customers',
     key: 'account',
     fields: {
       account: s(ro),

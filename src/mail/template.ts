@@ -82,7 +82,7 @@ export const sampleValues: Record<string, string> = {
   invoiceslink: 'https://b2b.contoso.test/my-account/invoices',
   question: 'Could you send us a copy of your trade register extract?',
   statuslink: 'https://b2b.contoso.test/partner/request-status/sample-token',
-  mapname: 'Accounts ↔ Customers V3 (organizations)',
+  mapname: 'Customers: organizations ↔ Accounts',
   errors: '10',
   minutes: '15',
   workspaceurl: 'https://b2b.contoso.test/hq/dual-write',
