@@ -12,6 +12,7 @@ import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Pager } from '../../ui/Pager.tsx';
 import { SearchInput } from '../../ui/SearchInput.tsx';
+import { DateRangeFilter, ExportCsvButton } from '../../ui/ListExport.tsx';
 import { TableSkeleton } from '../../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../../ui/useQueryParams.ts';
 import { MailStatusBadge, typeLabel } from './mailLabels.tsx';
@@ -24,13 +25,16 @@ export function useMailSettings() {
 }
 
 export function DeliveryLogPage() {
-  const [filters, setFilters] = useQueryParams({ status: '', to: '', offset: '0' });
+  const [filters, setFilters] = useQueryParams({ status: '', to: '', offset: '0', from: '', until: '' });
   const offset = toOffset(filters.offset);
   const status = statuses.find((s) => s === filters.status) || undefined;
   const settings = useMailSettings();
+  const { from, until } = filters;
+  // The filters the log and its CSV export share (`to` is the recipient search, so the range ends at `until`).
+  const listQuery = { ...(status ? { status } : {}), ...(filters.to ? { to: filters.to } : {}), ...(from ? { from } : {}), ...(until ? { until } : {}) };
   const list = useQuery({
-    queryKey: ['mail', 'messages', { status, to: filters.to, offset }],
-    queryFn: () => unwrap(api.GET('/api/mail/messages', { params: { query: { limit, offset, ...(status ? { status } : {}), ...(filters.to ? { to: filters.to } : {}) } } })),
+    queryKey: ['mail', 'messages', { status, to: filters.to, offset, from, until }],
+    queryFn: () => unwrap(api.GET('/api/mail/messages', { params: { query: { ...listQuery, limit, offset } } })),
     refetchInterval: 3000,
     placeholderData: keepPreviousData,
   });
@@ -58,9 +62,11 @@ export function DeliveryLogPage() {
       ) : null}
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
-          <Group justify="space-between" align="flex-end">
+          <Group justify="space-between" align="flex-end" wrap="wrap">
             <NativeSelect label="Status" data={statuses.map((s) => ({ value: s, label: s || 'All' }))} value={status ?? ''} onChange={(e) => setFilters({ status: e.currentTarget.value, offset: '0' })} />
             <SearchInput value={filters.to} onSearch={onSearch} placeholder="Recipient or subject" />
+            <DateRangeFilter from={from} to={until} onChange={(range) => setFilters({ ...('from' in range ? { from: range.from } : { until: range.to }), offset: '0' })} label="Queued" />
+            <ExportCsvButton path="/api/mail/messages" query={listQuery} />
           </Group>
           {!list.data ? (
             list.isError ? <ErrorAlert error={list.error} title="The delivery log could not be loaded" /> : <TableSkeleton />
