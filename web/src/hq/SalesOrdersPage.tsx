@@ -11,6 +11,7 @@ import { formatDateTime, formatMoney } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { SearchInput } from '../ui/SearchInput.tsx';
+import { DateRangeFilter, ExportCsvButton } from '../ui/ListExport.tsx';
 import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
 import { SortableTh } from '../ui/SortableTh.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
@@ -21,15 +22,18 @@ import { salesOrderSorts, salesOrdersKey, salesOrderStatuses } from './salesOrde
 const limit = 25;
 
 export function SalesOrdersPage() {
-  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-orderedAt', offset: '0' });
+  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-orderedAt', offset: '0', from: '', to: '' });
   const status = salesOrderStatuses.find((s) => s === filters.status);
   const search = filters.search.trim();
   const sort = salesOrderSorts.find((s) => s === filters.sort) ?? '-orderedAt';
   const offset = toOffset(filters.offset);
+  const { from, to } = filters;
+  // The filters the list and its CSV export share.
+  const listQuery = { ...(status ? { status } : {}), ...(search ? { search } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), sort };
 
   const orders = useQuery({
-    queryKey: [...salesOrdersKey, { status, search, sort, offset }],
-    queryFn: () => unwrap(api.GET('/api/hq/sales-orders', { params: { query: { ...(status ? { status } : {}), ...(search ? { search } : {}), sort, limit, offset } } })),
+    queryKey: [...salesOrdersKey, { status, search, sort, offset, from, to }],
+    queryFn: () => unwrap(api.GET('/api/hq/sales-orders', { params: { query: { ...listQuery, limit, offset } } })),
     placeholderData: keepPreviousData,
   });
   const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
@@ -44,6 +48,8 @@ export function SalesOrdersPage() {
           <Group justify="space-between" align="flex-end" wrap="wrap">
             <SegmentedFilter label="Status" value={status ?? 'All'} options={salesOrderStatuses} onChange={(value) => setFilters({ status: value, offset: '0' })} />
             <SearchInput value={search} onSearch={onSearch} placeholder="Order, purchase order, customer or buyer" />
+            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label="Ordered" />
+            <ExportCsvButton path="/api/hq/sales-orders" query={listQuery} />
           </Group>
           {orders.data && orders.isError ? <ErrorAlert error={orders.error} title="The list could not be refreshed" /> : null}
           {!orders.data ? (
