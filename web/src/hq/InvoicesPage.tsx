@@ -11,6 +11,7 @@ import { formatDateTime, formatMoney } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { SearchInput } from '../ui/SearchInput.tsx';
+import { DateRangeFilter, ExportCsvButton } from '../ui/ListExport.tsx';
 import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
 import { SortableTh } from '../ui/SortableTh.tsx';
 import { StatusBadge, statusLabel } from '../ui/StatusBadge.tsx';
@@ -30,17 +31,20 @@ const filterOptions: readonly { label: string; status: InvoiceStatus }[] = [
 ];
 
 export function InvoicesPage() {
-  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-createdAt', offset: '0' });
+  const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-createdAt', offset: '0', from: '', to: '' });
   const status = filterOptions.find((o) => o.status === filters.status);
   const search = filters.search.trim();
   const sort = invoiceSorts.find((s) => s === filters.sort) ?? '-createdAt';
   const offset = toOffset(filters.offset);
+  const { from, to } = filters;
+  // The filters the list and its CSV export share.
+  const listQuery = { ...(status ? { status: status.status } : {}), ...(search ? { search } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), sort };
   const mayWrite = hasAnyRole(useMe().data, salesOrderWriters);
   const [paying, setPaying] = useState<Invoice | undefined>(undefined);
 
   const invoices = useQuery({
-    queryKey: [...invoicesKey, { status: status?.status, search, sort, offset }],
-    queryFn: () => unwrap(api.GET('/api/hq/invoices', { params: { query: { ...(status ? { status: status.status } : {}), ...(search ? { search } : {}), sort, limit, offset } } })),
+    queryKey: [...invoicesKey, { status: status?.status, search, sort, offset, from, to }],
+    queryFn: () => unwrap(api.GET('/api/hq/invoices', { params: { query: { ...listQuery, limit, offset } } })),
     placeholderData: keepPreviousData,
   });
   const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
@@ -61,6 +65,8 @@ export function InvoicesPage() {
               onChange={(label) => setFilters({ status: filterOptions.find((o) => o.label === label)?.status ?? 'All', offset: '0' })}
             />
             <SearchInput value={search} onSearch={onSearch} placeholder="Invoice, sales order or customer" />
+            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label="Invoiced" />
+            <ExportCsvButton path="/api/hq/invoices" query={listQuery} />
           </Group>
           {invoices.data && invoices.isError ? <ErrorAlert error={invoices.error} title="The list could not be refreshed" /> : null}
           {!invoices.data ? (
