@@ -11,6 +11,7 @@ import { formatDateTime, formatMoney, quantityRule } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { SearchInput } from '../ui/SearchInput.tsx';
+import { ExportCsvButton } from '../ui/ListExport.tsx';
 import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
 import { SortableTh } from '../ui/SortableTh.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
@@ -31,13 +32,15 @@ export function ProductsPage() {
   const sort = sorts.find((s) => s === filters.sort) ?? 'itemNumber';
   const search = filters.search.trim();
   const offset = toOffset(filters.offset);
+  // The filters the list and its CSV export share (products have no date to filter by).
+  const listQuery = { ...(status ? { status } : {}), ...(search ? { search } : {}), sort };
   // Sales staff may read the list; the API refuses their writes anyway, so they are not offered.
   const mayWrite = hasAnyRole(useMe().data, hqRoles);
   const [editing, setEditing] = useState<Product | 'new' | undefined>(undefined);
 
   const products = useQuery({
     queryKey: [...productsKey, { status, search, sort, offset }],
-    queryFn: () => unwrap(api.GET('/api/hq/products', { params: { query: { ...(status ? { status } : {}), ...(search ? { search } : {}), sort, limit, offset } } })),
+    queryFn: () => unwrap(api.GET('/api/hq/products', { params: { query: { ...listQuery, limit, offset } } })),
     placeholderData: keepPreviousData,
   });
   const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
@@ -62,6 +65,7 @@ export function ProductsPage() {
           <Group justify="space-between" align="flex-end" wrap="wrap">
             <SegmentedFilter label="Status" value={status ?? 'All'} options={statuses} onChange={(value) => setFilters({ status: value, offset: '0' })} />
             <SearchInput value={search} onSearch={onSearch} placeholder="Item number or name" />
+            <ExportCsvButton path="/api/hq/products" query={listQuery} />
           </Group>
           {products.data && products.isError ? <ErrorAlert error={products.error} title="The list could not be refreshed" /> : null}
           {!products.data ? (
