@@ -11,6 +11,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDate } from '../ui/format.ts';
 import { notifyError, notifySuccess } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { ExportCsvButton } from '../ui/ListExport.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { AdminOnly } from './AdminOnly.tsx';
 import { EditRolesModal, NewStaffUserModal, staffUsersKey } from './StaffUserModals.tsx';
@@ -27,9 +28,12 @@ export function StaffUsersPage() {
         description="People who can sign in to Handshake HQ, and what they may do."
         actions={
           admin ? (
-            <Button leftSection={<IconUserPlus size={16} />} onClick={open}>
-              New staff user
-            </Button>
+            <Group gap="sm">
+              <ExportCsvButton path="/api/hq/staff-users" query={{}} />
+              <Button leftSection={<IconUserPlus size={16} />} onClick={open}>
+                New staff user
+              </Button>
+            </Group>
           ) : null
         }
       />
