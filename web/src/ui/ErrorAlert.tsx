@@ -1,6 +1,7 @@
 // The message of a failed load or action, in a red alert.
 import { Alert } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client.ts';
 
 interface ErrorAlertProps {
@@ -8,9 +9,10 @@ interface ErrorAlertProps {
   title?: string;
 }
 
-export function ErrorAlert({ error, title = 'Something went wrong' }: ErrorAlertProps) {
+export function ErrorAlert({ error, title }: ErrorAlertProps) {
+  const { t } = useTranslation();
   return (
-    <Alert color="red" variant="light" title={title} icon={<IconAlertCircle size={18} />} role="alert">
+    <Alert color="red" variant="light" title={title ?? t('ui.somethingWentWrong')} icon={<IconAlertCircle size={18} />} role="alert">
       {errorMessage(error)}
     </Alert>
   );

@@ -1,5 +1,6 @@
 // "Showing 26–50 of 112" and the page buttons under a list.
 import { Group, Pagination, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { formatNumber } from './format.ts';
 
 interface PagerProps {
@@ -10,6 +11,7 @@ interface PagerProps {
 }
 
 export function Pager({ total, limit, offset, onOffsetChange }: PagerProps) {
+  const { t } = useTranslation();
   if (total === 0) return null;
   const pages = Math.max(1, Math.ceil(total / limit));
   const page = Math.min(pages, Math.floor(offset / limit) + 1);
@@ -18,7 +20,7 @@ export function Pager({ total, limit, offset, onOffsetChange }: PagerProps) {
   return (
     <Group justify="space-between" mt="md" wrap="wrap">
       <Text size="sm" c="dimmed">
-        Showing {formatNumber(first)}–{formatNumber(last)} of {formatNumber(total)}
+        {t('ui.showing', { first: formatNumber(first), last: formatNumber(last), total: formatNumber(total) })}
       </Text>
       {pages > 1 ? <Pagination size="sm" total={pages} value={page} onChange={(p) => onOffsetChange((p - 1) * limit)} /> : null}
     </Group>
