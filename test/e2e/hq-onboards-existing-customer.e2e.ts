@@ -147,6 +147,13 @@ it('onboards an existing organization customer with an Admin and a User who see 
   expect(me.role).toBe('Admin');
   expect(me.organization).toMatchObject({ id: hierarchyId, account: organizationAccount, name: company, creditLimit: 25000 });
 
+  // The members table says who has signed in; only those who have not are offered a new invitation.
+  await page.reload();
+  await expect.poll(() => adminRow.getByText('Active', { exact: true }).count()).toBe(1);
+  expect(await adminRow.getByRole('button', { name: 'Resend invitation' }).count()).toBe(0);
+  await userRow.getByText('Invited', { exact: true }).waitFor();
+  await userRow.getByRole('button', { name: 'Resend invitation' }).waitFor();
+
   // The only Admin cannot be removed: the server's reason is shown and nothing changes.
   await adminRow.getByRole('button', { name: 'Remove', exact: true }).click();
   const removal = page.getByRole('dialog');

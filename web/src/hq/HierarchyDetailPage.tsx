@@ -104,6 +104,7 @@ function HierarchyView({ hierarchy }: { hierarchy: CustomerHierarchy }) {
                     <Table.Th>Customer account</Table.Th>
                     <Table.Th>E-mail</Table.Th>
                     <Table.Th>Role</Table.Th>
+                    <Table.Th>Status</Table.Th>
                     <Table.Th>
                       <Text span size="sm" fw={700}>
                         Actions
@@ -125,11 +126,15 @@ function HierarchyView({ hierarchy }: { hierarchy: CustomerHierarchy }) {
                         <StatusBadge status={member.role} />
                       </Table.Td>
                       <Table.Td>
+                        <StatusBadge status={member.status} />
+                      </Table.Td>
+                      <Table.Td>
                         <Group gap={6} wrap="nowrap">
                           <Button size="xs" variant="default" onClick={() => setChanging(member)}>
                             Change role
                           </Button>
-                          <ResendInvitationButton hierarchy={hierarchy} member={member} />
+                          {/* Only someone who has not signed in yet needs an invitation; the others reset a forgotten password themselves. */}
+                          {member.status === 'Invited' ? <ResendInvitationButton hierarchy={hierarchy} member={member} /> : null}
                           <Button size="xs" variant="light" color="red" onClick={() => setRemoving(member)}>
                             Remove
                           </Button>

@@ -27,6 +27,9 @@ const looks: Record<string, { label: string; color: MantineColor }> = {
   Lost: { label: 'Lost', color: 'red' },
   Active: { label: 'Active', color: 'teal' },
   Inactive: { label: 'Inactive', color: 'gray' },
+  // Hierarchy members (and partner users)
+  Invited: { label: 'Invited', color: 'blue' },
+  Removed: { label: 'Removed', color: 'gray' },
   // Released products
   Discontinued: { label: 'Discontinued', color: 'gray' },
   // Dual-write maps and records
