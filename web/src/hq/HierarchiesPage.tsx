@@ -1,5 +1,5 @@
 // Customer hierarchies: one per business partner, with its organization, members and status; New business partner onboards one.
-import { Button, Paper, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconHierarchy2, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { Empty } from '../ui/Empty.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDateTime, formatNumber } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { DateRangeFilter, ExportCsvButton } from '../ui/ListExport.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
@@ -19,11 +20,14 @@ import { NewPartnerModal } from './partners/NewPartnerModal.tsx';
 const limit = 25;
 
 export function HierarchiesPage() {
-  const [filters, setFilters] = useQueryParams({ offset: '0' });
+  const [filters, setFilters] = useQueryParams({ offset: '0', from: '', to: '' });
   const offset = toOffset(filters.offset);
+  const { from, to } = filters;
+  // The filters the list and its CSV export share.
+  const listQuery = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const hierarchies = useQuery({
-    queryKey: ['hq', 'hierarchies', { offset }],
-    queryFn: () => unwrap(api.GET('/api/hq/customer-hierarchies', { params: { query: { limit, offset } } })),
+    queryKey: ['hq', 'hierarchies', { offset, from, to }],
+    queryFn: () => unwrap(api.GET('/api/hq/customer-hierarchies', { params: { query: { ...listQuery, limit, offset } } })),
     placeholderData: keepPreviousData,
   });
   const [creating, { open, close }] = useDisclosure(false);
@@ -43,6 +47,10 @@ export function HierarchiesPage() {
       <NewPartnerModal opened={creating} onClose={close} onCreated={(hierarchy) => navigate(`/hq/customer-hierarchies/${encodeURIComponent(hierarchy.id)}`)} />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
+          <Group justify="space-between" align="flex-end" wrap="wrap">
+            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} />
+            <ExportCsvButton path="/api/hq/customer-hierarchies" query={listQuery} />
+          </Group>
           {!hierarchies.data ? (
             hierarchies.isError ? (
               <ErrorAlert error={hierarchies.error} title="The customer hierarchies could not be loaded" />
