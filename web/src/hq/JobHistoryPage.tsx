@@ -9,6 +9,7 @@ import { Empty } from '../ui/Empty.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDateTime, formatNumber } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { DateRangeFilter, ExportCsvButton } from '../ui/ListExport.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
@@ -19,13 +20,16 @@ const limit = 25;
 const columns = 8;
 
 export function JobHistoryPage() {
-  const [filters, setFilters] = useQueryParams({ job: '', offset: '0' });
+  const [filters, setFilters] = useQueryParams({ job: '', offset: '0', from: '', to: '' });
   const job = filters.job;
   const offset = toOffset(filters.offset);
+  const { from, to } = filters;
+  // The filters the list and its CSV export share.
+  const listQuery = { ...(job ? { job } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const jobs = useJobs();
   const runs = useQuery({
-    queryKey: ['hq', 'runs', { job, offset }],
-    queryFn: () => unwrap(api.GET('/api/hq/distribution/runs', { params: { query: { ...(job ? { job } : {}), limit, offset } } })),
+    queryKey: ['hq', 'runs', { job, offset, from, to }],
+    queryFn: () => unwrap(api.GET('/api/hq/distribution/runs', { params: { query: { ...listQuery, limit, offset } } })),
     refetchInterval: 3000,
     placeholderData: keepPreviousData,
   });
@@ -37,7 +41,11 @@ export function JobHistoryPage() {
       <PageHeader title="Job history" description="Every run of every distribution job, newest first. Open a run to see the records that failed and why." />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
-          <NativeSelect label="Job" data={jobOptions} value={job} onChange={(event) => setFilters({ job: event.currentTarget.value, offset: '0' })} w={{ base: '100%', sm: 360 }} />
+          <Group justify="space-between" align="flex-end" wrap="wrap">
+            <NativeSelect label="Job" data={jobOptions} value={job} onChange={(event) => setFilters({ job: event.currentTarget.value, offset: '0' })} w={{ base: '100%', sm: 360 }} />
+            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label="Requested" />
+            <ExportCsvButton path="/api/hq/distribution/runs" query={listQuery} />
+          </Group>
           {runs.data && runs.isError ? <ErrorAlert error={runs.error} title="The list could not be refreshed" /> : null}
           {!runs.data ? (
             runs.isError ? (
