@@ -11,6 +11,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { notifyError, notifySuccess } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { DateRangeFilter, ExportCsvButton } from '../ui/ListExport.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
@@ -28,13 +29,16 @@ const kinds: { value: Kind; label: string }[] = [
 const kindLabels: Record<string, string> = { 'partner-request': 'Partner request', 'organization-user': 'Organization user', 'sales-order': 'Order' };
 
 export function ChannelRequestsPage() {
-  const [filters, setFilters] = useQueryParams({ status: 'All', kind: 'All', offset: '0' });
+  const [filters, setFilters] = useQueryParams({ status: 'All', kind: 'All', offset: '0', from: '', to: '' });
   const status = statuses.find((s) => s === filters.status);
   const kind = kinds.find((k) => k.value === filters.kind)?.value;
   const offset = toOffset(filters.offset);
+  const { from, to } = filters;
+  // The filters the list and its CSV export share.
+  const listQuery = { ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const requests = useQuery({
-    queryKey: ['hq', 'channel-requests', { status, kind, offset }],
-    queryFn: () => unwrap(api.GET('/api/hq/channel-requests', { params: { query: { ...(status ? { status } : {}), ...(kind ? { kind } : {}), limit, offset } } })),
+    queryKey: ['hq', 'channel-requests', { status, kind, offset, from, to }],
+    queryFn: () => unwrap(api.GET('/api/hq/channel-requests', { params: { query: { ...listQuery, limit, offset } } })),
     refetchInterval: 3000,
     placeholderData: keepPreviousData,
   });
@@ -47,7 +51,7 @@ export function ChannelRequestsPage() {
       />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
-          <Group align="flex-end" gap="lg">
+          <Group align="flex-end" gap="lg" wrap="wrap">
             <SegmentedFilter label="Status" value={status ?? 'All'} options={statuses} onChange={(value) => setFilters({ status: value, offset: '0' })} />
             <Select
               label="Record kind"
@@ -57,6 +61,8 @@ export function ChannelRequestsPage() {
               data={[{ value: 'All', label: 'All kinds' }, ...kinds]}
               onChange={(value) => setFilters({ kind: value ?? 'All', offset: '0' })}
             />
+            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label="Uploaded" />
+            <ExportCsvButton path="/api/hq/channel-requests" query={listQuery} />
           </Group>
           {requests.data && requests.isError ? <ErrorAlert error={requests.error} title="The list could not be refreshed" /> : null}
           {!requests.data ? (
