@@ -5,6 +5,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconPackage } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client.ts';
 import type { components } from '../api/schema.d.ts';
 import { Empty } from '../ui/Empty.tsx';
@@ -24,8 +25,9 @@ export const catalogueKey = ['store', 'products'] as const;
 const limit = 24;
 
 export function CataloguePage() {
+  const { t } = useTranslation('storefront');
   const storeName = useStoreName();
-  useDocumentTitle(`Products · ${storeName}`);
+  useDocumentTitle(`${t('catalogue.title')} · ${storeName}`);
   const { organization } = useSignedInPartner();
   const [filters, setFilters] = useQueryParams({ search: '', offset: '0' });
   const search = filters.search.trim();
@@ -40,20 +42,20 @@ export function CataloguePage() {
 
   return (
     <Container size="lg" py={40}>
-      <AccountBreadcrumbs current="Products" />
+      <AccountBreadcrumbs current={t('catalogue.title')} />
       <Group justify="space-between" align="flex-end" mb="lg" wrap="wrap" gap="md">
         <Stack gap={4}>
-          <Title order={1}>Products</Title>
-          <Text c="dimmed">Prices for {organization.name}, ordered on account.</Text>
+          <Title order={1}>{t('catalogue.title')}</Title>
+          <Text c="dimmed">{t('catalogue.intro', { organization: organization.name })}</Text>
         </Stack>
-        <SearchInput value={search} onSearch={onSearch} label="Search products" placeholder="Item number or name" />
+        <SearchInput value={search} onSearch={onSearch} label={t('catalogue.search')} placeholder={t('catalogue.searchPlaceholder')} />
       </Group>
-      {products.data && products.isError ? <ErrorAlert error={products.error} title="The list could not be refreshed" /> : null}
+      {products.data && products.isError ? <ErrorAlert error={products.error} title={t('catalogue.refreshFailed')} /> : null}
       {!products.data ? (
         products.isError ? (
-          <ErrorAlert error={products.error} title="The products could not be loaded" />
+          <ErrorAlert error={products.error} title={t('catalogue.loadFailed')} />
         ) : (
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="lg" aria-busy="true" aria-label="Loading">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="lg" aria-busy="true" aria-label={t('catalogue.loading')}>
             {[0, 1, 2].map((n) => (
               <Skeleton key={n} height={160} radius="md" />
             ))}
@@ -63,13 +65,13 @@ export function CataloguePage() {
         <Card withBorder radius="md">
           <Empty
             icon={<IconPackage size={24} />}
-            title={search ? 'No products match' : 'No products yet'}
-            description={search ? 'Try another item number or name.' : 'Products appear here as soon as they are released.'}
+            title={search ? t('catalogue.noneMatch') : t('catalogue.none')}
+            description={search ? t('catalogue.noneMatchHint') : t('catalogue.noneHint')}
           />
         </Card>
       ) : (
         <>
-          <SimpleGrid component="ul" cols={{ base: 1, sm: 2, md: 3 }} spacing="lg" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Products">
+          <SimpleGrid component="ul" cols={{ base: 1, sm: 2, md: 3 }} spacing="lg" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('catalogue.title')}>
             {products.data.items.map((product) => (
               <ProductCard key={product.itemNumber} product={product} />
             ))}
@@ -82,6 +84,7 @@ export function CataloguePage() {
 }
 
 function ProductCard({ product }: { product: CatalogueProduct }) {
+  const { t } = useTranslation('storefront');
   const headingId = `product-${product.itemNumber}`;
   return (
     <Card component="li" withBorder radius="md" padding="lg" aria-labelledby={headingId}>
@@ -90,7 +93,7 @@ function ProductCard({ product }: { product: CatalogueProduct }) {
           {product.name}
         </Title>
         <Text size="sm" c="dimmed">
-          Item <Text span ff="monospace">{product.itemNumber}</Text> · per {product.unit}
+          {t('catalogue.item')} <Text span ff="monospace">{product.itemNumber}</Text> · {t('catalogue.perUnit', { unit: product.unit })}
         </Text>
         {product.description ? (
           <Text size="sm" lineClamp={3}>

@@ -7,6 +7,8 @@ export function currentLocale(): string | undefined {
   return lang || (typeof navigator === 'undefined' ? undefined : navigator.language);
 }
 
+import i18next from 'i18next';
+
 // One formatter per locale and kind: building an Intl formatter is slow, and a list formats many values.
 const formatters = new Map<string, unknown>();
 function cached<T>(kind: string, make: (locale: string | undefined) => T): T {
@@ -109,14 +111,17 @@ export function quantityRule({ minQuantity: min, maxQuantity: max, multiple }: Q
   const range =
     min !== undefined && max !== undefined
       ? min === max
-        ? `exactly ${integer().format(min)}`
+        ? i18next.t('quantity.exactly', { n: integer().format(min) })
         : `${integer().format(min)}–${integer().format(max)}`
       : min !== undefined
-        ? `at least ${integer().format(min)}`
+        ? i18next.t('quantity.atLeast', { n: integer().format(min) })
         : max !== undefined
-          ? `at most ${integer().format(max)}`
+          ? i18next.t('quantity.atMost', { n: integer().format(max) })
           : undefined;
-  if (multiple !== undefined && multiple > 1) return range ? `Sold in multiples of ${integer().format(multiple)}, ${range}` : `Sold in multiples of ${integer().format(multiple)}`;
-  if (range) return `Order ${range}`;
-  return 'Any quantity';
+  if (multiple !== undefined && multiple > 1) {
+    const n = integer().format(multiple);
+    return range ? i18next.t('quantity.multiplesWithRange', { n, range }) : i18next.t('quantity.multiples', { n });
+  }
+  if (range) return i18next.t('quantity.order', { range });
+  return i18next.t('quantity.any');
 }
