@@ -5,6 +5,7 @@ import { IconShoppingCartPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
 import { notifySuccess } from '../ui/notify.ts';
 import { cartKey } from './ordering.ts';
@@ -49,22 +50,23 @@ interface ProductLimits {
 
 /** On a catalogue card: starts at the product's standard quantity (or its minimum, or 1). */
 export function ProductAddToCart({ product }: { product: ProductLimits }) {
+  const { t } = useTranslation('storefront');
   const [quantity, setQuantity] = useState<string | number>(product.standardQuantity ?? product.minQuantity ?? 1);
-  const { add, errors, setErrors } = useAddLine((_, q) => notifySuccess('Added to cart', `${q} × ${product.name}`));
+  const { add, errors, setErrors } = useAddLine((_, q) => notifySuccess(t('addToCart.added'), `${q} × ${product.name}`));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const q = whole(quantity);
-    if (!q) return setErrors({ quantity: 'Enter a whole quantity of at least 1' });
+    if (!q) return setErrors({ quantity: t('addToCart.wholeQuantity') });
     add.mutate({ itemNumber: product.itemNumber, quantity: q });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={`Add ${product.name} to cart`}>
+    <form onSubmit={onSubmit} noValidate aria-label={t('addToCart.addProduct', { product: product.name })}>
       <Group align="flex-start" gap="xs" wrap="nowrap">
         <NumberInput
-          label="Quantity"
-          aria-label={`Quantity of ${product.name}`}
+          label={t('addToCart.quantity')}
+          aria-label={t('addToCart.quantityOf', { product: product.name })}
           value={quantity}
           onChange={setQuantity}
           min={1}
@@ -76,7 +78,7 @@ export function ProductAddToCart({ product }: { product: ProductLimits }) {
           size="sm"
         />
         <Button type="submit" mt={25} size="sm" loading={add.isPending} leftSection={<IconShoppingCartPlus size={16} />}>
-          Add to cart
+          {t('addToCart.submit')}
         </Button>
       </Group>
     </form>
@@ -85,32 +87,33 @@ export function ProductAddToCart({ product }: { product: ProductLimits }) {
 
 /** On the cart page: an item number someone already knows, straight into the cart. */
 export function QuickAdd() {
+  const { t } = useTranslation('storefront');
   const [itemNumber, setItemNumber] = useState('');
   const [quantity, setQuantity] = useState<string | number>(1);
   const { add, errors, setErrors } = useAddLine((item, q) => {
     setItemNumber('');
     setQuantity(1);
-    notifySuccess('Added to cart', `${q} × ${item}`);
+    notifySuccess(t('addToCart.added'), `${q} × ${item}`);
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: Partial<Record<Field, string>> = {};
     const q = whole(quantity);
-    if (!itemNumber.trim()) found.itemNumber = 'Item number is required';
-    if (!q) found.quantity = 'Enter a whole quantity of at least 1';
+    if (!itemNumber.trim()) found.itemNumber = t('addToCart.itemNumberRequired');
+    if (!q) found.quantity = t('addToCart.wholeQuantity');
     setErrors(found);
     if (found.itemNumber || found.quantity || !q) return;
     add.mutate({ itemNumber: itemNumber.trim(), quantity: q });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Quick add">
+    <form onSubmit={onSubmit} noValidate aria-label={t('addToCart.quickAdd')}>
       <Group align="flex-start" gap="sm" wrap="wrap">
-        <TextInput label="Item number" value={itemNumber} onChange={(e) => setItemNumber(e.currentTarget.value)} error={errors.itemNumber} maxLength={40} w={{ base: '100%', xs: 220 }} />
-        <NumberInput label="Quantity" value={quantity} onChange={setQuantity} min={1} allowDecimal={false} allowNegative={false} error={errors.quantity} w={120} />
+        <TextInput label={t('addToCart.itemNumber')} value={itemNumber} onChange={(e) => setItemNumber(e.currentTarget.value)} error={errors.itemNumber} maxLength={40} w={{ base: '100%', xs: 220 }} />
+        <NumberInput label={t('addToCart.quantity')} value={quantity} onChange={setQuantity} min={1} allowDecimal={false} allowNegative={false} error={errors.quantity} w={120} />
         <Button type="submit" mt={25} loading={add.isPending} leftSection={<IconShoppingCartPlus size={16} />}>
-          Add
+          {t('addToCart.add')}
         </Button>
       </Group>
     </form>
