@@ -1,6 +1,7 @@
 // The cart, the organization's credit and orders as the storefront pages share them: query keys, hooks and order statuses.
 import { useQuery } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { api, unwrap } from '../api/client.ts';
 import type { components } from '../api/schema.d.ts';
 
@@ -30,5 +31,5 @@ export async function refreshOrdering(queryClient: QueryClient): Promise<void> {
 
 /** What a buyer is told right after checkout. */
 export function checkoutNotice(status: OrderStatus): string {
-  return status === 'AwaitingApproval' ? "Awaiting approval by your organization's admin" : 'Placed';
+  return status === 'AwaitingApproval' ? i18next.t('storefront:ordering.awaitingApproval') : i18next.t('storefront:ordering.placed');
 }
