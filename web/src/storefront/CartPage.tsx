@@ -6,6 +6,7 @@ import { IconAlertTriangle, IconShoppingCart, IconTrash } from '@tabler/icons-re
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError, errorMessage, isStatus, unwrap } from '../api/client.ts';
 import { Details } from '../ui/Details.tsx';
@@ -22,36 +23,37 @@ import { useStoreName } from './useStoreName.ts';
 import { AccountBreadcrumbs } from './AccountBreadcrumbs.tsx';
 
 export function CartPage() {
+  const { t } = useTranslation('storefront');
   const storeName = useStoreName();
-  useDocumentTitle(`Cart · ${storeName}`);
+  useDocumentTitle(`${t('cart.title')} · ${storeName}`);
   const cart = useCart();
 
   return (
     <Container size="lg" py={40}>
-      <AccountBreadcrumbs current="Cart" />
+      <AccountBreadcrumbs current={t('cart.title')} />
       <Stack gap={4} mb="lg">
-        <Title order={1}>Cart</Title>
-        <Text c="dimmed">Prices are your organization's prices today; you order on account.</Text>
+        <Title order={1}>{t('cart.title')}</Title>
+        <Text c="dimmed">{t('cart.intro')}</Text>
       </Stack>
       <Stack gap="lg">
-        <Section title="Quick add">
+        <Section title={t('addToCart.quickAdd')}>
           <QuickAdd />
         </Section>
         <Paper withBorder radius="md" p="md">
           {!cart.data ? (
             cart.isError ? (
-              <ErrorAlert error={cart.error} title="Your cart could not be loaded" />
+              <ErrorAlert error={cart.error} title={t('cart.loadFailed')} />
             ) : (
               <TableSkeleton rows={3} />
             )
           ) : cart.data.lines.length === 0 ? (
             <Empty
               icon={<IconShoppingCart size={24} />}
-              title="Your cart is empty"
-              description="Add products from the catalogue, or by item number above."
+              title={t('cart.empty')}
+              description={t('cart.emptyHint')}
             >
               <Button component={Link} to="/products" variant="light">
-                Browse products
+                {t('account.browseProducts')}
               </Button>
             </Empty>
           ) : (
@@ -70,17 +72,18 @@ export function CartPage() {
 }
 
 function CartLines({ cart }: { cart: Cart }) {
+  const { t } = useTranslation('storefront');
   return (
     <Table.ScrollContainer minWidth={560}>
-      <Table aria-label="Cart lines" verticalSpacing="sm">
+      <Table aria-label={t('cart.lines')} verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Product</Table.Th>
-            <Table.Th>Quantity</Table.Th>
-            <Table.Th ta="right">Unit price</Table.Th>
-            <Table.Th ta="right">Amount</Table.Th>
+            <Table.Th>{t('cart.product')}</Table.Th>
+            <Table.Th>{t('addToCart.quantity')}</Table.Th>
+            <Table.Th ta="right">{t('cart.unitPrice')}</Table.Th>
+            <Table.Th ta="right">{t('cart.amount')}</Table.Th>
             <Table.Th>
-              <VisuallyHidden>Remove</VisuallyHidden>
+              <VisuallyHidden>{t('cart.remove')}</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -92,9 +95,9 @@ function CartLines({ cart }: { cart: Cart }) {
         <Table.Tfoot>
           <Table.Tr>
             <Table.Th colSpan={3} ta="right">
-              Total
+              {t('cart.total')}
             </Table.Th>
-            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }} aria-label="Cart total">
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }} aria-label={t('cart.cartTotal')}>
               {formatMoney(cart.total, cart.currency)}
             </Table.Th>
             <Table.Th />
@@ -106,6 +109,7 @@ function CartLines({ cart }: { cart: Cart }) {
 }
 
 function LineRow({ line, currency }: { line: CartLine; currency: string }) {
+  const { t } = useTranslation('storefront');
   const queryClient = useQueryClient();
   const [quantity, setQuantity] = useState<string | number>(line.quantity);
   const [error, setError] = useState<string>();
@@ -120,12 +124,12 @@ function LineRow({ line, currency }: { line: CartLine; currency: string }) {
   const remove = useMutation({
     mutationFn: () => unwrap(api.DELETE('/api/store/cart/lines/{id}', { params: { path: { id: line.id } } })),
     onSuccess: (cart) => queryClient.setQueryData(cartKey, cart),
-    onError: (e) => notifyError(e, 'The line could not be removed'),
+    onError: (e) => notifyError(e, t('cart.removeFailed')),
   });
 
   function save() {
     const q = typeof quantity === 'number' ? quantity : Number.parseInt(quantity, 10);
-    if (!Number.isInteger(q) || q < 1) return setError('Enter a whole quantity of at least 1');
+    if (!Number.isInteger(q) || q < 1) return setError(t('addToCart.wholeQuantity'));
     if (q !== line.quantity) change.mutate(q);
   }
 
@@ -150,7 +154,7 @@ function LineRow({ line, currency }: { line: CartLine; currency: string }) {
           }}
         >
           <NumberInput
-            aria-label={`Quantity of ${line.name}`}
+            aria-label={t('addToCart.quantityOf', { product: line.name })}
             value={quantity}
             onChange={setQuantity}
             onBlur={save}
@@ -171,7 +175,7 @@ function LineRow({ line, currency }: { line: CartLine; currency: string }) {
         {formatMoney(line.amount, currency)}
       </Table.Td>
       <Table.Td>
-        <ActionIcon variant="subtle" color="red" aria-label={`Remove ${line.name}`} loading={remove.isPending} onClick={() => remove.mutate()}>
+        <ActionIcon variant="subtle" color="red" aria-label={t('cart.removeLine', { product: line.name })} loading={remove.isPending} onClick={() => remove.mutate()}>
           <IconTrash size={16} />
         </ActionIcon>
       </Table.Td>
@@ -180,34 +184,36 @@ function LineRow({ line, currency }: { line: CartLine; currency: string }) {
 }
 
 function CreditSection({ total, currency }: { total: number; currency: string }) {
+  const { t } = useTranslation('storefront');
   const credit = useCredit();
   return (
-    <Section title="Your organization's credit">
+    <Section title={t('cart.credit')}>
       {credit.isError ? (
-        <ErrorAlert error={credit.error} title="The credit could not be loaded" />
+        <ErrorAlert error={credit.error} title={t('credit.loadFailed')} />
       ) : credit.data ? (
         <Stack gap="sm">
           <Details
             labelWidth={150}
             items={[
-              ['Available', <Text key="a" span fw={700}>{formatMoney(credit.data.available, credit.data.currency)}</Text>],
-              ['This order', formatMoney(total, currency)],
+              [t('credit.available'), <Text key="a" span fw={700}>{formatMoney(credit.data.available, credit.data.currency)}</Text>],
+              [t('cart.thisOrder'), formatMoney(total, currency)],
             ]}
           />
           {total > credit.data.available ? (
             <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />}>
-              This order is above your organization's available credit and will be refused.
+              {t('cart.aboveCredit')}
             </Alert>
           ) : null}
         </Stack>
       ) : (
-        <Text c="dimmed">Loading…</Text>
+        <Text c="dimmed">{t('credit.loading')}</Text>
       )}
     </Section>
   );
 }
 
 function CheckoutForm({ cart }: { cart: Cart }) {
+  const { t } = useTranslation('storefront');
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [purchaseOrderNumber, setPurchaseOrderNumber] = useState('');
@@ -222,7 +228,7 @@ function CheckoutForm({ cart }: { cart: Cart }) {
     onSuccess: async (order) => {
       queryClient.setQueryData(cartKey, { lines: [], total: 0, currency: cart.currency });
       await refreshOrdering(queryClient);
-      notifySuccess(`Order ${order.number}`, checkoutNotice(order.status));
+      notifySuccess(t('cart.orderNumber', { number: order.number }), checkoutNotice(order.status));
       await navigate(`/my-account/orders/${order.orderId}`, { state: { notice: checkoutNotice(order.status) } });
     },
     // A refused checkout may be stale credit or a changed cart: show the fresh figures next to the message.
@@ -235,20 +241,20 @@ function CheckoutForm({ cart }: { cart: Cart }) {
   }
 
   return (
-    <Section title="Checkout">
-      <form onSubmit={onSubmit} noValidate aria-label="Checkout">
+    <Section title={t('cart.checkout')}>
+      <form onSubmit={onSubmit} noValidate aria-label={t('cart.checkout')}>
         <Stack gap="md">
           {checkout.isError ? (
-            <Alert color="red" variant="light" role="alert" title={isStatus(checkout.error, 409) ? 'Not enough credit' : 'The order was not placed'}>
-              {errorMessage(checkout.error)} Your cart is kept.
+            <Alert color="red" variant="light" role="alert" title={isStatus(checkout.error, 409) ? t('cart.notEnoughCredit') : t('cart.notPlaced')}>
+              {errorMessage(checkout.error)} {t('cart.kept')}
             </Alert>
           ) : null}
-          <TextInput label="Purchase order number" value={purchaseOrderNumber} onChange={(e) => setPurchaseOrderNumber(e.currentTarget.value)} maxLength={50} />
-          <Textarea label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
+          <TextInput label={t('cart.poNumber')} value={purchaseOrderNumber} onChange={(e) => setPurchaseOrderNumber(e.currentTarget.value)} maxLength={50} />
+          <Textarea label={t('cart.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
           <Group justify="space-between" wrap="wrap">
-            <Text fw={700}>Total {formatMoney(cart.total, cart.currency)}</Text>
+            <Text fw={700}>{t('cart.totalAmount', { amount: formatMoney(cart.total, cart.currency) })}</Text>
             <Button type="submit" loading={checkout.isPending}>
-              Place order on account
+              {t('cart.placeOrder')}
             </Button>
           </Group>
         </Stack>
