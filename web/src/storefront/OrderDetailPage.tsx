@@ -4,6 +4,7 @@ import { Alert, Anchor, Breadcrumbs, Container, Group, Paper, SimpleGrid, Skelet
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconCircleCheck, IconHourglass } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, isStatus, unwrap } from '../api/client.ts';
 import { Details } from '../ui/Details.tsx';
@@ -21,33 +22,34 @@ function noticeOf(state: unknown): string | undefined {
 }
 
 export function OrderDetailPage() {
+  const { t } = useTranslation('storefront');
   const storeName = useStoreName();
   const { id = '' } = useParams();
   const location = useLocation();
   const notice = noticeOf(location.state);
   const order = useQuery({ queryKey: [...ordersKey, id], queryFn: () => unwrap(api.GET('/api/store/orders/{id}', { params: { path: { id } } })), retry: false });
-  useDocumentTitle(`${order.data ? `Order ${order.data.number}` : 'Order'} · ${storeName}`);
+  useDocumentTitle(`${order.data ? t('cart.orderNumber', { number: order.data.number }) : t('order.title')} · ${storeName}`);
 
-  if (isStatus(order.error, 404) || isStatus(order.error, 400)) return <NotFound home="/my-account/orders" homeLabel="Go to My orders" />;
+  if (isStatus(order.error, 404) || isStatus(order.error, 400)) return <NotFound home="/my-account/orders" homeLabel={t('order.goToMyOrders')} />;
 
   return (
     <Container size="lg" py={40}>
       <Breadcrumbs mb="sm" fz="sm">
         <Anchor component={Link} to="/my-account" size="sm">
-          My account
+          {t('layout.myAccount')}
         </Anchor>
         <Anchor component={Link} to="/my-account/orders" size="sm">
-          My orders
+          {t('account.myOrders')}
         </Anchor>
         <Text span size="sm" c="dimmed">
-          {order.data?.number ?? 'Order'}
+          {order.data?.number ?? t('order.title')}
         </Text>
       </Breadcrumbs>
       {!order.data ? (
         order.isError ? (
-          <ErrorAlert error={order.error} title="The order could not be loaded" />
+          <ErrorAlert error={order.error} title={t('order.loadFailed')} />
         ) : (
-          <Stack gap="md" aria-busy="true" aria-label="Loading">
+          <Stack gap="md" aria-busy="true" aria-label={t('catalogue.loading')}>
             <Skeleton height={36} width="30%" />
             <Skeleton height={180} radius="md" />
           </Stack>
@@ -55,40 +57,40 @@ export function OrderDetailPage() {
       ) : (
         <Stack gap="lg">
           <Group justify="space-between" align="center" wrap="wrap">
-            <Title order={1}>Order {order.data.number}</Title>
+            <Title order={1}>{t('cart.orderNumber', { number: order.data.number })}</Title>
             <StatusBadge status={order.data.status} size="lg" />
           </Group>
           {notice && order.data.status === 'AwaitingApproval' ? (
-            <Alert color="yellow" variant="light" icon={<IconHourglass size={18} />} title="Awaiting approval by your organization's admin">
-              The order is above your spending limit. Its credit is held until an admin approves or rejects it; you will get an e-mail.
+            <Alert color="yellow" variant="light" icon={<IconHourglass size={18} />} title={t('ordering.awaitingApproval')}>
+              {t('order.awaitingText')}
             </Alert>
           ) : notice ? (
             <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} title={notice}>
-              Your order is placed on account.
+              {t('order.placedText')}
             </Alert>
           ) : null}
           {order.data.status === 'Rejected' && order.data.rejectionReason ? (
-            <Alert color="red" variant="light" title="Rejected">
+            <Alert color="red" variant="light" title={statusLabel('Rejected')}>
               {order.data.rejectionReason}
             </Alert>
           ) : null}
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            <Section title="Order">
+            <Section title={t('order.title')}>
               <Details
                 labelWidth={170}
                 items={[
-                  ['Status', <StatusBadge key="s" status={order.data.status} size="sm" />],
-                  ['Placed', formatDateTime(order.data.createdAt)],
-                  ['Placed by', order.data.placedBy.name],
-                  ['Approved by', order.data.approvedBy?.name],
-                  ['Purchase order number', order.data.purchaseOrderNumber],
-                  ['Note', order.data.note],
-                  ['Rejection reason', order.data.rejectionReason],
-                  ['Total', formatMoney(order.data.total, order.data.currency)],
+                  [t('orders.status'), <StatusBadge key="s" status={order.data.status} size="sm" />],
+                  [t('orders.placed'), formatDateTime(order.data.createdAt)],
+                  [t('order.placedBy'), order.data.placedBy.name],
+                  [t('order.approvedBy'), order.data.approvedBy?.name],
+                  [t('cart.poNumber'), order.data.purchaseOrderNumber],
+                  [t('cart.note'), order.data.note],
+                  [t('order.rejectionReason'), order.data.rejectionReason],
+                  [t('cart.total'), formatMoney(order.data.total, order.data.currency)],
                 ]}
               />
             </Section>
-            <Section title="History">
+            <Section title={t('order.history')}>
               <Timeline active={order.data.history.length - 1} bulletSize={14} lineWidth={2}>
                 {order.data.history.map((event, n) => (
                   <Timeline.Item key={n} title={statusLabel(event.status)}>
@@ -102,14 +104,14 @@ export function OrderDetailPage() {
           </SimpleGrid>
           <Paper withBorder radius="md" p="md">
             <Table.ScrollContainer minWidth={560}>
-              <Table aria-label="Order lines">
+              <Table aria-label={t('order.lines')}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>#</Table.Th>
-                    <Table.Th>Product</Table.Th>
-                    <Table.Th ta="right">Quantity</Table.Th>
-                    <Table.Th ta="right">Unit price</Table.Th>
-                    <Table.Th ta="right">Amount</Table.Th>
+                    <Table.Th>{t('cart.product')}</Table.Th>
+                    <Table.Th ta="right">{t('addToCart.quantity')}</Table.Th>
+                    <Table.Th ta="right">{t('cart.unitPrice')}</Table.Th>
+                    <Table.Th ta="right">{t('cart.amount')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -137,7 +139,7 @@ export function OrderDetailPage() {
                 <Table.Tfoot>
                   <Table.Tr>
                     <Table.Th colSpan={4} ta="right">
-                      Total
+                      {t('cart.total')}
                     </Table.Th>
                     <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
                       {formatMoney(order.data.total, order.data.currency)}
