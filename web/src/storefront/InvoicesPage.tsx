@@ -5,6 +5,8 @@ import type { MantineColor } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertTriangle, IconFileInvoice } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import type { operations } from '../api/schema.d.ts';
@@ -25,14 +27,13 @@ type InvoiceStatus = Invoice['status'];
 const limit = 25;
 const invoicesKey = ['store', 'invoices'] as const;
 
+const colors: Record<InvoiceStatus, MantineColor> = { Open: 'orange', PartlyPaid: 'yellow', Paid: 'teal' };
+const statuses = Object.keys(colors) as InvoiceStatus[];
+
 // A partner reads an open invoice as unpaid: "Open" is HQ's word.
-const looks: Record<InvoiceStatus, { label: string; color: MantineColor }> = {
-  Open: { label: 'Unpaid', color: 'orange' },
-  PartlyPaid: { label: 'Partly paid', color: 'yellow' },
-  Paid: { label: 'Paid', color: 'teal' },
-};
-const statuses = Object.keys(looks) as InvoiceStatus[];
-const statusByLabel = new Map(statuses.map((s) => [looks[s].label, s]));
+function statusLabels(t: TFunction<'storefront'>): Record<InvoiceStatus, string> {
+  return { Open: t('invoices.unpaid'), PartlyPaid: t('invoices.partlyPaid'), Paid: t('invoices.paid') };
+}
 
 /** Today in the reader's calendar as YYYY-MM-DD, the form of a due date. */
 function localToday(now = new Date()): string {
@@ -46,8 +47,11 @@ const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000
 const formatDay = (date: string) => formatDate(`${date}T00:00:00`);
 
 export function MyInvoicesPage() {
+  const { t } = useTranslation('storefront');
+  const labels = statusLabels(t);
+  const statusByLabel = new Map(statuses.map((s) => [labels[s], s]));
   const storeName = useStoreName();
-  useDocumentTitle(`My invoices · ${storeName}`);
+  useDocumentTitle(`${t('account.myInvoices')} · ${storeName}`);
   const { organization, role } = useSignedInPartner();
   const [filters, setFilters] = useQueryParams({ status: '', offset: '0' });
   const status = statuses.find((s) => s === filters.status);
@@ -62,51 +66,54 @@ export function MyInvoicesPage() {
 
   return (
     <Container size="lg" py={40}>
-      <AccountBreadcrumbs current="My invoices" />
+      <AccountBreadcrumbs current={t('account.myInvoices')} />
       <Stack gap={4} mb="lg">
-        <Title order={1}>My invoices</Title>
-        <Text c="dimmed">{role === 'Admin' ? `Every invoice of ${organization.name}.` : 'The invoices of the orders you placed.'} Unpaid amounts count against your credit until they are paid.</Text>
+        <Title order={1}>{t('account.myInvoices')}</Title>
+        <Text c="dimmed">
+          {role === 'Admin' ? t('invoices.introAdmin', { organization: organization.name }) : t('invoices.intro')} {t('invoices.countAgainstCredit')}
+        </Text>
       </Stack>
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <SegmentedFilter
-            label="Payment"
-            value={status ? looks[status].label : 'All'}
-            options={statuses.map((s) => looks[s].label)}
+            label={t('invoices.payment')}
+            value={status ? labels[status] : t('invoices.all')}
+            allLabel={t('invoices.all')}
+            options={statuses.map((s) => labels[s])}
             onChange={(label) => setFilters({ status: statusByLabel.get(label) ?? '', offset: '0' })}
           />
-          {invoices.data && invoices.isError ? <ErrorAlert error={invoices.error} title="The list could not be refreshed" /> : null}
+          {invoices.data && invoices.isError ? <ErrorAlert error={invoices.error} title={t('catalogue.refreshFailed')} /> : null}
           {!invoices.data ? (
             invoices.isError ? (
-              <ErrorAlert error={invoices.error} title="The invoices could not be loaded" />
+              <ErrorAlert error={invoices.error} title={t('invoices.loadFailed')} />
             ) : (
               <TableSkeleton rows={3} />
             )
           ) : invoices.data.items.length === 0 ? (
             <Empty
               icon={<IconFileInvoice size={24} />}
-              title={status ? `No ${looks[status].label.toLowerCase()} invoices` : 'No invoices yet'}
-              description={status ? 'Try another payment status.' : 'HQ invoices your orders once they are delivered; the invoices appear here.'}
+              title={status ? { Open: t('invoices.noneUnpaid'), PartlyPaid: t('invoices.nonePartlyPaid'), Paid: t('invoices.nonePaid') }[status] : t('invoices.none')}
+              description={status ? t('invoices.noneMatchHint') : t('invoices.noneHint')}
             />
           ) : (
             <>
               <Table.ScrollContainer minWidth={860}>
-                <Table striped aria-label="Invoices">
+                <Table striped aria-label={t('invoices.invoices')}>
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
-                      <Table.Th>Invoice</Table.Th>
-                      <Table.Th>Order</Table.Th>
-                      <Table.Th>Invoice date</Table.Th>
-                      <Table.Th>Due date</Table.Th>
-                      <Table.Th ta="right">Amount</Table.Th>
-                      <Table.Th ta="right">Paid</Table.Th>
-                      <Table.Th ta="right">Open amount</Table.Th>
-                      <Table.Th>Status</Table.Th>
+                      <Table.Th>{t('invoices.invoice')}</Table.Th>
+                      <Table.Th>{t('order.title')}</Table.Th>
+                      <Table.Th>{t('invoices.invoiceDate')}</Table.Th>
+                      <Table.Th>{t('invoices.dueDate')}</Table.Th>
+                      <Table.Th ta="right">{t('cart.amount')}</Table.Th>
+                      <Table.Th ta="right">{t('invoices.paidAmount')}</Table.Th>
+                      <Table.Th ta="right">{t('invoices.openAmount')}</Table.Th>
+                      <Table.Th>{t('orders.status')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {invoices.data.items.map((invoice) => (
-                      <InvoiceRow key={invoice.id} invoice={invoice} today={today} />
+                      <InvoiceRow key={invoice.id} invoice={invoice} today={today} label={labels[invoice.status]} />
                     ))}
                   </Table.Tbody>
                 </Table>
@@ -120,17 +127,17 @@ export function MyInvoicesPage() {
   );
 }
 
-function InvoiceRow({ invoice, today }: { invoice: Invoice; today: string }) {
+function InvoiceRow({ invoice, today, label }: { invoice: Invoice; today: string; label: string }) {
+  const { t } = useTranslation('storefront');
   const money = (value: number) => formatMoney(value, invoice.currency);
   const daysOverdue = invoice.balance > 0 ? dayNumber(today) - dayNumber(invoice.dueDate) : 0;
-  const look = looks[invoice.status];
   return (
     <Table.Tr>
       <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
         {invoice.number}
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Anchor component={Link} to={`/my-account/orders/${invoice.orderId}`} ff="monospace" aria-label={`Order ${invoice.orderNumber}`}>
+        <Anchor component={Link} to={`/my-account/orders/${invoice.orderId}`} ff="monospace" aria-label={t('cart.orderNumber', { number: invoice.orderNumber })}>
           {invoice.orderNumber}
         </Anchor>
       </Table.Td>
@@ -140,7 +147,7 @@ function InvoiceRow({ invoice, today }: { invoice: Invoice; today: string }) {
         {daysOverdue > 0 ? (
           <Text size="xs" c="red.8" fw={600} style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
             <IconAlertTriangle size={14} aria-hidden />
-            Overdue by {daysOverdue} {daysOverdue === 1 ? 'day' : 'days'}
+            {t('invoices.overdue', { count: daysOverdue })}
           </Text>
         ) : null}
       </Table.Td>
@@ -154,8 +161,8 @@ function InvoiceRow({ invoice, today }: { invoice: Invoice; today: string }) {
         {money(invoice.balance)}
       </Table.Td>
       <Table.Td>
-        <Badge color={look.color} variant="light" size="sm" radius="sm">
-          {look.label}
+        <Badge color={colors[invoice.status]} variant="light" size="sm" radius="sm">
+          {label}
         </Badge>
       </Table.Td>
     </Table.Tr>
