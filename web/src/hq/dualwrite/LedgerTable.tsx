@@ -12,6 +12,7 @@ import { SearchInput } from '../../ui/SearchInput.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { TableSkeleton } from '../../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../../ui/useQueryParams.ts';
+import { DateRangeFilter, ExportCsvButton } from '../../ui/ListExport.tsx';
 import { ledgerStatuses, recordsKey, refreshMs } from './api.ts';
 import type { LedgerRecord, MapDetail } from './api.ts';
 import { directionLabels, RecordStatusBadge } from './labels.tsx';
@@ -19,19 +20,21 @@ import { directionLabels, RecordStatusBadge } from './labels.tsx';
 const limit = 25;
 
 export function LedgerTable({ map }: { map: MapDetail }) {
-  const [filters, setFilters] = useQueryParams({ key: '', status: '', offset: '0' });
+  const [filters, setFilters] = useQueryParams({ key: '', status: '', offset: '0', from: '', to: '' });
   const key = filters.key.trim();
   const status = ledgerStatuses.find((s) => s === filters.status);
   const offset = toOffset(filters.offset);
+  const { from, to } = filters;
+  // The filters the ledger and its CSV export share.
+  const listQuery = { map: map.id, ...(key ? { key } : {}), ...(status ? { status } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const records = useQuery({
-    queryKey: [...recordsKey(map.id), { key, status, offset }],
-    queryFn: () =>
-      unwrap(api.GET('/api/dualwrite/records', { params: { query: { map: map.id, ...(key ? { key } : {}), ...(status ? { status } : {}), limit, offset } } })),
+    queryKey: [...recordsKey(map.id), { key, status, offset, from, to }],
+    queryFn: () => unwrap(api.GET('/api/dualwrite/records', { params: { query: { ...listQuery, limit, offset } } })),
     refetchInterval: refreshMs,
     placeholderData: keepPreviousData,
   });
   const onSearch = useCallback((value: string) => setFilters({ key: value, offset: '0' }), [setFilters]);
-  const filtered = Boolean(key || status);
+  const filtered = Boolean(key || status || from || to);
 
   return (
     <Section title="Ledger">
@@ -45,6 +48,8 @@ export function LedgerTable({ map }: { map: MapDetail }) {
             w={{ base: '100%', sm: 220 }}
           />
           <SearchInput label="Key" value={key} onSearch={onSearch} placeholder="Source or target key, or its start" />
+          <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label="Handled" />
+          <ExportCsvButton path="/api/dualwrite/records" query={listQuery} />
         </Group>
         {records.data && records.isError ? <ErrorAlert error={records.error} title="The ledger could not be refreshed" /> : null}
         {!records.data ? (
