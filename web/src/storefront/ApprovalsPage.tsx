@@ -6,6 +6,7 @@ import { IconChecks, IconLock } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
 import { Empty } from '../ui/Empty.tsx';
@@ -24,22 +25,23 @@ import { AccountBreadcrumbs } from './AccountBreadcrumbs.tsx';
 const limit = 25;
 
 export function ApprovalsPage() {
+  const { t } = useTranslation('storefront');
   const storeName = useStoreName();
-  useDocumentTitle(`Approvals · ${storeName}`);
+  useDocumentTitle(`${t('account.approvals')} · ${storeName}`);
   const { organization, role } = useSignedInPartner();
 
   return (
     <Container size="lg" py={40}>
-      <AccountBreadcrumbs current="Approvals" />
+      <AccountBreadcrumbs current={t('account.approvals')} />
       <Stack gap={4} mb="lg">
-        <Title order={1}>Approvals</Title>
-        <Text c="dimmed">Orders of {organization.name} above a buyer's spending limits wait here for an admin.</Text>
+        <Title order={1}>{t('account.approvals')}</Title>
+        <Text c="dimmed">{t('approvals.intro', { organization: organization.name })}</Text>
       </Stack>
       {role === 'Admin' ? (
         <AwaitingApproval />
       ) : (
-        <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="Only admins approve orders">
-          Only admins of {organization.name} approve or reject orders.
+        <Alert color="gray" variant="light" icon={<IconLock size={18} />} title={t('approvals.adminsOnly')}>
+          {t('approvals.adminsOnlyText', { organization: organization.name })}
         </Alert>
       )}
     </Container>
@@ -47,6 +49,7 @@ export function ApprovalsPage() {
 }
 
 function AwaitingApproval() {
+  const { t } = useTranslation('storefront');
   const queryClient = useQueryClient();
   const [filters, setFilters] = useQueryParams({ offset: '0' });
   const offset = toOffset(filters.offset);
@@ -59,38 +62,38 @@ function AwaitingApproval() {
   const approve = useMutation({
     mutationFn: (order: OrderSummary) => unwrap(api.POST('/api/store/orders/{id}/approve', { params: { path: { id: order.id } } })),
     onSuccess: async (order) => {
-      notifySuccess(`Order ${order.number} approved`, `${order.placedBy.name}'s order is placed.`);
+      notifySuccess(t('approvals.approved', { number: order.number }), t('approvals.approvedText', { buyer: order.placedBy.name }));
       await refreshOrdering(queryClient);
     },
     onError: async (error) => {
-      notifyError(error, 'The order could not be approved');
+      notifyError(error, t('approvals.approveFailed'));
       await refreshOrdering(queryClient);
     },
   });
 
   return (
     <Paper withBorder radius="md" p="md">
-      {orders.data && orders.isError ? <ErrorAlert error={orders.error} title="The list could not be refreshed" /> : null}
+      {orders.data && orders.isError ? <ErrorAlert error={orders.error} title={t('catalogue.refreshFailed')} /> : null}
       {!orders.data ? (
         orders.isError ? (
-          <ErrorAlert error={orders.error} title="The orders could not be loaded" />
+          <ErrorAlert error={orders.error} title={t('approvals.loadFailed')} />
         ) : (
           <TableSkeleton rows={3} />
         )
       ) : orders.data.items.length === 0 ? (
-        <Empty icon={<IconChecks size={24} />} title="Nothing awaits approval" description="Orders above a buyer's spending limits appear here." />
+        <Empty icon={<IconChecks size={24} />} title={t('approvals.none')} description={t('approvals.noneHint')} />
       ) : (
         <>
           <Table.ScrollContainer minWidth={720}>
-            <Table striped aria-label="Orders awaiting approval">
+            <Table striped aria-label={t('approvals.table')}>
               <Table.Thead>
                 <Table.Tr style={{ whiteSpace: 'nowrap' }}>
-                  <Table.Th>Order</Table.Th>
-                  <Table.Th>Buyer</Table.Th>
-                  <Table.Th>Placed</Table.Th>
-                  <Table.Th>PO number</Table.Th>
-                  <Table.Th ta="right">Total</Table.Th>
-                  <Table.Th>Decision</Table.Th>
+                  <Table.Th>{t('orders.order')}</Table.Th>
+                  <Table.Th>{t('orders.buyer')}</Table.Th>
+                  <Table.Th>{t('orders.placed')}</Table.Th>
+                  <Table.Th>{t('orders.poNumber')}</Table.Th>
+                  <Table.Th ta="right">{t('cart.total')}</Table.Th>
+                  <Table.Th>{t('approvals.decision')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -109,11 +112,11 @@ function AwaitingApproval() {
                     </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" aria-label={`Approve ${order.number}`} loading={approve.isPending && approve.variables.id === order.id} onClick={() => approve.mutate(order)}>
-                          Approve
+                        <Button size="xs" aria-label={t('approvals.approveOrder', { number: order.number })} loading={approve.isPending && approve.variables.id === order.id} onClick={() => approve.mutate(order)}>
+                          {t('approvals.approve')}
                         </Button>
-                        <Button size="xs" variant="light" color="red" aria-label={`Reject ${order.number}`} onClick={() => setRejecting(order)}>
-                          Reject
+                        <Button size="xs" variant="light" color="red" aria-label={t('approvals.rejectOrder', { number: order.number })} onClick={() => setRejecting(order)}>
+                          {t('approvals.reject')}
                         </Button>
                       </Group>
                     </Table.Td>
@@ -125,7 +128,7 @@ function AwaitingApproval() {
           <Pager total={orders.data.total} limit={limit} offset={offset} onOffsetChange={(o) => setFilters({ offset: String(o) })} />
         </>
       )}
-      <Modal opened={rejecting !== undefined} onClose={() => setRejecting(undefined)} title={rejecting ? `Reject ${rejecting.number}` : 'Reject'} centered>
+      <Modal opened={rejecting !== undefined} onClose={() => setRejecting(undefined)} title={rejecting ? t('approvals.rejectOrder', { number: rejecting.number }) : t('approvals.reject')} centered>
         {rejecting ? <RejectForm order={rejecting} onDone={() => setRejecting(undefined)} /> : null}
       </Modal>
     </Paper>
@@ -133,22 +136,23 @@ function AwaitingApproval() {
 }
 
 function RejectForm({ order, onDone }: { order: OrderSummary; onDone: () => void }) {
+  const { t } = useTranslation('storefront');
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
   const reject = useMutation({
     mutationFn: (body: { reason: string }) => unwrap(api.POST('/api/store/orders/{id}/reject', { params: { path: { id: order.id } }, body })),
     onSuccess: async () => {
-      notifySuccess(`Order ${order.number} rejected`, `${order.placedBy.name} is told why by e-mail.`);
+      notifySuccess(t('approvals.rejected', { number: order.number }), t('approvals.rejectedText', { buyer: order.placedBy.name }));
       await refreshOrdering(queryClient);
       onDone();
     },
-    onError: (e) => setError(e instanceof ApiError && e.fieldErrors[0] ? `Reason ${e.fieldErrors[0].message}` : errorMessage(e)),
+    onError: (e) => setError(e instanceof ApiError && e.fieldErrors[0] ? `${t('approvals.reason')} ${e.fieldErrors[0].message}` : errorMessage(e)),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!reason.trim()) return setError('Reason is required');
+    if (!reason.trim()) return setError(t('approvals.reasonRequired'));
     setError(undefined);
     reject.mutate({ reason: reason.trim() });
   }
@@ -157,15 +161,15 @@ function RejectForm({ order, onDone }: { order: OrderSummary; onDone: () => void
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <Text size="sm">
-          {order.placedBy.name}'s order of {formatMoney(order.total, order.currency)} is not placed, and its credit is freed. The buyer sees your reason.
+          {t('approvals.rejectText', { buyer: order.placedBy.name, total: formatMoney(order.total, order.currency) })}
         </Text>
-        <Textarea label="Reason" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error} maxLength={1000} autosize minRows={3} data-autofocus />
+        <Textarea label={t('approvals.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error} maxLength={1000} autosize minRows={3} data-autofocus />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
-            Cancel
+            {t('common:ui.cancel')}
           </Button>
           <Button type="submit" color="red" loading={reject.isPending}>
-            Reject order
+            {t('approvals.rejectSubmit')}
           </Button>
         </Group>
       </Stack>
