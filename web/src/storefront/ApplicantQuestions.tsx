@@ -1,6 +1,7 @@
 // The partner team's questions on the applicant's status page, and the form to answer one with up to 3 files.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Alert, Badge, Button, FileInput, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -25,13 +26,14 @@ export function useApplicantQuestions(token: string) {
 }
 
 export function ApplicantQuestions({ token }: { token: string }) {
+  const { t } = useTranslation('storefront');
   const answers = useApplicantQuestions(token);
   const questions = answers.data?.questions ?? [];
   if (questions.length === 0) return null;
   return (
     <Paper withBorder radius="md" p="xl" component="section" aria-labelledby="questions-title">
       <Title order={2} fz={20} id="questions-title" mb="md">
-        Questions from our partner team
+        {t('questions.title')}
       </Title>
       <Stack gap="xl">
         {questions.map((q) => (q.answer ? <Answered key={q.id} question={q} /> : <AnswerForm key={q.id} token={token} question={q} />))}
@@ -41,6 +43,7 @@ export function ApplicantQuestions({ token }: { token: string }) {
 }
 
 function Answered({ question }: { question: Question }) {
+  const { t } = useTranslation('storefront');
   const answer = question.answer!;
   return (
     <Stack gap={6}>
@@ -49,7 +52,7 @@ function Answered({ question }: { question: Question }) {
       </Text>
       <Group gap="xs">
         <Badge color="teal" variant="light">
-          Answered
+          {t('questions.answered')}
         </Badge>
         <Text size="xs" c="dimmed">
           {formatDateTime(answer.at)}
@@ -70,6 +73,7 @@ function Answered({ question }: { question: Question }) {
 }
 
 function AnswerForm({ token, question }: { token: string; question: Question }) {
+  const { t } = useTranslation('storefront');
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
@@ -85,7 +89,7 @@ function AnswerForm({ token, question }: { token: string; question: Question }) 
       const response = await fetch(`/api/store/partner-requests/status/${encodeURIComponent(token)}/answers`, { method: 'POST', body: form, credentials: 'same-origin' });
       if (!response.ok) {
         const problem = await response.json().catch(() => undefined);
-        throw new ApiError(problem && typeof problem.detail === 'string' ? problem : { type: 'about:blank', title: 'Error', status: response.status, detail: `The server answered ${response.status}. Try again in a moment.` });
+        throw new ApiError(problem && typeof problem.detail === 'string' ? problem : { type: 'about:blank', title: 'Error', status: response.status, detail: t('questions.serverAnswered', { status: response.status }) });
       }
     },
     onSuccess: async () => {
@@ -94,7 +98,7 @@ function AnswerForm({ token, question }: { token: string; question: Question }) 
       await queryClient.invalidateQueries({ queryKey: ['store'] });
     },
     onError: (error) => {
-      const detail = error instanceof ApiError ? error.problem.detail : 'The answer could not be sent. Try again in a moment.';
+      const detail = error instanceof ApiError ? error.problem.detail : t('questions.notSentRetry');
       const path = error instanceof ApiError ? (error.fieldErrors[0]?.path ?? '') : '';
       setErrors(path.startsWith('files') ? { files: detail } : path === 'text' ? { text: detail } : { form: detail });
     },
@@ -104,11 +108,11 @@ function AnswerForm({ token, question }: { token: string; question: Question }) 
     event.preventDefault();
     // The same limits as the server, said before the upload; the server checks the content again.
     const next: typeof errors = {};
-    if (!text.trim()) next.text = 'Write your answer.';
-    else if (text.length > 5000) next.text = 'Your answer can be at most 5,000 characters.';
-    if (files.length > maxFiles) next.files = `Attach at most ${maxFiles} files.`;
+    if (!text.trim()) next.text = t('questions.writeAnswer');
+    else if (text.length > 5000) next.text = t('questions.tooLong');
+    if (files.length > maxFiles) next.files = t('questions.tooManyFiles', { count: maxFiles });
     const big = files.find((f) => f.size > maxBytes);
-    if (big) next.files = `The file "${big.name}" is larger than 5 MB.`;
+    if (big) next.files = t('questions.tooBig', { file: big.name });
     setErrors(next);
     if (Object.keys(next).length === 0) send.mutate();
   }
@@ -121,14 +125,14 @@ function AnswerForm({ token, question }: { token: string; question: Question }) 
             {question.text}
           </Text>
           <Text size="xs" c="dimmed">
-            Asked {formatDateTime(question.askedAt)}
+            {t('questions.asked', { at: formatDateTime(question.askedAt) })}
           </Text>
         </div>
-        <Textarea id={textId} label="Your answer" required autosize minRows={3} maxLength={5000} value={text} onChange={(e) => setText(e.currentTarget.value)} error={errors.text} />
+        <Textarea id={textId} label={t('questions.yourAnswer')} required autosize minRows={3} maxLength={5000} value={text} onChange={(e) => setText(e.currentTarget.value)} error={errors.text} />
         <FileInput
-          label="Files (optional)"
-          description="Up to 3 files: PDF, PNG or JPEG, at most 5 MB each"
-          placeholder="Choose files"
+          label={t('questions.files')}
+          description={t('questions.filesHint')}
+          placeholder={t('questions.chooseFiles')}
           multiple
           clearable
           accept="application/pdf,image/png,image/jpeg"
@@ -137,13 +141,13 @@ function AnswerForm({ token, question }: { token: string; question: Question }) 
           error={errors.files}
         />
         {errors.form ? (
-          <Alert color="red" role="alert" title="Your answer was not sent">
+          <Alert color="red" role="alert" title={t('questions.notSent')}>
             {errors.form}
           </Alert>
         ) : null}
         <Group>
           <Button type="submit" loading={send.isPending}>
-            Send answer
+            {t('questions.send')}
           </Button>
         </Group>
       </Stack>
