@@ -12,6 +12,7 @@ import { Pager } from '../../ui/Pager.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { TableSkeleton } from '../../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../../ui/useQueryParams.ts';
+import { DateRangeFilter, ExportCsvButton } from '../../ui/ListExport.tsx';
 import { errorsKey, mapKey, mapsKey, recordsKey, refreshMs } from './api.ts';
 import type { MapDetail, SyncError } from './api.ts';
 import { directionLabels, RecordStatusBadge, RelativeTime } from './labels.tsx';
@@ -28,12 +29,15 @@ function useRefreshAfterRetry(mapId: string) {
 }
 
 export function SyncErrorsTable({ map }: { map: MapDetail }) {
-  const [filters, setFilters] = useQueryParams({ errorStatus: 'Pending', errorOffset: '0' });
+  const [filters, setFilters] = useQueryParams({ errorStatus: 'Pending', errorOffset: '0', errorFrom: '', errorTo: '' });
   const status = statuses.find((s) => s === filters.errorStatus) ?? 'Pending';
   const offset = toOffset(filters.errorOffset);
+  // The ledger on the same page has its own range, so this one's address keys are prefixed.
+  const { errorFrom: from, errorTo: to } = filters;
+  const listQuery = { map: map.id, status, ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const errors = useQuery({
-    queryKey: [...errorsKey(map.id), { status, offset }],
-    queryFn: () => unwrap(api.GET('/api/dualwrite/errors', { params: { query: { map: map.id, status, limit, offset } } })),
+    queryKey: [...errorsKey(map.id), { status, offset, from, to }],
+    queryFn: () => unwrap(api.GET('/api/dualwrite/errors', { params: { query: { ...listQuery, limit, offset } } })),
     refetchInterval: refreshMs,
     placeholderData: keepPreviousData,
   });
@@ -71,6 +75,10 @@ export function SyncErrorsTable({ map }: { map: MapDetail }) {
           onChange={(value) => setFilters({ errorStatus: value, errorOffset: '0' })}
           style={{ alignSelf: 'flex-start' }}
         />
+        <Group justify="space-between" align="flex-end" wrap="wrap">
+          <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...('from' in range ? { errorFrom: range.from } : { errorTo: range.to }), errorOffset: '0' })} label="Failed" />
+          <ExportCsvButton path="/api/dualwrite/errors" query={listQuery} />
+        </Group>
         {errors.data && errors.isError ? <ErrorAlert error={errors.error} title="The list could not be refreshed" /> : null}
         {!errors.data ? (
           errors.isError ? (
