@@ -2,7 +2,7 @@
 // colleague (Pending, then Active without a reload), the colleague accepts their own invitation in another browser,
 // and once the admin removes them their open session is refused on the next page load.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { expectAccessible } from '../helpers/axe.ts';
@@ -10,6 +10,14 @@ import { launchBrowser } from '../helpers/browser.ts';
 
 let t: TestApp;
 let browser: Browser;
+// One journey in two tests, the second going on from where the first stopped: each has the usual budget, where one
+// test of the whole journey (five axe scans of ~3 s and two cold sign-ins) passed a minute on a busy machine.
+let admin: Page;
+let ann: Page;
+let annContext: BrowserContext;
+let annEmail: string;
+let rows: Locator;
+let annRow: Locator;
 
 beforeAll(async () => {
   [t, browser] = await Promise.all([startApp(), launchBrowser()]);
@@ -45,7 +53,7 @@ async function acceptInvitation(page: Page, token: string, firstName: string, pa
   await page.waitForURL('**/my-account');
 }
 
-it('lets a partner admin add a colleague who signs in, and removing them ends their session at once', async () => {
+it('lets a partner admin add a colleague who signs in', async () => {
   // HQ approves a partner request; the approval mail invites the requestor.
   const request = partnerRequest({ firstName: 'Maria', lastName: 'Tamm' });
   expect((await t.request('POST', '/api/store/partner-requests', { body: request })).status).toBe(202);
@@ -57,7 +65,7 @@ it('lets a partner admin add a colleague who signs in, and removing them ends th
   const adminInvitation = await invitationTo(request.email, 'prospect-approved');
 
   // The requestor sets a password and is signed in as the organization's admin.
-  const admin = await browser.newPage();
+  admin = await browser.newPage();
   await acceptInvitation(admin, adminInvitation, 'Maria', 'maria-password-1', true);
   const header = admin.getByRole('banner');
   await header.getByText('Maria Tamm').waitFor();
@@ -68,7 +76,7 @@ it('lets a partner admin add a colleague who signs in, and removing them ends th
   await admin.getByRole('link', { name: 'Organization users' }).click();
   await admin.getByRole('heading', { name: 'Organization users' }).waitFor();
   await admin.waitForURL('**/my-account/organization-users');
-  const rows = admin.getByRole('row').filter({ hasText: '@' });
+  rows = admin.getByRole('row').filter({ hasText: '@' });
   await expect.poll(() => rows.count()).toBe(1);
   expect(await rows.first().textContent()).toContain('(you)');
   await expectAccessible(admin, 'Organization users');
@@ -91,7 +99,7 @@ it('lets a partner admin add a colleague who signs in, and removing them ends th
 
   // Ann is added: Pending until HQ has made her customer, then Active, without reloading the page. Pending lasts about
   // a tenth of a second here, so the page records every state her row shows instead of hoping to look at the right moment.
-  const annEmail = `ann.${Date.now()}@contoso.test`;
+  annEmail = `ann.${Date.now()}@contoso.test`;
   await admin.evaluate((email) => {
     const seen: string[] = [];
     (window as unknown as { annRows: string[] }).annRows = seen;
@@ -102,7 +110,7 @@ it('lets a partner admin add a colleague who signs in, and removing them ends th
   await form.getByLabel('E-mail').fill(annEmail);
   await form.getByRole('button', { name: 'Save user' }).click();
   await form.waitFor({ state: 'hidden' });
-  const annRow = admin.getByRole('row').filter({ hasText: annEmail });
+  annRow = admin.getByRole('row').filter({ hasText: annEmail });
   await annRow.getByText('Active', { exact: true }).waitFor({ timeout: 20_000 });
   const seen = await admin.evaluate(() => (window as unknown as { annRows: string[] }).annRows);
   expect(seen.some((text) => text.includes('Pending'))).toBe(true);
@@ -123,8 +131,8 @@ it('lets a partner admin add a colleague who signs in, and removing them ends th
   // Ann accepts her new invitation in her own browser and is signed in.
   const annInvitation = await invitationTo(annEmail, 'organization-user-added');
   expect(annInvitation).not.toBe(lostInvitation);
-  const annContext = await browser.newContext();
-  const ann = await annContext.newPage();
+  annContext = await browser.newContext();
+  ann = await annContext.newPage();
   await acceptInvitation(ann, annInvitation, 'Ann', 'ann-password-12');
   await ann.getByRole('banner').getByText('Ann Lee').waitFor();
   // Ann is a User: no way to the organization's users, and the page itself says why.
@@ -138,6 +146,24 @@ it('lets a partner admin add a colleague who signs in, and removing them ends th
   // The admin's list (read again) says Ann has chosen her password.
   await admin.reload();
   await annRow.getByText('Signed in', { exact: true }).waitFor();
+});
+
+it('fits a phone, and removing the colleague ends their session at once', async () => {
+  // On a phone (390 × 844) nothing runs past the screen's edge: the header wraps, users are cards, the status filter
+  // stays inside its card.
+  const desktop = admin.viewportSize()!;
+  const pageWidth = () => admin.evaluate(() => document.documentElement.scrollWidth);
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.getByRole('article', { name: 'Ann Lee' }).getByText('Signed in', { exact: true }).waitFor();
+  expect(await pageWidth()).toBeLessThanOrEqual(390);
+  const filter = (await admin.getByRole('radiogroup').boundingBox())!;
+  expect(filter.x + filter.width).toBeLessThanOrEqual(390);
+  await admin.getByRole('banner').getByRole('link', { name: 'My account' }).click();
+  await admin.getByRole('heading', { name: 'My account' }).waitFor();
+  expect(await pageWidth()).toBeLessThanOrEqual(390);
+  await admin.goBack();
+  await admin.getByRole('article', { name: 'Ann Lee' }).waitFor();
+  await admin.setViewportSize(desktop);
 
   // The admin removes Ann, after a confirmation.
   await annRow.getByRole('button', { name: 'Remove', exact: true }).click();

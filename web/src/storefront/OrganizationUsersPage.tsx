@@ -2,7 +2,7 @@
 // A new user is Pending until HQ has made their customer; the list asks again every second while anyone is Pending.
 import { Alert, Anchor, Badge, Breadcrumbs, Button, Container, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { MantineColor } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconLock, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
@@ -99,6 +99,8 @@ function UsersTable() {
   const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
   const onSort = (value: string) => setFilters({ sort: value, offset: '0' });
   const filtered = Boolean(status || search);
+  // A phone gets a card per user: six columns do not fit 390 px.
+  const narrow = useMediaQuery('(max-width: 47.99em)') ?? false;
 
   return (
     <Paper withBorder radius="md" p="md">
@@ -123,37 +125,45 @@ function UsersTable() {
           />
         ) : (
           <>
-            <Table.ScrollContainer minWidth={900}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr style={{ whiteSpace: 'nowrap' }}>
-                    <SortableTh field="name" sort={sort} onSort={onSort}>
-                      Name
-                    </SortableTh>
-                    <SortableTh field="email" sort={sort} onSort={onSort}>
-                      E-mail
-                    </SortableTh>
-                    <SortableTh field="role" sort={sort} onSort={onSort}>
-                      Role
-                    </SortableTh>
-                    <SortableTh field="status" sort={sort} onSort={onSort}>
-                      Status
-                    </SortableTh>
-                    <Table.Th>Spending limit</Table.Th>
-                    <Table.Th>
-                      <Text span size="sm" fw={700}>
-                        Actions
-                      </Text>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {users.data.items.map((user) => (
-                    <UserRow key={user.id} user={user} isMe={user.id === me.user.id} onEdit={() => setEditing(user)} onRemove={() => setRemoving(user)} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            {narrow ? (
+              <Stack gap="sm">
+                {users.data.items.map((user) => (
+                  <UserCard key={user.id} user={user} isMe={user.id === me.user.id} onEdit={() => setEditing(user)} onRemove={() => setRemoving(user)} />
+                ))}
+              </Stack>
+            ) : (
+              <Table.ScrollContainer minWidth={900}>
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr style={{ whiteSpace: 'nowrap' }}>
+                      <SortableTh field="name" sort={sort} onSort={onSort}>
+                        Name
+                      </SortableTh>
+                      <SortableTh field="email" sort={sort} onSort={onSort}>
+                        E-mail
+                      </SortableTh>
+                      <SortableTh field="role" sort={sort} onSort={onSort}>
+                        Role
+                      </SortableTh>
+                      <SortableTh field="status" sort={sort} onSort={onSort}>
+                        Status
+                      </SortableTh>
+                      <Table.Th>Spending limit</Table.Th>
+                      <Table.Th>
+                        <Text span size="sm" fw={700}>
+                          Actions
+                        </Text>
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {users.data.items.map((user) => (
+                      <UserRow key={user.id} user={user} isMe={user.id === me.user.id} onEdit={() => setEditing(user)} onRemove={() => setRemoving(user)} />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
             <Pager total={users.data.total} limit={limit} offset={offset} onOffsetChange={(o) => setFilters({ offset: String(o) })} />
           </>
         )}
@@ -171,29 +181,77 @@ function signUpNote(user: PartnerUser): string | undefined {
   return user.status === 'Active' ? 'Invitation sent' : 'Invitation follows';
 }
 
-function UserRow({ user, isMe, onEdit, onRemove }: { user: PartnerUser; isMe: boolean; onEdit: () => void; onRemove: () => void }) {
-  const removed = user.status === 'Removed';
+function UserName({ user, isMe }: { user: PartnerUser; isMe: boolean }) {
+  return (
+    <>
+      <Text size="sm" fw={600}>
+        {fullName(user)}
+        {isMe ? (
+          <Text span size="xs" c="dimmed" fw={400}>
+            {' '}
+            (you)
+          </Text>
+        ) : null}
+      </Text>
+      {user.syncError ? (
+        <Group gap={4} wrap="nowrap" align="flex-start" mt={4} maw={280}>
+          <IconAlertTriangle size={14} color="var(--mantine-color-red-7)" style={{ flexShrink: 0, marginTop: 2 }} aria-hidden />
+          <Text size="xs" c="red.7">
+            The last change was not applied: {user.syncError}
+          </Text>
+        </Group>
+      ) : null}
+    </>
+  );
+}
+
+function UserStatus({ user }: { user: PartnerUser }) {
   const note = signUpNote(user);
+  return (
+    <Stack gap={2} align="flex-start">
+      <Badge color={statusColors[user.status]} variant="light" size="sm" radius="sm">
+        {user.status}
+      </Badge>
+      {note ? (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {note}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+function UserLimits({ user }: { user: PartnerUser }) {
+  return (
+    <>
+      <Text size="sm">{formatLimit(user.spendingLimit)} per order</Text>
+      <Text size="sm" c="dimmed">
+        {formatLimit(user.monthlySpendingLimit)} per month
+      </Text>
+    </>
+  );
+}
+
+function UserActions({ user, isMe, onEdit, onRemove, wrap }: { user: PartnerUser; isMe: boolean; onEdit: () => void; onRemove: () => void; wrap?: boolean }) {
+  if (user.status === 'Removed') return null;
+  return (
+    <Group gap={6} wrap={wrap ? 'wrap' : 'nowrap'}>
+      <Button size="xs" variant="default" onClick={onEdit}>
+        Edit
+      </Button>
+      {user.status === 'Active' && !user.signedUp ? <ResendInvitationButton user={user} /> : null}
+      <Button size="xs" variant="light" color="red" onClick={onRemove} disabled={isMe} title={isMe ? 'You cannot remove yourself; ask another admin' : undefined}>
+        Remove
+      </Button>
+    </Group>
+  );
+}
+
+function UserRow({ user, isMe, onEdit, onRemove }: { user: PartnerUser; isMe: boolean; onEdit: () => void; onRemove: () => void }) {
   return (
     <Table.Tr>
       <Table.Td miw={160}>
-        <Text size="sm" fw={600}>
-          {fullName(user)}
-          {isMe ? (
-            <Text span size="xs" c="dimmed" fw={400}>
-              {' '}
-              (you)
-            </Text>
-          ) : null}
-        </Text>
-        {user.syncError ? (
-          <Group gap={4} wrap="nowrap" align="flex-start" mt={4} maw={280}>
-            <IconAlertTriangle size={14} color="var(--mantine-color-red-7)" style={{ flexShrink: 0, marginTop: 2 }} aria-hidden />
-            <Text size="xs" c="red.7">
-              The last change was not applied: {user.syncError}
-            </Text>
-          </Group>
-        ) : null}
+        <UserName user={user} isMe={isMe} />
       </Table.Td>
       <Table.Td miw={180} style={{ overflowWrap: 'anywhere' }}>
         {user.email}
@@ -202,44 +260,41 @@ function UserRow({ user, isMe, onEdit, onRemove }: { user: PartnerUser; isMe: bo
         <StatusBadge status={user.role} size="sm" />
       </Table.Td>
       <Table.Td>
-        <Stack gap={2} align="flex-start">
-          <Badge color={statusColors[user.status]} variant="light" size="sm" radius="sm">
-            {user.status}
-          </Badge>
-          {note ? (
-            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {note}
-            </Text>
-          ) : null}
-        </Stack>
+        <UserStatus user={user} />
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Text size="sm">{formatLimit(user.spendingLimit)} per order</Text>
-        <Text size="sm" c="dimmed">
-          {formatLimit(user.monthlySpendingLimit)} per month
-        </Text>
+        <UserLimits user={user} />
       </Table.Td>
       <Table.Td>
-        {removed ? null : (
-          <Group gap={6} wrap="nowrap">
-            <Button size="xs" variant="default" onClick={onEdit}>
-              Edit
-            </Button>
-            {user.status === 'Active' && !user.signedUp ? <ResendInvitationButton user={user} /> : null}
-            <Button
-              size="xs"
-              variant="light"
-              color="red"
-              onClick={onRemove}
-              disabled={isMe}
-              title={isMe ? 'You cannot remove yourself; ask another admin' : undefined}
-            >
-              Remove
-            </Button>
-          </Group>
-        )}
+        <UserActions user={user} isMe={isMe} onEdit={onEdit} onRemove={onRemove} />
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** The same user as a card, for a phone. */
+function UserCard({ user, isMe, onEdit, onRemove }: { user: PartnerUser; isMe: boolean; onEdit: () => void; onRemove: () => void }) {
+  return (
+    <Paper withBorder radius="md" p="sm" component="article" aria-label={fullName(user)}>
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+          <div style={{ minWidth: 0 }}>
+            <UserName user={user} isMe={isMe} />
+            <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {user.email}
+            </Text>
+          </div>
+          <StatusBadge status={user.role} size="sm" />
+        </Group>
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <UserStatus user={user} />
+          <div>
+            <UserLimits user={user} />
+          </div>
+        </Group>
+        <UserActions user={user} isMe={isMe} onEdit={onEdit} onRemove={onRemove} wrap />
+      </Stack>
+    </Paper>
   );
 }
 

@@ -121,7 +121,8 @@ export function StorefrontLayout() {
                 </Text>
               </Group>
             </Anchor>
-            <Group gap="xs" wrap="nowrap">
+            {/* Wraps on a phone instead of running past the screen's edge. */}
+            <Group gap="xs" wrap="wrap" justify="flex-end" style={{ minWidth: 0 }}>
               <LanguageSwitcher onSwitch={onSwitch} />
               <AccountLinks />
             </Group>

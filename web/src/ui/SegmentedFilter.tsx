@@ -1,5 +1,6 @@
 // A labelled segmented control for filtering a list (All, or one value).
 import { Input, SegmentedControl, Stack } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useId } from 'react';
 
 interface SegmentedFilterProps {
@@ -12,12 +13,14 @@ interface SegmentedFilterProps {
 
 export function SegmentedFilter({ label, value, options, onChange, allLabel = 'All' }: SegmentedFilterProps) {
   const id = useId();
+  // On a phone the choices stack, so the control stays inside its card.
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   return (
-    <Stack gap={4} align="flex-start">
+    <Stack gap={4} align="flex-start" w={narrow ? '100%' : undefined}>
       <Input.Label labelElement="div" id={id}>
         {label}
       </Input.Label>
-      <SegmentedControl aria-labelledby={id} value={value} onChange={onChange} data={[allLabel, ...options]} />
+      <SegmentedControl aria-labelledby={id} value={value} onChange={onChange} data={[allLabel, ...options]} orientation={narrow ? 'vertical' : 'horizontal'} fullWidth={narrow} />
     </Stack>
   );
 }
