@@ -1,6 +1,8 @@
 // Every status of the product as a coloured badge; the text is the status as people read it.
 import { Badge } from '@mantine/core';
 import type { MantineColor } from '@mantine/core';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 
 const looks: Record<string, { label: string; color: MantineColor }> = {
   // Prospects
@@ -59,15 +61,17 @@ const looks: Record<string, { label: string; color: MantineColor }> = {
   User: { label: 'User', color: 'gray' },
 };
 
+/** The status in the current language (common's status.*); one without a text there yet shows its English label. */
 export function statusLabel(status: string): string {
-  return looks[status]?.label ?? status;
+  return i18next.t(`status.${status}`, { defaultValue: looks[status]?.label ?? status });
 }
 
 export function StatusBadge({ status, size = 'md' }: { status: string; size?: 'sm' | 'md' | 'lg' }) {
-  const look = looks[status] ?? { label: status, color: 'gray' };
+  useTranslation(); // renders again when the language changes
+  const color = looks[status]?.color ?? 'gray';
   return (
-    <Badge color={look.color} variant="light" size={size} radius="sm">
-      {look.label}
+    <Badge color={color} variant="light" size={size} radius="sm">
+      {statusLabel(status)}
     </Badge>
   );
 }
