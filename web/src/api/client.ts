@@ -1,4 +1,5 @@
 // The typed API client: openapi-fetch over the generated `paths`, with the CSRF header on writes and a hook for 401s.
+import i18next from 'i18next';
 import createClient from 'openapi-fetch';
 import type { Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema.d.ts';
@@ -89,16 +90,16 @@ function problemOf(error: unknown, response: Response): Problem {
     type: 'about:blank',
     title: response.statusText || 'Error',
     status: response.status,
-    detail: `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}. Try again in a moment.`,
+    detail: i18next.t('ui.serverAnswered', { status: `${response.status}${response.statusText ? ` ${response.statusText}` : ''}` }),
   };
 }
 
 /** The message to show for any error thrown by a query or a mutation. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.problem.detail;
-  if (error instanceof TypeError) return 'The server cannot be reached. Check your connection and try again.';
+  if (error instanceof TypeError) return i18next.t('ui.unreachable');
   if (error instanceof Error) return error.message;
-  return 'Something went wrong.';
+  return i18next.t('ui.somethingWentWrongSentence');
 }
 
 export function isStatus(error: unknown, status: number): boolean {

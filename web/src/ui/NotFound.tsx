@@ -1,8 +1,10 @@
 // A page for addresses that lead nowhere.
 import { Button, Container, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-export function NotFound({ home = '/', homeLabel = 'Go to the home page' }: { home?: string; homeLabel?: string }) {
+export function NotFound({ home = '/', homeLabel }: { home?: string; homeLabel?: string }) {
+  const { t } = useTranslation();
   return (
     <Container size="sm" py={80}>
       <Stack align="center" ta="center" gap="sm">
@@ -10,11 +12,11 @@ export function NotFound({ home = '/', homeLabel = 'Go to the home page' }: { ho
           404
         </Text>
         <Title order={1} fz={26}>
-          This page does not exist
+          {t('ui.notFound')}
         </Title>
-        <Text c="dimmed">The address may be mistyped, or the page has moved.</Text>
+        <Text c="dimmed">{t('ui.notFoundText')}</Text>
         <Button component={Link} to={home} variant="light" mt="sm">
-          {homeLabel}
+          {homeLabel ?? t('ui.goHome')}
         </Button>
       </Stack>
     </Container>

@@ -2,6 +2,7 @@
 import { CloseButton, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface SearchInputProps {
   value: string;
@@ -11,7 +12,8 @@ interface SearchInputProps {
   delay?: number;
 }
 
-export function SearchInput({ value, onSearch, placeholder, label = 'Search', delay = 300 }: SearchInputProps) {
+export function SearchInput({ value, onSearch, placeholder, label, delay = 300 }: SearchInputProps) {
+  const { t } = useTranslation();
   const [text, setText] = useState(value);
   const reported = useRef(value);
 
@@ -34,12 +36,12 @@ export function SearchInput({ value, onSearch, placeholder, label = 'Search', de
 
   return (
     <TextInput
-      label={label}
+      label={label ?? t('ui.search')}
       placeholder={placeholder}
       value={text}
       onChange={(event) => setText(event.currentTarget.value)}
       leftSection={<IconSearch size={16} />}
-      rightSection={text ? <CloseButton size="sm" aria-label="Clear" onClick={() => setText('')} /> : null}
+      rightSection={text ? <CloseButton size="sm" aria-label={t('ui.clear')} onClick={() => setText('')} /> : null}
       maxLength={200}
       w={{ base: '100%', sm: 320 }}
     />

@@ -1,9 +1,11 @@
 // Placeholder rows while a table loads.
 import { Skeleton, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
 export function TableSkeleton({ rows = 6 }: { rows?: number }) {
+  const { t } = useTranslation();
   return (
-    <Stack gap="xs" aria-busy="true" aria-label="Loading">
+    <Stack gap="xs" aria-busy="true" aria-label={t('ui.loading')}>
       <Skeleton height={34} radius="sm" />
       {Array.from({ length: rows }, (_, i) => (
         <Skeleton key={i} height={28} radius="sm" opacity={1 - i * 0.1} />
@@ -13,8 +15,9 @@ export function TableSkeleton({ rows = 6 }: { rows?: number }) {
 }
 
 export function DetailSkeleton() {
+  const { t } = useTranslation();
   return (
-    <Stack gap="md" aria-busy="true" aria-label="Loading">
+    <Stack gap="md" aria-busy="true" aria-label={t('ui.loading')}>
       <Skeleton height={36} width="40%" radius="sm" />
       <Skeleton height={16} width="25%" radius="sm" />
       <Skeleton height={160} radius="md" />
