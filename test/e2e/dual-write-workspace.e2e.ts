@@ -45,9 +45,12 @@ it('runs the maps from the workspace: pause and resume, a field map off, a refus
   }
   await expectAccessible(page, 'Dual-write maps');
 
+  // Maps are named HQ entity first, in plain words.
+  expect(await page.getByRole('columnheader', { name: 'HQ entity ↔ CRM table' }).count()).toBe(1);
+  expect(await page.getByText(/CDS|V2|V3/).count()).toBe(0);
   // Open the contacts map; pause it, then resume it.
-  await page.getByRole('link', { name: /CDS Contacts V2/ }).click();
-  await page.getByRole('heading', { name: /CDS Contacts V2/ }).waitFor();
+  await page.getByRole('link', { name: /Customers: persons ↔ Contacts/ }).click();
+  await page.getByRole('heading', { name: /Customers: persons ↔ Contacts/ }).waitFor();
   const status = page.getByRole('status', { name: 'Map status' });
   await expect.poll(() => status.getByText('Running', { exact: true }).count()).toBe(1);
   await expectAccessible(page, 'Dual-write table map');
@@ -66,7 +69,7 @@ it('runs the maps from the workspace: pause and resume, a field map off, a refus
   await page.getByText('Field map turned off').waitFor();
   await expect.poll(async () => (await mapOverApi('contacts')).fieldMaps.find((f: { hqField: string }) => f.hqField === 'phone').enabled).toBe(false);
   await page.reload();
-  await page.getByRole('heading', { name: /CDS Contacts V2/ }).waitFor();
+  await page.getByRole('heading', { name: /Customers: persons ↔ Contacts/ }).waitFor();
   await expect.poll(() => page.getByRole('switch', { name: 'Field map phone = phone' }).isChecked()).toBe(false);
 
   // A field map between a number and a text field is refused with the server's reason; nothing changes.
@@ -95,8 +98,8 @@ it('runs the maps from the workspace: pause and resume, a field map off, a refus
   // The ledger of the prospects map, searched by the prospect's key, shows the lead it created.
   await page.getByRole('link', { name: 'Dual-write', exact: true }).first().click();
   await page.getByRole('heading', { name: 'Dual-write', exact: true }).waitFor();
-  await page.getByRole('link', { name: /^Commerce B2B prospects/ }).click();
-  await page.getByRole('heading', { name: /^Commerce B2B prospects/ }).waitFor();
+  await page.getByRole('link', { name: /^Commerce B2B prospects → Leads/ }).click();
+  await page.getByRole('heading', { name: /^Commerce B2B prospects → Leads/ }).waitFor();
   await page.getByRole('tab', { name: 'Ledger' }).click();
   await page.getByLabel('Key', { exact: true }).fill(prospect.id);
   await page.waitForURL((url) => url.searchParams.get('key') === prospect.id);
@@ -112,6 +115,13 @@ it('runs the maps from the workspace: pause and resume, a field map off, a refus
   // The status filter narrows the ledger: no failures for this key.
   await page.getByLabel('Status', { exact: true }).selectOption('Failed');
   await page.getByText('No records match').waitFor();
+
+  // On a 1280 × 900 screen the sidebar scrolls: its last group, Setup, can be brought into view and used.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const staffUsers = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff users' });
+  await staffUsers.scrollIntoViewIfNeeded();
+  await staffUsers.click();
+  await page.getByRole('heading', { name: 'Staff users' }).waitFor();
   await context.close();
 });
 
