@@ -2,11 +2,13 @@
 // of the build, each downloaded when one of its addresses is first opened (React Router's lazy routes).
 import { Notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
-import { createBrowserRouter, Navigate, Outlet, ScrollRestoration } from 'react-router';
+import { useEffect } from 'react';
+import { createBrowserRouter, Navigate, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { loadArea } from './i18n/i18n.ts';
 import type { Namespace } from './i18n/i18n.ts';
 import { NavigationProgress, PageLoading } from './ui/Loading.tsx';
 import { NotFound } from './ui/NotFound.tsx';
+import { hideMessagesOfEarlierPages } from './ui/notify.ts';
 import { RouteError } from './ui/RouteError.tsx';
 
 const storefront = () => import('./storefront/storefrontPages.ts');
@@ -35,9 +37,13 @@ function from<M>(chunk: () => Promise<M>, render: (m: M) => ReactNode) {
 }
 
 function Root() {
+  // Messages belong to the page they were shown on; leaving it takes them along.
+  const { pathname } = useLocation();
+  useEffect(() => hideMessagesOfEarlierPages(), [pathname]);
   return (
     <>
-      <Notifications position="top-right" />
+      {/* Bottom right: over nothing the header holds (Sign out, the language, the user). */}
+      <Notifications position="bottom-right" />
       <ScrollRestoration />
       <NavigationProgress />
       <Outlet />
