@@ -6,6 +6,8 @@ import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconLock, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import type { PartnerUser, PartnerUserSort, PartnerUserStatus } from '../api/client.ts';
@@ -16,7 +18,7 @@ import { Pager } from '../ui/Pager.tsx';
 import { SearchInput } from '../ui/SearchInput.tsx';
 import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
 import { SortableTh } from '../ui/SortableTh.tsx';
-import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { StatusBadge, statusLabel } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.ts';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
@@ -28,12 +30,14 @@ import { useStoreName } from './useStoreName.ts';
 const limit = 25;
 const sorts: readonly PartnerUserSort[] = ['name', '-name', 'email', '-email', 'role', '-role', 'status', '-status', 'createdAt', '-createdAt'];
 const statuses: readonly PartnerUserStatus[] = ['Pending', 'Active', 'Removed'];
+// The address keeps this English value; the control shows it in the current language.
 const allCurrent = 'All current';
 const statusColors: Record<PartnerUserStatus, MantineColor> = { Pending: 'yellow', Active: 'green', Removed: 'gray' };
 
 export function OrganizationUsersPage() {
+  const { t } = useTranslation('storefront');
   const storeName = useStoreName();
-  useDocumentTitle(`Organization users · ${storeName}`);
+  useDocumentTitle(`${t('account.organizationUsers')} · ${storeName}`);
   const { organization, role } = useSignedInPartner();
   const admin = role === 'Admin';
   const [adding, setAdding] = useState(false);
@@ -42,20 +46,20 @@ export function OrganizationUsersPage() {
     <Container size="lg" py={40}>
       <Breadcrumbs mb="sm" fz="sm">
         <Anchor component={Link} to="/my-account" size="sm">
-          My account
+          {t('layout.myAccount')}
         </Anchor>
         <Text span size="sm" c="dimmed">
-          Organization users
+          {t('account.organizationUsers')}
         </Text>
       </Breadcrumbs>
       <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="md">
         <Stack gap={4}>
-          <Title order={1}>Organization users</Title>
-          <Text c="dimmed">The people who sign in and buy for {organization.name}.</Text>
+          <Title order={1}>{t('account.organizationUsers')}</Title>
+          <Text c="dimmed">{t('orgUsers.intro', { organization: organization.name })}</Text>
         </Stack>
         {admin ? (
           <Button leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)}>
-            Add a user
+            {t('orgUsers.add')}
           </Button>
         ) : null}
       </Group>
@@ -65,8 +69,8 @@ export function OrganizationUsersPage() {
           <UserFormModal opened={adding} onClose={() => setAdding(false)} />
         </>
       ) : (
-        <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="Only admins can manage users">
-          Only admins of {organization.name} can see and manage its users. Ask one of your admins if you need a colleague added or removed.
+        <Alert color="gray" variant="light" icon={<IconLock size={18} />} title={t('orgUsers.adminsOnly')}>
+          {t('orgUsers.adminsOnlyText', { organization: organization.name })}
         </Alert>
       )}
     </Container>
@@ -74,6 +78,7 @@ export function OrganizationUsersPage() {
 }
 
 function UsersTable() {
+  const { t } = useTranslation('storefront');
   const me = useSignedInPartner();
   const [filters, setFilters] = useQueryParams({ status: allCurrent, search: '', sort: 'name', offset: '0' });
   const status = statuses.find((s) => s === filters.status);
@@ -106,22 +111,27 @@ function UsersTable() {
     <Paper withBorder radius="md" p="md">
       <Stack gap="md">
         <Group justify="space-between" align="flex-end" wrap="wrap">
-          <SegmentedFilter label="Status" value={status ?? allCurrent} options={statuses} allLabel={allCurrent} onChange={(value) => setFilters({ status: value, offset: '0' })} />
-          <SearchInput value={search} onSearch={onSearch} placeholder="Name or e-mail" />
+          <SegmentedFilter
+            label={t('orders.status')}
+            value={status ?? allCurrent}
+            options={statuses.map((s) => ({ value: s, label: statusLabel(s) }))}
+            allLabel={{ value: allCurrent, label: t('orgUsers.allCurrent') }}
+            onChange={(value) => setFilters({ status: value, offset: '0' })} />
+          <SearchInput value={search} onSearch={onSearch} label={t('common:ui.search')} placeholder={t('orgUsers.searchPlaceholder')} />
         </Group>
 
-        {users.data && users.isError ? <ErrorAlert error={users.error} title="The list could not be refreshed" /> : null}
+        {users.data && users.isError ? <ErrorAlert error={users.error} title={t('catalogue.refreshFailed')} /> : null}
         {!users.data ? (
           users.isError ? (
-            <ErrorAlert error={users.error} title="The users could not be loaded" />
+            <ErrorAlert error={users.error} title={t('orgUsers.loadFailed')} />
           ) : (
             <TableSkeleton rows={3} />
           )
         ) : users.data.items.length === 0 ? (
           <Empty
             icon={<IconUsersGroup size={24} />}
-            title={filtered ? 'No users match' : 'No users yet'}
-            description={filtered ? 'Try another status or search.' : 'Add the colleagues who buy for your organization.'}
+            title={filtered ? t('orgUsers.noneMatch') : t('orgUsers.none')}
+            description={filtered ? t('orgUsers.noneMatchHint') : t('orgUsers.noneHint')}
           />
         ) : (
           <>
@@ -137,21 +147,21 @@ function UsersTable() {
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
                       <SortableTh field="name" sort={sort} onSort={onSort}>
-                        Name
+                        {t('orgUsers.name')}
                       </SortableTh>
                       <SortableTh field="email" sort={sort} onSort={onSort}>
-                        E-mail
+                        {t('fields.email')}
                       </SortableTh>
                       <SortableTh field="role" sort={sort} onSort={onSort}>
-                        Role
+                        {t('account.role')}
                       </SortableTh>
                       <SortableTh field="status" sort={sort} onSort={onSort}>
-                        Status
+                        {t('orders.status')}
                       </SortableTh>
-                      <Table.Th>Spending limit</Table.Th>
+                      <Table.Th>{t('orgUsers.spendingLimit')}</Table.Th>
                       <Table.Th>
                         <Text span size="sm" fw={700}>
-                          Actions
+                          {t('orgUsers.actions')}
                         </Text>
                       </Table.Th>
                     </Table.Tr>
@@ -175,13 +185,14 @@ function UsersTable() {
 }
 
 /** Whether the user has chosen a password yet: the invitation goes out once HQ has made them Active. */
-function signUpNote(user: PartnerUser): string | undefined {
+function signUpNote(user: PartnerUser, t: TFunction<'storefront'>): string | undefined {
   if (user.status === 'Removed') return undefined;
-  if (user.signedUp) return 'Signed in';
-  return user.status === 'Active' ? 'Invitation sent' : 'Invitation follows';
+  if (user.signedUp) return t('orgUsers.signedIn');
+  return user.status === 'Active' ? t('orgUsers.invitationSent') : t('orgUsers.invitationFollows');
 }
 
 function UserName({ user, isMe }: { user: PartnerUser; isMe: boolean }) {
+  const { t } = useTranslation('storefront');
   return (
     <>
       <Text size="sm" fw={600}>
@@ -189,7 +200,7 @@ function UserName({ user, isMe }: { user: PartnerUser; isMe: boolean }) {
         {isMe ? (
           <Text span size="xs" c="dimmed" fw={400}>
             {' '}
-            (you)
+            ({t('orgUsers.you')})
           </Text>
         ) : null}
       </Text>
@@ -197,7 +208,7 @@ function UserName({ user, isMe }: { user: PartnerUser; isMe: boolean }) {
         <Group gap={4} wrap="nowrap" align="flex-start" mt={4} maw={280}>
           <IconAlertTriangle size={14} color="var(--mantine-color-red-7)" style={{ flexShrink: 0, marginTop: 2 }} aria-hidden />
           <Text size="xs" c="red.7">
-            The last change was not applied: {user.syncError}
+            {t('orgUsers.syncError', { error: user.syncError })}
           </Text>
         </Group>
       ) : null}
@@ -206,11 +217,12 @@ function UserName({ user, isMe }: { user: PartnerUser; isMe: boolean }) {
 }
 
 function UserStatus({ user }: { user: PartnerUser }) {
-  const note = signUpNote(user);
+  const { t } = useTranslation('storefront');
+  const note = signUpNote(user, t);
   return (
     <Stack gap={2} align="flex-start">
       <Badge color={statusColors[user.status]} variant="light" size="sm" radius="sm">
-        {user.status}
+        {statusLabel(user.status)}
       </Badge>
       {note ? (
         <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
@@ -222,26 +234,28 @@ function UserStatus({ user }: { user: PartnerUser }) {
 }
 
 function UserLimits({ user }: { user: PartnerUser }) {
+  const { t } = useTranslation('storefront');
   return (
     <>
-      <Text size="sm">{formatLimit(user.spendingLimit)} per order</Text>
+      <Text size="sm">{t('account.perOrder', { limit: formatLimit(user.spendingLimit, t('account.noLimit')) })}</Text>
       <Text size="sm" c="dimmed">
-        {formatLimit(user.monthlySpendingLimit)} per month
+        {t('account.perMonth', { limit: formatLimit(user.monthlySpendingLimit, t('account.noLimit')) })}
       </Text>
     </>
   );
 }
 
 function UserActions({ user, isMe, onEdit, onRemove, wrap }: { user: PartnerUser; isMe: boolean; onEdit: () => void; onRemove: () => void; wrap?: boolean }) {
+  const { t } = useTranslation('storefront');
   if (user.status === 'Removed') return null;
   return (
     <Group gap={6} wrap={wrap ? 'wrap' : 'nowrap'}>
       <Button size="xs" variant="default" onClick={onEdit}>
-        Edit
+        {t('orgUsers.edit')}
       </Button>
       {user.status === 'Active' && !user.signedUp ? <ResendInvitationButton user={user} /> : null}
-      <Button size="xs" variant="light" color="red" onClick={onRemove} disabled={isMe} title={isMe ? 'You cannot remove yourself; ask another admin' : undefined}>
-        Remove
+      <Button size="xs" variant="light" color="red" onClick={onRemove} disabled={isMe} title={isMe ? t('orgUsers.cannotRemoveSelf') : undefined}>
+        {t('orgUsers.remove')}
       </Button>
     </Group>
   );
@@ -300,14 +314,15 @@ function UserCard({ user, isMe, onEdit, onRemove }: { user: PartnerUser; isMe: b
 
 /** For a user whose invitation was lost or has expired: a new link, and the old one stops working. */
 function ResendInvitationButton({ user }: { user: PartnerUser }) {
+  const { t } = useTranslation('storefront');
   const resend = useMutation({
     mutationFn: () => unwrap(api.POST('/api/store/organization/users/{id}/invitation', { params: { path: { id: user.id } } })),
-    onSuccess: () => notifySuccess('Invitation sent', `${fullName(user)} gets a new link at ${user.email}, valid for 7 days.`),
-    onError: (error) => notifyError(error, 'The invitation was not sent'),
+    onSuccess: () => notifySuccess(t('orgUsers.invitationSent'), t('orgUsers.invitationSentText', { name: fullName(user), email: user.email })),
+    onError: (error) => notifyError(error, t('orgUsers.invitationNotSent')),
   });
   return (
     <Button size="xs" variant="default" loading={resend.isPending} onClick={() => resend.mutate()}>
-      Resend invitation
+      {t('orgUsers.resend')}
     </Button>
   );
 }

@@ -3,12 +3,15 @@ import { Input, SegmentedControl, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useId } from 'react';
 
+/** A value shown as itself, or a value (kept in the address) with the words shown for it. */
+type Option = string | { value: string; label: string };
+
 interface SegmentedFilterProps {
   label: string;
   value: string;
-  options: readonly string[];
+  options: readonly Option[];
   onChange: (value: string) => void;
-  allLabel?: string;
+  allLabel?: Option;
 }
 
 export function SegmentedFilter({ label, value, options, onChange, allLabel = 'All' }: SegmentedFilterProps) {
