@@ -145,7 +145,7 @@ function InvoiceRow({ invoice, today, label }: { invoice: Invoice; today: string
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         {formatDay(invoice.dueDate)}
         {daysOverdue > 0 ? (
-          <Text size="xs" c="red.8" fw={600} style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
+          <Text size="xs" c="red" fw={600} style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
             <IconAlertTriangle size={14} aria-hidden />
             {t('invoices.overdue', { count: daysOverdue })}
           </Text>
