@@ -1,6 +1,7 @@
 // Success and failure toasts.
 import { notifications } from '@mantine/notifications';
 import type { NotificationData } from '@mantine/notifications';
+import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../api/client.ts';
 
@@ -32,6 +33,6 @@ export function notifySuccess(title: string, message?: ReactNode): void {
   show({ title, message: message ?? '', color: 'teal', withBorder: true });
 }
 
-export function notifyError(error: unknown, title = 'That did not work'): void {
-  show({ title, message: errorMessage(error), color: 'red', withBorder: true, autoClose: 8000 });
+export function notifyError(error: unknown, title?: string): void {
+  show({ title: title ?? i18next.t('ui.didNotWork'), message: errorMessage(error), color: 'red', withBorder: true, autoClose: 8000 });
 }
