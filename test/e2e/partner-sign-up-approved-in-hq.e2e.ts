@@ -2,6 +2,7 @@
 // with the requestor as Admin appear, and the applicant's status link says Approved. A second partner signs up, signs
 // in and orders with the keyboard alone, and every control the Tab key reaches shows that it has the focus. An Estonian
 // browser gets the sign-up in Estonian, can switch to English (remembered), and the approval mail is Estonian.
+import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startApp, waitFor } from '../helpers/app.ts';
@@ -62,6 +63,36 @@ it('signs up on the storefront, is approved in HQ, and sees the hierarchy with t
   await hq.getByRole('heading', { name: 'All prospects' }).waitFor();
   await hq.getByRole('link', { name: company }).waitFor();
   await expectAccessible(hq, 'HQ All prospects');
+
+  // Export CSV carries the page's filters: a day long past exports only the header; today and the e-mail, the prospect.
+  const exportLink = hq.getByRole('link', { name: 'Export CSV' });
+  const exportedLines = async () => {
+    const [download] = await Promise.all([hq.waitForEvent('download'), exportLink.click()]);
+    expect(download.suggestedFilename()).toMatch(/^prospects-\d{4}-\d{2}-\d{2}\.csv$/);
+    return fs.readFileSync(await download.path(), 'utf8').split('\r\n').filter(Boolean);
+  };
+  const header = '\uFEFFProspect ID,Company,Contact name,E-mail,Phone,Country/region,VAT number,Type,Status,Possible duplicate,Created';
+  // Each change reaches the address (and so the link) before the next, as a person's typing would.
+  const filter = async (field: Locator, value: string, param: string) => {
+    await field.fill(value);
+    await expect.poll(() => exportLink.getAttribute('href')).toContain(`${param}=${encodeURIComponent(value)}`);
+  };
+  await filter(hq.getByLabel('Created from'), '2000-01-01', 'from');
+  await filter(hq.getByLabel('Created to'), '2000-01-01', 'to');
+  await hq.getByText('No prospects match').waitFor();
+  expect(await exportedLines()).toEqual([header]);
+  const today = new Date().toISOString().slice(0, 10); // the server's days are UTC
+  await filter(hq.getByLabel('Created to'), today, 'to');
+  await filter(hq.getByLabel('Created from'), today, 'from');
+  await filter(hq.getByPlaceholder('Company, name, e-mail or ID'), email, 'search');
+  await hq.getByRole('link', { name: company }).waitFor();
+  const exported = await exportedLines();
+  expect(exported).toHaveLength(2);
+  expect(exported[0]).toBe(header);
+  // The phone starts with '+', so it gets the apostrophe that stops a spreadsheet reading it as a formula.
+  expect(exported[1]).toContain(`,${company},Nancy Davolio,${email},'+1 206 555 0100,US,`);
+  expect(exported[1]).toContain(',B2BProspect,New,');
+
   await hq.getByRole('link', { name: company }).click();
   await hq.getByRole('heading', { name: company }).waitFor();
   await expectAccessible(hq, 'HQ Prospect');
