@@ -119,7 +119,7 @@ it('works an opportunity: estimates, the process bar and a timeline note', async
   await page.getByLabel('Estimated revenue').fill('12500');
   await page.getByLabel('Estimated close date').fill('2027-03-31');
   await page.getByRole('button', { name: 'Save estimates' }).click();
-  await page.getByRole('button', { name: 'Stage Propose' }).click();
+  await page.getByRole('button', { name: /Propose$/ }).click();
   await page.getByLabel('Add a note').fill('Sent the proposal.');
   await page.getByRole('button', { name: 'Add note' }).click();
   await page.getByText('Sent the proposal.').waitFor();

@@ -91,7 +91,7 @@ function OpportunityView({ opportunity }: { opportunity: OpportunityDetail }) {
       <Section title="Process">
         <Stepper active={open ? active : stages.length} onStepClick={open ? (index) => setStage.mutate(stages[index]!) : undefined} size="sm" allowNextStepsSelect={open}>
           {stages.map((stage) => (
-            <Stepper.Step key={stage} label={stage} aria-label={`Stage ${stage}`} />
+            <Stepper.Step key={stage} label={stage} />
           ))}
         </Stepper>
       </Section>
