@@ -3,26 +3,15 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
-import { candidatesPerReason, freeMailDomains, freeMailProviders, nameSimilarityThreshold, reasonWeights } from '../platform/duplicate-matching.ts';
-import type { DuplicateReason, DuplicateStatus } from '../platform/duplicate-matching.ts';
+import { candidatesPerReason, duplicateView, freeMailDomains, freeMailProviders, nameSimilarityThreshold, reasonWeights } from '../platform/duplicate-matching.ts';
+import type { DuplicateView } from '../platform/duplicate-matching.ts';
 import { customerHierarchies, customers, hierarchyMembers, prospectDuplicates, prospects } from './schema.ts';
 
 export { candidatesPerReason, freeMailDomains, freeMailProviders, isFreeMail, nameSimilarityThreshold, reasonWeights } from '../platform/duplicate-matching.ts';
 export type { DuplicateReason, DuplicateStatus } from '../platform/duplicate-matching.ts';
 export type DuplicateKind = 'customer' | 'prospect';
 
-export interface PossibleDuplicate {
-  matchId: number;
-  kind: DuplicateKind;
-  id: string;
-  name: string;
-  reasons: DuplicateReason[];
-  nameSimilarity?: number;
-  score: number;
-  status: DuplicateStatus;
-  dismissedBy?: string;
-  dismissedAt?: string;
-}
+export type PossibleDuplicate = DuplicateView<DuplicateKind>;
 
 /**
  * Matches newly created prospects, set-based: one statement for the whole batch, whatever its size (sign-up
@@ -101,23 +90,6 @@ export async function matchDuplicates(tx: DbOrTx, prospectIds: string[]): Promis
     on conflict (prospect_id, matched_kind, matched_id) do nothing`);
 }
 
-type Row = typeof prospectDuplicates.$inferSelect;
-
-function view(row: Row): PossibleDuplicate {
-  return {
-    matchId: row.id,
-    kind: row.matchedKind as DuplicateKind,
-    id: row.matchedId,
-    name: row.matchedName,
-    reasons: row.reasons as DuplicateReason[],
-    ...(row.nameSimilarity !== null ? { nameSimilarity: Number(row.nameSimilarity) } : {}),
-    score: row.score,
-    status: row.status as DuplicateStatus,
-    ...(row.dismissedBy ? { dismissedBy: row.dismissedBy } : {}),
-    ...(row.dismissedAt ? { dismissedAt: row.dismissedAt.toISOString() } : {}),
-  };
-}
-
 /** A prospect's possible duplicates: open ones first, then by score. */
 export async function duplicatesOf(db: DbOrTx, prospectId: string): Promise<PossibleDuplicate[]> {
   const rows = await db
@@ -125,7 +97,7 @@ export async function duplicatesOf(db: DbOrTx, prospectId: string): Promise<Poss
     .from(prospectDuplicates)
     .where(eq(prospectDuplicates.prospectId, prospectId))
     .orderBy(desc(sql`${prospectDuplicates.status} = 'Open'`), desc(prospectDuplicates.score), asc(prospectDuplicates.id));
-  return rows.map(view);
+  return rows.map((row) => duplicateView<DuplicateKind>(row));
 }
 
 /** SQL: the prospect has an open possible duplicate (for All prospects' flag and filter). */
@@ -158,7 +130,7 @@ export function createDuplicates(db: Db) {
             .set({ status: 'Dismissed', dismissedBy, dismissedAt: new Date() })
             .where(and(eq(prospectDuplicates.prospectId, row.matchedId), eq(prospectDuplicates.matchedKind, 'prospect'), eq(prospectDuplicates.matchedId, prospectId), eq(prospectDuplicates.status, 'Open')));
         }
-        return view(updated!);
+        return duplicateView<DuplicateKind>(updated!);
       });
     },
   };

@@ -52,3 +52,45 @@ export const nameKeySql = (column: string) =>
   sql.raw(
     `btrim(regexp_replace(regexp_replace(lower(${column}), '\\m(oü|ou|as|gmbh|ag|ltd|limited|llc|inc|oy|ab|bv|nv|sa|sas|srl|spa|plc|corp|co|company|sia|uab|sp z o o)\\M', ' ', 'g'), '[^[:alnum:]]+', ' ', 'g'))`,
   );
+
+/** A stored match as each context shows it (HQ's prospects and the CRM's leads keep the same columns). */
+export interface DuplicateView<Kind extends string> {
+  matchId: number;
+  kind: Kind;
+  id: string;
+  name: string;
+  reasons: DuplicateReason[];
+  nameSimilarity?: number;
+  score: number;
+  status: DuplicateStatus;
+  dismissedBy?: string;
+  dismissedAt?: string;
+}
+
+interface StoredMatch {
+  id: number;
+  matchedKind: string;
+  matchedId: string;
+  matchedName: string;
+  reasons: unknown;
+  nameSimilarity: number | null;
+  score: number;
+  status: string;
+  dismissedBy: string | null;
+  dismissedAt: Date | null;
+}
+
+export function duplicateView<Kind extends string>(row: StoredMatch): DuplicateView<Kind> {
+  return {
+    matchId: row.id,
+    kind: row.matchedKind as Kind,
+    id: row.matchedId,
+    name: row.matchedName,
+    reasons: row.reasons as DuplicateReason[],
+    ...(row.nameSimilarity !== null ? { nameSimilarity: Number(row.nameSimilarity) } : {}),
+    score: row.score,
+    status: row.status as DuplicateStatus,
+    ...(row.dismissedBy ? { dismissedBy: row.dismissedBy } : {}),
+    ...(row.dismissedAt ? { dismissedAt: row.dismissedAt.toISOString() } : {}),
+  };
+}

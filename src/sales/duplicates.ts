@@ -3,24 +3,13 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
-import { candidatesPerReason, isFreeMailSql, nameSimilarityThreshold, scoreSql } from '../platform/duplicate-matching.ts';
-import type { DuplicateReason, DuplicateStatus } from '../platform/duplicate-matching.ts';
+import { candidatesPerReason, duplicateView, isFreeMailSql, nameSimilarityThreshold, scoreSql } from '../platform/duplicate-matching.ts';
+import type { DuplicateView } from '../platform/duplicate-matching.ts';
 import { accounts, contacts, leadDuplicates, leads } from './schema.ts';
 
 export type LeadDuplicateKind = 'lead' | 'contact' | 'account';
 
-export interface LeadDuplicate {
-  matchId: number;
-  kind: LeadDuplicateKind;
-  id: string;
-  name: string;
-  reasons: DuplicateReason[];
-  nameSimilarity?: number;
-  score: number;
-  status: DuplicateStatus;
-  dismissedBy?: string;
-  dismissedAt?: string;
-}
+export type LeadDuplicate = DuplicateView<LeadDuplicateKind>;
 
 /**
  * Matches newly created leads, set-based: one statement for the whole batch (dual-write inserts leads in batches;
@@ -99,23 +88,6 @@ export async function matchLeadDuplicates(tx: DbOrTx, leadIds: string[]): Promis
     on conflict (lead_id, matched_kind, matched_id) do nothing`);
 }
 
-type Row = typeof leadDuplicates.$inferSelect;
-
-function view(row: Row): LeadDuplicate {
-  return {
-    matchId: row.id,
-    kind: row.matchedKind as LeadDuplicateKind,
-    id: row.matchedId,
-    name: row.matchedName,
-    reasons: row.reasons as DuplicateReason[],
-    ...(row.nameSimilarity !== null ? { nameSimilarity: Number(row.nameSimilarity) } : {}),
-    score: row.score,
-    status: row.status as DuplicateStatus,
-    ...(row.dismissedBy ? { dismissedBy: row.dismissedBy } : {}),
-    ...(row.dismissedAt ? { dismissedAt: row.dismissedAt.toISOString() } : {}),
-  };
-}
-
 /** A lead's possible duplicates: open ones first, then by score. */
 export async function duplicatesOfLead(db: DbOrTx, leadId: string): Promise<LeadDuplicate[]> {
   const rows = await db
@@ -123,7 +95,7 @@ export async function duplicatesOfLead(db: DbOrTx, leadId: string): Promise<Lead
     .from(leadDuplicates)
     .where(eq(leadDuplicates.leadId, leadId))
     .orderBy(desc(sql`${leadDuplicates.status} = 'Open'`), desc(leadDuplicates.score), asc(leadDuplicates.id));
-  return rows.map(view);
+  return rows.map((row) => duplicateView<LeadDuplicateKind>(row));
 }
 
 /**
@@ -145,6 +117,6 @@ export async function dismissLeadDuplicate(db: Db, leadId: string, matchId: numb
         .set(dismissed)
         .where(and(eq(leadDuplicates.leadId, row.matchedId), eq(leadDuplicates.matchedKind, 'lead'), eq(leadDuplicates.matchedId, leadId), eq(leadDuplicates.status, 'Open')));
     }
-    return view(updated!);
+    return duplicateView<LeadDuplicateKind>(updated!);
   });
 }
