@@ -2,6 +2,7 @@
 import { Input, SegmentedControl, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** A value shown as itself, or a value (kept in the address) with the words shown for it. */
 type Option = string | { value: string; label: string };
@@ -14,7 +15,8 @@ interface SegmentedFilterProps {
   allLabel?: Option;
 }
 
-export function SegmentedFilter({ label, value, options, onChange, allLabel = 'All' }: SegmentedFilterProps) {
+export function SegmentedFilter({ label, value, options, onChange, allLabel }: SegmentedFilterProps) {
+  const { t } = useTranslation('common');
   const id = useId();
   // On a phone the choices stack, so the control stays inside its card.
   const narrow = useMediaQuery('(max-width: 36em)') ?? false;
@@ -23,7 +25,7 @@ export function SegmentedFilter({ label, value, options, onChange, allLabel = 'A
       <Input.Label labelElement="div" id={id}>
         {label}
       </Input.Label>
-      <SegmentedControl aria-labelledby={id} value={value} onChange={onChange} data={[allLabel, ...options]} orientation={narrow ? 'vertical' : 'horizontal'} fullWidth={narrow} />
+      <SegmentedControl aria-labelledby={id} value={value} onChange={onChange} data={[allLabel ?? { value: 'All', label: t('ui.all') }, ...options]} orientation={narrow ? 'vertical' : 'horizontal'} fullWidth={narrow} />
     </Stack>
   );
 }
