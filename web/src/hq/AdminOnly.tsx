@@ -2,14 +2,16 @@
 import { Alert } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useIsAdministrator } from './useMe.ts';
 
 export function AdminOnly({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('hq');
   const admin = useIsAdministrator();
   if (admin) return children;
   return (
-    <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="Administrators only">
-      This page needs the administrator role. Ask an administrator if you need access.
+    <Alert color="gray" variant="light" icon={<IconLock size={18} />} title={t('adminOnly.title')}>
+      {t('adminOnly.text')}
     </Alert>
   );
 }

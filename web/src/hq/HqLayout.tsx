@@ -29,6 +29,7 @@ import {
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, isStatus, unwrap } from '../api/client.ts';
@@ -39,7 +40,8 @@ import { salesOrderReaders } from './salesOrders.ts';
 import { hasAnyRole, hqRoles, isAdministrator, salesRoles, useMe } from './useMe.ts';
 
 interface NavEntry {
-  label: string;
+  /** Its text: layout.nav.<label> in hq. */
+  label: NavLabel;
   to: string;
   icon: ReactNode;
   adminOnly?: boolean;
@@ -49,54 +51,57 @@ interface NavEntry {
   exact?: boolean;
 }
 
-const navGroups: { title: string; entries: NavEntry[] }[] = [
+type NavLabel = 'allProspects' | 'onboardingCases' | 'customers' | 'products' | 'salesOrders' | 'invoices' | 'customerHierarchies' | 'distributionJobs' | 'jobHistory' | 'channelRequests' | 'deliveryLog' | 'mailTemplates' | 'notificationProfiles' | 'leads' | 'opportunities' | 'accounts' | 'contacts' | 'dualWrite' | 'onlineStore' | 'numberSequences' | 'staffUsers';
+
+/** Group titles are layout.groups.<title> in hq. */
+const navGroups: { title: 'partners' | 'distribution' | 'mail' | 'sales' | 'integration' | 'setup'; entries: NavEntry[] }[] = [
   {
-    title: 'Partners',
+    title: 'partners',
     entries: [
-      { label: 'All prospects', to: '/hq/prospects', icon: <IconChecklist size={18} /> },
-      { label: 'Onboarding cases', to: '/hq/onboarding-cases', icon: <IconFolders size={18} />, roles: ['hq-operations', 'salesperson', 'sales-manager'] },
-      { label: 'Customers', to: '/hq/customers', icon: <IconAddressBook size={18} /> },
-      { label: 'Products', to: '/hq/products', icon: <IconPackage size={18} />, roles: ['hq-operations', 'sales-manager', 'salesperson'] },
-      { label: 'Sales orders', to: '/hq/sales-orders', icon: <IconReceipt size={18} />, roles: salesOrderReaders },
-      { label: 'Invoices', to: '/hq/invoices', icon: <IconFileInvoice size={18} />, roles: salesOrderReaders },
-      { label: 'Customer hierarchies', to: '/hq/customer-hierarchies', icon: <IconHierarchy2 size={18} /> },
+      { label: 'allProspects', to: '/hq/prospects', icon: <IconChecklist size={18} /> },
+      { label: 'onboardingCases', to: '/hq/onboarding-cases', icon: <IconFolders size={18} />, roles: ['hq-operations', 'salesperson', 'sales-manager'] },
+      { label: 'customers', to: '/hq/customers', icon: <IconAddressBook size={18} /> },
+      { label: 'products', to: '/hq/products', icon: <IconPackage size={18} />, roles: ['hq-operations', 'sales-manager', 'salesperson'] },
+      { label: 'salesOrders', to: '/hq/sales-orders', icon: <IconReceipt size={18} />, roles: salesOrderReaders },
+      { label: 'invoices', to: '/hq/invoices', icon: <IconFileInvoice size={18} />, roles: salesOrderReaders },
+      { label: 'customerHierarchies', to: '/hq/customer-hierarchies', icon: <IconHierarchy2 size={18} /> },
     ],
   },
   {
-    title: 'Distribution',
+    title: 'distribution',
     entries: [
-      { label: 'Distribution jobs', to: '/hq/distribution', icon: <IconRefresh size={18} />, exact: true },
-      { label: 'Job history', to: '/hq/distribution/history', icon: <IconHistory size={18} /> },
-      { label: 'Channel requests', to: '/hq/channel-requests', icon: <IconInbox size={18} /> },
+      { label: 'distributionJobs', to: '/hq/distribution', icon: <IconRefresh size={18} />, exact: true },
+      { label: 'jobHistory', to: '/hq/distribution/history', icon: <IconHistory size={18} /> },
+      { label: 'channelRequests', to: '/hq/channel-requests', icon: <IconInbox size={18} /> },
     ],
   },
   {
-    title: 'E-mail',
+    title: 'mail',
     entries: [
-      { label: 'Delivery log', to: '/hq/mail', icon: <IconMail size={18} />, exact: true },
-      { label: 'E-mail templates', to: '/hq/mail/templates', icon: <IconTemplate size={18} /> },
-      { label: 'Notification profiles', to: '/hq/mail/profiles', icon: <IconBell size={18} /> },
+      { label: 'deliveryLog', to: '/hq/mail', icon: <IconMail size={18} />, exact: true },
+      { label: 'mailTemplates', to: '/hq/mail/templates', icon: <IconTemplate size={18} /> },
+      { label: 'notificationProfiles', to: '/hq/mail/profiles', icon: <IconBell size={18} /> },
     ],
   },
   {
-    title: 'Sales',
+    title: 'sales',
     entries: [
-      { label: 'Leads', to: '/sales/leads', icon: <IconTargetArrow size={18} />, roles: salesRoles },
-      { label: 'Opportunities', to: '/sales/opportunities', icon: <IconTrophy size={18} />, roles: salesRoles },
-      { label: 'Accounts', to: '/sales/accounts', icon: <IconBuilding size={18} />, roles: salesRoles },
-      { label: 'Contacts', to: '/sales/contacts', icon: <IconUser size={18} />, roles: salesRoles },
+      { label: 'leads', to: '/sales/leads', icon: <IconTargetArrow size={18} />, roles: salesRoles },
+      { label: 'opportunities', to: '/sales/opportunities', icon: <IconTrophy size={18} />, roles: salesRoles },
+      { label: 'accounts', to: '/sales/accounts', icon: <IconBuilding size={18} />, roles: salesRoles },
+      { label: 'contacts', to: '/sales/contacts', icon: <IconUser size={18} />, roles: salesRoles },
     ],
   },
   {
-    title: 'Integration',
-    entries: [{ label: 'Dual-write', to: '/hq/dual-write', icon: <IconArrowsExchange size={18} />, roles: ['integration-administrator'] }],
+    title: 'integration',
+    entries: [{ label: 'dualWrite', to: '/hq/dual-write', icon: <IconArrowsExchange size={18} />, roles: ['integration-administrator'] }],
   },
   {
-    title: 'Setup',
+    title: 'setup',
     entries: [
-      { label: 'Online store', to: '/hq/online-store', icon: <IconBuildingStore size={18} /> },
-      { label: 'Number sequences', to: '/hq/number-sequences', icon: <IconNumbers size={18} />, adminOnly: true },
-      { label: 'Staff users', to: '/hq/staff-users', icon: <IconUsers size={18} />, adminOnly: true },
+      { label: 'onlineStore', to: '/hq/online-store', icon: <IconBuildingStore size={18} /> },
+      { label: 'numberSequences', to: '/hq/number-sequences', icon: <IconNumbers size={18} />, adminOnly: true },
+      { label: 'staffUsers', to: '/hq/staff-users', icon: <IconUsers size={18} />, adminOnly: true },
     ],
   },
 ];
@@ -107,6 +112,7 @@ function isActive(entry: NavEntry, pathname: string): boolean {
 }
 
 export function HqLayout() {
+  const { t } = useTranslation('hq');
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
@@ -117,7 +123,7 @@ export function HqLayout() {
     // A 401 sends the user to the sign-in page (see main.tsx); until then, wait.
     return (
       <Center h="100vh">
-        <Loader aria-label="Loading" />
+        <Loader aria-label={t('common:ui.loading')} />
       </Center>
     );
   }
@@ -125,9 +131,9 @@ export function HqLayout() {
     return (
       <Container size="sm" py={80}>
         <Stack>
-          <ErrorAlert error={me.error} title="Handshake HQ could not start" />
+          <ErrorAlert error={me.error} title={t('layout.couldNotStart')} />
           <Button variant="light" onClick={() => void me.refetch()} style={{ alignSelf: 'flex-start' }}>
-            Try again
+            {t('layout.tryAgain')}
           </Button>
         </Stack>
       </Container>
@@ -138,9 +144,9 @@ export function HqLayout() {
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
-        <Header me={me.data} burger={<Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />} />
+        <Header me={me.data} burger={<Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('layout.toggleNavigation')} />} />
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main">
+      <AppShell.Navbar p="sm" aria-label={t('layout.mainNavigation')}>
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap="md">
             {navGroups.map((group) => {
@@ -149,14 +155,14 @@ export function HqLayout() {
               return (
                 <Stack key={group.title} gap={2}>
                   <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
-                    {group.title}
+                    {t(`layout.groups.${group.title}`)}
                   </Text>
                   {entries.map((entry) => (
                     <NavLink
                       key={entry.to}
                       component={Link}
                       to={entry.to}
-                      label={entry.label}
+                      label={t(`layout.nav.${entry.label}`)}
                       leftSection={entry.icon}
                       active={isActive(entry, pathname)}
                       variant="light"
@@ -171,7 +177,7 @@ export function HqLayout() {
         <AppShell.Section>
           <Text size="xs" c="dimmed" px="sm" pt="sm">
             <a href="/docs" target="_blank" rel="noreferrer" style={{ color: 'inherit' }}>
-              API reference
+              {t('layout.apiReference')}
             </a>
           </Text>
         </AppShell.Section>
@@ -186,6 +192,7 @@ export function HqLayout() {
 }
 
 function Header({ me, burger }: { me: Me; burger: ReactNode }) {
+  const { t } = useTranslation('hq');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const signOut = useMutation({
@@ -224,12 +231,12 @@ function Header({ me, burger }: { me: Me; burger: ReactNode }) {
         {/* The badge says it once: the seeded administrator is also named Administrator. */}
         {admin && me.user.name.trim().toLowerCase() !== 'administrator' ? (
           <Badge variant="light" color="grape" leftSection={<IconShieldLock size={12} />} visibleFrom="md">
-            Administrator
+            {t('layout.administrator')}
           </Badge>
         ) : null}
         <LanguageSwitcher />
         <Button variant="default" size="xs" leftSection={<IconLogout size={14} />} loading={signOut.isPending} onClick={() => signOut.mutate()}>
-          Sign out
+          {t('layout.signOut')}
         </Button>
       </Group>
     </Group>

@@ -3,6 +3,7 @@ import { Center, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconHeartHandshake } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import type { StaffUser } from '../api/client.ts';
@@ -16,7 +17,8 @@ function destination(next: string | null): string {
 }
 
 export function SignInPage() {
-  useDocumentTitle('Sign in · Handshake HQ');
+  const { t } = useTranslation('hq');
+  useDocumentTitle(t('signIn.documentTitle'));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
@@ -39,7 +41,7 @@ export function SignInPage() {
             Handshake HQ
           </Title>
           <Text c="dimmed" size="sm">
-            Sign in with your staff account
+            {t('signIn.subtitle')}
           </Text>
         </Stack>
         <Paper withBorder shadow="sm" radius="md" p="xl">
@@ -47,7 +49,7 @@ export function SignInPage() {
         </Paper>
         <Text ta="center" size="sm">
           <Link to="/" style={{ color: 'var(--mantine-color-dimmed)' }}>
-            Back to the storefront
+            {t('signIn.backToStorefront')}
           </Link>
         </Text>
       </Stack>

@@ -15,23 +15,25 @@ import { ExportCsvButton } from '../ui/ListExport.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { AdminOnly } from './AdminOnly.tsx';
 import { EditRolesModal, NewStaffUserModal, staffUsersKey } from './StaffUserModals.tsx';
-import { roleLabels } from './staffRoles.ts';
+import { roleLabel } from './staffRoles.ts';
 import { useIsAdministrator, useMe } from './useMe.ts';
+import { useTranslation } from 'react-i18next';
 
 export function StaffUsersPage() {
+  const { t } = useTranslation('hq');
   const admin = useIsAdministrator();
   const [creating, { open, close }] = useDisclosure(false);
   return (
     <>
       <PageHeader
-        title="Staff users"
-        description="People who can sign in to Handshake HQ, and what they may do."
+        title={t('staffUsers.title')}
+        description={t('staffUsers.description')}
         actions={
           admin ? (
             <Group gap="sm">
               <ExportCsvButton path="/api/hq/staff-users" query={{}} />
               <Button leftSection={<IconUserPlus size={16} />} onClick={open}>
-                New staff user
+                {t('staffUsers.new')}
               </Button>
             </Group>
           ) : null
@@ -46,31 +48,32 @@ export function StaffUsersPage() {
 }
 
 function StaffTable() {
+  const { t } = useTranslation('hq');
   const users = useQuery({ queryKey: staffUsersKey, queryFn: () => unwrap(api.GET('/api/hq/staff-users')) });
   const [editing, setEditing] = useState<StaffUser>();
   return (
     <Paper withBorder radius="md" p="md">
       {!users.data ? (
         users.isError ? (
-          <ErrorAlert error={users.error} title="The staff users could not be loaded" />
+          <ErrorAlert error={users.error} title={t('staffUsers.loadError')} />
         ) : (
           <TableSkeleton rows={3} />
         )
       ) : users.data.items.length === 0 ? (
-        <Empty title="No staff users" />
+        <Empty title={t('staffUsers.empty')} />
       ) : (
         <Table.ScrollContainer minWidth={860}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>E-mail</Table.Th>
-                <Table.Th>Roles</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Created</Table.Th>
+                <Table.Th>{t('staffUsers.columns.name')}</Table.Th>
+                <Table.Th>{t('staffUsers.columns.email')}</Table.Th>
+                <Table.Th>{t('staffUsers.columns.roles')}</Table.Th>
+                <Table.Th>{t('staffUsers.columns.status')}</Table.Th>
+                <Table.Th>{t('staffUsers.columns.created')}</Table.Th>
                 <Table.Th>
                   <Text span size="sm" fw={700}>
-                    Actions
+                    {t('staffUsers.columns.actions')}
                   </Text>
                 </Table.Th>
               </Table.Tr>
@@ -89,6 +92,7 @@ function StaffTable() {
 }
 
 function StaffRow({ user, onEditRoles }: { user: StaffUser; onEditRoles: () => void }) {
+  const { t } = useTranslation('hq');
   const queryClient = useQueryClient();
   const me = useMe().data;
   const isMe = me?.user.id === user.id;
@@ -96,9 +100,9 @@ function StaffRow({ user, onEditRoles }: { user: StaffUser; onEditRoles: () => v
     mutationFn: (disabled: boolean) => unwrap(api.PATCH('/api/hq/staff-users/{id}', { params: { path: { id: user.id } }, body: { disabled } })),
     onSuccess: (updated) => {
       void queryClient.invalidateQueries({ queryKey: staffUsersKey });
-      notifySuccess(updated.disabled ? 'Staff user disabled' : 'Staff user enabled', `${updated.name} ${updated.disabled ? 'can no longer sign in' : 'can sign in again'}.`);
+      notifySuccess(updated.disabled ? t('staffUsers.disabled') : t('staffUsers.enabled'), updated.disabled ? t('staffUsers.disabledText', { name: updated.name }) : t('staffUsers.enabledText', { name: updated.name }));
     },
-    onError: (error) => notifyError(error, `${user.name} could not be changed`),
+    onError: (error) => notifyError(error, t('staffUsers.changeError', { name: user.name })),
   });
 
   return (
@@ -109,7 +113,7 @@ function StaffRow({ user, onEditRoles }: { user: StaffUser; onEditRoles: () => v
           {isMe ? (
             <Text span size="xs" c="dimmed" fw={400}>
               {' '}
-              (you)
+              {t('staffUsers.you')}
             </Text>
           ) : null}
         </Text>
@@ -119,21 +123,21 @@ function StaffRow({ user, onEditRoles }: { user: StaffUser; onEditRoles: () => v
         <Group gap={4}>
           {user.roles.map((role) => (
             <Badge key={role} size="sm" variant="light" color={role === 'administrator' ? 'grape' : 'indigo'} tt="none">
-              {roleLabels[role]}
+              {roleLabel(role)}
             </Badge>
           ))}
         </Group>
       </Table.Td>
       <Table.Td>
         <Badge size="sm" variant="dot" color={user.disabled ? 'gray' : 'teal'} tt="none">
-          {user.disabled ? 'Disabled' : 'Active'}
+          {user.disabled ? t('staffUsers.statusDisabled') : t('staffUsers.statusActive')}
         </Badge>
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(user.createdAt)}</Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap">
           <Button size="xs" variant="default" onClick={onEditRoles}>
-            Edit roles
+            {t('staffUsers.editRoles')}
           </Button>
           <Button
             size="xs"
@@ -141,10 +145,10 @@ function StaffRow({ user, onEditRoles }: { user: StaffUser; onEditRoles: () => v
             color={user.disabled ? 'teal' : 'red'}
             loading={setDisabled.isPending}
             disabled={isMe && !user.disabled}
-            title={isMe && !user.disabled ? 'You cannot disable yourself' : undefined}
+            title={isMe && !user.disabled ? t('staffUsers.cannotDisableYourself') : undefined}
             onClick={() => setDisabled.mutate(!user.disabled)}
           >
-            {user.disabled ? 'Enable' : 'Disable'}
+            {user.disabled ? t('staffUsers.enable') : t('staffUsers.disable')}
           </Button>
         </Group>
       </Table.Td>
