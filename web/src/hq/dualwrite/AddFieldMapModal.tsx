@@ -2,12 +2,14 @@
 import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { errorMessage } from '../../api/client.ts';
 import { notifySuccess } from '../../ui/notify.ts';
 import { toBody } from './api.ts';
 import type { FieldInfo, FieldMapBody, MapDetail } from './api.ts';
 import { useSaveFieldMaps } from './useSaveFieldMaps.ts';
-import { fieldDirectionLabels } from './labels.tsx';
+import { fieldDirectionLabel } from './labels.tsx';
 
 interface AddFieldMapModalProps {
   map: MapDetail;
@@ -16,8 +18,9 @@ interface AddFieldMapModalProps {
 }
 
 export function AddFieldMapModal({ map, opened, onClose }: AddFieldMapModalProps) {
+  const { t } = useTranslation('hq');
   return (
-    <Modal opened={opened} onClose={onClose} title="Add field map" centered size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('dualWrite.fieldMaps.add')} centered size="lg">
       {opened ? <AddFieldMapForm map={map} onDone={onClose} /> : null}
     </Modal>
   );
@@ -27,10 +30,13 @@ const none = '';
 type Direction = FieldMapBody['direction'];
 const directions: Direction[] = ['=', '>', '<'];
 
-function fieldOptions(fields: readonly FieldInfo[], noneLabel: string) {
+function fieldOptions(t: TFunction, fields: readonly FieldInfo[]) {
   return [
-    { value: none, label: noneLabel },
-    ...fields.map((f) => ({ value: f.name, label: `${f.name} · ${f.type}${f.readOnly ? ' · read-only' : ''}${f.required ? ' · required' : ''}` })),
+    { value: none, label: t('dualWrite.addFieldMap.noneOption') },
+    ...fields.map((f) => ({
+      value: f.name,
+      label: `${f.name} · ${f.type}${f.readOnly ? ` · ${t('dualWrite.addFieldMap.readOnly')}` : ''}${f.required ? ` · ${t('dualWrite.addFieldMap.required')}` : ''}`,
+    })),
   ];
 }
 
@@ -42,6 +48,7 @@ function typedDefault(text: string, type: string | undefined): string | number |
 }
 
 function AddFieldMapForm({ map, onDone }: { map: MapDetail; onDone: () => void }) {
+  const { t } = useTranslation('hq');
   const [hqField, setHqField] = useState(none);
   const [crmField, setCrmField] = useState(none);
   const [direction, setDirection] = useState<Direction>('=');
@@ -61,7 +68,8 @@ function AddFieldMapForm({ map, onDone }: { map: MapDetail; onDone: () => void }
     };
     save.mutate([...toBody(map.fieldMaps), added], {
       onSuccess: () => {
-        notifySuccess('Field map added', `${added.hqField ?? '(none)'} ${direction} ${added.crmField ?? '(none)'}`);
+        const noField = t('dualWrite.fieldMaps.noField');
+        notifySuccess(t('dualWrite.addFieldMap.added'), `${added.hqField ?? noField} ${direction} ${added.crmField ?? noField}`);
         onDone();
       },
     });
@@ -71,48 +79,47 @@ function AddFieldMapForm({ map, onDone }: { map: MapDetail; onDone: () => void }
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          Pick the fields to connect. A field map with one side only writes its default value. The map is checked as a whole when you save, so a field map that
-          cannot work is refused with the reason.
+          {t('dualWrite.addFieldMap.intro')}
         </Text>
         <NativeSelect
-          label="HQ field"
-          description={`Fields of ${map.hqEntity} in HQ`}
-          data={fieldOptions(map.fields.hq, '(none: default value only)')}
+          label={t('dualWrite.fieldMaps.hqField')}
+          description={t('dualWrite.addFieldMap.hqFieldsOf', { entity: map.hqEntity })}
+          data={fieldOptions(t, map.fields.hq)}
           value={hqField}
           onChange={(event) => setHqField(event.currentTarget.value)}
           data-autofocus
         />
         <NativeSelect
-          label="Direction"
-          data={directions.map((d) => ({ value: d, label: fieldDirectionLabels[d] }))}
+          label={t('dualWrite.fieldMaps.direction')}
+          data={directions.map((d) => ({ value: d, label: fieldDirectionLabel(d) }))}
           value={direction}
           onChange={(event) => setDirection(event.currentTarget.value as Direction)}
         />
         <NativeSelect
-          label="CRM field"
-          description={`Fields of ${map.crmEntity} in the CRM`}
-          data={fieldOptions(map.fields.crm, '(none: default value only)')}
+          label={t('dualWrite.fieldMaps.crmField')}
+          description={t('dualWrite.addFieldMap.crmFieldsOf', { entity: map.crmEntity })}
+          data={fieldOptions(t, map.fields.crm)}
           value={crmField}
           onChange={(event) => setCrmField(event.currentTarget.value)}
         />
         <TextInput
-          label="Default value"
-          description="Optional. Written when the source has no value, or always when there is no source field."
+          label={t('dualWrite.addFieldMap.defaultValue')}
+          description={t('dualWrite.addFieldMap.defaultValueHelp')}
           value={defaultText}
           maxLength={200}
           onChange={(event) => setDefaultText(event.currentTarget.value)}
         />
         {save.isError ? (
-          <Alert color="red" variant="light" role="alert" title="The field map was not added">
+          <Alert color="red" variant="light" role="alert" title={t('dualWrite.addFieldMap.notAdded')}>
             {errorMessage(save.error)}
           </Alert>
         ) : null}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
-            Cancel
+            {t('common:ui.cancel')}
           </Button>
           <Button type="submit" loading={save.isPending}>
-            Save field map
+            {t('dualWrite.addFieldMap.save')}
           </Button>
         </Group>
       </Stack>

@@ -1,6 +1,7 @@
 // Dual-write: every table map between HQ and the CRM, its status, what waits and what failed, refreshed every 2 s.
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../ui/AppLink.tsx';
 import { Empty } from '../../ui/Empty.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -12,35 +13,33 @@ import type { MapSummary } from './api.ts';
 import { directionLabels, directionsArrow, MapStatusBadge, RelativeTime } from './labels.tsx';
 
 export function DualWriteMapsPage() {
+  const { t } = useTranslation('hq');
   const maps = useMaps();
   return (
     <>
-      <PageHeader
-        title="Dual-write"
-        description="Table maps keep HQ and the CRM in step, row by row and in both directions. Counts refresh every 2 seconds."
-      />
+      <PageHeader title={t('dualWrite.maps.title')} description={t('dualWrite.maps.description')} />
       <Paper withBorder radius="md" p="md">
-        {maps.data && maps.isError ? <ErrorAlert error={maps.error} title="The list could not be refreshed" /> : null}
+        {maps.data && maps.isError ? <ErrorAlert error={maps.error} title={t('dualWrite.listNotRefreshed')} /> : null}
         {!maps.data ? (
           maps.isError ? (
-            <ErrorAlert error={maps.error} title="The table maps could not be loaded" />
+            <ErrorAlert error={maps.error} title={t('dualWrite.maps.notLoaded')} />
           ) : (
             <TableSkeleton rows={4} />
           )
         ) : maps.data.length === 0 ? (
-          <Empty icon={<IconArrowsExchange size={24} />} title="No table maps" description="Table maps appear here once the dual-write solution is installed." />
+          <Empty icon={<IconArrowsExchange size={24} />} title={t('dualWrite.maps.empty')} description={t('dualWrite.maps.emptyText')} />
         ) : (
           <Table.ScrollContainer minWidth={960}>
             <Table verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr style={{ whiteSpace: 'nowrap' }}>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>HQ entity ↔ CRM table</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th ta="right">Pending</Table.Th>
-                  <Table.Th ta="right">Failed</Table.Th>
-                  <Table.Th>Last sync</Table.Th>
-                  <Table.Th>Directions</Table.Th>
+                  <Table.Th>{t('dualWrite.maps.name')}</Table.Th>
+                  <Table.Th>{t('dualWrite.maps.entities')}</Table.Th>
+                  <Table.Th>{t('dualWrite.status')}</Table.Th>
+                  <Table.Th ta="right">{t('dualWrite.pending')}</Table.Th>
+                  <Table.Th ta="right">{t('dualWrite.failed')}</Table.Th>
+                  <Table.Th>{t('dualWrite.lastSync')}</Table.Th>
+                  <Table.Th>{t('dualWrite.directions')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -57,6 +56,7 @@ export function DualWriteMapsPage() {
 }
 
 function MapRow({ map }: { map: MapSummary }) {
+  const { t } = useTranslation('hq');
   return (
     <Table.Tr data-map={map.id}>
       <Table.Td miw={240} maw={380}>
@@ -97,7 +97,7 @@ function MapRow({ map }: { map: MapSummary }) {
         <Group gap={4} wrap="nowrap">
           {map.directions.length === 0 ? (
             <Text size="sm" c="dimmed">
-              None
+              {t('dualWrite.none')}
             </Text>
           ) : (
             map.directions.map((d) => (

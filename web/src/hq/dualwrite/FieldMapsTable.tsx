@@ -2,16 +2,18 @@
 import { Alert, Badge, Button, Group, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
+import { Trans, useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { notifySuccess } from '../../ui/notify.ts';
 import { Section } from '../../ui/Section.tsx';
 import { toBody } from './api.ts';
 import type { FieldMapBody, FieldMapRow, MapDetail } from './api.ts';
 import { AddFieldMapModal } from './AddFieldMapModal.tsx';
-import { symbolMeanings } from './labels.tsx';
+import { symbolMeaning } from './labels.tsx';
 import { fieldMapName, useSaveFieldMaps } from './useSaveFieldMaps.ts';
 
 export function FieldMapsTable({ map }: { map: MapDetail }) {
+  const { t } = useTranslation('hq');
   const [adding, { open, close }] = useDisclosure(false);
   const save = useSaveFieldMaps(map);
   const pendingIndex = save.isPending ? save.variables && changedIndex(map.fieldMaps, save.variables) : undefined;
@@ -19,26 +21,25 @@ export function FieldMapsTable({ map }: { map: MapDetail }) {
   function toggle(row: FieldMapRow, enabled: boolean) {
     const next = toBody(map.fieldMaps).map((f, i) => (i === row.index ? { ...f, enabled } : f));
     save.mutate(next, {
-      onSuccess: () => notifySuccess(enabled ? 'Field map turned on' : 'Field map turned off', fieldMapName(row)),
+      onSuccess: () => notifySuccess(enabled ? t('dualWrite.fieldMaps.turnedOn') : t('dualWrite.fieldMaps.turnedOff'), fieldMapName(row)),
     });
   }
 
   return (
     <Section
-      title="Field maps"
+      title={t('dualWrite.fieldMaps.title')}
       actions={
         <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={open}>
-          Add field map
+          {t('dualWrite.fieldMaps.add')}
         </Button>
       }
     >
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          <b>=</b> both ways, <b>&gt;</b> HQ to CRM, <b>&lt;</b> CRM to HQ; a doubled symbol (<b>&gt;&lt;</b>, <b>&gt;&gt;</b>, <b>&lt;&lt;</b>) has a transform. Changes are
-          checked as a whole before they are saved.
+          <Trans t={t} i18nKey="dualWrite.fieldMaps.legend" components={{ b: <b /> }} />
         </Text>
         {save.isError ? (
-          <Alert color="red" variant="light" role="alert" title="The field maps were not changed" withCloseButton onClose={() => save.reset()}>
+          <Alert color="red" variant="light" role="alert" title={t('dualWrite.fieldMaps.notChanged')} withCloseButton onClose={() => save.reset()}>
             {errorMessage(save.error)}
           </Alert>
         ) : null}
@@ -46,11 +47,11 @@ export function FieldMapsTable({ map }: { map: MapDetail }) {
           <Table verticalSpacing="xs" striped>
             <Table.Thead>
               <Table.Tr style={{ whiteSpace: 'nowrap' }}>
-                <Table.Th>HQ field</Table.Th>
-                <Table.Th ta="center">Direction</Table.Th>
-                <Table.Th>CRM field</Table.Th>
-                <Table.Th>Transform</Table.Th>
-                <Table.Th>On</Table.Th>
+                <Table.Th>{t('dualWrite.fieldMaps.hqField')}</Table.Th>
+                <Table.Th ta="center">{t('dualWrite.fieldMaps.direction')}</Table.Th>
+                <Table.Th>{t('dualWrite.fieldMaps.crmField')}</Table.Th>
+                <Table.Th>{t('dualWrite.fieldMaps.transform')}</Table.Th>
+                <Table.Th>{t('dualWrite.fieldMaps.on')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -63,8 +64,8 @@ export function FieldMapsTable({ map }: { map: MapDetail }) {
                       <FieldName name={row.hqField} />
                     </Table.Td>
                     <Table.Td ta="center">
-                      <Tooltip label={symbolMeanings[row.symbol] ?? row.symbol}>
-                        <Text size="sm" ff="monospace" fw={700} span aria-label={symbolMeanings[row.symbol] ?? row.symbol}>
+                      <Tooltip label={symbolMeaning(row.symbol)}>
+                        <Text size="sm" ff="monospace" fw={700} span aria-label={symbolMeaning(row.symbol)}>
                           {row.symbol}
                         </Text>
                       </Tooltip>
@@ -81,7 +82,7 @@ export function FieldMapsTable({ map }: { map: MapDetail }) {
                         checked={checked}
                         disabled={save.isPending}
                         onChange={(event) => toggle(row, event.currentTarget.checked)}
-                        aria-label={`Field map ${name}`}
+                        aria-label={t('dualWrite.fieldMaps.switch', { name })}
                       />
                     </Table.Td>
                   </Table.Tr>
@@ -104,24 +105,26 @@ function changedIndex(current: readonly FieldMapRow[], next: readonly FieldMapBo
 }
 
 function FieldName({ name }: { name: string | null }) {
+  const { t } = useTranslation('hq');
   return name ? (
     <Text size="sm" ff="monospace">
       {name}
     </Text>
   ) : (
     <Text size="sm" c="dimmed">
-      (none)
+      {t('dualWrite.fieldMaps.noField')}
     </Text>
   );
 }
 
 function Transform({ row }: { row: FieldMapRow }) {
+  const { t } = useTranslation('hq');
   const parts = [];
   if (row.valueMap && row.valueMap.length > 0) {
     parts.push(
       <Stack key="values" gap={2}>
         <Text size="xs" c="dimmed">
-          Value map
+          {t('dualWrite.fieldMaps.valueMap')}
         </Text>
         {row.valueMap.map((entry) => (
           <Text key={`${entry.hq}|${entry.crm}`} size="xs" style={{ overflowWrap: 'anywhere' }}>
@@ -135,10 +138,10 @@ function Transform({ row }: { row: FieldMapRow }) {
     parts.push(
       <Text key="default" size="xs">
         <Text span c="dimmed" size="xs">
-          Default:{' '}
+          {t('dualWrite.fieldMaps.default')}{' '}
         </Text>
         <Text span ff="monospace" size="xs">
-          {row.default === null ? 'empty' : String(row.default)}
+          {row.default === null ? t('dualWrite.fieldMaps.empty') : String(row.default)}
         </Text>
       </Text>,
     );
@@ -147,7 +150,7 @@ function Transform({ row }: { row: FieldMapRow }) {
     parts.push(
       <Group key="lookup" gap={4}>
         <Text span c="dimmed" size="xs">
-          Lookup through
+          {t('dualWrite.fieldMaps.lookupThrough')}
         </Text>
         <Badge size="xs" variant="light" color="violet" radius="sm" style={{ textTransform: 'none' }}>
           {row.lookup}

@@ -1,6 +1,7 @@
 // The initial syncs of a map: per run and direction, how far it got, how fast, how long is left, and what failed.
 import { Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Empty } from '../../ui/Empty.tsx';
 import { formatDateTime, formatNumber } from '../../ui/format.ts';
 import { Section } from '../../ui/Section.tsx';
@@ -8,10 +9,11 @@ import type { InitialSyncRun, MapDetail } from './api.ts';
 import { directionLabels, formatDuration, RecordStatusBadge } from './labels.tsx';
 
 export function InitialSyncProgress({ map }: { map: MapDetail }) {
+  const { t } = useTranslation('hq');
   return (
-    <Section title="Initial sync">
+    <Section title={t('dualWrite.initialSync.title')}>
       {map.initialSync.length === 0 ? (
-        <Empty icon={<IconRefresh size={24} />} title="No initial sync yet" description="Run the map with an initial sync to copy and link the rows that exist already." />
+        <Empty icon={<IconRefresh size={24} />} title={t('dualWrite.initialSync.empty')} description={t('dualWrite.initialSync.emptyText')} />
       ) : (
         <Stack gap="sm">
           {map.initialSync.map((run) => (
@@ -24,9 +26,10 @@ export function InitialSyncProgress({ map }: { map: MapDetail }) {
 }
 
 function RunProgress({ run }: { run: InitialSyncRun }) {
+  const { t } = useTranslation('hq');
   const percent = run.total > 0 ? Math.min(100, (run.done / run.total) * 100) : run.status === 'Completed' ? 100 : 0;
   const running = run.status === 'Running';
-  const label = `Initial sync ${run.id}, ${directionLabels[run.direction]}`;
+  const label = t('dualWrite.initialSync.runLabel', { id: run.id, direction: directionLabels[run.direction] });
   return (
     <Paper withBorder radius="sm" p="sm" aria-label={label} component="section">
       <Stack gap={8}>
@@ -38,8 +41,8 @@ function RunProgress({ run }: { run: InitialSyncRun }) {
             <RecordStatusBadge status={run.status} />
           </Group>
           <Text size="xs" c="dimmed">
-            Started {formatDateTime(run.startedAt, true)}
-            {run.finishedAt ? ` · finished ${formatDateTime(run.finishedAt, true)}` : ''}
+            {t('dualWrite.initialSync.started', { at: formatDateTime(run.startedAt, true) })}
+            {run.finishedAt ? ` · ${t('dualWrite.initialSync.finished', { at: formatDateTime(run.finishedAt, true) })}` : ''}
           </Text>
         </Group>
         <Progress
@@ -49,13 +52,13 @@ function RunProgress({ run }: { run: InitialSyncRun }) {
           radius="sm"
           striped={running}
           animated={running}
-          aria-label={`${label}: ${formatNumber(run.done)} of ${formatNumber(run.total)} rows`}
+          aria-label={t('dualWrite.initialSync.progressLabel', { label, done: formatNumber(run.done), total: formatNumber(run.total) })}
         />
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-          <Figure label="Rows" value={`${formatNumber(run.done)} / ${formatNumber(run.total)}`} />
-          <Figure label="Rate" value={`${formatNumber(run.ratePerSecond)} / s`} />
-          <Figure label="Time left" value={running ? formatDuration(run.secondsLeft) : '—'} />
-          <Figure label="Errors" value={formatNumber(run.errors)} alert={run.errors > 0} />
+          <Figure label={t('dualWrite.initialSync.rows')} value={`${formatNumber(run.done)} / ${formatNumber(run.total)}`} />
+          <Figure label={t('dualWrite.initialSync.rate')} value={t('dualWrite.initialSync.perSecond', { n: formatNumber(run.ratePerSecond) })} />
+          <Figure label={t('dualWrite.initialSync.timeLeft')} value={running ? formatDuration(run.secondsLeft) : '—'} />
+          <Figure label={t('dualWrite.errors.title')} value={formatNumber(run.errors)} alert={run.errors > 0} />
         </SimpleGrid>
       </Stack>
     </Paper>

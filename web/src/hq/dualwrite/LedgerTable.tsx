@@ -3,6 +3,7 @@ import { Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { IconListDetails } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import { Empty } from '../../ui/Empty.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -15,11 +16,13 @@ import { toOffset, useQueryParams } from '../../ui/useQueryParams.ts';
 import { DateRangeFilter, ExportCsvButton } from '../../ui/ListExport.tsx';
 import { ledgerStatuses, recordsKey, refreshMs } from './api.ts';
 import type { LedgerRecord, MapDetail } from './api.ts';
+import { statusLabel } from '../../ui/StatusBadge.tsx';
 import { directionLabels, RecordStatusBadge } from './labels.tsx';
 
 const limit = 25;
 
 export function LedgerTable({ map }: { map: MapDetail }) {
+  const { t } = useTranslation('hq');
   const [filters, setFilters] = useQueryParams({ key: '', status: '', offset: '0', from: '', to: '' });
   const key = filters.key.trim();
   const status = ledgerStatuses.find((s) => s === filters.status);
@@ -37,46 +40,46 @@ export function LedgerTable({ map }: { map: MapDetail }) {
   const filtered = Boolean(key || status || from || to);
 
   return (
-    <Section title="Ledger">
+    <Section title={t('dualWrite.ledger.title')}>
       <Stack gap="md">
         <Group justify="space-between" align="flex-end" wrap="wrap">
           <NativeSelect
-            label="Status"
-            data={[{ value: '', label: 'All statuses' }, ...ledgerStatuses.map((s) => ({ value: s, label: s }))]}
+            label={t('dualWrite.status')}
+            data={[{ value: '', label: t('dualWrite.ledger.allStatuses') }, ...ledgerStatuses.map((s) => ({ value: s, label: statusLabel(s) }))]}
             value={status ?? ''}
             onChange={(event) => setFilters({ status: event.currentTarget.value, offset: '0' })}
             w={{ base: '100%', sm: 220 }}
           />
-          <SearchInput label="Key" value={key} onSearch={onSearch} placeholder="Source or target key, or its start" />
-          <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label="Handled" />
+          <SearchInput label={t('dualWrite.key')} value={key} onSearch={onSearch} placeholder={t('dualWrite.ledger.keyPlaceholder')} />
+          <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label={t('dualWrite.ledger.handled')} />
           <ExportCsvButton path="/api/dualwrite/records" query={listQuery} />
         </Group>
-        {records.data && records.isError ? <ErrorAlert error={records.error} title="The ledger could not be refreshed" /> : null}
+        {records.data && records.isError ? <ErrorAlert error={records.error} title={t('dualWrite.ledger.notRefreshed')} /> : null}
         {!records.data ? (
           records.isError ? (
-            <ErrorAlert error={records.error} title="The ledger could not be loaded" />
+            <ErrorAlert error={records.error} title={t('dualWrite.ledger.notLoaded')} />
           ) : (
             <TableSkeleton />
           )
         ) : records.data.items.length === 0 ? (
           <Empty
             icon={<IconListDetails size={24} />}
-            title={filtered ? 'No records match' : 'Nothing synced yet'}
-            description={filtered ? 'Try another key or status.' : 'Every change this map handles is listed here, newest first.'}
+            title={filtered ? t('dualWrite.ledger.noMatch') : t('dualWrite.ledger.empty')}
+            description={filtered ? t('dualWrite.ledger.noMatchText') : t('dualWrite.ledger.emptyText')}
           />
         ) : (
           <>
             <Table.ScrollContainer minWidth={980}>
-              <Table striped aria-label="Ledger">
+              <Table striped aria-label={t('dualWrite.ledger.title')}>
                 <Table.Thead>
                   <Table.Tr style={{ whiteSpace: 'nowrap' }}>
-                    <Table.Th>Time</Table.Th>
-                    <Table.Th>Direction</Table.Th>
-                    <Table.Th>Source key</Table.Th>
-                    <Table.Th>Target key</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Fields</Table.Th>
-                    <Table.Th>Detail</Table.Th>
+                    <Table.Th>{t('dualWrite.ledger.time')}</Table.Th>
+                    <Table.Th>{t('dualWrite.fieldMaps.direction')}</Table.Th>
+                    <Table.Th>{t('dualWrite.ledger.sourceKey')}</Table.Th>
+                    <Table.Th>{t('dualWrite.ledger.targetKey')}</Table.Th>
+                    <Table.Th>{t('dualWrite.status')}</Table.Th>
+                    <Table.Th>{t('dualWrite.ledger.fields')}</Table.Th>
+                    <Table.Th>{t('dualWrite.ledger.detail')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -95,13 +98,14 @@ export function LedgerTable({ map }: { map: MapDetail }) {
 }
 
 function LedgerRow({ record }: { record: LedgerRecord }) {
+  const { t } = useTranslation('hq');
   return (
     <Table.Tr>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Text size="sm">{formatDateTime(record.at, true)}</Text>
         {record.origin ? (
           <Text size="xs" c="dimmed">
-            from {record.origin}
+            {t('dualWrite.ledger.origin', { origin: record.origin })}
           </Text>
         ) : null}
       </Table.Td>

@@ -5,6 +5,7 @@ import { IconPlayerPause, IconPlayerPlay, IconPlayerStop, IconRefresh } from '@t
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.ts';
 import { mapKey, mapsKey } from './api.ts';
@@ -34,51 +35,54 @@ export function MapActions({ map }: { map: MapDetail }) {
   );
 }
 
-const actionLooks: Record<Action, { label: string; done: string; icon: ReactNode; color?: string }> = {
-  pause: { label: 'Pause', done: 'Map paused', icon: <IconPlayerPause size={16} />, color: 'yellow' },
-  resume: { label: 'Resume', done: 'Map resumed', icon: <IconPlayerPlay size={16} /> },
-  stop: { label: 'Stop', done: 'Map stopped', icon: <IconPlayerStop size={16} />, color: 'red' },
+// Texts under hq:dualWrite.actions.<action>: label, done, failed.
+const actionLooks: Record<Action, { icon: ReactNode; color?: string }> = {
+  pause: { icon: <IconPlayerPause size={16} />, color: 'yellow' },
+  resume: { icon: <IconPlayerPlay size={16} /> },
+  stop: { icon: <IconPlayerStop size={16} />, color: 'red' },
 };
 
 function useAction(map: MapDetail, action: Action, onDone?: () => void) {
+  const { t } = useTranslation('hq');
   const refresh = useRefresh(map.id);
   return useMutation({
     mutationFn: () => unwrap(api.POST(`/api/dualwrite/maps/{id}/${action}`, { params: { path: { id: map.id } } })),
     onSuccess: async () => {
       await refresh();
       onDone?.();
-      notifySuccess(actionLooks[action].done, map.name);
+      notifySuccess(t(`dualWrite.actions.${action}.done`), map.name);
     },
     onError: (error) => {
       void refresh();
-      if (!onDone) notifyError(error, `The map could not be ${action === 'stop' ? 'stopped' : `${action}d`}`);
+      if (!onDone) notifyError(error, t(`dualWrite.actions.${action}.failed`));
     },
   });
 }
 
 function SimpleAction({ map, action }: { map: MapDetail; action: 'pause' | 'resume' }) {
+  const { t } = useTranslation('hq');
   const mutation = useAction(map, action);
   const look = actionLooks[action];
   return (
     <Button variant="light" color={look.color} leftSection={look.icon} loading={mutation.isPending} onClick={() => mutation.mutate()}>
-      {look.label}
+      {t(`dualWrite.actions.${action}.label`)}
     </Button>
   );
 }
 
 function StopButton({ map }: { map: MapDetail }) {
+  const { t } = useTranslation('hq');
   const [opened, { open, close }] = useDisclosure(false);
   const stop = useAction(map, 'stop', close);
   return (
     <>
       <Button variant="light" color="red" leftSection={<IconPlayerStop size={16} />} onClick={open}>
-        Stop
+        {t('dualWrite.actions.stop.label')}
       </Button>
-      <Modal opened={opened} onClose={close} title="Stop this map?" centered>
+      <Modal opened={opened} onClose={close} title={t('dualWrite.actions.stop.confirmTitle')} centered>
         <Stack gap="md">
           <Text size="sm">
-            Changes on either side stop flowing through <b>{map.name}</b>. Running it again starts live sync from that moment; run an initial sync to
-            catch up on what changed meanwhile.
+            <Trans t={t} i18nKey="dualWrite.actions.stop.confirmText" values={{ name: map.name }} components={{ b: <b /> }} />
           </Text>
           {stop.isError ? (
             <Alert color="red" variant="light" role="alert">
@@ -87,10 +91,10 @@ function StopButton({ map }: { map: MapDetail }) {
           ) : null}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common:ui.cancel')}
             </Button>
             <Button color="red" loading={stop.isPending} onClick={() => stop.mutate()} data-autofocus>
-              Stop map
+              {t('dualWrite.actions.stop.confirm')}
             </Button>
           </Group>
         </Stack>
@@ -100,6 +104,7 @@ function StopButton({ map }: { map: MapDetail }) {
 }
 
 function RunButton({ map }: { map: MapDetail }) {
+  const { t } = useTranslation('hq');
   const [opened, { open, close }] = useDisclosure(false);
   const [initialSync, setInitialSync] = useState(true);
   const refresh = useRefresh(map.id);
@@ -108,7 +113,7 @@ function RunButton({ map }: { map: MapDetail }) {
     onSuccess: async (_, withInitialSync) => {
       await refresh();
       close();
-      notifySuccess('Map running', withInitialSync ? `${map.name}: the initial sync of existing rows has started.` : map.name);
+      notifySuccess(t('dualWrite.actions.run.done'), withInitialSync ? t('dualWrite.actions.run.doneWithInitialSync', { name: map.name }) : map.name);
     },
     onError: () => void refresh(),
   });
@@ -122,16 +127,16 @@ function RunButton({ map }: { map: MapDetail }) {
           open();
         }}
       >
-        Run
+        {t('dualWrite.actions.run.label')}
       </Button>
-      <Modal opened={opened} onClose={close} title="Run this map?" centered>
+      <Modal opened={opened} onClose={close} title={t('dualWrite.actions.run.confirmTitle')} centered>
         <Stack gap="md">
           <Text size="sm">
-            From now on, changes to <b>{map.hqEntity}</b> in HQ and <b>{map.crmEntity}</b> in the CRM flow through this map.
+            <Trans t={t} i18nKey="dualWrite.actions.run.confirmText" values={{ hq: map.hqEntity, crm: map.crmEntity }} components={{ b: <b /> }} />
           </Text>
           <Checkbox
-            label="Run initial sync of existing rows"
-            description={`Copies and links the rows that exist already; ${map.masterForInitialSync} is the master when both sides have a row.`}
+            label={t('dualWrite.actions.run.withInitialSync')}
+            description={t('dualWrite.actions.run.withInitialSyncHelp', { master: map.masterForInitialSync })}
             checked={initialSync}
             onChange={(event) => setInitialSync(event.currentTarget.checked)}
           />
@@ -142,10 +147,10 @@ function RunButton({ map }: { map: MapDetail }) {
           ) : null}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common:ui.cancel')}
             </Button>
             <Button loading={run.isPending} onClick={() => run.mutate(initialSync)} data-autofocus>
-              Run map
+              {t('dualWrite.actions.run.confirm')}
             </Button>
           </Group>
         </Stack>
@@ -155,6 +160,7 @@ function RunButton({ map }: { map: MapDetail }) {
 }
 
 function InitialSyncButton({ map }: { map: MapDetail }) {
+  const { t } = useTranslation('hq');
   const [opened, { open, close }] = useDisclosure(false);
   const refresh = useRefresh(map.id);
   const start = useMutation({
@@ -162,7 +168,7 @@ function InitialSyncButton({ map }: { map: MapDetail }) {
     onSuccess: async () => {
       await refresh();
       close();
-      notifySuccess('Initial sync started', map.name);
+      notifySuccess(t('dualWrite.actions.initialSync.done'), map.name);
     },
     onError: () => void refresh(),
   });
@@ -176,13 +182,11 @@ function InitialSyncButton({ map }: { map: MapDetail }) {
           open();
         }}
       >
-        Initial sync
+        {t('dualWrite.initialSync.title')}
       </Button>
-      <Modal opened={opened} onClose={close} title="Run the initial sync again?" centered>
+      <Modal opened={opened} onClose={close} title={t('dualWrite.actions.initialSync.confirmTitle')} centered>
         <Stack gap="md">
-          <Text size="sm">
-            Every existing row is read again and linked or copied; live sync keeps its place. A run still under way is replaced by this one.
-          </Text>
+          <Text size="sm">{t('dualWrite.actions.initialSync.confirmText')}</Text>
           {start.isError ? (
             <Alert color="red" variant="light" role="alert">
               {errorMessage(start.error)}
@@ -190,10 +194,10 @@ function InitialSyncButton({ map }: { map: MapDetail }) {
           ) : null}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common:ui.cancel')}
             </Button>
             <Button loading={start.isPending} onClick={() => start.mutate()} data-autofocus>
-              Start initial sync
+              {t('dualWrite.actions.initialSync.confirm')}
             </Button>
           </Group>
         </Stack>

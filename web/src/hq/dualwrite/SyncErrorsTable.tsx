@@ -3,6 +3,7 @@ import { ActionIcon, Badge, Button, Code, Group, SegmentedControl, Stack, Table,
 import { IconAlertTriangle, IconChevronDown, IconChevronRight, IconRotateClockwise } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import { Empty } from '../../ui/Empty.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -15,6 +16,7 @@ import { toOffset, useQueryParams } from '../../ui/useQueryParams.ts';
 import { DateRangeFilter, ExportCsvButton } from '../../ui/ListExport.tsx';
 import { errorsKey, mapKey, mapsKey, recordsKey, refreshMs } from './api.ts';
 import type { MapDetail, SyncError } from './api.ts';
+import { statusLabel } from '../../ui/StatusBadge.tsx';
 import { directionLabels, RecordStatusBadge, RelativeTime } from './labels.tsx';
 
 const limit = 25;
@@ -29,6 +31,7 @@ function useRefreshAfterRetry(mapId: string) {
 }
 
 export function SyncErrorsTable({ map }: { map: MapDetail }) {
+  const { t } = useTranslation('hq');
   const [filters, setFilters] = useQueryParams({ errorStatus: 'Pending', errorOffset: '0', errorFrom: '', errorTo: '' });
   const status = statuses.find((s) => s === filters.errorStatus) ?? 'Pending';
   const offset = toOffset(filters.errorOffset);
@@ -46,14 +49,15 @@ export function SyncErrorsTable({ map }: { map: MapDetail }) {
     mutationFn: () => unwrap(api.POST('/api/dualwrite/maps/{id}/retry-errors', { params: { path: { id: map.id } } })),
     onSuccess: ({ retried, resolved }) => {
       refresh();
-      notifySuccess('Errors retried', `${formatNumber(resolved)} of ${formatNumber(retried)} synced now${retried > resolved ? '; the rest still fail' : ''}.`);
+      const counts = { resolved: formatNumber(resolved), retried: formatNumber(retried) };
+      notifySuccess(t('dualWrite.errors.retried'), retried > resolved ? t('dualWrite.errors.retriedSomeFail', counts) : t('dualWrite.errors.retriedAll', counts));
     },
-    onError: (error) => notifyError(error, 'The errors could not be retried'),
+    onError: (error) => notifyError(error, t('dualWrite.errors.retryAllFailed')),
   });
 
   return (
     <Section
-      title="Errors"
+      title={t('dualWrite.errors.title')}
       actions={
         <Button
           size="xs"
@@ -63,34 +67,34 @@ export function SyncErrorsTable({ map }: { map: MapDetail }) {
           disabled={map.failed + map.waiting === 0}
           onClick={() => retryAll.mutate()}
         >
-          Retry all
+          {t('dualWrite.errors.retryAll')}
         </Button>
       }
     >
       <Stack gap="md">
         <SegmentedControl
-          aria-label="Error status"
+          aria-label={t('dualWrite.errors.status')}
           value={status}
-          data={[...statuses]}
+          data={statuses.map((s) => ({ value: s, label: statusLabel(s) }))}
           onChange={(value) => setFilters({ errorStatus: value, errorOffset: '0' })}
           style={{ alignSelf: 'flex-start' }}
         />
         <Group justify="space-between" align="flex-end" wrap="wrap">
-          <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...('from' in range ? { errorFrom: range.from } : { errorTo: range.to }), errorOffset: '0' })} label="Failed" />
+          <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...('from' in range ? { errorFrom: range.from } : { errorTo: range.to }), errorOffset: '0' })} label={t('dualWrite.failed')} />
           <ExportCsvButton path="/api/dualwrite/errors" query={listQuery} />
         </Group>
-        {errors.data && errors.isError ? <ErrorAlert error={errors.error} title="The list could not be refreshed" /> : null}
+        {errors.data && errors.isError ? <ErrorAlert error={errors.error} title={t('dualWrite.listNotRefreshed')} /> : null}
         {!errors.data ? (
           errors.isError ? (
-            <ErrorAlert error={errors.error} title="The errors could not be loaded" />
+            <ErrorAlert error={errors.error} title={t('dualWrite.errors.notLoaded')} />
           ) : (
             <TableSkeleton rows={3} />
           )
         ) : errors.data.items.length === 0 ? (
           <Empty
             icon={<IconAlertTriangle size={24} />}
-            title={status === 'Pending' ? 'No errors' : 'No resolved errors'}
-            description={status === 'Pending' ? 'Every change this map handled was synced.' : 'Errors that were retried successfully show here.'}
+            title={status === 'Pending' ? t('dualWrite.errors.empty') : t('dualWrite.errors.emptyResolved')}
+            description={status === 'Pending' ? t('dualWrite.errors.emptyText') : t('dualWrite.errors.emptyResolvedText')}
           />
         ) : (
           <>
@@ -99,15 +103,15 @@ export function SyncErrorsTable({ map }: { map: MapDetail }) {
                 <Table.Thead>
                   <Table.Tr style={{ whiteSpace: 'nowrap' }}>
                     <Table.Th w={40}>
-                      <VisuallyHidden>Payload</VisuallyHidden>
+                      <VisuallyHidden>{t('dualWrite.errors.payload')}</VisuallyHidden>
                     </Table.Th>
-                    <Table.Th>Reason</Table.Th>
-                    <Table.Th>Key</Table.Th>
-                    <Table.Th>Direction</Table.Th>
-                    <Table.Th ta="right">Attempts</Table.Th>
-                    <Table.Th>Last tried</Table.Th>
+                    <Table.Th>{t('dualWrite.errors.reason')}</Table.Th>
+                    <Table.Th>{t('dualWrite.key')}</Table.Th>
+                    <Table.Th>{t('dualWrite.fieldMaps.direction')}</Table.Th>
+                    <Table.Th ta="right">{t('dualWrite.errors.attempts')}</Table.Th>
+                    <Table.Th>{t('dualWrite.errors.lastTried')}</Table.Th>
                     <Table.Th>
-                      <VisuallyHidden>Actions</VisuallyHidden>
+                      <VisuallyHidden>{t('dualWrite.errors.actions')}</VisuallyHidden>
                     </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -127,16 +131,17 @@ export function SyncErrorsTable({ map }: { map: MapDetail }) {
 }
 
 function ErrorRow({ error }: { error: SyncError }) {
+  const { t } = useTranslation('hq');
   const [open, setOpen] = useState(false);
   const refresh = useRefreshAfterRetry(error.mapId);
   const retry = useMutation({
     mutationFn: () => unwrap(api.POST('/api/dualwrite/errors/{id}/retry', { params: { path: { id: error.id } } })),
     onSuccess: ({ status }) => {
       refresh();
-      if (status === 'Resolved') notifySuccess('Synced', `${error.key} was synced on this try.`);
-      else notifyError(new Error('It failed again; the reason is updated in the list.'), `${error.key} still fails`);
+      if (status === 'Resolved') notifySuccess(t('dualWrite.errors.synced'), t('dualWrite.errors.syncedText', { key: error.key }));
+      else notifyError(new Error(t('dualWrite.errors.failedAgain')), t('dualWrite.errors.stillFails', { key: error.key }));
     },
-    onError: (e) => notifyError(e, 'The record could not be retried'),
+    onError: (e) => notifyError(e, t('dualWrite.errors.retryFailed')),
   });
   const payloadId = `sync-error-${error.id}-payload`;
   return (
@@ -149,7 +154,7 @@ function ErrorRow({ error }: { error: SyncError }) {
             onClick={() => setOpen((o) => !o)}
             aria-expanded={open}
             aria-controls={open ? payloadId : undefined}
-            aria-label={`${open ? 'Hide' : 'Show'} payload of ${error.key}`}
+            aria-label={open ? t('dualWrite.errors.hidePayload', { key: error.key }) : t('dualWrite.errors.showPayload', { key: error.key })}
           >
             {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
           </ActionIcon>
@@ -160,9 +165,9 @@ function ErrorRow({ error }: { error: SyncError }) {
               {error.reason}
             </Text>
             {error.waitingForParent ? (
-              <Tooltip label="A row this record refers to is not synced yet; it is retried when that row syncs." multiline w={260}>
+              <Tooltip label={t('dualWrite.errors.waitingForParentHelp')} multiline w={260}>
                 <Badge size="sm" variant="light" color="violet" radius="sm">
-                  Waiting for parent
+                  {t('dualWrite.errors.waitingForParent')}
                 </Badge>
               </Tooltip>
             ) : null}
@@ -181,7 +186,7 @@ function ErrorRow({ error }: { error: SyncError }) {
         <Table.Td>
           {error.status === 'Pending' ? (
             <Button size="xs" variant="light" leftSection={<IconRotateClockwise size={14} />} loading={retry.isPending} onClick={() => retry.mutate()}>
-              Retry
+              {t('dualWrite.errors.retry')}
             </Button>
           ) : (
             <RecordStatusBadge status={error.status} />
@@ -193,7 +198,7 @@ function ErrorRow({ error }: { error: SyncError }) {
           <Table.Td colSpan={columns} bg="gray.0">
             <Group gap="xs" mb={6}>
               <Text size="xs" c="dimmed">
-                Payload of the change
+                {t('dualWrite.errors.payloadOfChange')}
               </Text>
             </Group>
             <Code block style={{ maxHeight: 320, overflow: 'auto' }}>

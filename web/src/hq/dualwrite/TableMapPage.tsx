@@ -1,5 +1,6 @@
 // One table map: its lifecycle, its definition, field maps, initial sync progress, errors, ledger and activity.
 import { Badge, Breadcrumbs, Code, Grid, Group, Paper, ScrollArea, Stack, Tabs, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { AppLink } from '../../ui/AppLink.tsx';
 import { Details } from '../../ui/Details.tsx';
@@ -20,23 +21,24 @@ import { MapActions } from './MapActions.tsx';
 import { SyncErrorsTable } from './SyncErrorsTable.tsx';
 
 export function TableMapPage() {
+  const { t } = useTranslation('hq');
   const { id = '' } = useParams();
   const map = useMap(id);
   return (
     <>
       <Breadcrumbs mb="sm" fz="sm">
-        <AppLink to="/hq/dual-write">Dual-write</AppLink>
+        <AppLink to="/hq/dual-write">{t('dualWrite.maps.title')}</AppLink>
         <Text size="sm" c="dimmed" ff="monospace">
           {id}
         </Text>
       </Breadcrumbs>
       {map.data ? (
         <>
-          {map.isError ? <ErrorAlert error={map.error} title="The map could not be refreshed" /> : null}
+          {map.isError ? <ErrorAlert error={map.error} title={t('dualWrite.map.notRefreshed')} /> : null}
           <MapView map={map.data} />
         </>
       ) : map.isError ? (
-        <ErrorAlert error={map.error} title="The table map could not be loaded" />
+        <ErrorAlert error={map.error} title={t('dualWrite.map.notLoaded')} />
       ) : (
         <DetailSkeleton />
       )}
@@ -44,24 +46,23 @@ export function TableMapPage() {
   );
 }
 
-const statusExplanations: Record<MapStatus, string> = {
-  Running: 'Changes on either side are synced as they happen.',
-  Paused: 'Changes wait in line and are synced when the map is resumed.',
-  Initializing: 'Existing rows are being copied and linked; live changes follow.',
-  Stopped: 'Nothing is synced. Run the map to start again.',
-  NotRunning: 'This map has not been run yet.',
-  Error: 'The map stopped because of an error.',
-};
+// What each status means, under hq:dualWrite.map.explanations.<status>.
+const explained: readonly MapStatus[] = ['Running', 'Paused', 'Initializing', 'Stopped', 'NotRunning', 'Error'];
 
 const tabs = ['field-maps', 'initial-sync', 'errors', 'ledger'] as const;
 type Tab = (typeof tabs)[number];
 
 function MapView({ map }: { map: MapDetail }) {
+  const { t } = useTranslation('hq');
   const [params, setParams] = useQueryParams({ tab: 'field-maps' });
-  const tab: Tab = tabs.find((t) => t === params.tab) ?? 'field-maps';
+  const tab: Tab = tabs.find((name) => name === params.tab) ?? 'field-maps';
   const alertRule = map.alertRule
-    ? `${map.alertRule.action === 'Pause' ? 'Pause the map' : 'Only record it'} after ${formatNumber(map.alertRule.errors)} errors within ${formatNumber(map.alertRule.withinMinutes)} min`
-    : 'None';
+    ? t(map.alertRule.action === 'Pause' ? 'dualWrite.map.alertPause' : 'dualWrite.map.alertRecord', {
+        errors: formatNumber(map.alertRule.errors),
+        minutes: formatNumber(map.alertRule.withinMinutes),
+      })
+    : t('dualWrite.none');
+  const explanation = explained.includes(map.status) ? t(`dualWrite.map.explanations.${map.status}`) : undefined;
 
   return (
     <>
@@ -70,27 +71,28 @@ function MapView({ map }: { map: MapDetail }) {
         badge={<MapStatusBadge status={map.status} size="lg" />}
         description={
           <>
-            Table map <Code>{map.id}</Code> · {map.hqEntity} {directionsArrow(map.directions)} {map.crmEntity} · version {map.version}
+            {t('dualWrite.map.tableMap')} <Code>{map.id}</Code> · {map.hqEntity} {directionsArrow(map.directions)} {map.crmEntity} ·{' '}
+            {t('dualWrite.map.version', { version: map.version })}
           </>
         }
         actions={<MapActions map={map} />}
       />
       <Stack gap="lg">
-        <Paper withBorder radius="md" p="md" role="status" aria-label="Map status">
+        <Paper withBorder radius="md" p="md" role="status" aria-label={t('dualWrite.map.status')}>
           <Group gap="lg" wrap="wrap" justify="space-between">
             <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
               <MapStatusBadge status={map.status} />
               <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {map.statusReason ?? statusExplanations[map.status]}
+                {map.statusReason ?? explanation}
               </Text>
             </Group>
             <Group gap="lg" wrap="wrap">
-              <Figure label="Pending" value={formatNumber(map.pending)} />
-              <Figure label="Failed" value={formatNumber(map.failed)} alert={map.failed > 0} />
-              {map.waiting > 0 && <Figure label="Waiting for a parent" value={formatNumber(map.waiting)} />}
+              <Figure label={t('dualWrite.pending')} value={formatNumber(map.pending)} />
+              <Figure label={t('dualWrite.failed')} value={formatNumber(map.failed)} alert={map.failed > 0} />
+              {map.waiting > 0 && <Figure label={t('dualWrite.map.waiting')} value={formatNumber(map.waiting)} />}
               <Stack gap={0}>
                 <Text size="xs" c="dimmed">
-                  Last sync
+                  {t('dualWrite.lastSync')}
                 </Text>
                 <RelativeTime value={map.lastSyncedAt} />
               </Stack>
@@ -99,14 +101,14 @@ function MapView({ map }: { map: MapDetail }) {
         </Paper>
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 7 }}>
-            <Section title="Details">
+            <Section title={t('dualWrite.map.details')}>
               <Details
                 labelWidth={190}
                 items={[
-                  ['HQ entity', <Code>{map.hqEntity}</Code>],
-                  ['CRM table', <Code>{map.crmEntity}</Code>],
+                  [t('dualWrite.map.hqEntity'), <Code>{map.hqEntity}</Code>],
+                  [t('dualWrite.map.crmTable'), <Code>{map.crmEntity}</Code>],
                   [
-                    'Directions',
+                    t('dualWrite.directions'),
                     map.directions.length > 0 ? (
                       <Group gap={4}>
                         {map.directions.map((d) => (
@@ -116,15 +118,15 @@ function MapView({ map }: { map: MapDetail }) {
                         ))}
                       </Group>
                     ) : (
-                      'None'
+                      t('dualWrite.none')
                     ),
                   ],
-                  ['Integration key', <KeyText map={map} />],
-                  ['Master for initial sync', map.masterForInitialSync],
-                  ['HQ filter', map.hqFilter ? <Code>{map.hqFilter}</Code> : 'None'],
-                  ['CRM filter', map.crmFilter ? <Code>{map.crmFilter}</Code> : 'None'],
-                  ['Alert rule', alertRule],
-                  ['Execution order', String(map.executionOrder)],
+                  [t('dualWrite.map.integrationKey'), <KeyText map={map} />],
+                  [t('dualWrite.map.master'), map.masterForInitialSync],
+                  [t('dualWrite.map.hqFilter'), map.hqFilter ? <Code>{map.hqFilter}</Code> : t('dualWrite.none')],
+                  [t('dualWrite.map.crmFilter'), map.crmFilter ? <Code>{map.crmFilter}</Code> : t('dualWrite.none')],
+                  [t('dualWrite.map.alertRule'), alertRule],
+                  [t('dualWrite.map.executionOrder'), String(map.executionOrder)],
                 ]}
               />
             </Section>
@@ -137,8 +139,8 @@ function MapView({ map }: { map: MapDetail }) {
         </Grid>
         <Tabs value={tab} onChange={(value) => setParams({ tab: value ?? 'field-maps' })} keepMounted={false}>
           <Tabs.List mb="md">
-            <Tabs.Tab value="field-maps">Field maps</Tabs.Tab>
-            <Tabs.Tab value="initial-sync">Initial sync</Tabs.Tab>
+            <Tabs.Tab value="field-maps">{t('dualWrite.fieldMaps.title')}</Tabs.Tab>
+            <Tabs.Tab value="initial-sync">{t('dualWrite.initialSync.title')}</Tabs.Tab>
             <Tabs.Tab
               value="errors"
               rightSection={
@@ -149,9 +151,9 @@ function MapView({ map }: { map: MapDetail }) {
                 ) : null
               }
             >
-              Errors
+              {t('dualWrite.errors.title')}
             </Tabs.Tab>
-            <Tabs.Tab value="ledger">Ledger</Tabs.Tab>
+            <Tabs.Tab value="ledger">{t('dualWrite.ledger.title')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="field-maps">
             <FieldMapsTable map={map} />

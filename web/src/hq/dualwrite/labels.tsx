@@ -1,56 +1,61 @@
 // How the workspace words and colours things: map and ledger statuses, directions, relative times, durations.
 import { Badge, Text, Tooltip } from '@mantine/core';
 import type { MantineColor } from '@mantine/core';
+import i18next from 'i18next';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatRelative } from '../../ui/format.ts';
+import { statusLabel } from '../../ui/StatusBadge.tsx';
 import type { MapStatus, SyncDirection } from './api.ts';
 
-const mapLooks: Record<MapStatus, { label: string; color: MantineColor }> = {
-  Running: { label: 'Running', color: 'teal' },
-  Paused: { label: 'Paused', color: 'yellow' },
-  Initializing: { label: 'Initializing', color: 'blue' },
-  Stopped: { label: 'Stopped', color: 'gray' },
-  NotRunning: { label: 'Not running', color: 'gray' },
-  Error: { label: 'Error', color: 'red' },
+// The texts are the common status.* ones (statusLabel); only the colours are the workspace's own.
+const mapColors: Record<MapStatus, MantineColor> = {
+  Running: 'teal',
+  Paused: 'yellow',
+  Initializing: 'blue',
+  Stopped: 'gray',
+  NotRunning: 'gray',
+  Error: 'red',
 };
 
-const recordLooks: Record<string, { label: string; color: MantineColor }> = {
-  Created: { label: 'Created', color: 'teal' },
-  Updated: { label: 'Updated', color: 'blue' },
-  Unchanged: { label: 'Unchanged', color: 'gray' },
-  Superseded: { label: 'Superseded', color: 'yellow' },
-  Skipped: { label: 'Skipped', color: 'gray' },
-  Failed: { label: 'Failed', color: 'red' },
+const recordColors: Record<string, MantineColor> = {
+  Created: 'teal',
+  Updated: 'blue',
+  Unchanged: 'gray',
+  Superseded: 'yellow',
+  Skipped: 'gray',
+  Failed: 'red',
   // Initial sync runs and errors
-  Running: { label: 'Running', color: 'blue' },
-  Completed: { label: 'Completed', color: 'teal' },
-  Pending: { label: 'Pending', color: 'orange' },
-  Resolved: { label: 'Resolved', color: 'teal' },
+  Running: 'blue',
+  Completed: 'teal',
+  Pending: 'orange',
+  Resolved: 'teal',
 };
 
 export function mapStatusLabel(status: MapStatus): string {
-  return mapLooks[status]?.label ?? status;
+  return statusLabel(status);
 }
 
 export function MapStatusBadge({ status, size = 'md' }: { status: MapStatus; size?: 'sm' | 'md' | 'lg' }) {
-  const look = mapLooks[status] ?? { label: status, color: 'gray' };
+  useTranslation(); // renders again when the language changes
   return (
-    <Badge color={look.color} variant="light" size={size} radius="sm">
-      {look.label}
+    <Badge color={mapColors[status] ?? 'gray'} variant="light" size={size} radius="sm">
+      {statusLabel(status)}
     </Badge>
   );
 }
 
 /** A ledger record's, an initial sync run's or an error's status. */
 export function RecordStatusBadge({ status, size = 'sm' }: { status: string; size?: 'sm' | 'md' }) {
-  const look = recordLooks[status] ?? { label: status, color: 'gray' };
+  useTranslation(); // renders again when the language changes
   return (
-    <Badge color={look.color} variant="light" size={size} radius="sm">
-      {look.label}
+    <Badge color={recordColors[status] ?? 'gray'} variant="light" size={size} radius="sm">
+      {statusLabel(status)}
     </Badge>
   );
 }
 
+// Names of the two systems and an arrow: the same in every language.
 export const directionLabels: Record<SyncDirection, string> = { 'hq-to-crm': 'HQ → CRM', 'crm-to-hq': 'CRM → HQ' };
 
 /** The arrow between the two sides of a map: both ways, or the one way it syncs. */
@@ -60,17 +65,25 @@ export function directionsArrow(directions: readonly SyncDirection[]): string {
   return toCrm && toHq ? '↔' : toCrm ? '→' : toHq ? '←' : '·';
 }
 
-/** What a field map's direction symbol means, for its tooltip. */
-export const symbolMeanings: Record<string, string> = {
-  '=': 'Both ways',
-  '><': 'Both ways, with a transform',
-  '>': 'HQ to CRM',
-  '>>': 'HQ to CRM, with a transform',
-  '<': 'CRM to HQ',
-  '<<': 'CRM to HQ, with a transform',
+const symbolKeys: Record<string, string> = {
+  '=': 'bothWays',
+  '><': 'bothWaysTransform',
+  '>': 'hqToCrm',
+  '>>': 'hqToCrmTransform',
+  '<': 'crmToHq',
+  '<<': 'crmToHqTransform',
 };
 
-export const fieldDirectionLabels: Record<'=' | '>' | '<', string> = { '=': 'Both ways (=)', '>': 'HQ to CRM (>)', '<': 'CRM to HQ (<)' };
+/** What a field map's direction symbol means, for its tooltip (in the current language, so call it while rendering). */
+export function symbolMeaning(symbol: string): string {
+  const key = symbolKeys[symbol];
+  return key ? i18next.t(`hq:dualWrite.symbols.${key}`) : symbol;
+}
+
+/** A direction as the add form offers it, with its symbol (call it while rendering). */
+export function fieldDirectionLabel(direction: '=' | '>' | '<'): string {
+  return `${symbolMeaning(direction)} (${direction})`;
+}
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -82,11 +95,11 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 export function relativeTime(value: string | null | undefined, now: number): string {
-  if (!value) return 'Never';
+  if (!value) return i18next.t('hq:dualWrite.never');
   const at = new Date(value).getTime();
   if (Number.isNaN(at)) return '—';
   const seconds = Math.round((at - now) / 1000);
-  if (Math.abs(seconds) < 5) return 'just now';
+  if (Math.abs(seconds) < 5) return i18next.t('hq:dualWrite.justNow');
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size || unit === 'second') return formatRelative(Math.round(seconds / size), unit);
   }
@@ -105,11 +118,12 @@ export function useNow(everyMs = 5000): number {
 
 /** "3 minutes ago", with the exact time on hover. */
 export function RelativeTime({ value, size = 'sm' }: { value: string | null | undefined; size?: 'xs' | 'sm' }) {
+  const { t } = useTranslation('hq');
   const now = useNow();
   if (!value) {
     return (
       <Text size={size} c="dimmed" span>
-        Never
+        {t('dualWrite.never')}
       </Text>
     );
   }
@@ -124,8 +138,8 @@ export function RelativeTime({ value, size = 'sm' }: { value: string | null | un
 
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return '—';
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return i18next.t('hq:dualWrite.duration.seconds', { s: seconds });
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  if (minutes < 60) return i18next.t('hq:dualWrite.duration.minutes', { m: minutes, s: seconds % 60 });
+  return i18next.t('hq:dualWrite.duration.hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
 }

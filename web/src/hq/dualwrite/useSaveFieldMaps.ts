@@ -1,5 +1,6 @@
 // Saving a map's field maps: the whole list at once; the server validates the map as a whole and answers with it.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { api, ApiError, unwrap } from '../../api/client.ts';
 import { mapKey, mapsKey } from './api.ts';
 import type { FieldMapBody, FieldMapRow, MapDetail } from './api.ts';
@@ -19,7 +20,8 @@ export function useSaveFieldMaps(map: MapDetail) {
   });
 }
 
-/** "email = email", "(none) >> source": how a field map is named in labels and messages. */
+/** "email = email", "(none) >> source": how a field map is named in labels and messages (call it while rendering). */
 export function fieldMapName(f: Pick<FieldMapRow, 'hqField' | 'crmField' | 'symbol'>): string {
-  return `${f.hqField ?? '(none)'} ${f.symbol} ${f.crmField ?? '(none)'}`;
+  const none = i18next.t('hq:dualWrite.fieldMaps.noField');
+  return `${f.hqField ?? none} ${f.symbol} ${f.crmField ?? none}`;
 }
