@@ -3,11 +3,12 @@ import { Alert, Button, Group, Modal, NativeSelect, NumberInput, Stack, Textarea
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, errorMessage, unwrap } from '../api/client.ts';
 import type { CloseBody, OpportunityDetail } from '../api/client.ts';
 import { fieldErrorsFrom } from '../ui/problems.ts';
 import { notifySuccess } from '../ui/notify.ts';
-import { lostReasons } from './labels.ts';
+import { codeOptions, lostReasons } from './labels.ts';
 import { formatDate } from '../ui/format.ts';
 
 export function CloseOpportunityModal({ opportunity, outcome, onClose }: { opportunity: OpportunityDetail; outcome: 'Won' | 'Lost'; onClose: () => void }) {
@@ -17,11 +18,12 @@ export function CloseOpportunityModal({ opportunity, outcome, onClose }: { oppor
   const [competitor, setCompetitor] = useState('');
   const [description, setDescription] = useState('');
   const queryClient = useQueryClient();
+  const { t } = useTranslation('sales');
   const close = useMutation({
     mutationFn: (body: CloseBody) => unwrap(api.POST('/api/sales/opportunities/{id}/close', { params: { path: { id: opportunity.id } }, body })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['sales'] });
-      notifySuccess(outcome === 'Won' ? 'Closed as won' : 'Closed as lost');
+      notifySuccess(outcome === 'Won' ? t('close.closedWon') : t('close.closedLost'));
       onClose();
     },
   });
@@ -40,19 +42,19 @@ export function CloseOpportunityModal({ opportunity, outcome, onClose }: { oppor
   }
 
   return (
-    <Modal opened onClose={onClose} title={outcome === 'Won' ? 'Close as won' : 'Close as lost'} centered>
+    <Modal opened onClose={onClose} title={outcome === 'Won' ? t('close.won') : t('close.lost')} centered>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <NativeSelect
-            label="Status reason"
-            data={outcome === 'Won' ? [{ value: 'Won', label: 'Won' }] : lostReasons.map((r) => ({ value: r.value, label: r.label }))}
+            label={t('statusReason')}
+            data={outcome === 'Won' ? codeOptions(['Won']) : codeOptions(lostReasons)}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
           />
-          <NumberInput label="Actual revenue" min={0} thousandSeparator="," value={revenue} onChange={setRevenue} error={errors.actualRevenue} />
-          <TextInput label="Close date" type="date" description={closeDate ? formatDate(closeDate) : undefined} value={closeDate} onChange={(e) => setCloseDate(e.currentTarget.value)} error={errors.closeDate} />
-          {outcome === 'Lost' ? <TextInput label="Competitor" value={competitor} onChange={(e) => setCompetitor(e.currentTarget.value)} error={errors.competitor} /> : null}
-          <Textarea label="Description" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} />
+          <NumberInput label={t('close.actualRevenue')} min={0} thousandSeparator="," value={revenue} onChange={setRevenue} error={errors.actualRevenue} />
+          <TextInput label={t('close.closeDate')} type="date" description={closeDate ? formatDate(closeDate) : undefined} value={closeDate} onChange={(e) => setCloseDate(e.currentTarget.value)} error={errors.closeDate} />
+          {outcome === 'Lost' ? <TextInput label={t('close.competitor')} value={competitor} onChange={(e) => setCompetitor(e.currentTarget.value)} error={errors.competitor} /> : null}
+          <Textarea label={t('close.description')} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} />
           {close.isError && Object.keys(errors).length === 0 ? (
             <Alert color="red" variant="light" role="alert">
               {errorMessage(close.error)}
@@ -60,10 +62,10 @@ export function CloseOpportunityModal({ opportunity, outcome, onClose }: { oppor
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:ui.cancel')}
             </Button>
             <Button type="submit" color={outcome === 'Won' ? 'teal' : 'red'} loading={close.isPending}>
-              Close opportunity
+              {t('close.submit')}
             </Button>
           </Group>
         </Stack>

@@ -4,11 +4,12 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconCheck, IconRefresh, IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, errorMessage, unwrap } from '../api/client.ts';
 import type { LeadDetail } from '../api/client.ts';
 import { notifySuccess } from '../ui/notify.ts';
-import { disqualifyReasons } from './labels.ts';
+import { codeOptions, disqualifyReasons } from './labels.ts';
 
 export function LeadActions({ lead }: { lead: LeadDetail }) {
   if (lead.state === 'Disqualified') return <ReactivateButton lead={lead} />;
@@ -33,6 +34,7 @@ function QualifyButton({ lead }: { lead: LeadDetail }) {
   const [account, setAccount] = useState('new');
   const [contact, setContact] = useState('new');
   const [createOpportunity, setCreateOpportunity] = useState(true);
+  const { t } = useTranslation('sales');
   const duplicates = useQuery({
     queryKey: ['sales', 'lead', lead.id, 'duplicates'],
     queryFn: () => unwrap(api.GET('/api/sales/leads/{id}/duplicates', { params: { path: { id: lead.id } } })),
@@ -54,7 +56,7 @@ function QualifyButton({ lead }: { lead: LeadDetail }) {
     onSuccess: (result) => {
       refresh();
       close();
-      notifySuccess('Lead qualified', 'The opportunity, account and contact are linked to this lead.');
+      notifySuccess(t('qualify.done'), t('qualify.doneText'));
       if (result.opportunityId) void navigate(`/sales/opportunities/${result.opportunityId}`);
     },
   });
@@ -62,40 +64,41 @@ function QualifyButton({ lead }: { lead: LeadDetail }) {
   return (
     <>
       <Button color="teal" leftSection={<IconCheck size={16} />} onClick={open}>
-        Qualify
+        {t('qualify.button')}
       </Button>
-      <Modal opened={opened} onClose={close} title="Qualify this lead?" centered size="lg">
+      <Modal opened={opened} onClose={close} title={t('qualify.title')} centered size="lg">
         <Stack gap="md">
-          <Text size="sm">Qualifying closes the lead as Qualified and creates, linked to it:</Text>
+          <Text size="sm">{t('qualify.intro')}</Text>
           <List size="sm" spacing={4}>
-            <List.Item>an account for {lead.companyName ?? 'the company'},</List.Item>
+            <List.Item>{lead.companyName ? t('qualify.accountFor', { company: lead.companyName }) : t('qualify.accountForTheCompany')}</List.Item>
             <List.Item>
-              a contact for {[lead.firstName, lead.lastName].filter(Boolean).join(' ')}
-              {lead.email ? ` (${lead.email})` : ''},
+              {lead.email
+                ? t('qualify.contactForWithEmail', { name: [lead.firstName, lead.lastName].filter(Boolean).join(' '), email: lead.email })
+                : t('qualify.contactFor', { name: [lead.firstName, lead.lastName].filter(Boolean).join(' ') })}
             </List.Item>
-            <List.Item>an opportunity, which opens next.</List.Item>
+            <List.Item>{t('qualify.opportunityItem')}</List.Item>
           </List>
           {found && found.accounts.length > 0 ? (
-            <Radio.Group label="An account with this company name exists" value={account} onChange={setAccount}>
+            <Radio.Group label={t('qualify.accountExists')} value={account} onChange={setAccount}>
               <Stack gap={4} mt={4}>
-                <Radio value="new" label="Create a new account" />
+                <Radio value="new" label={t('qualify.newAccount')} />
                 {found.accounts.map((a) => (
-                  <Radio key={a.id} value={a.id} label={`Link to ${a.name}${a.email ? ` (${a.email})` : ''}`} />
+                  <Radio key={a.id} value={a.id} label={a.email ? t('qualify.linkToWithEmail', { name: a.name, email: a.email }) : t('qualify.linkTo', { name: a.name })} />
                 ))}
               </Stack>
             </Radio.Group>
           ) : null}
           {found && found.contacts.length > 0 ? (
-            <Radio.Group label="A contact with this e-mail exists" value={contact} onChange={setContact}>
+            <Radio.Group label={t('qualify.contactExists')} value={contact} onChange={setContact}>
               <Stack gap={4} mt={4}>
-                <Radio value="new" label="Create a new contact" />
+                <Radio value="new" label={t('qualify.newContact')} />
                 {found.contacts.map((c) => (
-                  <Radio key={c.id} value={c.id} label={`Link to ${c.name}${c.email ? ` (${c.email})` : ''}`} />
+                  <Radio key={c.id} value={c.id} label={c.email ? t('qualify.linkToWithEmail', { name: c.name, email: c.email }) : t('qualify.linkTo', { name: c.name })} />
                 ))}
               </Stack>
             </Radio.Group>
           ) : null}
-          <Checkbox label="Create an opportunity" checked={createOpportunity} onChange={(e) => setCreateOpportunity(e.currentTarget.checked)} />
+          <Checkbox label={t('qualify.createOpportunity')} checked={createOpportunity} onChange={(e) => setCreateOpportunity(e.currentTarget.checked)} />
           {qualify.isError ? (
             <Alert color="red" variant="light" role="alert">
               {errorMessage(qualify.error)}
@@ -103,10 +106,10 @@ function QualifyButton({ lead }: { lead: LeadDetail }) {
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common:ui.cancel')}
             </Button>
             <Button color="teal" loading={qualify.isPending} onClick={() => qualify.mutate()} data-autofocus>
-              Qualify lead
+              {t('qualify.submit')}
             </Button>
           </Group>
         </Stack>
@@ -119,24 +122,25 @@ function DisqualifyButton({ lead }: { lead: LeadDetail }) {
   const [opened, { open, close }] = useDisclosure(false);
   const [reason, setReason] = useState<string>('Lost');
   const refresh = useRefresh(lead.id);
+  const { t } = useTranslation('sales');
   const disqualify = useMutation({
     mutationFn: () =>
       unwrap(api.POST('/api/sales/leads/{id}/disqualify', { params: { path: { id: lead.id } }, body: { statusReason: reason as 'Lost' | 'CannotContact' | 'NoLongerInterested' | 'Canceled' } })),
     onSuccess: () => {
       refresh();
       close();
-      notifySuccess('Lead disqualified');
+      notifySuccess(t('disqualify.done'));
     },
   });
   return (
     <>
       <Button color="red" variant="light" leftSection={<IconX size={16} />} onClick={open}>
-        Disqualify
+        {t('disqualify.button')}
       </Button>
-      <Modal opened={opened} onClose={close} title="Disqualify this lead?" centered>
+      <Modal opened={opened} onClose={close} title={t('disqualify.title')} centered>
         <Stack gap="md">
-          <Text size="sm">The lead moves to Closed leads and can be reactivated later.{lead.prospectId ? ' Its HQ prospect is rejected with this reason.' : ''}</Text>
-          <NativeSelect label="Status reason" data={disqualifyReasons.map((r) => ({ value: r.value, label: r.label }))} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <Text size="sm">{lead.prospectId ? t('disqualify.textWithProspect') : t('disqualify.text')}</Text>
+          <NativeSelect label={t('statusReason')} data={codeOptions(disqualifyReasons)} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
           {disqualify.isError ? (
             <Alert color="red" variant="light" role="alert">
               {errorMessage(disqualify.error)}
@@ -144,10 +148,10 @@ function DisqualifyButton({ lead }: { lead: LeadDetail }) {
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common:ui.cancel')}
             </Button>
             <Button color="red" loading={disqualify.isPending} onClick={() => disqualify.mutate()}>
-              Disqualify lead
+              {t('disqualify.submit')}
             </Button>
           </Group>
         </Stack>
@@ -158,17 +162,18 @@ function DisqualifyButton({ lead }: { lead: LeadDetail }) {
 
 function ReactivateButton({ lead }: { lead: LeadDetail }) {
   const refresh = useRefresh(lead.id);
+  const { t } = useTranslation('sales');
   const reactivate = useMutation({
     mutationFn: () => unwrap(api.POST('/api/sales/leads/{id}/reactivate', { params: { path: { id: lead.id } } })),
     onSuccess: () => {
       refresh();
-      notifySuccess('Lead reactivated');
+      notifySuccess(t('reactivate.done'));
     },
   });
   return (
     <Stack gap={4} align="flex-end">
       <Button variant="light" leftSection={<IconRefresh size={16} />} loading={reactivate.isPending} onClick={() => reactivate.mutate()}>
-        Reactivate
+        {t('reactivate.button')}
       </Button>
       {reactivate.isError ? (
         <Text size="xs" c="red">

@@ -3,6 +3,7 @@ import { Breadcrumbs, Button, Grid, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import type { LeadDetail } from '../api/client.ts';
@@ -25,6 +26,7 @@ import { CrmRecordLink } from './RecordLink.tsx';
 
 export function LeadDetailPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation('sales');
   const lead = useQuery({
     queryKey: ['sales', 'lead', id],
     queryFn: () => unwrap(api.GET('/api/sales/leads/{id}', { params: { path: { id } } })),
@@ -32,12 +34,12 @@ export function LeadDetailPage() {
   return (
     <>
       <Breadcrumbs mb="sm" fz="sm">
-        <AppLink to="/sales/leads">Leads</AppLink>
+        <AppLink to="/sales/leads">{t('leads.title')}</AppLink>
         <Text size="sm" c="dimmed">
           {lead.data?.topic ?? id}
         </Text>
       </Breadcrumbs>
-      {lead.data ? <LeadView lead={lead.data} /> : lead.isError ? <ErrorAlert error={lead.error} title="The lead could not be loaded" /> : <DetailSkeleton />}
+      {lead.data ? <LeadView lead={lead.data} /> : lead.isError ? <ErrorAlert error={lead.error} title={t('lead.loadError')} /> : <DetailSkeleton />}
     </>
   );
 }
@@ -45,18 +47,19 @@ export function LeadDetailPage() {
 function LeadView({ lead }: { lead: LeadDetail }) {
   const [editing, { open, close }] = useDisclosure(false);
   const owners = useOwners();
+  const { t } = useTranslation('sales');
   const a = lead.address;
   return (
     <>
       <PageHeader
         title={lead.topic}
         badge={<StatusBadge status={lead.state} size="lg" />}
-        description={`${label(lead.statusReason)} · ${label(lead.source)} · created ${formatDateTime(lead.createdAt)}`}
+        description={t('lead.summary', { reason: label(lead.statusReason), source: label(lead.source), created: formatDateTime(lead.createdAt) })}
         actions={
           <>
             {lead.state === 'Open' ? (
               <Button variant="default" leftSection={<IconPencil size={16} />} onClick={open}>
-                Edit
+                {t('lead.edit')}
               </Button>
             ) : null}
             <LeadActions lead={lead} />
@@ -66,36 +69,36 @@ function LeadView({ lead }: { lead: LeadDetail }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="lg">
-            <Section title="Contact">
+            <Section title={t('lead.contactSection')}>
               <Details
                 items={[
-                  ['Name', fullName({ firstName: lead.firstName ?? undefined, lastName: lead.lastName })],
-                  ['Job title', lead.jobTitle],
-                  ['E-mail', lead.email],
-                  ['Phone', lead.phone],
+                  [t('lead.name'), fullName({ firstName: lead.firstName ?? undefined, lastName: lead.lastName })],
+                  [t('lead.jobTitle'), lead.jobTitle],
+                  [t('lead.email'), lead.email],
+                  [t('lead.phone'), lead.phone],
                 ]}
               />
             </Section>
-            <Section title="Company">
+            <Section title={t('lead.companySection')}>
               <Details
                 items={[
-                  ['Company', lead.companyName],
-                  ['VAT number', lead.vatNumber],
-                  ['Address', [a.street, [a.zip, a.city].filter(Boolean).join(' '), a.state, a.countryRegionId ? formatCountry(a.countryRegionId) : null].filter(Boolean).join(', ')],
+                  [t('lead.company'), lead.companyName],
+                  [t('lead.vatNumber'), lead.vatNumber],
+                  [t('lead.address'), [a.street, [a.zip, a.city].filter(Boolean).join(' '), a.state, a.countryRegionId ? formatCountry(a.countryRegionId) : null].filter(Boolean).join(', ')],
                 ]}
               />
             </Section>
-            <Section title="Details">
+            <Section title={t('lead.detailsSection')}>
               <Details
                 items={[
-                  ['Source', label(lead.source)],
-                  ['Owner', ownerName(owners.data?.items, lead.ownerId)],
-                  ['HQ prospect', lead.prospectId],
-                  ['Onboarding case', lead.prospectId ? <ProspectCaseLink prospectId={lead.prospectId} /> : undefined],
-                  ['Description', lead.description],
-                  ['Opportunity', lead.opportunityId ? <CrmRecordLink kind="opportunity" id={lead.opportunityId} /> : null],
-                  ['Account', lead.accountId ? <CrmRecordLink kind="account" id={lead.accountId} /> : null],
-                  ['Contact', lead.contactId ? <CrmRecordLink kind="contact" id={lead.contactId} /> : null],
+                  [t('lead.source'), label(lead.source)],
+                  [t('lead.owner'), ownerName(owners.data?.items, lead.ownerId)],
+                  [t('lead.hqProspect'), lead.prospectId],
+                  [t('lead.onboardingCase'), lead.prospectId ? <ProspectCaseLink prospectId={lead.prospectId} /> : undefined],
+                  [t('lead.description'), lead.description],
+                  [t('lead.opportunity'), lead.opportunityId ? <CrmRecordLink kind="opportunity" id={lead.opportunityId} /> : null],
+                  [t('lead.account'), lead.accountId ? <CrmRecordLink kind="account" id={lead.accountId} /> : null],
+                  [t('lead.contact'), lead.contactId ? <CrmRecordLink kind="contact" id={lead.contactId} /> : null],
                 ]}
               />
             </Section>

@@ -4,10 +4,11 @@ import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine
 import { useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconBuilding, IconCopy, IconX } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useNavigate } from 'react-router';
 import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
 import type { LeadDetail } from '../api/client.ts';
-import { reasonText } from '../hq/PossibleDuplicates.tsx';
 import { AppLink } from '../ui/AppLink.tsx';
 import { fullName } from '../ui/format.ts';
 import { notifySuccess } from '../ui/notify.ts';
@@ -16,15 +17,30 @@ import { Section } from '../ui/Section.tsx';
 type Match = LeadDetail['possibleDuplicates'][number];
 
 const kinds = {
-  lead: { word: 'Lead', path: 'leads', icon: IconCopy },
-  contact: { word: 'Contact', path: 'contacts', icon: IconAddressBook },
-  account: { word: 'Account', path: 'accounts', icon: IconBuilding },
+  lead: { path: 'leads', icon: IconCopy },
+  contact: { path: 'contacts', icon: IconAddressBook },
+  account: { path: 'accounts', icon: IconBuilding },
 } as const;
 
+/** A reason as a person says it; the name's similarity as a percentage. */
+function reasonText(t: TFunction<'sales'>, reason: Match['reasons'][number], match: Pick<Match, 'nameSimilarity'>): string {
+  switch (reason) {
+    case 'email':
+      return t('duplicates.reasons.email');
+    case 'domain':
+      return t('duplicates.reasons.domain');
+    case 'vat':
+      return t('duplicates.reasons.vat');
+    case 'name':
+      return t('duplicates.reasons.name', { percent: Math.round((match.nameSimilarity ?? 0) * 100) });
+  }
+}
+
 export function LeadDuplicates({ lead }: { lead: LeadDetail }) {
+  const { t } = useTranslation('sales');
   if (lead.possibleDuplicates.length === 0) return null;
   return (
-    <Section title="Possible duplicates">
+    <Section title={t('duplicates.title')}>
       <Stack gap="sm">
         {lead.possibleDuplicates.map((match) => (
           <DuplicateRow key={match.matchId} lead={lead} match={match} />
@@ -41,11 +57,12 @@ function useRefresh(id: string) {
 
 function DuplicateRow({ lead, match }: { lead: LeadDetail; match: Match }) {
   const refresh = useRefresh(lead.id);
+  const { t } = useTranslation('sales');
   const dismiss = useMutation({
     mutationFn: () => unwrap(api.POST('/api/sales/leads/{id}/duplicates/{matchId}/dismiss', { params: { path: { id: lead.id, matchId: match.matchId } } })),
     onSuccess: () => {
       refresh();
-      notifySuccess('Match dismissed', `${match.name} is no longer shown as a possible duplicate.`);
+      notifySuccess(t('duplicates.dismissed'), t('duplicates.dismissedText', { name: match.name }));
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) refresh();
@@ -55,7 +72,7 @@ function DuplicateRow({ lead, match }: { lead: LeadDetail; match: Match }) {
   const kind = kinds[match.kind];
   const Icon = kind.icon;
   return (
-    <Paper withBorder radius="sm" p="sm" bg={open ? undefined : 'gray.0'} aria-label={`Possible duplicate: ${match.name}`} role="group">
+    <Paper withBorder radius="sm" p="sm" bg={open ? undefined : 'gray.0'} aria-label={t('duplicates.matchLabel', { name: match.name })} role="group">
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Stack gap={2}>
@@ -66,29 +83,29 @@ function DuplicateRow({ lead, match }: { lead: LeadDetail; match: Match }) {
               </AppLink>
             </Group>
             <Text size="xs" c="dimmed">
-              {kind.word}
+              {t(`duplicates.kinds.${match.kind}`)}
             </Text>
           </Stack>
-          <Badge variant="light" color={match.score >= 60 ? 'orange' : 'gray'} title="How alike they are, 0–100">
-            Score {match.score}
+          <Badge variant="light" color={match.score >= 60 ? 'orange' : 'gray'} title={t('duplicates.scoreTitle')}>
+            {t('duplicates.score', { score: match.score })}
           </Badge>
         </Group>
         <Group gap={6}>
           {match.reasons.map((reason) => (
             <Badge key={reason} variant="outline" size="sm" color="gray">
-              {reasonText(reason, match)}
+              {reasonText(t, reason, match)}
             </Badge>
           ))}
         </Group>
         {!open ? (
           <Text size="xs" c="dimmed">
-            Dismissed{match.dismissedBy ? ` by ${match.dismissedBy}` : ''}.
+            {match.dismissedBy ? t('duplicates.dismissedBy', { name: match.dismissedBy }) : t('duplicates.dismissedNoOne')}
           </Text>
         ) : (
           <Group gap="xs">
             {match.kind === 'account' && lead.state === 'Open' ? <QualifyIntoButton lead={lead} match={match} /> : null}
             <Button size="xs" variant="default" leftSection={<IconX size={14} />} loading={dismiss.isPending} onClick={() => dismiss.mutate()}>
-              Dismiss
+              {t('duplicates.dismiss')}
             </Button>
           </Group>
         )}
@@ -107,12 +124,13 @@ function QualifyIntoButton({ lead, match }: { lead: LeadDetail; match: Match }) 
   const [opened, { open, close }] = useDisclosure(false);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const { t } = useTranslation('sales');
   const qualify = useMutation({
     mutationFn: () => unwrap(api.POST('/api/sales/leads/{id}/qualify', { params: { path: { id: lead.id } }, body: { existingAccountId: match.id, ignoreDuplicates: true } })),
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: ['sales'] });
       close();
-      notifySuccess('Lead qualified into the account', `The opportunity and the contact belong to ${match.name}.`);
+      notifySuccess(t('duplicates.qualifiedInto'), t('duplicates.qualifiedIntoText', { name: match.name }));
       if (result.opportunityId) void navigate(`/sales/opportunities/${result.opportunityId}`);
     },
   });
@@ -120,14 +138,17 @@ function QualifyIntoButton({ lead, match }: { lead: LeadDetail; match: Match }) 
   return (
     <>
       <Button size="xs" color="teal" onClick={open}>
-        Qualify into this account
+        {t('duplicates.qualifyInto')}
       </Button>
-      <Modal opened={opened} onClose={close} title={`Qualify into ${match.name}?`} centered size="lg">
+      <Modal opened={opened} onClose={close} title={t('duplicates.qualifyIntoTitle', { name: match.name })} centered size="lg">
         <Stack gap="md">
           <Text size="sm">
-            No new account is created. The opportunity and a new contact for {person}
-            {lead.email ? ` (${lead.email})` : ''} belong to {match.name}. When the opportunity is won, {person} becomes a <b>User</b> of {match.name}'s
-            business partner in HQ, with no second organization customer.
+            <Trans
+              t={t}
+              i18nKey={lead.email ? 'duplicates.qualifyIntoTextWithEmail' : 'duplicates.qualifyIntoText'}
+              values={{ person, email: lead.email, account: match.name }}
+              components={{ b: <b /> }}
+            />
           </Text>
           {qualify.isError ? (
             <Alert color="red" variant="light" role="alert">
@@ -136,10 +157,10 @@ function QualifyIntoButton({ lead, match }: { lead: LeadDetail; match: Match }) 
           ) : null}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common:ui.cancel')}
             </Button>
             <Button color="teal" loading={qualify.isPending} onClick={() => qualify.mutate()}>
-              Qualify into {match.name}
+              {t('duplicates.qualifyIntoSubmit', { name: match.name })}
             </Button>
           </Group>
         </Stack>

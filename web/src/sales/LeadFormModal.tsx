@@ -3,30 +3,16 @@ import { Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@ma
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client.ts';
 import type { Lead, LeadBody } from '../api/client.ts';
 import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
-import { leadSources } from './labels.ts';
+import { codeOptions, leadSources } from './labels.ts';
 import { useOwners } from './useOwners.ts';
 import { FormActions } from '../ui/FormActions.tsx';
 
 const fields = ['topic', 'firstName', 'lastName', 'jobTitle', 'email', 'phone', 'companyName', 'street', 'city', 'zip', 'countryRegionId', 'source', 'description'] as const;
 type Field = (typeof fields)[number];
-const labels: Record<Field, string> = {
-  topic: 'Topic',
-  firstName: 'First name',
-  lastName: 'Last name',
-  jobTitle: 'Job title',
-  email: 'E-mail',
-  phone: 'Phone',
-  companyName: 'Company',
-  street: 'Street',
-  city: 'City',
-  zip: 'ZIP/postal code',
-  countryRegionId: 'Country/region',
-  source: 'Source',
-  description: 'Description',
-};
 const fieldOf = (path: string): Field | undefined => {
   const name = path.replace(/^address\./, '').replace(/^state$/, 'city');
   return (fields as readonly string[]).includes(name) ? (name as Field) : undefined;
@@ -55,6 +41,9 @@ export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: bool
   const [values, setValues] = useState(() => initial(lead));
   const queryClient = useQueryClient();
   const owners = useOwners();
+  const { t } = useTranslation('sales');
+  // The field's label, which also names the field in the server's error message under it.
+  const labelOf = (field: Field) => t(`leadForm.fields.${field}`);
   const save = useMutation({
     mutationFn: (body: LeadBody) =>
       lead
@@ -65,7 +54,7 @@ export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: bool
       onSaved(saved);
     },
   });
-  const errors = fieldErrorsFrom(save.error, fieldOf, (f) => labels[f]);
+  const errors = fieldErrorsFrom(save.error, fieldOf, labelOf);
   const text = (v: string) => (v.trim() ? v.trim() : null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -89,7 +78,7 @@ export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: bool
 
   const input = (field: Field, extra: { required?: boolean; type?: string } = {}) => (
     <TextInput
-      label={labels[field]}
+      label={labelOf(field)}
       required={extra.required}
       type={extra.type}
       value={values[field]}
@@ -102,7 +91,7 @@ export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: bool
   );
 
   return (
-    <Modal opened={opened} onClose={onClose} title={lead ? 'Edit lead' : 'New lead'} size="xl" centered>
+    <Modal opened={opened} onClose={onClose} title={lead ? t('leadForm.editTitle') : t('leadForm.newTitle')} size="xl" centered>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           {input('topic', { required: true })}
@@ -118,12 +107,12 @@ export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: bool
             {input('zip')}
             {input('countryRegionId')}
           </SimpleGrid>
-          <NativeSelect label="Source" data={leadSources.map((s) => ({ value: s.value, label: s.label }))} value={values.source} onChange={(e) => setValues((v) => ({ ...v, source: e.currentTarget.value }))} />
+          <NativeSelect label={labelOf('source')} data={codeOptions(leadSources)} value={values.source} onChange={(e) => setValues((v) => ({ ...v, source: e.currentTarget.value }))} />
           <NativeSelect
-            label="Owner"
+            label={t('leadForm.owner')}
             data={[
-              ...(lead ? [] : [{ value: 'me', label: 'Me' }]),
-              { value: '', label: 'Unowned' },
+              ...(lead ? [] : [{ value: 'me', label: t('leadForm.me') }]),
+              { value: '', label: t('owner.unowned') },
               ...(owners.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
             ]}
             value={values.ownerId}
@@ -132,8 +121,8 @@ export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: bool
               setValues((v) => ({ ...v, ownerId }));
             }}
           />
-          <Textarea label="Description" autosize minRows={2} value={values.description} error={errors.description} onChange={(e) => setValues((v) => ({ ...v, description: e.currentTarget.value }))} />
-          <FormActions error={save.isError && !allFieldsMapped(save.error, fieldOf) ? save.error : null} onCancel={onClose} submitLabel="Save lead" loading={save.isPending} />
+          <Textarea label={labelOf('description')} autosize minRows={2} value={values.description} error={errors.description} onChange={(e) => setValues((v) => ({ ...v, description: e.currentTarget.value }))} />
+          <FormActions error={save.isError && !allFieldsMapped(save.error, fieldOf) ? save.error : null} onCancel={onClose} submitLabel={t('leadForm.submit')} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -4,6 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconTargetArrow } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import type { LeadView } from '../api/client.ts';
@@ -19,7 +20,7 @@ import { SortableTh } from '../ui/SortableTh.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
-import { label, leadViews } from './labels.ts';
+import { label, leadViews, viewLabel } from './labels.ts';
 import { LeadFormModal } from './LeadFormModal.tsx';
 import { ownerName, useOwners } from './useOwners.ts';
 import { rememberLeadView, useLeadView } from './useLeadView.ts';
@@ -37,6 +38,7 @@ export function LeadsPage() {
   const [opened, { open, close }] = useDisclosure(false);
   const navigate = useNavigate();
   const owners = useOwners();
+  const { t } = useTranslation('sales');
 
   const leads = useQuery({
     queryKey: ['sales', 'leads', { view, search, sort: filters.sort, offset, from, to }],
@@ -51,11 +53,11 @@ export function LeadsPage() {
   return (
     <>
       <PageHeader
-        title="Leads"
-        description="Leads from the Commerce B2B storefront arrive unowned through dual-write; take them from All Commerce B2B leads."
+        title={t('leads.title')}
+        description={t('leads.description')}
         actions={
           <Button leftSection={<IconPlus size={16} />} onClick={open}>
-            New lead
+            {t('leads.newLead')}
           </Button>
         }
       />
@@ -63,8 +65,8 @@ export function LeadsPage() {
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
             <NativeSelect
-              label="View"
-              data={leadViews.map((v) => ({ value: v.value, label: v.label }))}
+              label={t('views.label')}
+              data={leadViews.map((v) => ({ value: v.value, label: viewLabel(v.value) }))}
               value={view ?? ''}
               onChange={(e) => {
                 rememberLeadView(userId, e.currentTarget.value as NonNullable<LeadView>);
@@ -72,14 +74,14 @@ export function LeadsPage() {
               }}
               w={260}
             />
-            <SearchInput value={search} onSearch={onSearch} placeholder="Topic, name, company or e-mail" />
+            <SearchInput value={search} onSearch={onSearch} placeholder={t('leads.searchPlaceholder')} />
             <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} />
             <ExportCsvButton path="/api/sales/leads" query={listQuery} />
           </Group>
           {!leads.data ? (
-            leads.isError ? <ErrorAlert error={leads.error} title="The leads could not be loaded" /> : <TableSkeleton />
+            leads.isError ? <ErrorAlert error={leads.error} title={t('leads.loadError')} /> : <TableSkeleton />
           ) : leads.data.items.length === 0 ? (
-            <Empty icon={<IconTargetArrow size={24} />} title="No leads in this view" description={search ? 'Try another search or view.' : 'Pick another view, or create a lead.'} />
+            <Empty icon={<IconTargetArrow size={24} />} title={t('leads.empty')} description={search ? t('leads.emptySearch') : t('leads.emptyHint')} />
           ) : (
             <>
               <Table.ScrollContainer minWidth={900}>
@@ -87,19 +89,19 @@ export function LeadsPage() {
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
                       <SortableTh field="topic" sort={filters.sort} onSort={onSort}>
-                        Topic
+                        {t('leads.columns.topic')}
                       </SortableTh>
-                      <Table.Th>Name</Table.Th>
+                      <Table.Th>{t('leads.columns.name')}</Table.Th>
                       <SortableTh field="companyName" sort={filters.sort} onSort={onSort}>
-                        Company
+                        {t('leads.columns.company')}
                       </SortableTh>
-                      <Table.Th>Source</Table.Th>
+                      <Table.Th>{t('leads.columns.source')}</Table.Th>
                       <SortableTh field="statusReason" sort={filters.sort} onSort={onSort}>
-                        Status
+                        {t('leads.columns.status')}
                       </SortableTh>
-                      <Table.Th>Owner</Table.Th>
+                      <Table.Th>{t('leads.columns.owner')}</Table.Th>
                       <SortableTh field="createdAt" sort={filters.sort} onSort={onSort} descendingFirst>
-                        Created
+                        {t('leads.columns.created')}
                       </SortableTh>
                     </Table.Tr>
                   </Table.Thead>

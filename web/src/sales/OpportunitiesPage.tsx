@@ -3,6 +3,7 @@ import { Group, NativeSelect, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconTrophy } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client.ts';
 import type { OpportunityView } from '../api/client.ts';
 import { AppLink } from '../ui/AppLink.tsx';
@@ -17,7 +18,7 @@ import { SortableTh } from '../ui/SortableTh.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
-import { opportunityViews } from './labels.ts';
+import { opportunityViews, stageLabel, viewLabel } from './labels.ts';
 
 const limit = 25;
 
@@ -37,21 +38,22 @@ export function OpportunitiesPage() {
   });
   const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
   const onSort = (sort: string) => setFilters({ sort, offset: '0' });
+  const { t } = useTranslation('sales');
   return (
     <>
-      <PageHeader title="Opportunities" description="Qualified leads being worked towards Close as won or lost." />
+      <PageHeader title={t('opportunities.title')} description={t('opportunities.description')} />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
-            <NativeSelect label="View" data={opportunityViews.map((v) => ({ value: v.value, label: v.label }))} value={view} onChange={(e) => setFilters({ view: e.currentTarget.value, offset: '0' })} w={260} />
-            <SearchInput value={search} onSearch={onSearch} placeholder="Name" />
+            <NativeSelect label={t('views.label')} data={opportunityViews.map((v) => ({ value: v.value, label: viewLabel(v.value) }))} value={view} onChange={(e) => setFilters({ view: e.currentTarget.value, offset: '0' })} w={260} />
+            <SearchInput value={search} onSearch={onSearch} placeholder={t('opportunities.searchPlaceholder')} />
             <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} />
             <ExportCsvButton path="/api/sales/opportunities" query={listQuery} />
           </Group>
           {!list.data ? (
-            list.isError ? <ErrorAlert error={list.error} title="The opportunities could not be loaded" /> : <TableSkeleton />
+            list.isError ? <ErrorAlert error={list.error} title={t('opportunities.loadError')} /> : <TableSkeleton />
           ) : list.data.items.length === 0 ? (
-            <Empty icon={<IconTrophy size={24} />} title="No opportunities in this view" description="Qualifying a lead creates one." />
+            <Empty icon={<IconTrophy size={24} />} title={t('opportunities.empty')} description={t('opportunities.emptyHint')} />
           ) : (
             <>
               <Table.ScrollContainer minWidth={800}>
@@ -59,15 +61,15 @@ export function OpportunitiesPage() {
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
                       <SortableTh field="name" sort={filters.sort} onSort={onSort}>
-                        Name
+                        {t('opportunities.columns.name')}
                       </SortableTh>
-                      <Table.Th>Stage</Table.Th>
-                      <Table.Th>Status</Table.Th>
+                      <Table.Th>{t('opportunities.columns.stage')}</Table.Th>
+                      <Table.Th>{t('opportunities.columns.status')}</Table.Th>
                       <SortableTh field="estimatedRevenue" sort={filters.sort} onSort={onSort}>
-                        Est. revenue
+                        {t('opportunities.columns.estimatedRevenue')}
                       </SortableTh>
                       <SortableTh field="estimatedCloseDate" sort={filters.sort} onSort={onSort}>
-                        Est. close date
+                        {t('opportunities.columns.estimatedCloseDate')}
                       </SortableTh>
                     </Table.Tr>
                   </Table.Thead>
@@ -79,7 +81,7 @@ export function OpportunitiesPage() {
                             {o.name}
                           </AppLink>
                         </Table.Td>
-                        <Table.Td>{o.stage}</Table.Td>
+                        <Table.Td>{stageLabel(o.stage)}</Table.Td>
                         <Table.Td>
                           <StatusBadge status={o.state} size="sm" />
                         </Table.Td>

@@ -3,6 +3,7 @@ import { Alert, Breadcrumbs, Button, Grid, Stack, Stepper, Table, Text } from '@
 import { IconRefresh, IconTrophy, IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, errorMessage, unwrap } from '../api/client.ts';
 import type { OpportunityDetail } from '../api/client.ts';
@@ -15,13 +16,14 @@ import { Section } from '../ui/Section.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { DetailSkeleton } from '../ui/TableSkeleton.tsx';
 import { CloseOpportunityModal } from './CloseOpportunityModal.tsx';
-import { label, stages } from './labels.ts';
+import { label, stageLabel, stages } from './labels.ts';
 import { OpportunityEstimates } from './OpportunityEstimates.tsx';
 import { Timeline } from './Timeline.tsx';
 import { CrmRecordLink } from './RecordLink.tsx';
 
 export function OpportunityDetailPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation('sales');
   const opportunity = useQuery({
     queryKey: ['sales', 'opportunity', id],
     queryFn: () => unwrap(api.GET('/api/sales/opportunities/{id}', { params: { path: { id } } })),
@@ -29,7 +31,7 @@ export function OpportunityDetailPage() {
   return (
     <>
       <Breadcrumbs mb="sm" fz="sm">
-        <AppLink to="/sales/opportunities">Opportunities</AppLink>
+        <AppLink to="/sales/opportunities">{t('opportunities.title')}</AppLink>
         <Text size="sm" c="dimmed">
           {opportunity.data?.name ?? id}
         </Text>
@@ -37,7 +39,7 @@ export function OpportunityDetailPage() {
       {opportunity.data ? (
         <OpportunityView opportunity={opportunity.data} />
       ) : opportunity.isError ? (
-        <ErrorAlert error={opportunity.error} title="The opportunity could not be loaded" />
+        <ErrorAlert error={opportunity.error} title={t('opportunity.loadError')} />
       ) : (
         <DetailSkeleton />
       )}
@@ -48,6 +50,7 @@ export function OpportunityDetailPage() {
 function OpportunityView({ opportunity }: { opportunity: OpportunityDetail }) {
   const [closing, setClosing] = useState<'Won' | 'Lost' | null>(null);
   const queryClient = useQueryClient();
+  const { t } = useTranslation('sales');
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['sales'] });
   const setStage = useMutation({
     mutationFn: (stage: (typeof stages)[number]) => unwrap(api.PATCH('/api/sales/opportunities/{id}', { params: { path: { id: opportunity.id } }, body: { stage } })),
@@ -65,20 +68,20 @@ function OpportunityView({ opportunity }: { opportunity: OpportunityDetail }) {
       <PageHeader
         title={opportunity.name}
         badge={<StatusBadge status={opportunity.state} size="lg" />}
-        description={`${label(opportunity.statusReason)} · created ${formatDateTime(opportunity.createdAt)}`}
+        description={t('opportunity.summary', { reason: label(opportunity.statusReason), created: formatDateTime(opportunity.createdAt) })}
         actions={
           open ? (
             <>
               <Button color="teal" leftSection={<IconTrophy size={16} />} onClick={() => setClosing('Won')}>
-                Close as won
+                {t('close.won')}
               </Button>
               <Button color="red" variant="light" leftSection={<IconX size={16} />} onClick={() => setClosing('Lost')}>
-                Close as lost
+                {t('close.lost')}
               </Button>
             </>
           ) : (
             <Button variant="light" leftSection={<IconRefresh size={16} />} loading={reopen.isPending} onClick={() => reopen.mutate()}>
-              Reopen opportunity
+              {t('opportunity.reopen')}
             </Button>
           )
         }
@@ -88,47 +91,47 @@ function OpportunityView({ opportunity }: { opportunity: OpportunityDetail }) {
           {errorMessage(reopen.error ?? setStage.error)}
         </Alert>
       ) : null}
-      <Section title="Process">
+      <Section title={t('opportunity.process')}>
         <Stepper active={open ? active : stages.length} onStepClick={open ? (index) => setStage.mutate(stages[index]!) : undefined} size="sm" allowNextStepsSelect={open}>
           {stages.map((stage) => (
-            <Stepper.Step key={stage} label={stage} />
+            <Stepper.Step key={stage} label={stageLabel(stage)} />
           ))}
         </Stepper>
       </Section>
       <Grid gap="lg" mt="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="lg">
-            <Section title="Summary">
+            <Section title={t('opportunity.summarySection')}>
               <Details
                 items={[
-                  ['Estimated revenue', formatMoney(opportunity.estimatedRevenue, opportunity.currency)],
-                  ['Estimated close date', formatDate(opportunity.estimatedCloseDate)],
-                  ['Actual revenue', formatMoney(opportunity.actualRevenue, opportunity.currency)],
-                  ['Actual close date', formatDate(opportunity.actualCloseDate)],
-                  ['Description', opportunity.description],
-                  ['Account', opportunity.accountId ? <CrmRecordLink kind="account" id={opportunity.accountId} /> : null],
-                  ['Contact', opportunity.contactId ? <CrmRecordLink kind="contact" id={opportunity.contactId} /> : null],
-                  ['Originating lead', opportunity.originatingLeadId ? <CrmRecordLink kind="lead" id={opportunity.originatingLeadId} /> : null],
+                  [t('estimates.estimatedRevenue'), formatMoney(opportunity.estimatedRevenue, opportunity.currency)],
+                  [t('estimates.estimatedCloseDate'), formatDate(opportunity.estimatedCloseDate)],
+                  [t('close.actualRevenue'), formatMoney(opportunity.actualRevenue, opportunity.currency)],
+                  [t('opportunity.actualCloseDate'), formatDate(opportunity.actualCloseDate)],
+                  [t('lead.description'), opportunity.description],
+                  [t('lead.account'), opportunity.accountId ? <CrmRecordLink kind="account" id={opportunity.accountId} /> : null],
+                  [t('lead.contact'), opportunity.contactId ? <CrmRecordLink kind="contact" id={opportunity.contactId} /> : null],
+                  [t('party.originatingLead'), opportunity.originatingLeadId ? <CrmRecordLink kind="lead" id={opportunity.originatingLeadId} /> : null],
                 ]}
               />
             </Section>
             {open ? <OpportunityEstimates key={opportunity.version} opportunity={opportunity} /> : null}
             {opportunity.closeRecords.length > 0 ? (
-              <Section title="Close records">
+              <Section title={t('opportunity.closeRecords')}>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>Outcome</Table.Th>
-                      <Table.Th>Reason</Table.Th>
-                      <Table.Th>Revenue</Table.Th>
-                      <Table.Th>Date</Table.Th>
-                      <Table.Th>Competitor</Table.Th>
+                      <Table.Th>{t('opportunity.columns.outcome')}</Table.Th>
+                      <Table.Th>{t('opportunity.columns.reason')}</Table.Th>
+                      <Table.Th>{t('opportunity.columns.revenue')}</Table.Th>
+                      <Table.Th>{t('opportunity.columns.date')}</Table.Th>
+                      <Table.Th>{t('close.competitor')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {opportunity.closeRecords.map((r) => (
                       <Table.Tr key={r.id}>
-                        <Table.Td>{r.outcome}</Table.Td>
+                        <Table.Td>{t(`common:status.${r.outcome}`)}</Table.Td>
                         <Table.Td>{label(r.statusReason)}</Table.Td>
                         <Table.Td>{formatMoney(r.actualRevenue, opportunity.currency)}</Table.Td>
                         <Table.Td>{formatDate(r.closeDate)}</Table.Td>

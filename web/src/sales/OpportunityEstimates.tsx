@@ -3,6 +3,7 @@ import { Alert, Button, Group, NumberInput, Stack, Textarea, TextInput } from '@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, errorMessage, unwrap } from '../api/client.ts';
 import type { OpportunityDetail } from '../api/client.ts';
 import { fieldErrorsFrom } from '../ui/problems.ts';
@@ -15,6 +16,7 @@ export function OpportunityEstimates({ opportunity }: { opportunity: Opportunity
   const [closeDate, setCloseDate] = useState(opportunity.estimatedCloseDate ?? '');
   const [description, setDescription] = useState(opportunity.description ?? '');
   const queryClient = useQueryClient();
+  const { t } = useTranslation('sales');
   const save = useMutation({
     mutationFn: () =>
       unwrap(
@@ -25,7 +27,7 @@ export function OpportunityEstimates({ opportunity }: { opportunity: Opportunity
       ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['sales'] });
-      notifySuccess('Opportunity saved');
+      notifySuccess(t('estimates.saved'));
     },
   });
   const errors = fieldErrorsFrom(save.error, (path) => (['estimatedRevenue', 'estimatedCloseDate', 'description'].includes(path) ? path : undefined));
@@ -34,12 +36,12 @@ export function OpportunityEstimates({ opportunity }: { opportunity: Opportunity
     save.mutate();
   }
   return (
-    <Section title="Estimates">
+    <Section title={t('estimates.title')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
-          <NumberInput label="Estimated revenue" min={0} thousandSeparator="," value={revenue} onChange={setRevenue} error={errors.estimatedRevenue} />
-          <TextInput label="Estimated close date" type="date" description={closeDate ? formatDate(closeDate) : undefined} value={closeDate} onChange={(e) => setCloseDate(e.currentTarget.value)} error={errors.estimatedCloseDate} />
-          <Textarea label="Description" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} />
+          <NumberInput label={t('estimates.estimatedRevenue')} min={0} thousandSeparator="," value={revenue} onChange={setRevenue} error={errors.estimatedRevenue} />
+          <TextInput label={t('estimates.estimatedCloseDate')} type="date" description={closeDate ? formatDate(closeDate) : undefined} value={closeDate} onChange={(e) => setCloseDate(e.currentTarget.value)} error={errors.estimatedCloseDate} />
+          <Textarea label={t('estimates.description')} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} />
           {save.isError && Object.keys(errors).length === 0 ? (
             <Alert color="red" variant="light" role="alert">
               {errorMessage(save.error)}
@@ -47,7 +49,7 @@ export function OpportunityEstimates({ opportunity }: { opportunity: Opportunity
           ) : null}
           <Group justify="flex-end">
             <Button type="submit" size="xs" loading={save.isPending}>
-              Save estimates
+              {t('estimates.submit')}
             </Button>
           </Group>
         </Stack>

@@ -3,6 +3,7 @@ import { Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconAddressBook } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client.ts';
 import { AppLink } from '../ui/AppLink.tsx';
 import { Empty } from '../ui/Empty.tsx';
@@ -52,31 +53,31 @@ export function PartiesPage({ type }: { type: PartyType }) {
     placeholderData: keepPreviousData,
   });
   const onSearch = useCallback((value: string) => setFilters({ search: value, offset: '0' }), [setFilters]);
-  const title = type === 'accounts' ? 'Active accounts' : 'Active contacts';
+  const { t } = useTranslation('sales');
   return (
     <>
-      <PageHeader title={title} description={type === 'accounts' ? 'Companies; dual-write keeps each in step with its HQ organization customer.' : 'People; dual-write keeps each in step with its HQ person customer.'} />
+      <PageHeader title={t(`parties.${type}.title`)} description={t(`parties.${type}.description`)} />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
-            <SearchInput value={search} onSearch={onSearch} placeholder={type === 'accounts' ? 'Name or e-mail' : 'Name or e-mail'} />
+            <SearchInput value={search} onSearch={onSearch} placeholder={t('parties.searchPlaceholder')} />
             <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} />
             <ExportCsvButton path={`/api/sales/${type}`} query={listQuery} />
           </Group>
           {!list.data ? (
-            list.isError ? <ErrorAlert error={list.error} title={`The ${type} could not be loaded`} /> : <TableSkeleton />
+            list.isError ? <ErrorAlert error={list.error} title={t(`parties.${type}.loadError`)} /> : <TableSkeleton />
           ) : list.data.items.length === 0 ? (
-            <Empty icon={<IconAddressBook size={24} />} title={`No ${type} yet`} description="Qualifying a lead creates them; dual-write brings HQ customers in." />
+            <Empty icon={<IconAddressBook size={24} />} title={t(`parties.${type}.empty`)} description={t('parties.emptyHint')} />
           ) : (
             <>
               <Table striped>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Name</Table.Th>
-                    <Table.Th>E-mail</Table.Th>
-                    <Table.Th>Phone</Table.Th>
-                    <Table.Th>HQ customer account</Table.Th>
-                    <Table.Th>Created</Table.Th>
+                    <Table.Th>{t('parties.columns.name')}</Table.Th>
+                    <Table.Th>{t('parties.columns.email')}</Table.Th>
+                    <Table.Th>{t('parties.columns.phone')}</Table.Th>
+                    <Table.Th>{t('party.hqCustomerAccount')}</Table.Th>
+                    <Table.Th>{t('parties.columns.created')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

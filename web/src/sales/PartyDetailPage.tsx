@@ -3,6 +3,7 @@ import { Alert, Breadcrumbs, Button, Grid, Group, Stack, Text, TextInput } from 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, errorMessage, unwrap } from '../api/client.ts';
 import type { Account, Contact, TimelineEntry } from '../api/client.ts';
@@ -26,6 +27,7 @@ function nameOf(party: Party): string {
 
 export function PartyDetailPage({ type }: { type: PartyType }) {
   const { id = '' } = useParams();
+  const { t } = useTranslation('sales');
   const party = useQuery({
     queryKey: ['sales', type, id],
     queryFn: async (): Promise<Party> =>
@@ -36,12 +38,12 @@ export function PartyDetailPage({ type }: { type: PartyType }) {
   return (
     <>
       <Breadcrumbs mb="sm" fz="sm">
-        <AppLink to={`/sales/${type}`}>{type === 'accounts' ? 'Accounts' : 'Contacts'}</AppLink>
+        <AppLink to={`/sales/${type}`}>{t(`party.${type}`)}</AppLink>
         <Text size="sm" c="dimmed">
           {party.data ? nameOf(party.data) : id}
         </Text>
       </Breadcrumbs>
-      {party.data ? <PartyView type={type} party={party.data} /> : party.isError ? <ErrorAlert error={party.error} title="The record could not be loaded" /> : <DetailSkeleton />}
+      {party.data ? <PartyView type={type} party={party.data} /> : party.isError ? <ErrorAlert error={party.error} title={t('party.loadError')} /> : <DetailSkeleton />}
     </>
   );
 }
@@ -50,6 +52,7 @@ function PartyView({ type, party }: { type: PartyType; party: Party }) {
   const [email, setEmail] = useState(party.email ?? '');
   const [phone, setPhone] = useState(party.phone ?? '');
   const queryClient = useQueryClient();
+  const { t } = useTranslation('sales');
   const save = useMutation({
     mutationFn: (): Promise<unknown> => {
       const body = { email: email.trim() || null, phone: phone.trim() || null };
@@ -66,26 +69,26 @@ function PartyView({ type, party }: { type: PartyType; party: Party }) {
   }
   return (
     <>
-      <PageHeader title={nameOf(party)} badge={<StatusBadge status={party.status} size="lg" />} description={`Created ${formatDateTime(party.createdAt)}`} />
+      <PageHeader title={nameOf(party)} badge={<StatusBadge status={party.status} size="lg" />} description={t('party.created', { created: formatDateTime(party.createdAt) })} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="lg">
-            <Section title="Details">
+            <Section title={t('lead.detailsSection')}>
               <Details
                 items={[
-                  ['HQ customer account', party.customerAccount],
-                  ['Address', [a.street, [a.zip, a.city].filter(Boolean).join(' '), a.state, a.countryRegionId ? formatCountry(a.countryRegionId) : null].filter(Boolean).join(', ')],
-                  ...('primaryContactId' in party && party.primaryContactId ? [['Primary contact', <CrmRecordLink key="c" kind="contact" id={party.primaryContactId} />] as [string, ReactNode]] : []),
-                  ...('accountId' in party && party.accountId ? [['Account', <CrmRecordLink key="a" kind="account" id={party.accountId} />] as [string, ReactNode]] : []),
-                  ['Originating lead', party.originatingLeadId ? <CrmRecordLink kind="lead" id={party.originatingLeadId} /> : null],
+                  [t('party.hqCustomerAccount'), party.customerAccount],
+                  [t('lead.address'), [a.street, [a.zip, a.city].filter(Boolean).join(' '), a.state, a.countryRegionId ? formatCountry(a.countryRegionId) : null].filter(Boolean).join(', ')],
+                  ...('primaryContactId' in party && party.primaryContactId ? [[t('party.primaryContact'), <CrmRecordLink key="c" kind="contact" id={party.primaryContactId} />] as [string, ReactNode]] : []),
+                  ...('accountId' in party && party.accountId ? [[t('lead.account'), <CrmRecordLink key="a" kind="account" id={party.accountId} />] as [string, ReactNode]] : []),
+                  [t('party.originatingLead'), party.originatingLeadId ? <CrmRecordLink kind="lead" id={party.originatingLeadId} /> : null],
                 ]}
               />
             </Section>
-            <Section title="Contact details">
+            <Section title={t('party.contactDetails')}>
               <form onSubmit={onSubmit}>
                 <Stack gap="sm">
-                  <TextInput label="E-mail" type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-                  <TextInput label="Phone" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} />
+                  <TextInput label={t('lead.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+                  <TextInput label={t('lead.phone')} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} />
                   {save.isError ? (
                     <Alert color="red" variant="light" role="alert">
                       {errorMessage(save.error)}
@@ -93,7 +96,7 @@ function PartyView({ type, party }: { type: PartyType; party: Party }) {
                   ) : null}
                   <Group justify="flex-end">
                     <Button type="submit" size="xs" loading={save.isPending}>
-                      Save
+                      {t('party.save')}
                     </Button>
                   </Group>
                 </Stack>

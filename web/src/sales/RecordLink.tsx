@@ -1,11 +1,11 @@
 // A link to a CRM record that names what it opens ("Account: Contoso Ltd"), not "Open the account".
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client.ts';
 import { AppLink } from '../ui/AppLink.tsx';
 import { fullName } from '../ui/format.ts';
 
 type Kind = 'account' | 'contact' | 'lead' | 'opportunity';
-const words: Record<Kind, string> = { account: 'Account', contact: 'Contact', lead: 'Lead', opportunity: 'Opportunity' };
 
 async function nameOf(kind: Kind, id: string): Promise<string> {
   const path = { params: { path: { id } } };
@@ -25,6 +25,7 @@ async function nameOf(kind: Kind, id: string): Promise<string> {
 
 export function CrmRecordLink({ kind, id }: { kind: Kind; id: string }) {
   const name = useQuery({ queryKey: ['sales', 'record-name', kind, id], queryFn: () => nameOf(kind, id), staleTime: 60_000 });
+  const { t } = useTranslation('sales');
   const plural = kind === 'opportunity' ? 'opportunities' : `${kind}s`;
-  return <AppLink to={`/sales/${plural}/${id}`}>{`${words[kind]}: ${name.data ?? '…'}`}</AppLink>;
+  return <AppLink to={`/sales/${plural}/${id}`}>{t('recordLink', { kind: t(`recordKinds.${kind}`), name: name.data ?? '…' })}</AppLink>;
 }

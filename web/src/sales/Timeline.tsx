@@ -3,6 +3,7 @@ import { Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/cor
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client.ts';
 import type { TimelineEntry } from '../api/client.ts';
 import { formatDateTime } from '../ui/format.ts';
@@ -11,6 +12,7 @@ import { Section } from '../ui/Section.tsx';
 export function Timeline({ entries, onAdd, queryKey }: { entries: TimelineEntry[]; onAdd: (text: string) => Promise<unknown>; queryKey: readonly unknown[] }) {
   const [text, setText] = useState('');
   const queryClient = useQueryClient();
+  const { t } = useTranslation('sales');
   const add = useMutation({
     mutationFn: onAdd,
     onSuccess: () => {
@@ -24,21 +26,21 @@ export function Timeline({ entries, onAdd, queryKey }: { entries: TimelineEntry[
   }
   const newestFirst = [...entries].reverse();
   return (
-    <Section title="Timeline">
+    <Section title={t('timeline.title')}>
       <Stack gap="md">
         <form onSubmit={onSubmit}>
           <Stack gap="xs">
-            <Textarea label="Add a note" autosize minRows={2} maxLength={4000} value={text} onChange={(e) => setText(e.currentTarget.value)} error={add.isError ? errorMessage(add.error) : undefined} />
+            <Textarea label={t('timeline.noteLabel')} autosize minRows={2} maxLength={4000} value={text} onChange={(e) => setText(e.currentTarget.value)} error={add.isError ? errorMessage(add.error) : undefined} />
             <Group justify="flex-end">
               <Button type="submit" size="xs" loading={add.isPending} disabled={!text.trim()}>
-                Add note
+                {t('timeline.addNote')}
               </Button>
             </Group>
           </Stack>
         </form>
         {newestFirst.length === 0 ? (
           <Text size="sm" c="dimmed">
-            Nothing on the timeline yet.
+            {t('timeline.empty')}
           </Text>
         ) : (
           newestFirst.map((entry) => (
@@ -47,7 +49,7 @@ export function Timeline({ entries, onAdd, queryKey }: { entries: TimelineEntry[
                 <Group gap="xs">
                   {entry.kind === 'system' ? (
                     <Badge size="xs" variant="light" color="gray">
-                      System
+                      {t('timeline.system')}
                     </Badge>
                   ) : null}
                   <Text size="xs" fw={600}>

@@ -1,48 +1,42 @@
-// The CRM's words for its codes: views, sources, status reasons, stages.
+// The CRM's codes: views, sources, status reasons, stages. Their words are in the sales texts (views.*, codes.*,
+// stages.*), looked up when a page renders so that they follow the current language.
+import i18next from 'i18next';
+
 export const leadViews = [
-  { value: 'all-commerce-b2b-leads', label: 'All Commerce B2B leads' },
-  { value: 'my-open-leads', label: 'My open leads' },
-  { value: 'open-leads', label: 'Open leads' },
-  { value: 'closed-leads', label: 'Closed leads' },
-  { value: 'all-leads', label: 'All leads' },
+  { value: 'all-commerce-b2b-leads' },
+  { value: 'my-open-leads' },
+  { value: 'open-leads' },
+  { value: 'closed-leads' },
+  { value: 'all-leads' },
 ] as const;
 
-export const opportunityViews = [
-  { value: 'my-open-opportunities', label: 'My open opportunities' },
-  { value: 'open-opportunities', label: 'Open opportunities' },
-  { value: 'closed-opportunities', label: 'Closed opportunities' },
-  { value: 'all-opportunities', label: 'All opportunities' },
-] as const;
+export const opportunityViews = [{ value: 'my-open-opportunities' }, { value: 'open-opportunities' }, { value: 'closed-opportunities' }, { value: 'all-opportunities' }] as const;
 
-export const leadSources = [
-  { value: 'CommerceB2B', label: 'Commerce B2B' },
-  { value: 'Web', label: 'Web' },
-  { value: 'Phone', label: 'Phone' },
-  { value: 'Email', label: 'E-mail' },
-  { value: 'Referral', label: 'Referral' },
-  { value: 'TradeShow', label: 'Trade show' },
-  { value: 'Other', label: 'Other' },
-] as const;
+export const leadSources = ['CommerceB2B', 'Web', 'Phone', 'Email', 'Referral', 'TradeShow', 'Other'] as const;
 
-export const disqualifyReasons = [
-  { value: 'Lost', label: 'Lost' },
-  { value: 'CannotContact', label: 'Cannot contact' },
-  { value: 'NoLongerInterested', label: 'No longer interested' },
-  { value: 'Canceled', label: 'Canceled' },
-] as const;
+export const disqualifyReasons = ['Lost', 'CannotContact', 'NoLongerInterested', 'Canceled'] as const;
 
-export const lostReasons = [
-  { value: 'OutSold', label: 'Out-sold' },
-  { value: 'Canceled', label: 'Canceled' },
-] as const;
+export const lostReasons = ['OutSold', 'Canceled'] as const;
 
 export const stages = ['Qualify', 'Develop', 'Propose', 'Close'] as const;
 
-const reasonLabels: Record<string, string> = Object.fromEntries(
-  [...leadSources, ...disqualifyReasons, ...lostReasons, { value: 'New', label: 'New' }, { value: 'Contacted', label: 'Contacted' }, { value: 'InProgress', label: 'In progress' }].map((o) => [o.value, o.label]),
-);
+/** A view's name in the current language. */
+export function viewLabel(view: string): string {
+  return i18next.t(`sales:views.${view}`, { defaultValue: view });
+}
 
+/** A source or status reason in words; an unknown code shows as itself. */
 export function label(code: string | null | undefined): string {
   if (!code) return '—';
-  return reasonLabels[code] ?? code;
+  return i18next.t(`sales:codes.${code}`, { defaultValue: code });
+}
+
+/** A stage of the opportunity's process in words. */
+export function stageLabel(stage: string): string {
+  return i18next.t(`sales:stages.${stage}`, { defaultValue: stage });
+}
+
+/** Options for a NativeSelect of codes, in the current language. */
+export function codeOptions(codes: readonly string[]): { value: string; label: string }[] {
+  return codes.map((code) => ({ value: code, label: label(code) }));
 }
