@@ -10,20 +10,22 @@ import { AppLink } from '../ui/AppLink.tsx';
 import { fullName } from '../ui/format.ts';
 import { notifySuccess } from '../ui/notify.ts';
 import { Section } from '../ui/Section.tsx';
+import i18next from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 
 type Match = ProspectDetail['possibleDuplicates'][number];
 
-/** A reason as a person says it; the name's similarity as a percentage. */
+/** A reason as a person says it (in the current language, at render time); the name's similarity as a percentage. */
 export function reasonText(reason: Match['reasons'][number], match: Pick<Match, 'nameSimilarity'>): string {
   switch (reason) {
     case 'email':
-      return 'Same e-mail';
+      return i18next.t('hq:duplicates.reasons.email');
     case 'domain':
-      return 'Same e-mail domain';
+      return i18next.t('hq:duplicates.reasons.domain');
     case 'vat':
-      return 'Same VAT number';
+      return i18next.t('hq:duplicates.reasons.vat');
     case 'name':
-      return `Similar company name ${Math.round((match.nameSimilarity ?? 0) * 100)} %`;
+      return i18next.t('hq:duplicates.reasons.name', { percent: Math.round((match.nameSimilarity ?? 0) * 100) });
   }
 }
 
@@ -37,9 +39,10 @@ function matchLink(match: Match) {
 }
 
 export function PossibleDuplicates({ prospect }: { prospect: ProspectDetail }) {
+  const { t } = useTranslation('hq');
   if (prospect.possibleDuplicates.length === 0) return null;
   return (
-    <Section title="Possible duplicates">
+    <Section title={t('duplicates.title')}>
       <Stack gap="sm">
         {prospect.possibleDuplicates.map((match) => (
           <DuplicateRow key={match.matchId} prospect={prospect} match={match} />
@@ -58,12 +61,13 @@ function useRefresh(id: string) {
 }
 
 function DuplicateRow({ prospect, match }: { prospect: ProspectDetail; match: Match }) {
+  const { t } = useTranslation('hq');
   const refresh = useRefresh(prospect.id);
   const dismiss = useMutation({
     mutationFn: () => unwrap(api.POST('/api/hq/prospects/{id}/duplicates/{matchId}/dismiss', { params: { path: { id: prospect.id, matchId: match.matchId } } })),
     onSuccess: () => {
       refresh();
-      notifySuccess('Match dismissed', `${match.name} is no longer shown as a possible duplicate.`);
+      notifySuccess(t('duplicates.dismissed'), t('duplicates.dismissedText', { name: match.name }));
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) refresh();
@@ -73,7 +77,7 @@ function DuplicateRow({ prospect, match }: { prospect: ProspectDetail; match: Ma
   const undecided = prospect.status === 'New';
 
   return (
-    <Paper withBorder radius="sm" p="sm" bg={open ? undefined : 'gray.0'} data-testid="possible-duplicate" aria-label={`Possible duplicate: ${match.name}`}>
+    <Paper withBorder radius="sm" p="sm" bg={open ? undefined : 'gray.0'} data-testid="possible-duplicate" aria-label={t('duplicates.rowLabel', { name: match.name })}>
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Stack gap={2}>
@@ -82,11 +86,11 @@ function DuplicateRow({ prospect, match }: { prospect: ProspectDetail; match: Ma
               {matchLink(match)}
             </Group>
             <Text size="xs" c="dimmed">
-              {match.kind === 'customer' ? `Organization customer ${match.id}` : `Prospect ${match.id}`}
+              {match.kind === 'customer' ? t('duplicates.organizationCustomer', { id: match.id }) : t('duplicates.prospect', { id: match.id })}
             </Text>
           </Stack>
-          <Badge variant="light" color={match.score >= 60 ? 'orange' : 'gray'} title="How alike they are, 0–100">
-            Score {match.score}
+          <Badge variant="light" color={match.score >= 60 ? 'orange' : 'gray'} title={t('duplicates.scoreTitle')}>
+            {t('duplicates.score', { score: match.score })}
           </Badge>
         </Group>
         <Group gap={6}>
@@ -98,13 +102,13 @@ function DuplicateRow({ prospect, match }: { prospect: ProspectDetail; match: Ma
         </Group>
         {!open ? (
           <Text size="xs" c="dimmed">
-            Dismissed{match.dismissedBy ? ` by ${match.dismissedBy}` : ''}.
+            {match.dismissedBy ? t('duplicates.dismissedBy', { name: match.dismissedBy }) : t('duplicates.dismissedNoOne')}
           </Text>
         ) : undecided ? (
           <Group gap="xs">
             {match.kind === 'customer' ? <ApproveIntoButton prospect={prospect} match={match} /> : null}
             <Button size="xs" variant="default" leftSection={<IconX size={14} />} loading={dismiss.isPending} onClick={() => dismiss.mutate()}>
-              Dismiss
+              {t('duplicates.dismiss')}
             </Button>
           </Group>
         ) : null}
@@ -119,6 +123,7 @@ function DuplicateRow({ prospect, match }: { prospect: ProspectDetail; match: Ma
 }
 
 function ApproveIntoButton({ prospect, match }: { prospect: ProspectDetail; match: Match }) {
+  const { t } = useTranslation('hq');
   const [opened, { open, close }] = useDisclosure(false);
   const refresh = useRefresh(prospect.id);
   const queryClient = useQueryClient();
@@ -130,7 +135,7 @@ function ApproveIntoButton({ prospect, match }: { prospect: ProspectDetail; matc
       void queryClient.invalidateQueries({ queryKey: ['hq', 'customers'] });
       void queryClient.invalidateQueries({ queryKey: ['hq', 'hierarchies'] });
       close();
-      notifySuccess('Approved into the organization', `${fullName(prospect)} is now a member of customer hierarchy ${result.hierarchyId}.`);
+      notifySuccess(t('duplicates.approvedInto'), t('duplicates.approvedIntoText', { person: fullName(prospect), hierarchy: result.hierarchyId }));
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) refresh();
@@ -140,16 +145,15 @@ function ApproveIntoButton({ prospect, match }: { prospect: ProspectDetail; matc
   return (
     <>
       <Button size="xs" color="teal" onClick={open}>
-        Approve into this organization
+        {t('duplicates.approveInto')}
       </Button>
-      <Modal opened={opened} onClose={close} title={`Approve into ${match.name}?`} centered size="lg">
+      <Modal opened={opened} onClose={close} title={t('duplicates.approveIntoTitle', { name: match.name })} centered size="lg">
         <Stack gap="md">
           <Text size="sm">
-            No new organization customer is created. {person} ({prospect.email}) becomes a person customer and a <b>User</b> of {match.name}'s
-            business partner, and gets an invitation to sign in. The partner's admins can make them Admin later.
+            <Trans t={t} i18nKey="duplicates.approveIntoText" values={{ person, email: prospect.email, name: match.name }} components={{ b: <b /> }} />
           </Text>
           <Text size="sm" c="dimmed">
-            The applicant's status page then shows the request as approved. This cannot be undone.
+            {t('prospectDecision.cannotBeUndone')}
           </Text>
           {approve.isError ? (
             <Alert color="red" variant="light" role="alert">
@@ -158,10 +162,10 @@ function ApproveIntoButton({ prospect, match }: { prospect: ProspectDetail; matc
           ) : null}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common:ui.cancel')}
             </Button>
             <Button color="teal" loading={approve.isPending} onClick={() => approve.mutate()}>
-              Approve into {match.name}
+              {t('duplicates.approveIntoButton', { name: match.name })}
             </Button>
           </Group>
         </Stack>

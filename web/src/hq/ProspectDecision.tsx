@@ -9,6 +9,7 @@ import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
 import type { ProspectDetail } from '../api/client.ts';
 import { fullName } from '../ui/format.ts';
 import { notifySuccess } from '../ui/notify.ts';
+import { Trans, useTranslation } from 'react-i18next';
 
 export function ProspectDecision({ prospect }: { prospect: ProspectDetail }) {
   return (
@@ -28,6 +29,7 @@ function useRefreshProspect(id: string) {
 }
 
 function ApproveButton({ prospect }: { prospect: ProspectDetail }) {
+  const { t } = useTranslation('hq');
   const [opened, { open, close }] = useDisclosure(false);
   const refresh = useRefreshProspect(prospect.id);
   const queryClient = useQueryClient();
@@ -42,7 +44,7 @@ function ApproveButton({ prospect }: { prospect: ProspectDetail }) {
       void queryClient.invalidateQueries({ queryKey: ['hq', 'customers'] });
       void queryClient.invalidateQueries({ queryKey: ['hq', 'hierarchies'] });
       close();
-      notifySuccess('Prospect approved', `Customer ${result.customerAccount} and customer hierarchy ${result.hierarchyId} were created.`);
+      notifySuccess(t('prospectDecision.approved'), t('prospectDecision.approvedText', { account: result.customerAccount, hierarchy: result.hierarchyId }));
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) refresh();
@@ -53,24 +55,24 @@ function ApproveButton({ prospect }: { prospect: ProspectDetail }) {
   return (
     <>
       <Button color="teal" leftSection={<IconCheck size={16} />} onClick={open}>
-        Approve
+        {t('prospectDecision.approve')}
       </Button>
-      <Modal opened={opened} onClose={close} title="Approve this prospect?" centered size="lg">
+      <Modal opened={opened} onClose={close} title={t('prospectDecision.approveTitle')} centered size="lg">
         <Stack gap="md">
-          <Text size="sm">Approving creates, in one step:</Text>
+          <Text size="sm">{t('prospectDecision.approveIntro')}</Text>
           <List size="sm" spacing={4}>
             <List.Item>
-              an <b>organization customer</b> for {prospect.companyName},
+              <Trans t={t} i18nKey="prospectDecision.approveOrganization" values={{ company: prospect.companyName }} components={{ b: <b /> }} />
             </List.Item>
             <List.Item>
-              a <b>person customer</b> for {person} ({prospect.email}),
+              <Trans t={t} i18nKey="prospectDecision.approvePerson" values={{ person, email: prospect.email }} components={{ b: <b /> }} />
             </List.Item>
             <List.Item>
-              a <b>customer hierarchy</b> with {person} as its <b>Admin</b>.
+              <Trans t={t} i18nKey="prospectDecision.approveHierarchy" values={{ person }} components={{ b: <b /> }} />
             </List.Item>
           </List>
           <Text size="sm" c="dimmed">
-            The applicant's status page then shows the request as approved. This cannot be undone.
+            {t('prospectDecision.cannotBeUndone')}
           </Text>
           {approve.isError ? (
             <Alert color="red" variant="light" role="alert">
@@ -79,10 +81,10 @@ function ApproveButton({ prospect }: { prospect: ProspectDetail }) {
           ) : null}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common:ui.cancel')}
             </Button>
             <Button color="teal" loading={approve.isPending} onClick={() => approve.mutate()} data-autofocus>
-              Approve prospect
+              {t('prospectDecision.approveProspect')}
             </Button>
           </Group>
         </Stack>
@@ -92,6 +94,7 @@ function ApproveButton({ prospect }: { prospect: ProspectDetail }) {
 }
 
 function RejectButton({ prospect }: { prospect: ProspectDetail }) {
+  const { t } = useTranslation('hq');
   const [opened, { open, close }] = useDisclosure(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
@@ -103,11 +106,11 @@ function RejectButton({ prospect }: { prospect: ProspectDetail }) {
       queryClient.setQueryData<ProspectDetail>(['hq', 'prospect', prospect.id], (current) => (current ? { ...current, ...updated } : current));
       refresh();
       close();
-      notifySuccess('Prospect rejected', 'The applicant will see the decision and your reason on their status page.');
+      notifySuccess(t('prospectDecision.rejected'), t('prospectDecision.rejectedText'));
     },
     onError: (error) => {
       const issue = error instanceof ApiError ? error.fieldErrors.find((e) => e.path === 'reason') : undefined;
-      if (issue) setReasonError(`Reason ${issue.message}`);
+      if (issue) setReasonError(`${t('prospectDecision.reason')} ${issue.message}`);
       if (error instanceof ApiError && error.status === 409) refresh();
     },
   });
@@ -115,7 +118,7 @@ function RejectButton({ prospect }: { prospect: ProspectDetail }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!reason.trim()) {
-      setReasonError('Reason is required');
+      setReasonError(t('prospectDecision.reasonRequired'));
       return;
     }
     setReasonError(undefined);
@@ -127,16 +130,16 @@ function RejectButton({ prospect }: { prospect: ProspectDetail }) {
   return (
     <>
       <Button color="red" variant="light" leftSection={<IconX size={16} />} onClick={open}>
-        Reject
+        {t('prospectDecision.reject')}
       </Button>
-      <Modal opened={opened} onClose={close} title="Reject this prospect?" centered size="lg">
+      <Modal opened={opened} onClose={close} title={t('prospectDecision.rejectTitle')} centered size="lg">
         <form onSubmit={onSubmit} noValidate>
           <Stack gap="md">
             <Text size="sm">
-              No customers are created. The applicant sees that the request was not accepted, with the reason you give here, so write it for them.
+              {t('prospectDecision.rejectIntro')}
             </Text>
             <Textarea
-              label="Reason"
+              label={t('prospectDecision.reason')}
               required
               autosize
               minRows={3}
@@ -157,10 +160,10 @@ function RejectButton({ prospect }: { prospect: ProspectDetail }) {
             ) : null}
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={close}>
-                Cancel
+                {t('common:ui.cancel')}
               </Button>
               <Button type="submit" color="red" loading={reject.isPending}>
-                Reject prospect
+                {t('prospectDecision.rejectProspect')}
               </Button>
             </Group>
           </Stack>

@@ -18,8 +18,10 @@ import { DetailSkeleton } from '../ui/TableSkeleton.tsx';
 import { ProspectDecision } from './ProspectDecision.tsx';
 import { PossibleDuplicates } from './PossibleDuplicates.tsx';
 import { ProspectCaseLink, ProspectLeadLink } from './onboarding/CaseLinks.tsx';
+import { useTranslation } from 'react-i18next';
 
 export function ProspectDetailPage() {
+  const { t } = useTranslation('hq');
   const { id = '' } = useParams();
   const prospect = useQuery({
     queryKey: ['hq', 'prospect', id],
@@ -29,7 +31,7 @@ export function ProspectDetailPage() {
   return (
     <>
       <Breadcrumbs mb="sm" fz="sm">
-        <AppLink to="/hq/prospects">All prospects</AppLink>
+        <AppLink to="/hq/prospects">{t('prospects.title')}</AppLink>
         <Text size="sm" c="dimmed" ff="monospace">
           {id}
         </Text>
@@ -37,7 +39,7 @@ export function ProspectDetailPage() {
       {prospect.data ? (
         <ProspectView prospect={prospect.data} />
       ) : prospect.isError ? (
-        <ErrorAlert error={prospect.error} title="The prospect could not be loaded" />
+        <ErrorAlert error={prospect.error} title={t('prospectDetail.loadError')} />
       ) : (
         <DetailSkeleton />
       )}
@@ -46,12 +48,13 @@ export function ProspectDetailPage() {
 }
 
 function ProspectView({ prospect }: { prospect: ProspectDetail }) {
+  const { t } = useTranslation('hq');
   return (
     <>
       <PageHeader
         title={prospect.companyName}
         badge={<StatusBadge status={prospect.status} size="lg" />}
-        description={`B2B prospect ${prospect.id} · received ${formatDateTime(prospect.createdAt)}`}
+        description={t('prospectDetail.description', { id: prospect.id, received: formatDateTime(prospect.createdAt) })}
         actions={prospect.status === 'New' ? <ProspectDecision prospect={prospect} /> : null}
       />
       <Grid gap="lg">
@@ -59,28 +62,28 @@ function ProspectView({ prospect }: { prospect: ProspectDetail }) {
           <Stack gap="lg">
             {prospect.status !== 'New' ? <Decision prospect={prospect} /> : null}
             <PossibleDuplicates prospect={prospect} />
-            <Section title="Contact">
+            <Section title={t('prospectDetail.contact')}>
               <Details
                 items={[
-                  ['Name', fullName(prospect)],
-                  ['E-mail', <Anchor href={`mailto:${prospect.email}`} size="sm">{prospect.email}</Anchor>],
-                  ['Phone', prospect.phone],
-                  ['VAT number', prospect.vatNumber],
-                  ['Language', prospect.language],
+                  [t('prospectDetail.name'), fullName(prospect)],
+                  [t('prospectDetail.email'), <Anchor href={`mailto:${prospect.email}`} size="sm">{prospect.email}</Anchor>],
+                  [t('prospectDetail.phone'), prospect.phone],
+                  [t('prospectDetail.vatNumber'), prospect.vatNumber],
+                  [t('prospectDetail.language'), prospect.language],
                 ]}
               />
             </Section>
-            <Section title="Address">
+            <Section title={t('prospectDetail.address')}>
               <AddressText address={prospect.address} />
             </Section>
-            <Section title="Comments">
+            <Section title={t('prospectDetail.comments')}>
               {prospect.comments ? (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                   {prospect.comments}
                 </Text>
               ) : (
                 <Text size="sm" c="dimmed">
-                  No comments.
+                  {t('prospectDetail.noComments')}
                 </Text>
               )}
             </Section>
@@ -88,18 +91,18 @@ function ProspectView({ prospect }: { prospect: ProspectDetail }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
-            <Section title="Channel">
+            <Section title={t('prospectDetail.channel')}>
               <Details
                 items={[
-                  ['Online store', prospect.channel],
-                  ['Type', 'B2B prospect'],
-                  ['Lead', <ProspectLeadLink prospectId={prospect.id} leadId={prospect.leadId} />],
-                  ['Onboarding case', <ProspectCaseLink prospectId={prospect.id} />],
-                  ['Last changed', formatDateTime(prospect.updatedAt)],
+                  [t('prospectDetail.onlineStore'), prospect.channel],
+                  [t('prospectDetail.type'), t('prospects.b2bProspect')],
+                  [t('prospectDetail.lead'), <ProspectLeadLink prospectId={prospect.id} leadId={prospect.leadId} />],
+                  [t('prospectDetail.onboardingCase'), <ProspectCaseLink prospectId={prospect.id} />],
+                  [t('prospectDetail.lastChanged'), formatDateTime(prospect.updatedAt)],
                 ]}
               />
             </Section>
-            <Section title="Channel requests">
+            <Section title={t('prospectDetail.channelRequests')}>
               <Requests prospect={prospect} />
             </Section>
           </Stack>
@@ -110,10 +113,11 @@ function ProspectView({ prospect }: { prospect: ProspectDetail }) {
 }
 
 function Requests({ prospect }: { prospect: ProspectDetail }) {
+  const { t } = useTranslation('hq');
   if (prospect.requests.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        No channel requests.
+        {t('prospectDetail.noChannelRequests')}
       </Text>
     );
   }
@@ -122,7 +126,7 @@ function Requests({ prospect }: { prospect: ProspectDetail }) {
       {prospect.requests.map((request) => (
         <Paper key={request.id} withBorder radius="sm" p="sm" bg="gray.0">
           <Text size="sm" fw={600}>
-            Submitted {formatDateTime(request.submittedAt)}
+            {t('prospectDetail.submitted', { at: formatDateTime(request.submittedAt) })}
           </Text>
           <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
             {request.id}
@@ -147,32 +151,33 @@ function customerLink(account: string | undefined) {
 }
 
 function Decision({ prospect }: { prospect: ProspectDetail }) {
+  const { t } = useTranslation('hq');
   const approved = prospect.status === 'Approved';
   const items: DetailItem[] = [
-    ['Decision', <StatusBadge status={prospect.status} />],
-    ['Decided by', prospect.decidedBy],
-    ['Decided at', formatDateTime(prospect.decidedAt)],
+    [t('prospectDetail.decision'), <StatusBadge status={prospect.status} />],
+    [t('prospectDetail.decidedBy'), prospect.decidedBy],
+    [t('prospectDetail.decidedAt'), formatDateTime(prospect.decidedAt)],
   ];
   if (approved) {
-    items.push(['Organization customer', customerLink(prospect.customerAccount)]);
-    items.push(['Person customer', customerLink(prospect.personCustomerAccount)]);
+    items.push([t('prospectDetail.organizationCustomer'), customerLink(prospect.customerAccount)]);
+    items.push([t('prospectDetail.personCustomer'), customerLink(prospect.personCustomerAccount)]);
   }
   if (prospect.rejectionReason) {
     items.push([
-      'Reason',
+      t('prospectDetail.reason'),
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
         {prospect.rejectionReason}
       </Text>,
     ]);
   }
   return (
-    <Section title="Decision">
+    <Section title={t('prospectDetail.decision')}>
       <Stack gap="md">
         <Details items={items} />
         {approved && prospect.hierarchyId ? (
           <Group gap="xs">
             <AppLink to={`/hq/customer-hierarchies/${encodeURIComponent(prospect.hierarchyId)}`} fw={600} size="sm">
-              Customer hierarchy
+              {t('prospectDetail.customerHierarchy')}
             </AppLink>
             <IconArrowRight size={14} aria-hidden />
             <Text size="sm" c="dimmed" ff="monospace">

@@ -15,27 +15,22 @@ import { SearchInput } from '../ui/SearchInput.tsx';
 import { DateRangeFilter, ExportCsvButton } from '../ui/ListExport.tsx';
 import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
 import { SortableTh } from '../ui/SortableTh.tsx';
-import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { StatusBadge, statusLabel } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
 import { age } from './onboarding/caseLabels.ts';
 import type { CaseSummary } from './onboarding/caseLabels.ts';
+import { useTranslation } from 'react-i18next';
 
 const limit = 25;
 const sorts: readonly ProspectSort[] = ['createdAt', '-createdAt', 'companyName', '-companyName', 'status', '-status'];
 const statuses: readonly ProspectStatus[] = ['New', 'Approved', 'Rejected'];
-const typeLabels: Record<string, string> = { B2BProspect: 'B2B prospect' };
-/** The onboarding case's status words (a prospect always has a case past Received). */
-const caseStatusOptions = [
-  { value: '', label: 'Any' },
-  { value: 'InReview', label: 'In review' },
-  { value: 'WaitingForApplicant', label: 'Waiting for applicant' },
-  { value: 'Approved', label: 'Approved' },
-  { value: 'Rejected', label: 'Rejected' },
-] as const;
-type CaseStatusFilter = Exclude<(typeof caseStatusOptions)[number]['value'], ''>;
+/** The onboarding case's statuses to filter by (a prospect always has a case past Received); '' is any. */
+const caseStatusOptions = ['', 'InReview', 'WaitingForApplicant', 'Approved', 'Rejected'] as const;
+type CaseStatusFilter = Exclude<(typeof caseStatusOptions)[number], ''>;
 
 export function ProspectsPage() {
+  const { t } = useTranslation('hq');
   const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-createdAt', offset: '0', duplicates: '', from: '', to: '', caseStatus: '' });
   const duplicates = filters.duplicates === 'true';
   const status = statuses.find((s) => s === filters.status);
@@ -43,7 +38,7 @@ export function ProspectsPage() {
   const offset = toOffset(filters.offset);
   const search = filters.search.trim();
   const { from, to } = filters;
-  const caseStatus = caseStatusOptions.find((o) => o.value !== '' && o.value === filters.caseStatus)?.value as CaseStatusFilter | undefined;
+  const caseStatus = caseStatusOptions.find((o): o is CaseStatusFilter => o !== '' && o === filters.caseStatus);
   // The filters the list and its CSV export share.
   const listQuery = { ...(status ? { status } : {}), ...(search ? { search } : {}), ...(duplicates ? { duplicates: true } : {}), ...(caseStatus ? { caseStatus } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), sort };
 
@@ -77,40 +72,40 @@ export function ProspectsPage() {
 
   return (
     <>
-      <PageHeader title="All prospects" description="Requests to become a business partner, as they arrive from the online store." />
+      <PageHeader title={t('prospects.title')} description={t('prospects.description')} />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
-            <SegmentedFilter label="Status" value={status ?? 'All'} options={statuses} onChange={(value) => setFilters({ status: value, offset: '0' })} />
+            <SegmentedFilter label={t('prospects.status')} value={status ?? 'All'} options={statuses.map((s) => ({ value: s, label: statusLabel(s) }))} onChange={(value) => setFilters({ status: value, offset: '0' })} />
             <NativeSelect
-              label="Case status"
-              data={caseStatusOptions.map((o) => ({ ...o }))}
+              label={t('prospects.caseStatus')}
+              data={caseStatusOptions.map((o) => ({ value: o, label: o ? statusLabel(o) : t('prospects.anyCaseStatus') }))}
               value={caseStatus ?? ''}
               onChange={(event) => setFilters({ caseStatus: event.currentTarget.value, offset: '0' })}
             />
             <Checkbox
-              label="Possible duplicates only"
+              label={t('prospects.duplicatesOnly')}
               checked={duplicates}
               onChange={(event) => setFilters({ duplicates: event.currentTarget.checked ? 'true' : '', offset: '0' })}
             />
-            <SearchInput value={search} onSearch={onSearch} placeholder="Company, name, e-mail or ID" />
+            <SearchInput value={search} onSearch={onSearch} placeholder={t('prospects.searchPlaceholder')} />
             <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} />
             <ExportCsvButton path="/api/hq/prospects" query={listQuery} />
           </Group>
 
-          {prospects.data && prospects.isError ? <ErrorAlert error={prospects.error} title="The list could not be refreshed" /> : null}
+          {prospects.data && prospects.isError ? <ErrorAlert error={prospects.error} title={t('prospects.refreshError')} /> : null}
           {!prospects.data ? (
             prospects.isError ? (
-              <ErrorAlert error={prospects.error} title="The prospects could not be loaded" />
+              <ErrorAlert error={prospects.error} title={t('prospects.loadError')} />
             ) : (
               <TableSkeleton />
             )
           ) : prospects.data.items.length === 0 ? (
             <Empty
               icon={<IconChecklist size={24} />}
-              title={filtered ? 'No prospects match' : 'No prospects yet'}
+              title={filtered ? t('prospects.noMatch') : t('prospects.empty')}
               description={
-                filtered ? 'Try another status, search or filter.' : 'When a company asks to become a business partner on the online store, it shows up here within seconds.'
+                filtered ? t('prospects.noMatchText') : t('prospects.emptyText')
               }
             />
           ) : (
@@ -119,20 +114,20 @@ export function ProspectsPage() {
                 <Table striped>
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
-                      <Table.Th>Prospect ID</Table.Th>
+                      <Table.Th>{t('prospects.columns.id')}</Table.Th>
                       <SortableTh field="companyName" sort={sort} onSort={(s) => setFilters({ sort: s, offset: '0' })}>
-                        Company
+                        {t('prospects.columns.company')}
                       </SortableTh>
-                      <Table.Th>Contact name</Table.Th>
-                      <Table.Th>E-mail</Table.Th>
-                      <Table.Th>Type</Table.Th>
+                      <Table.Th>{t('prospects.columns.contactName')}</Table.Th>
+                      <Table.Th>{t('prospects.columns.email')}</Table.Th>
+                      <Table.Th>{t('prospects.columns.type')}</Table.Th>
                       <SortableTh field="status" sort={sort} onSort={(s) => setFilters({ sort: s, offset: '0' })}>
-                        Status
+                        {t('prospects.columns.status')}
                       </SortableTh>
-                      <Table.Th>Onboarding case</Table.Th>
-                      <Table.Th>Age</Table.Th>
+                      <Table.Th>{t('prospects.columns.onboardingCase')}</Table.Th>
+                      <Table.Th>{t('prospects.columns.age')}</Table.Th>
                       <SortableTh field="createdAt" sort={sort} onSort={(s) => setFilters({ sort: s, offset: '0' })} descendingFirst>
-                        Created
+                        {t('prospects.columns.created')}
                       </SortableTh>
                     </Table.Tr>
                   </Table.Thead>
@@ -151,14 +146,14 @@ export function ProspectsPage() {
                             </AppLink>
                             {prospect.possibleDuplicate ? (
                               <Badge size="sm" variant="light" color="orange" style={{ flexShrink: 0 }}>
-                                Possible duplicate
+                                {t('prospects.possibleDuplicate')}
                               </Badge>
                             ) : null}
                           </Group>
                         </Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>{fullName(prospect)}</Table.Td>
                         <Table.Td miw={180} style={{ overflowWrap: 'anywhere' }}>{prospect.email}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{typeLabels[prospect.type] ?? prospect.type}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{prospect.type === 'B2BProspect' ? t('prospects.b2bProspect') : prospect.type}</Table.Td>
                         <Table.Td>
                           <StatusBadge status={prospect.status} />
                         </Table.Td>
