@@ -15,8 +15,10 @@ import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { DetailSkeleton } from '../ui/TableSkeleton.tsx';
 import { CreditLimitForm } from './partners/CreditLimitForm.tsx';
 import { CustomerOrigin } from './onboarding/CaseLinks.tsx';
+import { useTranslation } from 'react-i18next';
 
 export function CustomerDetailPage() {
+  const { t } = useTranslation('hq');
   const { account = '' } = useParams();
   const customer = useQuery({
     queryKey: ['hq', 'customer', account],
@@ -26,7 +28,7 @@ export function CustomerDetailPage() {
   return (
     <>
       <Breadcrumbs mb="sm" fz="sm">
-        <AppLink to="/hq/customers">Customers</AppLink>
+        <AppLink to="/hq/customers">{t('customers.title')}</AppLink>
         <Text size="sm" c="dimmed" ff="monospace">
           {account}
         </Text>
@@ -34,7 +36,7 @@ export function CustomerDetailPage() {
       {customer.data ? (
         <CustomerView customer={customer.data} />
       ) : customer.isError ? (
-        <ErrorAlert error={customer.error} title="The customer could not be loaded" />
+        <ErrorAlert error={customer.error} title={t('customerDetail.loadError')} />
       ) : (
         <DetailSkeleton />
       )}
@@ -43,33 +45,34 @@ export function CustomerDetailPage() {
 }
 
 function CustomerView({ customer }: { customer: Customer }) {
+  const { t } = useTranslation('hq');
   return (
     <>
-      <PageHeader title={customer.name} description={`${customer.type} customer ${customer.account} · created ${formatDateTime(customer.createdAt)}`} />
+      <PageHeader title={customer.name} description={t(`customerDetail.description${customer.type}`, { account: customer.account, created: formatDateTime(customer.createdAt) })} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
-            <Section title="Customer">
+            <Section title={t('customerDetail.customer')}>
               <Details
                 items={[
-                  ['Account', <Text size="sm" ff="monospace">{customer.account}</Text>],
-                  ['Type', customer.type],
-                  ['Name', customer.name],
+                  [t('customerDetail.account'), <Text size="sm" ff="monospace">{customer.account}</Text>],
+                  [t('customerDetail.type'), t(`customers.types.${customer.type}`)],
+                  [t('customerDetail.name'), customer.name],
                   ...(customer.type === 'Person'
                     ? ([
-                        ['First name', customer.firstName],
-                        ['Last name', customer.lastName],
+                        [t('customerDetail.firstName'), customer.firstName],
+                        [t('customerDetail.lastName'), customer.lastName],
                       ] satisfies [string, string | undefined][])
                     : []),
-                  ['E-mail', <Anchor href={`mailto:${customer.email}`} size="sm">{customer.email}</Anchor>],
-                  ['Phone', customer.phone],
-                  ['Language', customer.language],
-                  ...(customer.type === 'Person' && customer.creditLimit !== undefined ? ([['Credit limit', formatAmount(customer.creditLimit)]] satisfies [string, string][]) : []),
-                  ['Created', formatDateTime(customer.createdAt)],
+                  [t('customerDetail.email'), <Anchor href={`mailto:${customer.email}`} size="sm">{customer.email}</Anchor>],
+                  [t('customerDetail.phone'), customer.phone],
+                  [t('customerDetail.language'), customer.language],
+                  ...(customer.type === 'Person' && customer.creditLimit !== undefined ? ([[t('customerDetail.creditLimit'), formatAmount(customer.creditLimit)]] satisfies [string, string][]) : []),
+                  [t('customerDetail.created'), formatDateTime(customer.createdAt)],
                 ]}
               />
             </Section>
-            <Section title="Address">
+            <Section title={t('customerDetail.address')}>
               <AddressText address={customer.address} />
             </Section>
           </Stack>
@@ -77,7 +80,7 @@ function CustomerView({ customer }: { customer: Customer }) {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
             {customer.type === 'Organization' ? <CreditLimitForm key={`${customer.account}:${customer.creditLimit ?? ''}`} customer={customer} /> : null}
-            <Section title="Customer hierarchy">
+            <Section title={t('customerDetail.hierarchy')}>
               {customer.hierarchyId ? (
                 <Group gap="sm">
                   <AppLink to={`/hq/customer-hierarchies/${encodeURIComponent(customer.hierarchyId)}`} ff="monospace" fw={600} size="sm">
@@ -86,23 +89,23 @@ function CustomerView({ customer }: { customer: Customer }) {
                   {customer.hierarchyRole ? (
                     <Group gap={6}>
                       <Text size="sm" c="dimmed">
-                        Role
+                        {t('customerDetail.role')}
                       </Text>
                       <StatusBadge status={customer.hierarchyRole} />
                     </Group>
                   ) : (
                     <Text size="sm" c="dimmed">
-                      Organization of the hierarchy
+                      {t('customerDetail.organizationOfHierarchy')}
                     </Text>
                   )}
                 </Group>
               ) : (
                 <Text size="sm" c="dimmed">
-                  Not in a customer hierarchy.
+                  {t('customerDetail.noHierarchy')}
                 </Text>
               )}
             </Section>
-            <Section title="Origin">
+            <Section title={t('customerDetail.origin')}>
               <CustomerOrigin account={customer.account} prospectId={customer.prospectId} />
             </Section>
           </Stack>

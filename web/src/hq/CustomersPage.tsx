@@ -21,13 +21,15 @@ import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { useCountryName } from '../ui/useCountries.ts';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
 import { NewCustomerModal } from './partners/NewCustomerModal.tsx';
+import { useTranslation } from 'react-i18next';
 
 const limit = 25;
 const types: readonly Customer['type'][] = ['Organization', 'Person'];
 
 export function CustomersPage() {
+  const { t } = useTranslation('hq');
   const [filters, setFilters] = useQueryParams({ type: 'All', search: '', offset: '0', from: '', to: '' });
-  const type = types.find((t) => t === filters.type);
+  const type = types.find((candidate) => candidate === filters.type);
   const search = filters.search.trim();
   const offset = toOffset(filters.offset);
   const { from, to } = filters;
@@ -47,11 +49,11 @@ export function CustomersPage() {
   return (
     <>
       <PageHeader
-        title="Customers"
-        description="Organizations and the people who buy for them."
+        title={t('customers.title')}
+        description={t('customers.description')}
         actions={
           <Button leftSection={<IconPlus size={16} />} onClick={open}>
-            New customer
+            {t('customers.new')}
           </Button>
         }
       />
@@ -59,23 +61,23 @@ export function CustomersPage() {
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
-            <SegmentedFilter label="Type" value={type ?? 'All'} options={types} onChange={(value) => setFilters({ type: value, offset: '0' })} />
-            <SearchInput value={search} onSearch={onSearch} placeholder="Name, e-mail or account" />
+            <SegmentedFilter label={t('customers.columns.type')} value={type ?? 'All'} options={types.map((value) => ({ value, label: t(`customers.types.${value}`) }))} onChange={(value) => setFilters({ type: value, offset: '0' })} />
+            <SearchInput value={search} onSearch={onSearch} placeholder={t('customers.searchPlaceholder')} />
             <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} />
             <ExportCsvButton path="/api/hq/customers" query={listQuery} />
           </Group>
-          {customers.data && customers.isError ? <ErrorAlert error={customers.error} title="The list could not be refreshed" /> : null}
+          {customers.data && customers.isError ? <ErrorAlert error={customers.error} title={t('prospects.refreshError')} /> : null}
           {!customers.data ? (
             customers.isError ? (
-              <ErrorAlert error={customers.error} title="The customers could not be loaded" />
+              <ErrorAlert error={customers.error} title={t('customers.loadError')} />
             ) : (
               <TableSkeleton />
             )
           ) : customers.data.items.length === 0 ? (
             <Empty
               icon={<IconAddressBook size={24} />}
-              title={type || search ? 'No customers match' : 'No customers yet'}
-              description={type || search ? 'Try another type or search.' : 'Approving a prospect creates its organization and person customers; New customer adds one by hand.'}
+              title={type || search ? t('customers.noMatch') : t('customers.empty')}
+              description={type || search ? t('customers.noMatchText') : t('customers.emptyText')}
             />
           ) : (
             <>
@@ -83,13 +85,13 @@ export function CustomersPage() {
                 <Table striped>
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
-                      <Table.Th>Account</Table.Th>
-                      <Table.Th>Name</Table.Th>
-                      <Table.Th>Type</Table.Th>
-                      <Table.Th>E-mail</Table.Th>
-                      <Table.Th>City</Table.Th>
-                      <Table.Th>Hierarchy</Table.Th>
-                      <Table.Th>Created</Table.Th>
+                      <Table.Th>{t('customers.columns.account')}</Table.Th>
+                      <Table.Th>{t('customers.columns.name')}</Table.Th>
+                      <Table.Th>{t('customers.columns.type')}</Table.Th>
+                      <Table.Th>{t('customers.columns.email')}</Table.Th>
+                      <Table.Th>{t('customers.columns.city')}</Table.Th>
+                      <Table.Th>{t('customers.columns.hierarchy')}</Table.Th>
+                      <Table.Th>{t('customers.columns.created')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -101,7 +103,7 @@ export function CustomersPage() {
                           </AppLink>
                         </Table.Td>
                         <Table.Td miw={200}>{customer.name}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{customer.type}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`customers.types.${customer.type}`)}</Table.Td>
                         <Table.Td miw={180} style={{ overflowWrap: 'anywhere' }}>{customer.email}</Table.Td>
                         <Table.Td miw={120}>
                           {customer.address.city}, {countryName(customer.address.countryRegionId)}

@@ -16,10 +16,12 @@ import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
 import { NewPartnerModal } from './partners/NewPartnerModal.tsx';
+import { useTranslation } from 'react-i18next';
 
 const limit = 25;
 
 export function HierarchiesPage() {
+  const { t } = useTranslation('hq');
   const [filters, setFilters] = useQueryParams({ offset: '0', from: '', to: '' });
   const offset = toOffset(filters.offset);
   const { from, to } = filters;
@@ -36,11 +38,11 @@ export function HierarchiesPage() {
   return (
     <>
       <PageHeader
-        title="Customer hierarchies"
-        description="Business partners: each organization with the people who buy for it and their roles."
+        title={t('hierarchies.title')}
+        description={t('hierarchies.description')}
         actions={
           <Button leftSection={<IconPlus size={16} />} onClick={open}>
-            New business partner
+            {t('hierarchies.newPartner')}
           </Button>
         }
       />
@@ -53,25 +55,25 @@ export function HierarchiesPage() {
           </Group>
           {!hierarchies.data ? (
             hierarchies.isError ? (
-              <ErrorAlert error={hierarchies.error} title="The customer hierarchies could not be loaded" />
+              <ErrorAlert error={hierarchies.error} title={t('hierarchies.loadError')} />
             ) : (
               <TableSkeleton />
             )
           ) : hierarchies.data.items.length === 0 ? (
-            <Empty icon={<IconHierarchy2 size={24} />} title="No customer hierarchies yet" description="Approving a prospect creates its customer hierarchy; New business partner onboards an organization customer." />
+            <Empty icon={<IconHierarchy2 size={24} />} title={t('hierarchies.empty')} description={t('hierarchies.emptyText')} />
           ) : (
             <>
               <Table.ScrollContainer minWidth={840}>
                 <Table striped>
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
-                      <Table.Th>Hierarchy</Table.Th>
-                      <Table.Th>Name</Table.Th>
-                      <Table.Th>Purpose</Table.Th>
-                      <Table.Th>Organization</Table.Th>
-                      <Table.Th>Members</Table.Th>
-                      <Table.Th>Status</Table.Th>
-                      <Table.Th>Created</Table.Th>
+                      <Table.Th>{t('hierarchies.columns.hierarchy')}</Table.Th>
+                      <Table.Th>{t('hierarchies.columns.name')}</Table.Th>
+                      <Table.Th>{t('hierarchies.columns.purpose')}</Table.Th>
+                      <Table.Th>{t('hierarchies.columns.organization')}</Table.Th>
+                      <Table.Th>{t('hierarchies.columns.members')}</Table.Th>
+                      <Table.Th>{t('hierarchies.columns.status')}</Table.Th>
+                      <Table.Th>{t('hierarchies.columns.created')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>

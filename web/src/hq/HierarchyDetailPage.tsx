@@ -21,8 +21,10 @@ import { AddMemberModal } from './partners/AddMemberModal.tsx';
 import { ChangeRoleModal, RemoveMemberModal, ResendInvitationButton } from './partners/MemberModals.tsx';
 import { PartnerStatusButton } from './partners/PartnerStatusButton.tsx';
 import { hierarchyKey } from './partners/usePartnerCache.ts';
+import { useTranslation } from 'react-i18next';
 
 export function HierarchyDetailPage() {
+  const { t } = useTranslation('hq');
   const { id = '' } = useParams();
   const hierarchy = useQuery({
     queryKey: hierarchyKey(id),
@@ -32,7 +34,7 @@ export function HierarchyDetailPage() {
   return (
     <>
       <Breadcrumbs mb="sm" fz="sm">
-        <AppLink to="/hq/customer-hierarchies">Customer hierarchies</AppLink>
+        <AppLink to="/hq/customer-hierarchies">{t('hierarchies.title')}</AppLink>
         <Text size="sm" c="dimmed" ff="monospace">
           {id}
         </Text>
@@ -40,7 +42,7 @@ export function HierarchyDetailPage() {
       {hierarchy.data ? (
         <HierarchyView hierarchy={hierarchy.data} />
       ) : hierarchy.isError ? (
-        <ErrorAlert error={hierarchy.error} title="The customer hierarchy could not be loaded" />
+        <ErrorAlert error={hierarchy.error} title={t('hierarchyDetail.loadError')} />
       ) : (
         <DetailSkeleton />
       )}
@@ -49,6 +51,7 @@ export function HierarchyDetailPage() {
 }
 
 function HierarchyView({ hierarchy }: { hierarchy: CustomerHierarchy }) {
+  const { t } = useTranslation('hq');
   const [adding, { open: openAdd, close: closeAdd }] = useDisclosure(false);
   const [changing, setChanging] = useState<HierarchyMember>();
   const [removing, setRemoving] = useState<HierarchyMember>();
@@ -58,11 +61,11 @@ function HierarchyView({ hierarchy }: { hierarchy: CustomerHierarchy }) {
       <PageHeader
         title={hierarchy.name}
         badge={<StatusBadge status={status} size="lg" />}
-        description={`Customer hierarchy ${hierarchy.id}`}
+        description={t('hierarchyDetail.description', { id: hierarchy.id })}
         actions={
           <>
             <Button leftSection={<IconUserPlus size={16} />} onClick={openAdd}>
-              Add member
+              {t('hierarchyDetail.addMember')}
             </Button>
             <PartnerStatusButton hierarchy={hierarchy} />
           </>
@@ -70,44 +73,44 @@ function HierarchyView({ hierarchy }: { hierarchy: CustomerHierarchy }) {
       />
       <Stack gap="lg">
         {hierarchy.active ? null : (
-          <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="This business partner is inactive">
-            Its users cannot sign in to the store, accept an invitation or reset a password until the partner is activated again.
+          <Alert color="gray" variant="light" icon={<IconLock size={18} />} title={t('hierarchyDetail.inactiveTitle')}>
+            {t('hierarchyDetail.inactiveText')}
           </Alert>
         )}
-        <Section title="Hierarchy">
+        <Section title={t('hierarchyDetail.hierarchy')}>
           <Details
             items={[
-              ['Name', hierarchy.name],
-              ['Status', <StatusBadge status={status} size="sm" />],
-              ['Purpose', hierarchy.purpose],
+              [t('hierarchies.columns.name'), hierarchy.name],
+              [t('hierarchies.columns.status'), <StatusBadge status={status} size="sm" />],
+              [t('hierarchies.columns.purpose'), hierarchy.purpose],
               [
-                'Organization',
+                t('hierarchies.columns.organization'),
                 <AppLink to={`/hq/customers/${encodeURIComponent(hierarchy.organization.account)}`} size="sm">
                   {hierarchy.organization.name}
                 </AppLink>,
               ],
-              ['Organization account', <Text size="sm" ff="monospace">{hierarchy.organization.account}</Text>],
-              ['Credit limit', hierarchy.organization.creditLimit === undefined ? 'No limit' : formatAmount(hierarchy.organization.creditLimit)],
-              ['Created', formatDateTime(hierarchy.createdAt)],
+              [t('hierarchyDetail.organizationAccount'), <Text size="sm" ff="monospace">{hierarchy.organization.account}</Text>],
+              [t('hierarchyDetail.creditLimit'), hierarchy.organization.creditLimit === undefined ? t('hierarchyDetail.noLimit') : formatAmount(hierarchy.organization.creditLimit)],
+              [t('hierarchies.columns.created'), formatDateTime(hierarchy.createdAt)],
             ]}
           />
         </Section>
-        <Section title="Members">
+        <Section title={t('hierarchyDetail.members')}>
           {hierarchy.members.length === 0 ? (
-            <Empty title="No members" description="Nobody buys for this organization yet. Add member invites someone." />
+            <Empty title={t('hierarchyDetail.noMembers')} description={t('hierarchyDetail.noMembersText')} />
           ) : (
             <Table.ScrollContainer minWidth={860}>
               <Table>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Name</Table.Th>
-                    <Table.Th>Customer account</Table.Th>
-                    <Table.Th>E-mail</Table.Th>
-                    <Table.Th>Role</Table.Th>
-                    <Table.Th>Status</Table.Th>
+                    <Table.Th>{t('hierarchies.columns.name')}</Table.Th>
+                    <Table.Th>{t('hierarchyDetail.customerAccount')}</Table.Th>
+                    <Table.Th>{t('hierarchyDetail.email')}</Table.Th>
+                    <Table.Th>{t('hierarchyDetail.role')}</Table.Th>
+                    <Table.Th>{t('hierarchies.columns.status')}</Table.Th>
                     <Table.Th>
                       <Text span size="sm" fw={700}>
-                        Actions
+                        {t('staffUsers.columns.actions')}
                       </Text>
                     </Table.Th>
                   </Table.Tr>
@@ -131,12 +134,12 @@ function HierarchyView({ hierarchy }: { hierarchy: CustomerHierarchy }) {
                       <Table.Td>
                         <Group gap={6} wrap="nowrap">
                           <Button size="xs" variant="default" onClick={() => setChanging(member)}>
-                            Change role
+                            {t('hierarchyDetail.changeRole')}
                           </Button>
                           {/* Only someone who has not signed in yet needs an invitation; the others reset a forgotten password themselves. */}
                           {member.status === 'Invited' ? <ResendInvitationButton hierarchy={hierarchy} member={member} /> : null}
                           <Button size="xs" variant="light" color="red" onClick={() => setRemoving(member)}>
-                            Remove
+                            {t('hierarchyDetail.remove')}
                           </Button>
                         </Group>
                       </Table.Td>
