@@ -9,6 +9,8 @@ import { FormActions } from '../ui/FormActions.tsx';
 import { notifySuccess } from '../ui/notify.ts';
 import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
 import type { FieldErrors } from '../ui/problems.ts';
+import { statusLabel } from '../ui/StatusBadge.tsx';
+import { useTranslation } from 'react-i18next';
 
 export type Product = components['schemas']['Product'];
 type ProductStatus = Product['status'];
@@ -16,20 +18,8 @@ type ProductStatus = Product['status'];
 export const productsKey = ['hq', 'products'] as const;
 
 type Field = 'itemNumber' | 'name' | 'description' | 'unit' | 'price' | 'currency' | 'minQuantity' | 'maxQuantity' | 'multiple' | 'standardQuantity' | 'status';
-const labels: Record<Field, string> = {
-  itemNumber: 'Item number',
-  name: 'Name',
-  description: 'Description',
-  unit: 'Unit',
-  price: 'Price',
-  currency: 'Currency',
-  minQuantity: 'Minimum quantity',
-  maxQuantity: 'Maximum quantity',
-  multiple: 'Multiple',
-  standardQuantity: 'Standard quantity',
-  status: 'Status',
-};
-const fieldOf = (path: string): Field | undefined => (Object.hasOwn(labels, path) ? (path as Field) : undefined);
+const fields: readonly Field[] = ['itemNumber', 'name', 'description', 'unit', 'price', 'currency', 'minQuantity', 'maxQuantity', 'multiple', 'standardQuantity', 'status'];
+const fieldOf = (path: string): Field | undefined => fields.find((field) => field === path);
 const statuses: ProductStatus[] = ['Active', 'Discontinued'];
 
 type Amount = number | string;
@@ -38,14 +28,17 @@ const quantityOf = (value: Amount): number | null => (typeof value === 'number' 
 
 /** `product` undefined: a new product; a product: edit that product. */
 export function ProductFormModal({ opened, product, onClose }: { opened: boolean; product?: Product | undefined; onClose: () => void }) {
+  const { t } = useTranslation('hq');
   return (
-    <Modal opened={opened} onClose={onClose} title={product ? `Edit ${product.itemNumber}` : 'New product'} centered size="lg">
+    <Modal opened={opened} onClose={onClose} title={product ? t('products.editTitle', { itemNumber: product.itemNumber }) : t('products.new')} centered size="lg">
       {opened ? <ProductForm product={product} onDone={onClose} /> : null}
     </Modal>
   );
 }
 
 function ProductForm({ product, onDone }: { product: Product | undefined; onDone: () => void }) {
+  const { t } = useTranslation('hq');
+  const labels = Object.fromEntries(fields.map((field) => [field, t(`products.fields.${field}`)])) as Record<Field, string>;
   const queryClient = useQueryClient();
   const [itemNumber, setItemNumber] = useState('');
   const [name, setName] = useState(product?.name ?? '');
@@ -80,7 +73,7 @@ function ProductForm({ product, onDone }: { product: Product | undefined; onDone
       ),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: productsKey });
-      notifySuccess(product ? 'Product saved' : 'Product released', `${saved.itemNumber} ${saved.name} reaches the storefront with the next products download (job 1040).`);
+      notifySuccess(product ? t('products.saved') : t('products.released'), t('products.savedText', { itemNumber: saved.itemNumber, name: saved.name }));
       onDone();
     },
     onError: (error) => setErrors(fieldErrorsFrom(error, fieldOf, (field) => labels[field])),
@@ -90,11 +83,11 @@ function ProductForm({ product, onDone }: { product: Product | undefined; onDone
     event.preventDefault();
     // Only what is plainly missing is checked here; the quantity rules are the server's, worded there.
     const found: FieldErrors<Field> = {};
-    if (!product && !itemNumber.trim()) found.itemNumber = 'Item number is required';
-    if (!name.trim()) found.name = 'Name is required';
-    if (!unit.trim()) found.unit = 'Unit is required';
-    if (typeof price !== 'number') found.price = 'Price is required';
-    if (!/^[A-Za-z]{3}$/.test(currency.trim())) found.currency = 'Currency must be a three-letter ISO 4217 code';
+    if (!product && !itemNumber.trim()) found.itemNumber = t('products.required', { label: labels.itemNumber });
+    if (!name.trim()) found.name = t('products.required', { label: labels.name });
+    if (!unit.trim()) found.unit = t('products.required', { label: labels.unit });
+    if (typeof price !== 'number') found.price = t('products.required', { label: labels.price });
+    if (!/^[A-Za-z]{3}$/.test(currency.trim())) found.currency = t('products.currencyInvalid');
     setErrors(found);
     if (Object.keys(found).length > 0 || typeof price !== 'number') return;
     save.mutate({
@@ -111,14 +104,14 @@ function ProductForm({ product, onDone }: { product: Product | undefined; onDone
     });
   }
 
-  const quantity = { min: 1, max: 1_000_000, allowDecimal: false, allowNegative: false, placeholder: 'None' } as const;
+  const quantity = { min: 1, max: 1_000_000, allowDecimal: false, allowNegative: false, placeholder: t('products.none') } as const;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={product ? 'Edit product' : 'New product'}>
+    <form onSubmit={onSubmit} noValidate aria-label={product ? t('products.editProduct') : t('products.new')}>
       <Stack gap="md">
         {product ? null : (
           <TextInput
             label={labels.itemNumber}
-            description="Letters, digits, dot, dash and underscore; kept in upper case"
+            description={t('products.itemNumberHint')}
             required
             autoComplete="off"
             value={itemNumber}
@@ -131,26 +124,26 @@ function ProductForm({ product, onDone }: { product: Product | undefined; onDone
         <TextInput label={labels.name} required autoComplete="off" value={name} error={errors.name} maxLength={200} onChange={(e) => setName(e.currentTarget.value)} />
         <Textarea label={labels.description} autosize minRows={2} maxRows={6} value={description} error={errors.description} maxLength={4000} onChange={(e) => setDescription(e.currentTarget.value)} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-          <TextInput label={labels.unit} description="e.g. pcs, box" required autoComplete="off" value={unit} error={errors.unit} maxLength={20} onChange={(e) => setUnit(e.currentTarget.value)} />
-          <NumberInput label={labels.price} description="Per unit" required min={0} max={1e12} decimalScale={2} allowNegative={false} thousandSeparator="," value={price} error={errors.price} onChange={setPrice} />
-          <TextInput label={labels.currency} description="ISO 4217, e.g. EUR" required autoComplete="off" value={currency} error={errors.currency} maxLength={3} onChange={(e) => setCurrency(e.currentTarget.value.toUpperCase())} />
+          <TextInput label={labels.unit} description={t('products.unitHint')} required autoComplete="off" value={unit} error={errors.unit} maxLength={20} onChange={(e) => setUnit(e.currentTarget.value)} />
+          <NumberInput label={labels.price} description={t('products.priceHint')} required min={0} max={1e12} decimalScale={2} allowNegative={false} thousandSeparator="," value={price} error={errors.price} onChange={setPrice} />
+          <TextInput label={labels.currency} description={t('products.currencyHint')} required autoComplete="off" value={currency} error={errors.currency} maxLength={3} onChange={(e) => setCurrency(e.currentTarget.value.toUpperCase())} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <NumberInput label={labels.minQuantity} value={minQuantity} error={errors.minQuantity} onChange={setMinQuantity} {...quantity} />
           <NumberInput label={labels.maxQuantity} value={maxQuantity} error={errors.maxQuantity} onChange={setMaxQuantity} {...quantity} />
-          <NumberInput label={labels.multiple} description="Sold only in multiples of this" value={multiple} error={errors.multiple} onChange={setMultiple} {...quantity} />
-          <NumberInput label={labels.standardQuantity} description="Offered first when ordering" value={standardQuantity} error={errors.standardQuantity} onChange={setStandardQuantity} {...quantity} />
+          <NumberInput label={labels.multiple} description={t('products.multipleHint')} value={multiple} error={errors.multiple} onChange={setMultiple} {...quantity} />
+          <NumberInput label={labels.standardQuantity} description={t('products.standardQuantityHint')} value={standardQuantity} error={errors.standardQuantity} onChange={setStandardQuantity} {...quantity} />
         </SimpleGrid>
         <NativeSelect
           label={labels.status}
-          description="Discontinued products leave the catalogue"
+          description={t('products.statusHint')}
           required
-          data={statuses}
+          data={statuses.map((s) => ({ value: s, label: statusLabel(s) }))}
           value={status}
           error={errors.status}
           onChange={(e) => setStatus(e.currentTarget.value === 'Discontinued' ? 'Discontinued' : 'Active')}
         />
-        <FormActions error={save.isError && !allFieldsMapped(save.error, fieldOf) ? save.error : null} onCancel={onDone} submitLabel={product ? 'Save product' : 'Release product'} loading={save.isPending} />
+        <FormActions error={save.isError && !allFieldsMapped(save.error, fieldOf) ? save.error : null} onCancel={onDone} submitLabel={product ? t('products.save') : t('products.release')} loading={save.isPending} />
       </Stack>
     </form>
   );

@@ -14,12 +14,13 @@ import { SearchInput } from '../ui/SearchInput.tsx';
 import { ExportCsvButton } from '../ui/ListExport.tsx';
 import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
 import { SortableTh } from '../ui/SortableTh.tsx';
-import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { StatusBadge, statusLabel } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
 import { ProductFormModal, productsKey } from './ProductFormModal.tsx';
 import type { Product } from './ProductFormModal.tsx';
 import { hasAnyRole, hqRoles, useMe } from './useMe.ts';
+import { useTranslation } from 'react-i18next';
 
 type ProductSort = NonNullable<NonNullable<paths['/api/hq/products']['get']['parameters']['query']>['sort']>;
 const limit = 25;
@@ -27,6 +28,7 @@ const sorts: readonly ProductSort[] = ['itemNumber', '-itemNumber', 'name', '-na
 const statuses: readonly Product['status'][] = ['Active', 'Discontinued'];
 
 export function ProductsPage() {
+  const { t } = useTranslation('hq');
   const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: 'itemNumber', offset: '0' });
   const status = statuses.find((s) => s === filters.status);
   const sort = sorts.find((s) => s === filters.sort) ?? 'itemNumber';
@@ -49,12 +51,12 @@ export function ProductsPage() {
   return (
     <>
       <PageHeader
-        title="Products"
-        description="Released products with their prices and order quantity limits; changes reach the storefront through job 1040."
+        title={t('products.title')}
+        description={t('products.description')}
         actions={
           mayWrite ? (
             <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-              New product
+              {t('products.new')}
             </Button>
           ) : null
         }
@@ -63,22 +65,22 @@ export function ProductsPage() {
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
-            <SegmentedFilter label="Status" value={status ?? 'All'} options={statuses} onChange={(value) => setFilters({ status: value, offset: '0' })} />
-            <SearchInput value={search} onSearch={onSearch} placeholder="Item number or name" />
+            <SegmentedFilter label={t('products.columns.status')} value={status ?? 'All'} options={statuses.map((s) => ({ value: s, label: statusLabel(s) }))} onChange={(value) => setFilters({ status: value, offset: '0' })} />
+            <SearchInput value={search} onSearch={onSearch} placeholder={t('products.searchPlaceholder')} />
             <ExportCsvButton path="/api/hq/products" query={listQuery} />
           </Group>
-          {products.data && products.isError ? <ErrorAlert error={products.error} title="The list could not be refreshed" /> : null}
+          {products.data && products.isError ? <ErrorAlert error={products.error} title={t('prospects.refreshError')} /> : null}
           {!products.data ? (
             products.isError ? (
-              <ErrorAlert error={products.error} title="The products could not be loaded" />
+              <ErrorAlert error={products.error} title={t('products.loadError')} />
             ) : (
               <TableSkeleton />
             )
           ) : products.data.items.length === 0 ? (
             <Empty
               icon={<IconPackage size={24} />}
-              title={status || search ? 'No products match' : 'No products yet'}
-              description={status || search ? 'Try another status or search.' : mayWrite ? 'New product releases the first one.' : 'Retail operations release products here.'}
+              title={status || search ? t('products.noMatch') : t('products.empty')}
+              description={status || search ? t('products.noMatchText') : mayWrite ? t('products.emptyTextWriter') : t('products.emptyTextReader')}
             />
           ) : (
             <>
@@ -87,23 +89,23 @@ export function ProductsPage() {
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
                       <SortableTh field="itemNumber" sort={sort} onSort={onSort}>
-                        Item number
+                        {t('products.fields.itemNumber')}
                       </SortableTh>
                       <SortableTh field="name" sort={sort} onSort={onSort}>
-                        Name
+                        {t('products.fields.name')}
                       </SortableTh>
-                      <Table.Th>Unit</Table.Th>
+                      <Table.Th>{t('products.fields.unit')}</Table.Th>
                       <SortableTh field="price" sort={sort} onSort={onSort}>
-                        Price
+                        {t('products.fields.price')}
                       </SortableTh>
-                      <Table.Th>Order quantity</Table.Th>
-                      <Table.Th>Status</Table.Th>
+                      <Table.Th>{t('products.columns.orderQuantity')}</Table.Th>
+                      <Table.Th>{t('products.columns.status')}</Table.Th>
                       <SortableTh field="updatedAt" sort={sort} onSort={onSort} descendingFirst>
-                        Changed
+                        {t('products.columns.changed')}
                       </SortableTh>
                       {mayWrite ? (
                         <Table.Th>
-                          <VisuallyHidden>Actions</VisuallyHidden>
+                          <VisuallyHidden>{t('staffUsers.columns.actions')}</VisuallyHidden>
                         </Table.Th>
                       ) : null}
                     </Table.Tr>
@@ -123,7 +125,7 @@ export function ProductsPage() {
                           {quantityRule(product)}
                           {product.standardQuantity !== undefined ? (
                             <Text size="xs" c="dimmed">
-                              Standard {product.standardQuantity}
+                              {t('products.standard', { quantity: product.standardQuantity })}
                             </Text>
                           ) : null}
                         </Table.Td>
@@ -133,8 +135,8 @@ export function ProductsPage() {
                         <Table.Td miw={110}>{formatDateTime(product.updatedAt)}</Table.Td>
                         {mayWrite ? (
                           <Table.Td>
-                            <Tooltip label="Edit">
-                              <ActionIcon variant="subtle" onClick={() => setEditing(product)} aria-label={`Edit ${product.itemNumber}`}>
+                            <Tooltip label={t('products.edit')}>
+                              <ActionIcon variant="subtle" onClick={() => setEditing(product)} aria-label={t('products.editTitle', { itemNumber: product.itemNumber })}>
                                 <IconPencil size={16} />
                               </ActionIcon>
                             </Tooltip>
