@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text } 
 import { IconMail } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
@@ -15,7 +16,7 @@ import { SearchInput } from '../../ui/SearchInput.tsx';
 import { DateRangeFilter, ExportCsvButton } from '../../ui/ListExport.tsx';
 import { TableSkeleton } from '../../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../../ui/useQueryParams.ts';
-import { MailStatusBadge, typeLabel } from './mailLabels.tsx';
+import { mailStatusLabel, MailStatusBadge, typeLabel } from './mailLabels.tsx';
 
 const limit = 25;
 const statuses = ['', 'Queued', 'Held', 'Sent', 'Failed', 'Stored'] as const;
@@ -25,6 +26,7 @@ export function useMailSettings() {
 }
 
 export function DeliveryLogPage() {
+  const { t } = useTranslation('hq');
   const [filters, setFilters] = useQueryParams({ status: '', to: '', offset: '0', from: '', until: '' });
   const offset = toOffset(filters.offset);
   const status = statuses.find((s) => s === filters.status) || undefined;
@@ -42,49 +44,51 @@ export function DeliveryLogPage() {
   return (
     <>
       <PageHeader
-        title="Delivery log"
-        description="Every e-mail the product wrote, and what became of it."
+        title={t('mail.log.title')}
+        description={t('mail.log.description')}
         actions={
           <Group gap="sm">
             <Button component={Link} to="/hq/mail/templates" variant="default">
-              E-mail templates
+              {t('mail.templates.title')}
             </Button>
             <Button component={Link} to="/hq/mail/profiles" variant="default">
-              Notification profiles
+              {t('mail.profiles.title')}
             </Button>
           </Group>
         }
       />
       {settings.data && !settings.data.smtp ? (
-        <Alert color="yellow" variant="light" mb="md" title="No SMTP server is configured">
-          Messages are kept in the local mailbox below and are not sent. Set SMTP_URL to send them.
+        <Alert color="yellow" variant="light" mb="md" title={t('mail.log.noSmtp')}>
+          {t('mail.log.noSmtpText')}
         </Alert>
       ) : null}
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
-            <NativeSelect label="Status" data={statuses.map((s) => ({ value: s, label: s || 'All' }))} value={status ?? ''} onChange={(e) => setFilters({ status: e.currentTarget.value, offset: '0' })} />
-            <SearchInput value={filters.to} onSearch={onSearch} placeholder="Recipient or subject" />
-            <DateRangeFilter from={from} to={until} onChange={(range) => setFilters({ ...('from' in range ? { from: range.from } : { until: range.to }), offset: '0' })} label="Queued" />
+            <NativeSelect
+              label={t('mail.status')}
+              data={statuses.map((s) => ({ value: s, label: s ? mailStatusLabel(s) : t('mail.log.allStatuses') }))} value={status ?? ''} onChange={(e) => setFilters({ status: e.currentTarget.value, offset: '0' })} />
+            <SearchInput value={filters.to} onSearch={onSearch} placeholder={t('mail.log.searchPlaceholder')} />
+            <DateRangeFilter from={from} to={until} onChange={(range) => setFilters({ ...('from' in range ? { from: range.from } : { until: range.to }), offset: '0' })} label={t('mail.statuses.Queued')} />
             <ExportCsvButton path="/api/mail/messages" query={listQuery} />
           </Group>
           {!list.data ? (
-            list.isError ? <ErrorAlert error={list.error} title="The delivery log could not be loaded" /> : <TableSkeleton />
+            list.isError ? <ErrorAlert error={list.error} title={t('mail.log.notLoaded')} /> : <TableSkeleton />
           ) : list.data.items.length === 0 ? (
-            <Empty icon={<IconMail size={24} />} title="No messages" description="Messages appear here when a partner request arrives or a prospect is decided." />
+            <Empty icon={<IconMail size={24} />} title={t('mail.log.empty')} description={t('mail.log.emptyText')} />
           ) : (
             <>
               <Table.ScrollContainer minWidth={900}>
                 <Table striped>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>Created</Table.Th>
-                      <Table.Th>Recipient</Table.Th>
-                      <Table.Th>Subject</Table.Th>
-                      <Table.Th>Type</Table.Th>
-                      <Table.Th>Status</Table.Th>
-                      <Table.Th>Attempts</Table.Th>
-                      <Table.Th>Last error</Table.Th>
+                      <Table.Th>{t('mail.created')}</Table.Th>
+                      <Table.Th>{t('mail.log.recipient')}</Table.Th>
+                      <Table.Th>{t('mail.subject')}</Table.Th>
+                      <Table.Th>{t('mail.log.type')}</Table.Th>
+                      <Table.Th>{t('mail.status')}</Table.Th>
+                      <Table.Th>{t('mail.attempts')}</Table.Th>
+                      <Table.Th>{t('mail.lastError')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>

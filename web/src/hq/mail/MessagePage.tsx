@@ -2,6 +2,7 @@
 // Invitation and reset links are masked; an administrator can reveal those of a stored message (each reveal recorded).
 import { Alert, Breadcrumbs, Button, Code, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
@@ -16,6 +17,7 @@ import { useIsAdministrator } from '../useMe.ts';
 import { MailStatusBadge, typeLabel } from './mailLabels.tsx';
 
 export function MessagePage() {
+  const { t } = useTranslation('hq');
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
   const message = useQuery({
@@ -30,7 +32,7 @@ export function MessagePage() {
         : unwrap(api.POST('/api/mail/messages/{id}/release', { params: { path: { id: Number(id) } } })),
     onSuccess: (_r, action) => {
       void queryClient.invalidateQueries({ queryKey: ['mail'] });
-      notifySuccess(action === 'resend' ? 'Queued to send again' : 'Released');
+      notifySuccess(action === 'resend' ? t('mail.message.resent') : t('mail.message.released'));
     },
   });
   const isAdministrator = useIsAdministrator();
@@ -44,29 +46,29 @@ export function MessagePage() {
   return (
     <>
       <Breadcrumbs mb="sm" fz="sm">
-        <AppLink to="/hq/mail">Delivery log</AppLink>
+        <AppLink to="/hq/mail">{t('mail.log.title')}</AppLink>
         <Text size="sm" c="dimmed">
           {id}
         </Text>
       </Breadcrumbs>
       {!m ? (
-        message.isError ? <ErrorAlert error={message.error} title="The message could not be loaded" /> : <DetailSkeleton />
+        message.isError ? <ErrorAlert error={message.error} title={t('mail.message.notLoaded')} /> : <DetailSkeleton />
       ) : (
         <Stack gap="lg">
           <PageHeader
             title={m.subject}
             badge={<MailStatusBadge status={m.status} />}
-            description={`${typeLabel(m.notificationType)} to ${m.to}`}
+            description={t('mail.message.typeTo', { type: typeLabel(m.notificationType), to: m.to })}
             actions={
               <Group gap="sm">
                 {m.status === 'Held' ? (
                   <Button loading={act.isPending} onClick={() => act.mutate('release')}>
-                    Release
+                    {t('mail.message.release')}
                   </Button>
                 ) : null}
                 {['Sent', 'Failed', 'Stored'].includes(m.status) ? (
                   <Button variant="default" loading={act.isPending} onClick={() => act.mutate('resend')}>
-                    Resend
+                    {t('mail.message.resend')}
                   </Button>
                 ) : null}
               </Group>
@@ -76,27 +78,27 @@ export function MessagePage() {
           <Paper withBorder radius="md" p="lg">
             <Details
               items={[
-                ['To', m.to],
-                ['Language', m.language],
-                ['Message-ID', <Code key="id">{m.messageId}</Code>],
-                ['Created', formatDateTime(m.createdAt, true)],
-                ['Sent', formatDateTime(m.sentAt, true)],
-                ['Attempts', String(m.attempts)],
-                ['Next attempt', m.nextAttemptAt ? formatDateTime(m.nextAttemptAt, true) : null],
-                ['Last error', m.lastError],
-                ['Links revealed', m.reveals.length > 0 ? m.reveals.map((r) => `${r.by}, ${formatDateTime(r.at, true)}`).join('; ') : null],
+                [t('mail.message.to'), m.to],
+                [t('mail.language'), m.language],
+                [t('mail.message.messageId'), <Code key="id">{m.messageId}</Code>],
+                [t('mail.created'), formatDateTime(m.createdAt, true)],
+                [t('mail.statuses.Sent'), formatDateTime(m.sentAt, true)],
+                [t('mail.attempts'), String(m.attempts)],
+                [t('mail.message.nextAttempt'), m.nextAttemptAt ? formatDateTime(m.nextAttemptAt, true) : null],
+                [t('mail.lastError'), m.lastError],
+                [t('mail.message.linksRevealed'), m.reveals.length > 0 ? m.reveals.map((r) => `${r.by}, ${formatDateTime(r.at, true)}`).join('; ') : null],
               ]}
             />
           </Paper>
           {m.linksHidden && m.status === 'Stored' && !reveal.data ? (
-            <Alert color="yellow" variant="light" title="The links in this message are hidden">
+            <Alert color="yellow" variant="light" title={t('mail.message.linksHidden')}>
               <Stack gap="xs" align="flex-start">
                 <Text size="sm">
-                  No SMTP server is configured, so the recipient cannot receive this message. {isAdministrator ? 'You can reveal its single-use link to pass it on; the reveal is recorded with your name.' : 'Only an administrator can reveal its single-use link.'}
+                  {t('mail.message.cannotReceive')} {isAdministrator ? t('mail.message.canReveal') : t('mail.message.onlyAdminReveals')}
                 </Text>
                 {isAdministrator ? (
                   <Button size="xs" variant="default" loading={reveal.isPending} onClick={() => reveal.mutate()}>
-                    Reveal links
+                    {t('mail.message.reveal')}
                   </Button>
                 ) : null}
                 {reveal.isError ? <Text size="sm" c="red">{errorMessage(reveal.error)}</Text> : null}
@@ -107,10 +109,10 @@ export function MessagePage() {
             <Tabs defaultValue="html">
               <Tabs.List>
                 <Tabs.Tab value="html">HTML</Tabs.Tab>
-                <Tabs.Tab value="text">Plain text</Tabs.Tab>
+                <Tabs.Tab value="text">{t('mail.plainText')}</Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="html" pt="md">
-                <MailHtml title="Message HTML" html={bodies?.html} />
+                <MailHtml title={t('mail.message.html')} html={bodies?.html} />
               </Tabs.Panel>
               <Tabs.Panel value="text" pt="md">
                 <MailText text={bodies?.text} />

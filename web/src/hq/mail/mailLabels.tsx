@@ -1,40 +1,42 @@
-// The mail area's words: notification types and message statuses as people read them.
+// The mail area's words: notification types and message statuses as people read them (hq:mail.types, hq:mail.statuses).
 import { Badge } from '@mantine/core';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 
-const types: Record<string, string> = {
-  'partner-request-received': 'Partner request received',
-  'prospect-approved': 'B2B prospect approved',
-  'prospect-rejected': 'B2B prospect rejected',
-  'organization-user-added': 'Organization user added',
-  'applicant-question': 'Question to the applicant',
-  'applicant-question-reminder': 'Question to the applicant: reminder',
-  'password-reset': 'Password reset',
-  'order-placed': 'Order placed',
-  'order-awaiting-approval': 'Order awaiting your approval',
-  'order-approved': 'Order approved',
-  'order-rejected': 'Order rejected',
-  'order-invoiced': 'Order invoiced',
-  'sync-alert': 'Sync alert',
-  test: 'Test message',
-};
+const types = [
+  'partner-request-received',
+  'prospect-approved',
+  'prospect-rejected',
+  'organization-user-added',
+  'applicant-question',
+  'applicant-question-reminder',
+  'password-reset',
+  'order-placed',
+  'order-awaiting-approval',
+  'order-approved',
+  'order-rejected',
+  'order-invoiced',
+  'sync-alert',
+  'test',
+];
 
-export function typeLabel(type: string): string {
-  return types[type] ?? type;
+/** A notification type in the current language (call it while rendering); an unknown one shows `fallback` or itself. */
+export function typeLabel(type: string, fallback?: string): string {
+  return types.includes(type) ? i18next.t(`hq:mail.types.${type}`) : (fallback ?? type);
 }
 
-const statuses: Record<string, { label: string; color: string }> = {
-  Queued: { label: 'Queued', color: 'blue' },
-  Held: { label: 'Held', color: 'yellow' },
-  Sent: { label: 'Sent', color: 'teal' },
-  Failed: { label: 'Failed', color: 'red' },
-  Stored: { label: 'Kept in the local mailbox, not sent', color: 'gray' },
-};
+const colors: Record<string, string> = { Queued: 'blue', Held: 'yellow', Sent: 'teal', Failed: 'red', Stored: 'gray' };
+
+/** A message status in the current language (call it while rendering). */
+export function mailStatusLabel(status: string): string {
+  return status in colors ? i18next.t(`hq:mail.statuses.${status}`) : status;
+}
 
 export function MailStatusBadge({ status }: { status: string }) {
-  const look = statuses[status] ?? { label: status, color: 'gray' };
+  useTranslation('hq'); // renders again when the language changes
   return (
-    <Badge color={look.color} variant="light" radius="sm" style={{ textTransform: 'none' }}>
-      {look.label}
+    <Badge color={colors[status] ?? 'gray'} variant="light" radius="sm" style={{ textTransform: 'none' }}>
+      {mailStatusLabel(status)}
     </Badge>
   );
 }
