@@ -65,6 +65,23 @@ it('opens Leads on the view with work in it, shows an unowned Commerce B2B lead 
   await page.getByText('Tallinn, Estonia').waitFor();
 });
 
+it('shows the CRM in Estonian after picking Eesti in the header, and in English again after picking English', async () => {
+  await page.goto(`${t.url}/sales/leads?view=all-commerce-b2b-leads`);
+  await page.getByRole('heading', { name: 'Leads' }).waitFor();
+  await page.getByLabel('Language').selectOption({ label: 'Eesti' });
+  await page.getByRole('heading', { name: 'Müügivihjed' }).waitFor();
+  // The view list names the views in Estonian, the chosen one included.
+  const view = page.getByLabel('Vaade');
+  expect(await view.locator('option:checked').textContent()).toBe('Kõik Commerce B2B müügivihjed');
+  await view.locator('option', { hasText: 'Minu avatud müügivihjed' }).waitFor({ state: 'attached' });
+  expect(await page.locator('html').getAttribute('lang')).toBe('et');
+  await expectAccessible(page, 'CRM Leads in Estonian');
+  // Back to English, which the later steps find their way by.
+  await page.getByLabel('Keel').selectOption({ label: 'English' });
+  await page.getByRole('heading', { name: 'Leads' }).waitFor();
+  expect(await page.getByLabel('View').locator('option:checked').textContent()).toBe('All Commerce B2B leads');
+});
+
 it('qualifies a lead and closes the opportunity as won', async () => {
   const topic = `Ergonomic chairs ${Date.now()}`;
   await newLeadThroughForm(topic, `Contoso Pharma ${Date.now()}`, true);
