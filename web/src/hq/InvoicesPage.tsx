@@ -21,29 +21,28 @@ import { RecordPaymentModal } from './RecordPaymentModal.tsx';
 import { formatDueDate, invoiceSorts, invoicesKey, isOverdue, salesOrderWriters } from './salesOrders.ts';
 import type { Invoice, InvoiceStatus } from './salesOrders.ts';
 import { hasAnyRole, useMe } from './useMe.ts';
+import { useTranslation } from 'react-i18next';
 
 const limit = 25;
-// The filter reads as people say it; the API's Open is an invoice nothing has been paid on.
-const filterOptions: readonly { label: string; status: InvoiceStatus }[] = [
-  { label: 'Unpaid', status: 'Open' },
-  { label: statusLabel('PartlyPaid'), status: 'PartlyPaid' },
-  { label: 'Paid', status: 'Paid' },
-];
+const filterStatuses: readonly InvoiceStatus[] = ['Open', 'PartlyPaid', 'Paid'];
 
 export function InvoicesPage() {
+  const { t } = useTranslation('hq');
+  // The filter reads as people say it; the API's Open is an invoice nothing has been paid on.
+  const filterLabel = (s: InvoiceStatus) => (s === 'Open' ? t('invoices.unpaid') : statusLabel(s));
   const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-createdAt', offset: '0', from: '', to: '' });
-  const status = filterOptions.find((o) => o.status === filters.status);
+  const status = filterStatuses.find((s) => s === filters.status);
   const search = filters.search.trim();
   const sort = invoiceSorts.find((s) => s === filters.sort) ?? '-createdAt';
   const offset = toOffset(filters.offset);
   const { from, to } = filters;
   // The filters the list and its CSV export share.
-  const listQuery = { ...(status ? { status: status.status } : {}), ...(search ? { search } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), sort };
+  const listQuery = { ...(status ? { status } : {}), ...(search ? { search } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), sort };
   const mayWrite = hasAnyRole(useMe().data, salesOrderWriters);
   const [paying, setPaying] = useState<Invoice | undefined>(undefined);
 
   const invoices = useQuery({
-    queryKey: [...invoicesKey, { status: status?.status, search, sort, offset, from, to }],
+    queryKey: [...invoicesKey, { status, search, sort, offset, from, to }],
     queryFn: () => unwrap(api.GET('/api/hq/invoices', { params: { query: { ...listQuery, limit, offset } } })),
     placeholderData: keepPreviousData,
   });
@@ -53,54 +52,54 @@ export function InvoicesPage() {
 
   return (
     <>
-      <PageHeader title="Invoices" description="Invoiced sales orders, newest first, due by their payment terms. Unpaid balances count against the partner's credit until paid." />
+      <PageHeader title={t('invoices.title')} description={t('invoices.description')} />
       <RecordPaymentModal invoice={paying} onClose={() => setPaying(undefined)} />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
             <SegmentedFilter
-              label="Payment"
-              value={status?.label ?? 'All'}
-              options={filterOptions.map((o) => o.label)}
-              onChange={(label) => setFilters({ status: filterOptions.find((o) => o.label === label)?.status ?? 'All', offset: '0' })}
+              label={t('invoices.payment')}
+              value={status ?? 'All'}
+              options={filterStatuses.map((s) => ({ value: s, label: filterLabel(s) }))}
+              onChange={(value) => setFilters({ status: value, offset: '0' })}
             />
-            <SearchInput value={search} onSearch={onSearch} placeholder="Invoice, sales order or customer" />
-            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label="Invoiced" />
+            <SearchInput value={search} onSearch={onSearch} placeholder={t('invoices.searchPlaceholder')} />
+            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label={t('salesOrderDetail.invoiced')} />
             <ExportCsvButton path="/api/hq/invoices" query={listQuery} />
           </Group>
-          {invoices.data && invoices.isError ? <ErrorAlert error={invoices.error} title="The list could not be refreshed" /> : null}
+          {invoices.data && invoices.isError ? <ErrorAlert error={invoices.error} title={t('prospects.refreshError')} /> : null}
           {!invoices.data ? (
             invoices.isError ? (
-              <ErrorAlert error={invoices.error} title="The invoices could not be loaded" />
+              <ErrorAlert error={invoices.error} title={t('invoices.loadError')} />
             ) : (
               <TableSkeleton />
             )
           ) : invoices.data.items.length === 0 ? (
             <Empty
               icon={<IconFileInvoice size={24} />}
-              title={filtered ? 'No invoices match' : 'No invoices yet'}
-              description={filtered ? 'Try another payment status or search.' : 'Invoicing a sales order creates its invoice here.'}
+              title={filtered ? t('invoices.noMatch') : t('invoices.empty')}
+              description={filtered ? t('invoices.noMatchText') : t('invoices.emptyText')}
             />
           ) : (
             <>
               <Table.ScrollContainer minWidth={900}>
-                <Table striped aria-label="Invoices">
+                <Table striped aria-label={t('invoices.title')}>
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
                       <SortableTh field="number" sort={sort} onSort={onSort}>
-                        Invoice
+                        {t('invoices.columns.invoice')}
                       </SortableTh>
-                      <Table.Th>Sales order</Table.Th>
-                      <Table.Th>Customer</Table.Th>
+                      <Table.Th>{t('salesOrders.columns.salesOrder')}</Table.Th>
+                      <Table.Th>{t('salesOrders.columns.customer')}</Table.Th>
                       <SortableTh field="amount" sort={sort} onSort={onSort}>
-                        Amount
+                        {t('salesOrderDetail.amount')}
                       </SortableTh>
-                      <Table.Th style={{ textAlign: 'right' }}>Open balance</Table.Th>
+                      <Table.Th style={{ textAlign: 'right' }}>{t('invoices.columns.openBalance')}</Table.Th>
                       <SortableTh field="dueDate" sort={sort} onSort={onSort}>
-                        Due
+                        {t('invoices.columns.due')}
                       </SortableTh>
-                      <Table.Th>Status</Table.Th>
-                      {mayWrite ? <Table.Th>Actions</Table.Th> : null}
+                      <Table.Th>{t('salesOrders.columns.status')}</Table.Th>
+                      {mayWrite ? <Table.Th>{t('staffUsers.columns.actions')}</Table.Th> : null}
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -135,7 +134,7 @@ export function InvoicesPage() {
                               </Text>
                               {overdue ? (
                                 <Badge color="red" size="sm" variant="filled" radius="sm">
-                                  Overdue
+                                  {t('invoices.overdue')}
                                 </Badge>
                               ) : null}
                             </Group>
@@ -149,8 +148,8 @@ export function InvoicesPage() {
                           {mayWrite ? (
                             <Table.Td>
                               {invoice.status !== 'Paid' ? (
-                                <Button size="xs" variant="light" leftSection={<IconCash size={14} />} onClick={() => setPaying(invoice)} aria-label={`Record payment for ${invoice.number}`} style={{ whiteSpace: 'nowrap' }}>
-                                  Record payment
+                                <Button size="xs" variant="light" leftSection={<IconCash size={14} />} onClick={() => setPaying(invoice)} aria-label={t('invoices.recordPaymentFor', { number: invoice.number })} style={{ whiteSpace: 'nowrap' }}>
+                                  {t('invoices.recordPayment')}
                                 </Button>
                               ) : null}
                             </Table.Td>

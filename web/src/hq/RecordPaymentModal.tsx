@@ -11,19 +11,22 @@ import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
 import type { FieldErrors } from '../ui/problems.ts';
 import { invoicesKey, salesOrdersKey } from './salesOrders.ts';
 import type { Invoice } from './salesOrders.ts';
+import { Trans, useTranslation } from 'react-i18next';
 
 type Field = 'amount';
 const fieldOf = (path: string): Field | undefined => (path === 'amount' ? path : undefined);
 
 export function RecordPaymentModal({ invoice, onClose }: { invoice: Invoice | undefined; onClose: () => void }) {
+  const { t } = useTranslation('hq');
   return (
-    <Modal opened={invoice !== undefined} onClose={onClose} title={invoice ? `Record payment for ${invoice.number}` : 'Record payment'} centered>
+    <Modal opened={invoice !== undefined} onClose={onClose} title={invoice ? t('invoices.recordPaymentFor', { number: invoice.number }) : t('invoices.recordPayment')} centered>
       {invoice ? <PaymentForm invoice={invoice} onDone={onClose} /> : null}
     </Modal>
   );
 }
 
 function PaymentForm({ invoice, onDone }: { invoice: Invoice; onDone: () => void }) {
+  const { t } = useTranslation('hq');
   const queryClient = useQueryClient();
   const [amount, setAmount] = useState<number | string>(invoice.balance);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
@@ -34,19 +37,19 @@ function PaymentForm({ invoice, onDone }: { invoice: Invoice; onDone: () => void
       void queryClient.invalidateQueries({ queryKey: invoicesKey });
       void queryClient.invalidateQueries({ queryKey: salesOrdersKey });
       notifySuccess(
-        paid.status === 'Paid' ? `${paid.number} is paid` : 'Payment recorded',
-        paid.status === 'Paid' ? 'The partner gets the credit back within seconds.' : `${formatMoney(paid.balance, paid.currency)} is still open.`,
+        paid.status === 'Paid' ? t('invoices.isPaid', { number: paid.number }) : t('invoices.paymentRecorded'),
+        paid.status === 'Paid' ? t('invoices.creditBack') : t('invoices.stillOpen', { amount: formatMoney(paid.balance, paid.currency) }),
       );
       onDone();
     },
-    onError: (error) => setErrors(fieldErrorsFrom(error, fieldOf, () => 'Amount')),
+    onError: (error) => setErrors(fieldErrorsFrom(error, fieldOf, () => t('salesOrderDetail.amount'))),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The balance rule is the server's; only a missing amount is caught here.
     if (typeof amount !== 'number') {
-      setErrors({ amount: 'Amount is required' });
+      setErrors({ amount: t('invoices.amountRequired') });
       return;
     }
     setErrors({});
@@ -54,15 +57,14 @@ function PaymentForm({ invoice, onDone }: { invoice: Invoice; onDone: () => void
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Record payment">
+    <form onSubmit={onSubmit} noValidate aria-label={t('invoices.recordPayment')}>
       <Stack gap="md">
         <Text size="sm">
-          Open balance <b>{formatMoney(invoice.balance, invoice.currency)}</b> of {formatMoney(invoice.amount, invoice.currency)}, customer {invoice.customerAccount}. The payment is
-          recorded with today&apos;s date.
+          <Trans t={t} i18nKey="invoices.paymentIntro" values={{ balance: formatMoney(invoice.balance, invoice.currency), amount: formatMoney(invoice.amount, invoice.currency), account: invoice.customerAccount }} components={{ b: <b /> }} />
         </Text>
         <NumberInput
-          label="Amount"
-          description={`In ${invoice.currency}`}
+          label={t('salesOrderDetail.amount')}
+          description={t('invoices.inCurrency', { currency: invoice.currency })}
           required
           min={0}
           decimalScale={2}
@@ -73,7 +75,7 @@ function PaymentForm({ invoice, onDone }: { invoice: Invoice; onDone: () => void
           onChange={setAmount}
           data-autofocus
         />
-        <FormActions error={pay.isError && !allFieldsMapped(pay.error, fieldOf) ? pay.error : null} onCancel={onDone} submitLabel="Record payment" loading={pay.isPending} />
+        <FormActions error={pay.isError && !allFieldsMapped(pay.error, fieldOf) ? pay.error : null} onCancel={onDone} submitLabel={t('invoices.recordPayment')} loading={pay.isPending} />
       </Stack>
     </form>
   );

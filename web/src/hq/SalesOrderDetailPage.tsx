@@ -18,11 +18,12 @@ import { RecordPaymentModal } from './RecordPaymentModal.tsx';
 import { allowedActions, formatDueDate, invoicesKey, isOverdue, salesOrdersKey, salesOrderWriters } from './salesOrders.ts';
 import type { Invoice, SalesOrder } from './salesOrders.ts';
 import { hasAnyRole, useMe } from './useMe.ts';
+import { useTranslation } from 'react-i18next';
 
 type Action = 'confirm' | 'invoice' | 'cancel';
-const done: Record<Action, string> = { confirm: 'confirmed', invoice: 'invoiced', cancel: 'canceled' };
 
 export function SalesOrderDetailPage() {
+  const { t } = useTranslation('hq');
   const { id = '' } = useParams();
   const order = useQuery({
     queryKey: [...salesOrdersKey, id],
@@ -32,17 +33,18 @@ export function SalesOrderDetailPage() {
   return (
     <>
       <Breadcrumbs mb="sm" fz="sm">
-        <AppLink to="/hq/sales-orders">Sales orders</AppLink>
+        <AppLink to="/hq/sales-orders">{t('salesOrders.title')}</AppLink>
         <Text size="sm" c="dimmed" ff="monospace">
           {order.data?.number ?? id}
         </Text>
       </Breadcrumbs>
-      {order.data ? <SalesOrderView order={order.data} /> : order.isError ? <ErrorAlert error={order.error} title="The sales order could not be loaded" /> : <DetailSkeleton />}
+      {order.data ? <SalesOrderView order={order.data} /> : order.isError ? <ErrorAlert error={order.error} title={t('salesOrderDetail.loadError')} /> : <DetailSkeleton />}
     </>
   );
 }
 
 function SalesOrderView({ order }: { order: SalesOrder }) {
+  const { t } = useTranslation('hq');
   const queryClient = useQueryClient();
   const mayWrite = hasAnyRole(useMe().data, salesOrderWriters);
   const [cancelOpened, cancelDialog] = useDisclosure(false);
@@ -66,9 +68,8 @@ function SalesOrderView({ order }: { order: SalesOrder }) {
       void queryClient.invalidateQueries({ queryKey: salesOrdersKey });
       if (action === 'invoice') void queryClient.invalidateQueries({ queryKey: invoicesKey });
       cancelDialog.close();
-      setOutcome(
-        `${changed.number} ${done[action]}. ${action === 'invoice' && changed.invoice ? `Invoice ${changed.invoice.number} is due ${formatDueDate(changed.invoice.dueDate)}. ` : ''}The partner sees it on the storefront within seconds.`,
-      );
+      const invoiceDue = action === 'invoice' && changed.invoice ? t('salesOrderDetail.invoiceDue', { number: changed.invoice.number, due: formatDueDate(changed.invoice.dueDate) }) : '';
+      setOutcome([t(`salesOrderDetail.done.${action}`, { number: changed.number }), invoiceDue, t('salesOrderDetail.partnerSees')].filter(Boolean).join(' '));
     },
     // Someone else changed the order first (409): show its status now, next to the reason.
     onError: (error) => {
@@ -82,25 +83,25 @@ function SalesOrderView({ order }: { order: SalesOrder }) {
   return (
     <>
       <PageHeader
-        title={`Sales order ${order.number}`}
+        title={t('salesOrderDetail.title', { number: order.number })}
         badge={<StatusBadge status={order.status} size="lg" />}
-        description={`Customer ${order.customerAccount} · ordered ${formatDateTime(order.orderedAt)} by ${order.buyer}`}
+        description={t('salesOrderDetail.description', { account: order.customerAccount, ordered: formatDateTime(order.orderedAt), buyer: order.buyer })}
         actions={
           actions.length > 0 ? (
             <>
               {actions.includes('confirm') ? (
                 <Button leftSection={<IconCheck size={16} />} loading={busy('confirm')} disabled={act.isPending} onClick={() => act.mutate('confirm')}>
-                  Confirm
+                  {t('salesOrderDetail.confirm')}
                 </Button>
               ) : null}
               {actions.includes('invoice') ? (
                 <Button color="teal" leftSection={<IconFileInvoice size={16} />} loading={busy('invoice')} disabled={act.isPending} onClick={() => act.mutate('invoice')}>
-                  Invoice
+                  {t('salesOrderDetail.invoice')}
                 </Button>
               ) : null}
               {actions.includes('cancel') ? (
                 <Button color="red" variant="light" leftSection={<IconX size={16} />} disabled={act.isPending} onClick={cancelDialog.open}>
-                  Cancel order
+                  {t('salesOrderDetail.cancelOrder')}
                 </Button>
               ) : null}
             </>
@@ -108,19 +109,19 @@ function SalesOrderView({ order }: { order: SalesOrder }) {
         }
       />
       {outcome && !act.isError ? (
-        <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} role="status" mb="lg" withCloseButton closeButtonLabel="Dismiss" onClose={() => setOutcome(undefined)}>
+        <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} role="status" mb="lg" withCloseButton closeButtonLabel={t('salesOrderDetail.dismiss')} onClose={() => setOutcome(undefined)}>
           {outcome}
         </Alert>
       ) : null}
       {act.isError && !cancelOpened ? (
-        <Alert color="red" variant="light" title={`The order could not be ${done[act.variables ?? 'confirm']}`} icon={<IconAlertCircle size={18} />} role="alert" mb="lg">
+        <Alert color="red" variant="light" title={t(`salesOrderDetail.failed.${act.variables ?? 'confirm'}`)} icon={<IconAlertCircle size={18} />} role="alert" mb="lg">
           {errorMessage(act.error)}
         </Alert>
       ) : null}
-      <Modal opened={cancelOpened} onClose={cancelDialog.close} title={`Cancel sales order ${order.number}?`} centered>
+      <Modal opened={cancelOpened} onClose={cancelDialog.close} title={t('salesOrderDetail.cancelTitle', { number: order.number })} centered>
         <Stack gap="md">
           <Text size="sm">
-            The partner sees the order Canceled on the storefront, and the {formatMoney(order.total, order.currency)} it held is freed from the organization&apos;s credit. This cannot be undone.
+            {t('salesOrderDetail.cancelText', { amount: formatMoney(order.total, order.currency) })}
           </Text>
           {act.isError && act.variables === 'cancel' ? (
             <Alert color="red" variant="light" role="alert">
@@ -129,10 +130,10 @@ function SalesOrderView({ order }: { order: SalesOrder }) {
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={cancelDialog.close}>
-              Keep the order
+              {t('salesOrderDetail.keepOrder')}
             </Button>
             <Button color="red" loading={busy('cancel')} onClick={() => act.mutate('cancel')}>
-              Cancel the order
+              {t('salesOrderDetail.cancelTheOrder')}
             </Button>
           </Group>
         </Stack>
@@ -141,16 +142,16 @@ function SalesOrderView({ order }: { order: SalesOrder }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
-            <Section title="Lines">
+            <Section title={t('salesOrderDetail.lines')}>
               <Table.ScrollContainer minWidth={520}>
-                <Table aria-label="Lines">
+                <Table aria-label={t('salesOrderDetail.lines')}>
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
                       <Table.Th>#</Table.Th>
-                      <Table.Th>Item</Table.Th>
-                      <Table.Th style={{ textAlign: 'right' }}>Quantity</Table.Th>
-                      <Table.Th style={{ textAlign: 'right' }}>Unit price</Table.Th>
-                      <Table.Th style={{ textAlign: 'right' }}>Amount</Table.Th>
+                      <Table.Th>{t('salesOrderDetail.item')}</Table.Th>
+                      <Table.Th style={{ textAlign: 'right' }}>{t('salesOrderDetail.quantity')}</Table.Th>
+                      <Table.Th style={{ textAlign: 'right' }}>{t('salesOrderDetail.unitPrice')}</Table.Th>
+                      <Table.Th style={{ textAlign: 'right' }}>{t('salesOrderDetail.amount')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -174,9 +175,9 @@ function SalesOrderView({ order }: { order: SalesOrder }) {
                   <Table.Tfoot>
                     <Table.Tr>
                       <Table.Th colSpan={4} style={{ textAlign: 'right' }}>
-                        Total
+                        {t('salesOrders.columns.total')}
                       </Table.Th>
-                      <Table.Th style={{ whiteSpace: 'nowrap', textAlign: 'right' }} aria-label="Order total">
+                      <Table.Th style={{ whiteSpace: 'nowrap', textAlign: 'right' }} aria-label={t('salesOrderDetail.orderTotal')}>
                         {formatMoney(order.total, order.currency)}
                       </Table.Th>
                     </Table.Tr>
@@ -185,7 +186,7 @@ function SalesOrderView({ order }: { order: SalesOrder }) {
               </Table.ScrollContainer>
             </Section>
             {order.note ? (
-              <Section title="Note from the buyer">
+              <Section title={t('salesOrderDetail.note')}>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                   {order.note}
                 </Text>
@@ -195,37 +196,37 @@ function SalesOrderView({ order }: { order: SalesOrder }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
-            <Section title="Order">
+            <Section title={t('salesOrderDetail.order')}>
               <Details
                 items={[
-                  ['Status', <StatusBadge status={order.status} />],
+                  [t('salesOrders.columns.status'), <StatusBadge status={order.status} />],
                   [
-                    'Customer',
+                    t('salesOrders.columns.customer'),
                     <AppLink to={`/hq/customers/${encodeURIComponent(order.customerAccount)}`} size="sm" ff="monospace">
                       {order.customerAccount}
                     </AppLink>,
                   ],
                   [
-                    'Customer hierarchy',
+                    t('customerDetail.hierarchy'),
                     <AppLink to={`/hq/customer-hierarchies/${encodeURIComponent(order.hierarchyId)}`} size="sm" ff="monospace">
                       {order.hierarchyId}
                     </AppLink>,
                   ],
-                  ['Buyer', order.buyer],
-                  ['Purchase order', order.purchaseOrderNumber],
-                  ['Storefront order', order.storefrontOrderNumber],
-                  ['Ordered', formatDateTime(order.orderedAt)],
-                  ['Last changed', formatDateTime(order.updatedAt)],
-                  ['Total', formatMoney(order.total, order.currency)],
+                  [t('salesOrders.columns.buyer'), order.buyer],
+                  [t('salesOrders.columns.purchaseOrder'), order.purchaseOrderNumber],
+                  [t('salesOrders.columns.storefrontOrder'), order.storefrontOrderNumber],
+                  [t('salesOrders.columns.ordered'), formatDateTime(order.orderedAt)],
+                  [t('prospectDetail.lastChanged'), formatDateTime(order.updatedAt)],
+                  [t('salesOrders.columns.total'), formatMoney(order.total, order.currency)],
                 ]}
               />
             </Section>
             <Section
-              title="Invoice"
+              title={t('salesOrderDetail.invoiceSection')}
               actions={
                 order.invoice && mayWrite && order.invoice.status !== 'Paid' ? (
                   <Button size="xs" variant="light" leftSection={<IconCash size={14} />} onClick={() => setPaying(order.invoice)}>
-                    Record payment
+                    {t('invoices.recordPayment')}
                   </Button>
                 ) : null
               }
@@ -234,7 +235,7 @@ function SalesOrderView({ order }: { order: SalesOrder }) {
                 <InvoiceDetails invoice={order.invoice} />
               ) : (
                 <Text size="sm" c="dimmed">
-                  {order.status === 'Canceled' ? 'Canceled before it was invoiced.' : 'Not invoiced yet.'}
+                  {order.status === 'Canceled' ? t('salesOrderDetail.canceledBeforeInvoice') : t('salesOrderDetail.notInvoiced')}
                 </Text>
               )}
             </Section>
@@ -246,29 +247,30 @@ function SalesOrderView({ order }: { order: SalesOrder }) {
 }
 
 function InvoiceDetails({ invoice }: { invoice: Invoice }) {
+  const { t } = useTranslation('hq');
   const overdue = isOverdue(invoice);
   return (
     <Details
       items={[
         [
-          'Number',
+          t('salesOrderDetail.number'),
           <AppLink to={`/hq/invoices?search=${encodeURIComponent(invoice.number)}`} size="sm" ff="monospace">
             {invoice.number}
           </AppLink>,
         ],
-        ['Status', <StatusBadge status={invoice.status} />],
-        ['Amount', formatMoney(invoice.amount, invoice.currency)],
-        ['Paid', formatMoney(invoice.paid, invoice.currency)],
-        ['Open balance', formatMoney(invoice.balance, invoice.currency)],
-        ['Payment terms', invoice.paymentTerms],
+        [t('salesOrders.columns.status'), <StatusBadge status={invoice.status} />],
+        [t('salesOrderDetail.amount'), formatMoney(invoice.amount, invoice.currency)],
+        [t('salesOrderDetail.paid'), formatMoney(invoice.paid, invoice.currency)],
+        [t('invoices.columns.openBalance'), formatMoney(invoice.balance, invoice.currency)],
+        [t('salesOrderDetail.paymentTerms'), invoice.paymentTerms],
         [
-          'Due',
+          t('invoices.columns.due'),
           <Text size="sm" c={overdue ? 'red' : undefined} fw={overdue ? 700 : undefined}>
             {formatDueDate(invoice.dueDate)}
-            {overdue ? ' · overdue' : ''}
+            {overdue ? ` · ${t('salesOrderDetail.overdue')}` : ''}
           </Text>,
         ],
-        ['Invoiced', formatDateTime(invoice.createdAt)],
+        [t('salesOrderDetail.invoiced'), formatDateTime(invoice.createdAt)],
       ]}
     />
   );

@@ -14,14 +14,16 @@ import { SearchInput } from '../ui/SearchInput.tsx';
 import { DateRangeFilter, ExportCsvButton } from '../ui/ListExport.tsx';
 import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
 import { SortableTh } from '../ui/SortableTh.tsx';
-import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { StatusBadge, statusLabel } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
 import { salesOrderSorts, salesOrdersKey, salesOrderStatuses } from './salesOrders.ts';
+import { useTranslation } from 'react-i18next';
 
 const limit = 25;
 
 export function SalesOrdersPage() {
+  const { t } = useTranslation('hq');
   const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-orderedAt', offset: '0', from: '', to: '' });
   const status = salesOrderStatuses.find((s) => s === filters.status);
   const search = filters.search.trim();
@@ -42,49 +44,49 @@ export function SalesOrdersPage() {
 
   return (
     <>
-      <PageHeader title="Sales orders" description="Orders placed on the storefront, newest first. Confirming, invoicing and canceling show on the storefront within seconds (job 1010)." />
+      <PageHeader title={t('salesOrders.title')} description={t('salesOrders.description')} />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
-            <SegmentedFilter label="Status" value={status ?? 'All'} options={salesOrderStatuses} onChange={(value) => setFilters({ status: value, offset: '0' })} />
-            <SearchInput value={search} onSearch={onSearch} placeholder="Order, purchase order, customer or buyer" />
-            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label="Ordered" />
+            <SegmentedFilter label={t('salesOrders.columns.status')} value={status ?? 'All'} options={salesOrderStatuses.map((s) => ({ value: s, label: statusLabel(s) }))} onChange={(value) => setFilters({ status: value, offset: '0' })} />
+            <SearchInput value={search} onSearch={onSearch} placeholder={t('salesOrders.searchPlaceholder')} />
+            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label={t('salesOrders.columns.ordered')} />
             <ExportCsvButton path="/api/hq/sales-orders" query={listQuery} />
           </Group>
-          {orders.data && orders.isError ? <ErrorAlert error={orders.error} title="The list could not be refreshed" /> : null}
+          {orders.data && orders.isError ? <ErrorAlert error={orders.error} title={t('prospects.refreshError')} /> : null}
           {!orders.data ? (
             orders.isError ? (
-              <ErrorAlert error={orders.error} title="The sales orders could not be loaded" />
+              <ErrorAlert error={orders.error} title={t('salesOrders.loadError')} />
             ) : (
               <TableSkeleton />
             )
           ) : orders.data.items.length === 0 ? (
             <Empty
               icon={<IconReceipt size={24} />}
-              title={filtered ? 'No sales orders match' : 'No sales orders yet'}
-              description={filtered ? 'Try another status or search.' : 'Orders placed on the storefront show up here once "Synchronize orders" has run.'}
+              title={filtered ? t('salesOrders.noMatch') : t('salesOrders.empty')}
+              description={filtered ? t('products.noMatchText') : t('salesOrders.emptyText')}
             />
           ) : (
             <>
               <Table.ScrollContainer minWidth={900}>
-                <Table striped aria-label="Sales orders">
+                <Table striped aria-label={t('salesOrders.title')}>
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
                       <SortableTh field="number" sort={sort} onSort={onSort}>
-                        Sales order
+                        {t('salesOrders.columns.salesOrder')}
                       </SortableTh>
                       <SortableTh field="customerAccount" sort={sort} onSort={onSort}>
-                        Customer
+                        {t('salesOrders.columns.customer')}
                       </SortableTh>
-                      <Table.Th>Buyer</Table.Th>
-                      <Table.Th>Purchase order</Table.Th>
-                      <Table.Th>Storefront order</Table.Th>
+                      <Table.Th>{t('salesOrders.columns.buyer')}</Table.Th>
+                      <Table.Th>{t('salesOrders.columns.purchaseOrder')}</Table.Th>
+                      <Table.Th>{t('salesOrders.columns.storefrontOrder')}</Table.Th>
                       <SortableTh field="total" sort={sort} onSort={onSort}>
-                        Total
+                        {t('salesOrders.columns.total')}
                       </SortableTh>
-                      <Table.Th>Status</Table.Th>
+                      <Table.Th>{t('salesOrders.columns.status')}</Table.Th>
                       <SortableTh field="orderedAt" sort={sort} onSort={onSort} descendingFirst>
-                        Ordered
+                        {t('salesOrders.columns.ordered')}
                       </SortableTh>
                     </Table.Tr>
                   </Table.Thead>
