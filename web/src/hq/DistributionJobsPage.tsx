@@ -14,6 +14,7 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { ScheduleModal } from './ScheduleModal.tsx';
+import { Trans, useTranslation } from 'react-i18next';
 
 export const jobsKey = ['hq', 'jobs'] as const;
 
@@ -26,41 +27,42 @@ export function useJobs(refetchInterval?: number) {
 }
 
 export function DistributionJobsPage() {
+  const { t } = useTranslation('hq');
   const jobs = useJobs(3000);
   return (
     <>
       <PageHeader
-        title="Distribution jobs"
-        description="Jobs move records between the online store and HQ. Near-real-time jobs run as soon as they have work; their schedule is a fallback."
+        title={t('jobs.title')}
+        description={t('jobs.description')}
         actions={
           <Button component={Link} to="/hq/distribution/history" variant="default">
-            Job history
+            {t('jobHistory.title')}
           </Button>
         }
       />
       <Paper withBorder radius="md" p="md">
-        {jobs.data && jobs.isError ? <ErrorAlert error={jobs.error} title="The list could not be refreshed" /> : null}
+        {jobs.data && jobs.isError ? <ErrorAlert error={jobs.error} title={t('prospects.refreshError')} /> : null}
         {!jobs.data ? (
           jobs.isError ? (
-            <ErrorAlert error={jobs.error} title="The jobs could not be loaded" />
+            <ErrorAlert error={jobs.error} title={t('jobs.loadError')} />
           ) : (
             <TableSkeleton rows={4} />
           )
         ) : jobs.data.items.length === 0 ? (
-          <Empty title="No distribution jobs" />
+          <Empty title={t('jobs.empty')} />
         ) : (
           <Table.ScrollContainer minWidth={880}>
             <Table verticalSpacing="md">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Code</Table.Th>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Direction</Table.Th>
-                  <Table.Th>Schedule</Table.Th>
-                  <Table.Th>Last run</Table.Th>
+                  <Table.Th>{t('jobs.columns.code')}</Table.Th>
+                  <Table.Th>{t('jobs.columns.name')}</Table.Th>
+                  <Table.Th>{t('jobs.columns.direction')}</Table.Th>
+                  <Table.Th>{t('jobs.columns.schedule')}</Table.Th>
+                  <Table.Th>{t('jobs.columns.lastRun')}</Table.Th>
                   <Table.Th>
                     <Text span size="sm" fw={700}>
-                      Actions
+                      {t('staffUsers.columns.actions')}
                     </Text>
                   </Table.Th>
                 </Table.Tr>
@@ -79,6 +81,7 @@ export function DistributionJobsPage() {
 }
 
 function JobRow({ job }: { job: DistributionJob }) {
+  const { t } = useTranslation('hq');
   const queryClient = useQueryClient();
   const [editing, { open, close }] = useDisclosure(false);
 
@@ -88,25 +91,25 @@ function JobRow({ job }: { job: DistributionJob }) {
       void queryClient.invalidateQueries({ queryKey: jobsKey });
       void queryClient.invalidateQueries({ queryKey: ['hq', 'runs'] });
       notifySuccess(
-        `${job.name}: run requested`,
+        t('jobs.runRequested', { name: job.name }),
         <>
-          Run <b>{runId}</b> is queued.{' '}
+          <Trans t={t} i18nKey="jobs.runQueued" values={{ runId }} components={{ b: <b /> }} />{' '}
           <Anchor component={Link} to={`/hq/distribution/history?job=${encodeURIComponent(job.code)}`} size="sm">
-            See it in Job history
+            {t('jobs.seeInHistory')}
           </Anchor>
         </>,
       );
     },
-    onError: (error) => notifyError(error, `${job.name} could not be started`),
+    onError: (error) => notifyError(error, t('jobs.startError', { name: job.name })),
   });
 
   const toggle = useMutation({
     mutationFn: (enabled: boolean) => unwrap(api.PATCH('/api/hq/distribution/jobs/{code}', { params: { path: { code: job.code } }, body: { enabled } })),
     onSuccess: (_, enabled) => {
       void queryClient.invalidateQueries({ queryKey: jobsKey });
-      notifySuccess(enabled ? 'Schedule enabled' : 'Schedule paused', `${job.name} ${enabled ? 'runs on its schedule again' : 'no longer runs on its schedule'}.`);
+      notifySuccess(enabled ? t('jobs.scheduleEnabled') : t('jobs.schedulePaused'), enabled ? t('jobs.scheduleEnabledText', { name: job.name }) : t('jobs.schedulePausedText', { name: job.name }));
     },
-    onError: (error) => notifyError(error, 'The schedule could not be changed'),
+    onError: (error) => notifyError(error, t('jobs.scheduleError')),
   });
 
   const last = job.lastRun;
@@ -132,31 +135,31 @@ function JobRow({ job }: { job: DistributionJob }) {
         <Stack gap={6}>
           <Group gap={6} wrap="nowrap">
             <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-              Every {formatNumber(job.schedule.everySeconds)} s
+              {t('jobs.every', { seconds: formatNumber(job.schedule.everySeconds) })}
             </Text>
-            <Tooltip label="Change the interval">
-              <ActionIcon variant="subtle" size="sm" onClick={open} aria-label={`Change the schedule of job ${job.code}`}>
+            <Tooltip label={t('jobs.changeInterval')}>
+              <ActionIcon variant="subtle" size="sm" onClick={open} aria-label={t('jobs.changeSchedule', { code: job.code })}>
                 <IconPencil size={14} />
               </ActionIcon>
             </Tooltip>
           </Group>
           <Switch
             size="xs"
-            label="Enabled"
+            label={t('jobs.enabled')}
             checked={toggle.isPending && toggle.variables !== undefined ? toggle.variables : job.schedule.enabled}
             disabled={toggle.isPending}
             onChange={(event) => toggle.mutate(event.currentTarget.checked)}
-            aria-label={`Schedule of job ${job.code} enabled`}
+            aria-label={t('jobs.scheduleEnabledLabel', { code: job.code })}
           />
           {job.schedule.nearRealTime ? (
-            <Tooltip label="Runs as soon as it has work; the schedule only catches what was missed." multiline w={240}>
+            <Tooltip label={t('jobs.nearRealTimeHint')} multiline w={240}>
               <Badge size="sm" variant="light" color="violet" leftSection={<IconBolt size={12} />} style={{ alignSelf: 'flex-start' }}>
-                Near real time
+                {t('jobs.nearRealTime')}
               </Badge>
             </Tooltip>
           ) : null}
           <Text size="xs" c="dimmed">
-            {job.running ? 'Running now' : job.schedule.enabled ? `Next run ${formatDateTime(job.nextRunAt, true)}` : 'Schedule paused'}
+            {job.running ? t('jobs.runningNow') : job.schedule.enabled ? t('jobs.nextRun', { at: formatDateTime(job.nextRunAt, true) }) : t('jobs.schedulePaused')}
           </Text>
         </Stack>
         <ScheduleModal job={job} opened={editing} onClose={close} />
@@ -167,11 +170,11 @@ function JobRow({ job }: { job: DistributionJob }) {
             <Group gap={6}>
               <StatusBadge status={last.status} size="sm" />
               <Text size="xs" c="dimmed">
-                {last.trigger}
+                {t(`jobs.triggers.${last.trigger}`)}
               </Text>
             </Group>
             <Text size="xs">
-              {formatNumber(last.processed)} processed{last.failed > 0 ? `, ${formatNumber(last.failed)} failed` : ''}
+              {last.failed > 0 ? t('jobs.processedFailed', { processed: formatNumber(last.processed), failed: formatNumber(last.failed) }) : t('jobs.processed', { processed: formatNumber(last.processed) })}
             </Text>
             <Text size="xs" c="dimmed">
               {formatDateTime(last.endedAt ?? last.startedAt ?? last.requestedAt, true)}
@@ -179,13 +182,13 @@ function JobRow({ job }: { job: DistributionJob }) {
           </Stack>
         ) : (
           <Text size="sm" c="dimmed">
-            Never run
+            {t('jobs.neverRun')}
           </Text>
         )}
       </Table.Td>
       <Table.Td>
         <Button size="xs" variant="light" leftSection={<IconPlayerPlay size={14} />} loading={run.isPending} onClick={() => run.mutate()} style={{ whiteSpace: 'nowrap' }}>
-          Run now
+          {t('jobs.runNow')}
         </Button>
       </Table.Td>
     </Table.Tr>

@@ -15,11 +15,13 @@ import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
 import { useJobs } from './DistributionJobsPage.tsx';
+import { useTranslation } from 'react-i18next';
 
 const limit = 25;
 const columns = 8;
 
 export function JobHistoryPage() {
+  const { t } = useTranslation('hq');
   const [filters, setFilters] = useQueryParams({ job: '', offset: '0', from: '', to: '' });
   const job = filters.job;
   const offset = toOffset(filters.offset);
@@ -34,27 +36,27 @@ export function JobHistoryPage() {
     placeholderData: keepPreviousData,
   });
   const jobName = (code: string) => jobs.data?.items.find((j) => j.code === code)?.name;
-  const jobOptions = [{ value: '', label: 'All jobs' }, ...(jobs.data?.items ?? []).map((j) => ({ value: j.code, label: `${j.code} · ${j.name}` }))];
+  const jobOptions = [{ value: '', label: t('jobHistory.allJobs') }, ...(jobs.data?.items ?? []).map((j) => ({ value: j.code, label: `${j.code} · ${j.name}` }))];
 
   return (
     <>
-      <PageHeader title="Job history" description="Every run of every distribution job, newest first. Open a run to see the records that failed and why." />
+      <PageHeader title={t('jobHistory.title')} description={t('jobHistory.description')} />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <Group justify="space-between" align="flex-end" wrap="wrap">
-            <NativeSelect label="Job" data={jobOptions} value={job} onChange={(event) => setFilters({ job: event.currentTarget.value, offset: '0' })} w={{ base: '100%', sm: 360 }} />
-            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label="Requested" />
+            <NativeSelect label={t('jobHistory.columns.job')} data={jobOptions} value={job} onChange={(event) => setFilters({ job: event.currentTarget.value, offset: '0' })} w={{ base: '100%', sm: 360 }} />
+            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label={t('jobHistory.requested')} />
             <ExportCsvButton path="/api/hq/distribution/runs" query={listQuery} />
           </Group>
-          {runs.data && runs.isError ? <ErrorAlert error={runs.error} title="The list could not be refreshed" /> : null}
+          {runs.data && runs.isError ? <ErrorAlert error={runs.error} title={t('prospects.refreshError')} /> : null}
           {!runs.data ? (
             runs.isError ? (
-              <ErrorAlert error={runs.error} title="The job history could not be loaded" />
+              <ErrorAlert error={runs.error} title={t('jobHistory.loadError')} />
             ) : (
               <TableSkeleton />
             )
           ) : runs.data.items.length === 0 ? (
-            <Empty icon={<IconHistory size={24} />} title="No runs yet" description={job ? 'This job has not run yet.' : 'Runs appear here as soon as a job starts.'} />
+            <Empty icon={<IconHistory size={24} />} title={t('jobHistory.empty')} description={job ? t('jobHistory.emptyJob') : t('jobHistory.emptyText')} />
           ) : (
             <>
               <Table.ScrollContainer minWidth={900}>
@@ -62,15 +64,15 @@ export function JobHistoryPage() {
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
                       <Table.Th w={40}>
-                        <VisuallyHidden>Details</VisuallyHidden>
+                        <VisuallyHidden>{t('jobHistory.details')}</VisuallyHidden>
                       </Table.Th>
-                      <Table.Th>Job</Table.Th>
-                      <Table.Th>Trigger</Table.Th>
-                      <Table.Th>Status</Table.Th>
-                      <Table.Th>Started</Table.Th>
-                      <Table.Th>Ended</Table.Th>
-                      <Table.Th ta="right">Processed</Table.Th>
-                      <Table.Th ta="right">Failed</Table.Th>
+                      <Table.Th>{t('jobHistory.columns.job')}</Table.Th>
+                      <Table.Th>{t('jobHistory.columns.trigger')}</Table.Th>
+                      <Table.Th>{t('jobHistory.columns.status')}</Table.Th>
+                      <Table.Th>{t('jobHistory.columns.started')}</Table.Th>
+                      <Table.Th>{t('jobHistory.columns.ended')}</Table.Th>
+                      <Table.Th ta="right">{t('jobHistory.columns.processed')}</Table.Th>
+                      <Table.Th ta="right">{t('jobHistory.columns.failed')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -90,6 +92,7 @@ export function JobHistoryPage() {
 }
 
 function RunRow({ run, jobName }: { run: JobRun; jobName: string | undefined }) {
+  const { t } = useTranslation('hq');
   const [open, setOpen] = useState(false);
   const detailsId = `run-${run.id}-details`;
   return (
@@ -102,7 +105,7 @@ function RunRow({ run, jobName }: { run: JobRun; jobName: string | undefined }) 
             onClick={() => setOpen((o) => !o)}
             aria-expanded={open}
             aria-controls={open ? detailsId : undefined}
-            aria-label={`${open ? 'Hide' : 'Show'} details of run ${run.id}`}
+            aria-label={open ? t('jobHistory.hideDetails', { id: run.id }) : t('jobHistory.showDetails', { id: run.id })}
           >
             {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
           </ActionIcon>
@@ -117,7 +120,7 @@ function RunRow({ run, jobName }: { run: JobRun; jobName: string | undefined }) 
             </Text>
           ) : null}
         </Table.Td>
-        <Table.Td>{run.trigger}</Table.Td>
+        <Table.Td>{t(`jobs.triggers.${run.trigger}`)}</Table.Td>
         <Table.Td>
           <StatusBadge status={run.status} size="sm" />
         </Table.Td>
@@ -142,14 +145,15 @@ function RunRow({ run, jobName }: { run: JobRun; jobName: string | undefined }) 
 }
 
 function RunDetails({ run }: { run: JobRun }) {
+  const { t } = useTranslation('hq');
   return (
     <Stack gap="sm" p="xs">
       <Group gap="lg">
         <Text size="xs" c="dimmed">
-          Run <Code>{run.id}</Code>
+          {t('jobHistory.run')} <Code>{run.id}</Code>
         </Text>
         <Text size="xs" c="dimmed">
-          Requested {formatDateTime(run.requestedAt, true)}
+          {t('jobHistory.requestedAt', { at: formatDateTime(run.requestedAt, true) })}
         </Text>
       </Group>
       {run.message ? (
@@ -161,14 +165,14 @@ function RunDetails({ run }: { run: JobRun }) {
       ) : null}
       {run.errors.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No record failed in this run.
+          {t('jobHistory.noFailures')}
         </Text>
       ) : (
         <Table withTableBorder bg="white">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Record</Table.Th>
-              <Table.Th>Reason</Table.Th>
+              <Table.Th>{t('jobHistory.record')}</Table.Th>
+              <Table.Th>{t('prospectDetail.reason')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

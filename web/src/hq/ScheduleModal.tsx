@@ -7,6 +7,7 @@ import { api, ApiError, unwrap } from '../api/client.ts';
 import type { DistributionJob } from '../api/client.ts';
 import { notifySuccess } from '../ui/notify.ts';
 import { FormActions } from '../ui/FormActions.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface ScheduleModalProps {
   job: DistributionJob;
@@ -15,14 +16,16 @@ interface ScheduleModalProps {
 }
 
 export function ScheduleModal({ job, opened, onClose }: ScheduleModalProps) {
+  const { t } = useTranslation('hq');
   return (
-    <Modal opened={opened} onClose={onClose} title={`Schedule of job ${job.code}`} centered>
+    <Modal opened={opened} onClose={onClose} title={t('jobs.scheduleOf', { code: job.code })} centered>
       {opened ? <ScheduleForm job={job} onDone={onClose} /> : null}
     </Modal>
   );
 }
 
 function ScheduleForm({ job, onDone }: { job: DistributionJob; onDone: () => void }) {
+  const { t } = useTranslation('hq');
   const queryClient = useQueryClient();
   const [seconds, setSeconds] = useState<number | string>(job.schedule.everySeconds);
   const [fieldError, setFieldError] = useState<string>();
@@ -30,19 +33,19 @@ function ScheduleForm({ job, onDone }: { job: DistributionJob; onDone: () => voi
     mutationFn: (everySeconds: number) => unwrap(api.PATCH('/api/hq/distribution/jobs/{code}', { params: { path: { code: job.code } }, body: { everySeconds } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['hq', 'jobs'] });
-      notifySuccess('Schedule saved', `${job.name} now runs every ${String(seconds)} s on its schedule.`);
+      notifySuccess(t('jobs.scheduleSaved'), t('jobs.scheduleSavedText', { name: job.name, seconds: String(seconds) }));
       onDone();
     },
     onError: (error) => {
       const issue = error instanceof ApiError ? error.fieldErrors.find((e) => e.path === 'everySeconds') : undefined;
-      setFieldError(issue ? `Interval ${issue.message}` : undefined);
+      setFieldError(issue ? `${t('jobs.interval')} ${issue.message}` : undefined);
     },
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (typeof seconds !== 'number' || !Number.isInteger(seconds)) return setFieldError('Interval is required');
-    if (seconds < 5 || seconds > 86400) return setFieldError('Interval must be between 5 and 86400 seconds');
+    if (typeof seconds !== 'number' || !Number.isInteger(seconds)) return setFieldError(t('jobs.intervalRequired'));
+    if (seconds < 5 || seconds > 86400) return setFieldError(t('jobs.intervalRange'));
     setFieldError(undefined);
     save.mutate(seconds);
   }
@@ -52,12 +55,12 @@ function ScheduleForm({ job, onDone }: { job: DistributionJob; onDone: () => voi
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           {job.schedule.nearRealTime
-            ? 'This job also runs as soon as it has work (near real time); the schedule is the fallback that catches anything missed.'
-            : 'The job runs on this schedule while it is enabled.'}
+            ? t('jobs.nearRealTimeText')
+            : t('jobs.scheduleText')}
         </Text>
         <NumberInput
-          label="Interval"
-          description="Seconds between scheduled runs (5 to 86400)"
+          label={t('jobs.interval')}
+          description={t('jobs.intervalHint')}
           suffix=" s"
           min={5}
           max={86400}
@@ -69,7 +72,7 @@ function ScheduleForm({ job, onDone }: { job: DistributionJob; onDone: () => voi
           error={fieldError}
           data-autofocus
         />
-        <FormActions error={save.isError && !fieldError ? save.error : null} onCancel={onDone} submitLabel="Save schedule" loading={save.isPending} />
+        <FormActions error={save.isError && !fieldError ? save.error : null} onCancel={onDone} submitLabel={t('jobs.saveSchedule')} loading={save.isPending} />
       </Stack>
     </form>
   );
