@@ -3,6 +3,7 @@
 // (HQ's prospect never learns its lead's id; customers made through dual-write carry no prospect).
 import { Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, isStatus, unwrap } from '../../api/client.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
@@ -36,10 +37,12 @@ function Dash({ text = '—' }: { text?: string }) {
 
 /** "OC-000042 · In review", linking to the case page. */
 export function ProspectCaseLink({ prospectId }: { prospectId: string | undefined }) {
+  // The CRM's lead page shows this too: useTranslation loads the hq texts there when they are not loaded yet.
+  const { t } = useTranslation('hq');
   const found = useCaseOfProspect(prospectId);
   if (found.missing) return <Dash />;
-  if (found.isError) return <Dash text="Could not be loaded" />;
-  if (!found.data) return <Dash text="Loading…" />;
+  if (found.isError) return <Dash text={t('onboarding.links.notLoaded')} />;
+  if (!found.data) return <Dash text={t('onboarding.links.loading')} />;
   return (
     <Group gap="xs" wrap="wrap">
       <AppLink to={`/hq/onboarding-cases/${found.data.id}`} size="sm" ff="monospace">
@@ -52,18 +55,20 @@ export function ProspectCaseLink({ prospectId }: { prospectId: string | undefine
 
 /** The prospect's CRM lead: HQ's own reference when it has one, otherwise the one its case found. */
 export function ProspectLeadLink({ prospectId, leadId }: { prospectId: string; leadId?: string | undefined }) {
+  const { t } = useTranslation('hq');
   const found = useCaseOfProspect(leadId ? undefined : prospectId);
   const id = leadId ?? found.data?.leadId;
   if (!id) return <Dash />;
   return (
     <AppLink to={`/sales/leads/${encodeURIComponent(id)}`} size="sm">
-      Open the lead in the CRM
+      {t('onboarding.links.openLeadInCrm')}
     </AppLink>
   );
 }
 
 /** Where a customer came from: the prospect that made it, or the case whose approval made or used it. */
 export function CustomerOrigin({ account, prospectId }: { account: string; prospectId?: string | undefined }) {
+  const { t } = useTranslation('hq');
   const byCustomer = useQuery({
     queryKey: ['hq', 'onboarding-cases', { customer: account }],
     queryFn: () => unwrap(api.GET('/api/hq/onboarding-cases', { params: { query: { customer: account, sort: 'openedAt', limit: 5, offset: 0 } } })),
@@ -73,7 +78,7 @@ export function CustomerOrigin({ account, prospectId }: { account: string; prosp
   if (!prospect && cases.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        {byCustomer.isPending ? 'Loading…' : 'Not created from a prospect.'}
+        {byCustomer.isPending ? t('onboarding.links.loading') : t('onboarding.links.notFromProspect')}
       </Text>
     );
   }
@@ -81,7 +86,7 @@ export function CustomerOrigin({ account, prospectId }: { account: string; prosp
     <Stack gap={6}>
       {prospect ? (
         <Group gap="xs" wrap="wrap">
-          <Text size="sm">{prospectId ? 'Created by approving prospect' : 'Approved from prospect'}</Text>
+          <Text size="sm">{prospectId ? t('onboarding.links.createdByApproving') : t('onboarding.links.approvedFrom')}</Text>
           <AppLink to={`/hq/prospects/${encodeURIComponent(prospect)}`} ff="monospace" size="sm">
             {prospect}
           </AppLink>
@@ -89,7 +94,7 @@ export function CustomerOrigin({ account, prospectId }: { account: string; prosp
       ) : null}
       {cases.map((c) => (
         <Group key={c.id} gap="xs" wrap="wrap">
-          <Text size="sm">Onboarding case</Text>
+          <Text size="sm">{t('onboarding.links.case')}</Text>
           <AppLink to={`/hq/onboarding-cases/${c.id}`} ff="monospace" size="sm">
             {c.number}
           </AppLink>

@@ -4,31 +4,36 @@ import type { FormEvent } from 'react';
 import { Anchor, Badge, Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { ApiError, api, unwrap } from '../../api/client.ts';
-import { formatDateTime } from '../../ui/format.ts';
+import { currentLocale, formatDateTime } from '../../ui/format.ts';
 import { Section } from '../../ui/Section.tsx';
 import type { CaseDetail } from './caseLabels.ts';
 
 type Question = CaseDetail['questions'][number];
 
 const caseKey = (id: string) => ['hq', 'onboarding-case', id] as const;
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${new Intl.NumberFormat(currentLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 export function CaseQuestions({ caseId }: { caseId: string }) {
+  const { t } = useTranslation('hq');
   // The case page's own query: the questions come with the case.
   const found = useQuery({ queryKey: caseKey(caseId), queryFn: () => unwrap(api.GET('/api/hq/onboarding-cases/{id}', { params: { path: { id: caseId } } })) });
   const c = found.data;
   if (!c) return null;
   const decided = c.status === 'Approved' || c.status === 'Rejected';
   return (
-    <Section title="Questions to the applicant">
+    <Section title={t('onboarding.questions.title')}>
       <Stack gap="lg">
         {c.questions.length === 0 ? (
           <Text size="sm" c="dimmed">
-            No questions yet.
+            {t('onboarding.questions.empty')}
           </Text>
         ) : (
-          <Stack component="ol" gap="md" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Questions, oldest first">
+          <Stack component="ol" gap="md" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('onboarding.questions.list')}>
             {c.questions.map((q) => (
               <QuestionItem key={q.id} caseId={caseId} question={q} />
             ))}
@@ -36,7 +41,7 @@ export function CaseQuestions({ caseId }: { caseId: string }) {
         )}
         {decided ? (
           <Text size="sm" c="dimmed">
-            The case is decided: the applicant can no longer be asked.
+            {t('onboarding.questions.decided')}
           </Text>
         ) : (
           <AskForm caseId={caseId} />
@@ -47,6 +52,7 @@ export function CaseQuestions({ caseId }: { caseId: string }) {
 }
 
 function QuestionItem({ caseId, question: q }: { caseId: string; question: Question }) {
+  const { t } = useTranslation('hq');
   return (
     <li>
       <Stack gap={4}>
@@ -54,13 +60,13 @@ function QuestionItem({ caseId, question: q }: { caseId: string; question: Quest
           {q.text}
         </Text>
         <Text size="xs" c="dimmed">
-          Asked by {q.askedBy} ({q.askedIn === 'sales' ? 'CRM' : 'HQ'}) on {formatDateTime(q.askedAt)}
+          {t('onboarding.questions.asked', { name: q.askedBy, system: q.askedIn === 'sales' ? 'CRM' : 'HQ', at: formatDateTime(q.askedAt) })}
         </Text>
         {q.answer ? (
           <>
             <Group gap="xs">
               <Badge color="teal" variant="light">
-                Answered
+                {t('onboarding.questions.answered')}
               </Badge>
               <Text size="xs" c="dimmed">
                 {formatDateTime(q.answer.at)}
@@ -70,7 +76,7 @@ function QuestionItem({ caseId, question: q }: { caseId: string; question: Quest
               {q.answer.text}
             </Text>
             {q.answer.attachments.length > 0 ? (
-              <List size="sm" icon={<IconPaperclip size={14} aria-hidden />} aria-label="Files">
+              <List size="sm" icon={<IconPaperclip size={14} aria-hidden />} aria-label={t('onboarding.questions.files')}>
                 {q.answer.attachments.map((f) => (
                   <List.Item key={f.id}>
                     {/* Always a download (the server says attachment and nosniff): never opened as a page. */}
@@ -87,7 +93,7 @@ function QuestionItem({ caseId, question: q }: { caseId: string; question: Quest
           </>
         ) : (
           <Badge color="grape" variant="light">
-            Waiting for applicant
+            {t('common:status.WaitingForApplicant')}
           </Badge>
         )}
       </Stack>
@@ -96,6 +102,7 @@ function QuestionItem({ caseId, question: q }: { caseId: string; question: Quest
 }
 
 function AskForm({ caseId }: { caseId: string }) {
+  const { t } = useTranslation('hq');
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
@@ -107,20 +114,20 @@ function AskForm({ caseId }: { caseId: string }) {
       await queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
       await queryClient.invalidateQueries({ queryKey: ['hq', 'onboarding-cases'] });
     },
-    onError: (e) => setError(e instanceof ApiError ? e.problem.detail : 'The question could not be sent. Try again in a moment.'),
+    onError: (e) => setError(e instanceof ApiError ? e.problem.detail : t('onboarding.questions.notSent')),
   });
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!text.trim()) return setError('Write the question.');
-    if (text.length > 2000) return setError('A question can be at most 2,000 characters.');
+    if (!text.trim()) return setError(t('onboarding.questions.required'));
+    if (text.length > 2000) return setError(t('onboarding.questions.tooLong', { max: new Intl.NumberFormat(currentLocale()).format(2000) }));
     ask.mutate({ text });
   }
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">
         <Textarea
-          label="Ask the applicant"
-          description="Mailed to the applicant with a link to the status page, where they answer and can attach PDF, PNG or JPEG files."
+          label={t('onboarding.questions.ask')}
+          description={t('onboarding.questions.askHelp')}
           autosize
           minRows={2}
           maxLength={2000}
@@ -130,7 +137,7 @@ function AskForm({ caseId }: { caseId: string }) {
         />
         <Group>
           <Button type="submit" loading={ask.isPending}>
-            Send question
+            {t('onboarding.questions.send')}
           </Button>
         </Group>
       </Stack>

@@ -4,6 +4,7 @@ import { Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } fro
 import { IconInbox } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
 import { Empty } from '../../ui/Empty.tsx';
@@ -25,6 +26,7 @@ const limit = 25;
 const sorts = ['-openedAt', 'openedAt'] as const;
 
 export function CasesPage() {
+  const { t } = useTranslation('hq');
   const [filters, setFilters] = useQueryParams({ status: 'All', search: '', sort: '-openedAt', offset: '0', from: '', to: '' });
   const status = caseStatuses.find((s) => s === filters.status);
   const search = filters.search.trim();
@@ -45,48 +47,48 @@ export function CasesPage() {
 
   return (
     <>
-      <PageHeader title="Onboarding cases" description="One case per partner request, newest first: its status, its age and everything that happened to it." />
+      <PageHeader title={t('onboarding.cases.title')} description={t('onboarding.cases.description')} />
       <Stack gap="lg">
         <FunnelPanel />
         <Paper withBorder radius="md" p="md">
           <Stack gap="md">
             <Group justify="space-between" align="flex-end" wrap="wrap">
               <NativeSelect
-                label="Status"
+                label={t('onboarding.status')}
                 value={status ?? 'All'}
                 onChange={(e) => setFilters({ status: e.currentTarget.value, offset: '0' })}
-                data={[{ value: 'All', label: 'All' }, ...caseStatuses.map((s) => ({ value: s, label: statusLabel(s) }))]}
+                data={[{ value: 'All', label: t('onboarding.cases.all') }, ...caseStatuses.map((s) => ({ value: s, label: statusLabel(s) }))]}
                 w={220}
               />
-              <SearchInput value={search} onSearch={onSearch} placeholder="Company or e-mail" />
-              <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label="Opened" />
+              <SearchInput value={search} onSearch={onSearch} placeholder={t('onboarding.cases.searchPlaceholder')} />
+              <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label={t('onboarding.cases.opened')} />
               <ExportCsvButton path="/api/hq/onboarding-cases" query={listQuery} />
             </Group>
-            {cases.data && cases.isError ? <ErrorAlert error={cases.error} title="The list could not be refreshed" /> : null}
+            {cases.data && cases.isError ? <ErrorAlert error={cases.error} title={t('dualWrite.listNotRefreshed')} /> : null}
             {!cases.data ? (
               cases.isError ? (
-                <ErrorAlert error={cases.error} title="The cases could not be loaded" />
+                <ErrorAlert error={cases.error} title={t('onboarding.cases.notLoaded')} />
               ) : (
                 <TableSkeleton />
               )
             ) : cases.data.items.length === 0 ? (
               <Empty
                 icon={<IconInbox size={24} />}
-                title={filtered ? 'No cases match' : 'No cases yet'}
-                description={filtered ? 'Try another status or search.' : 'Each partner request opens a case as soon as HQ takes it in.'}
+                title={filtered ? t('onboarding.cases.noMatch') : t('onboarding.cases.empty')}
+                description={filtered ? t('onboarding.cases.noMatchText') : t('onboarding.cases.emptyText')}
               />
             ) : (
               <>
                 <Table.ScrollContainer minWidth={760}>
-                  <Table striped aria-label="Onboarding cases">
+                  <Table striped aria-label={t('onboarding.cases.title')}>
                     <Table.Thead>
                       <Table.Tr style={{ whiteSpace: 'nowrap' }}>
-                        <Table.Th>Case</Table.Th>
-                        <Table.Th>Company</Table.Th>
-                        <Table.Th>E-mail</Table.Th>
-                        <Table.Th>Status</Table.Th>
+                        <Table.Th>{t('onboarding.case.case')}</Table.Th>
+                        <Table.Th>{t('onboarding.company')}</Table.Th>
+                        <Table.Th>{t('onboarding.email')}</Table.Th>
+                        <Table.Th>{t('onboarding.status')}</Table.Th>
                         <SortableTh field="openedAt" sort={sort} onSort={(s) => setFilters({ sort: s, offset: '0' })} descendingFirst>
-                          Age
+                          {t('onboarding.cases.age')}
                         </SortableTh>
                       </Table.Tr>
                     </Table.Thead>
@@ -124,11 +126,12 @@ export function CasesPage() {
 }
 
 function FunnelPanel() {
+  const { t } = useTranslation('hq');
   const funnel = useQuery({
     queryKey: ['hq', 'onboarding-cases', 'funnel'],
     queryFn: () => unwrap(api.GET('/api/hq/onboarding-cases/funnel')),
   });
-  if (funnel.isError) return <ErrorAlert error={funnel.error} title="The funnel could not be loaded" />;
+  if (funnel.isError) return <ErrorAlert error={funnel.error} title={t('onboarding.funnel.notLoaded')} />;
   if (!funnel.data) return null;
   return <Funnel funnel={funnel.data} />;
 }
@@ -147,26 +150,27 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 function Funnel({ funnel: f }: { funnel: CaseFunnel }) {
+  const { t } = useTranslation('hq');
   const most = Math.max(1, ...f.weeks.map((w) => w.requests));
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="funnel-title">
       <Title order={2} fz="md" id="funnel-title" mb="sm">
-        Last 8 weeks
+        {t('onboarding.funnel.title')}
       </Title>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md" mb="md">
-        <Figure label="Requests" value={formatNumber(f.requests)} />
-        <Figure label="Decided" value={formatNumber(f.decided)} />
-        <Figure label="Approved" value={formatNumber(f.approved)} />
-        <Figure label="Median time to decision" value={durationText(f.medianSecondsToDecision)} />
+        <Figure label={t('onboarding.funnel.requests')} value={formatNumber(f.requests)} />
+        <Figure label={t('onboarding.funnel.decided')} value={formatNumber(f.decided)} />
+        <Figure label={t('onboarding.funnel.approved')} value={formatNumber(f.approved)} />
+        <Figure label={t('onboarding.funnel.median')} value={durationText(f.medianSecondsToDecision)} />
       </SimpleGrid>
       <Table.ScrollContainer minWidth={480}>
-        <Table aria-label="Requests per week" verticalSpacing={4} fz="sm">
+        <Table aria-label={t('onboarding.funnel.perWeek')} verticalSpacing={4} fz="sm">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Week of</Table.Th>
-              <Table.Th style={{ textAlign: 'right' }}>Requests</Table.Th>
-              <Table.Th style={{ textAlign: 'right' }}>Decided</Table.Th>
-              <Table.Th style={{ textAlign: 'right' }}>Approved</Table.Th>
+              <Table.Th>{t('onboarding.funnel.weekOf')}</Table.Th>
+              <Table.Th style={{ textAlign: 'right' }}>{t('onboarding.funnel.requests')}</Table.Th>
+              <Table.Th style={{ textAlign: 'right' }}>{t('onboarding.funnel.decided')}</Table.Th>
+              <Table.Th style={{ textAlign: 'right' }}>{t('onboarding.funnel.approved')}</Table.Th>
               <Table.Th w="40%" aria-hidden />
             </Table.Tr>
           </Table.Thead>
