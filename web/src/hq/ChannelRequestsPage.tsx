@@ -14,24 +14,23 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { DateRangeFilter, ExportCsvButton } from '../ui/ListExport.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { SegmentedFilter } from '../ui/SegmentedFilter.tsx';
-import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { StatusBadge, statusLabel } from '../ui/StatusBadge.tsx';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { toOffset, useQueryParams } from '../ui/useQueryParams.ts';
+import { useTranslation } from 'react-i18next';
 
 const limit = 25;
 const statuses: readonly ChannelRequestStatus[] = ['Uploaded', 'Processed', 'Failed'];
 type Kind = NonNullable<NonNullable<paths['/api/hq/channel-requests']['get']['parameters']['query']>['kind']>;
-const kinds: { value: Kind; label: string }[] = [
-  { value: 'partner-request', label: 'Partner requests' },
-  { value: 'organization-user', label: 'Organization users' },
-  { value: 'sales-order', label: 'Orders' },
-];
-const kindLabels: Record<string, string> = { 'partner-request': 'Partner request', 'organization-user': 'Organization user', 'sales-order': 'Order' };
+const kinds: readonly Kind[] = ['partner-request', 'organization-user', 'sales-order'];
+/** A kind's words in hq's channelRequests.kinds / channelRequests.kind. */
+const kindKeys: Record<Kind, string> = { 'partner-request': 'partnerRequest', 'organization-user': 'organizationUser', 'sales-order': 'salesOrder' };
 
 export function ChannelRequestsPage() {
+  const { t } = useTranslation('hq');
   const [filters, setFilters] = useQueryParams({ status: 'All', kind: 'All', offset: '0', from: '', to: '' });
   const status = statuses.find((s) => s === filters.status);
-  const kind = kinds.find((k) => k.value === filters.kind)?.value;
+  const kind = kinds.find((k) => k === filters.kind);
   const offset = toOffset(filters.offset);
   const { from, to } = filters;
   // The filters the list and its CSV export share.
@@ -46,36 +45,36 @@ export function ChannelRequestsPage() {
   return (
     <>
       <PageHeader
-        title="Channel requests"
-        description="Records uploaded by the online store (job P-0001): partner requests, organization user changes and orders, and their fate: processed, or failed with the reason."
+        title={t('channelRequests.title')}
+        description={t('channelRequests.description')}
       />
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <Group align="flex-end" gap="lg" wrap="wrap">
-            <SegmentedFilter label="Status" value={status ?? 'All'} options={statuses} onChange={(value) => setFilters({ status: value, offset: '0' })} />
+            <SegmentedFilter label={t('channelRequests.columns.status')} value={status ?? 'All'} options={statuses.map((s) => ({ value: s, label: statusLabel(s) }))} onChange={(value) => setFilters({ status: value, offset: '0' })} />
             <Select
-              label="Record kind"
+              label={t('channelRequests.recordKind')}
               w={220}
               allowDeselect={false}
               value={kind ?? 'All'}
-              data={[{ value: 'All', label: 'All kinds' }, ...kinds]}
+              data={[{ value: 'All', label: t('channelRequests.allKinds') }, ...kinds.map((k) => ({ value: k, label: t(`channelRequests.kinds.${kindKeys[k]}`) }))]}
               onChange={(value) => setFilters({ kind: value ?? 'All', offset: '0' })}
             />
-            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label="Uploaded" />
+            <DateRangeFilter from={from} to={to} onChange={(range) => setFilters({ ...range, offset: '0' })} label={t('channelRequests.columns.uploaded')} />
             <ExportCsvButton path="/api/hq/channel-requests" query={listQuery} />
           </Group>
-          {requests.data && requests.isError ? <ErrorAlert error={requests.error} title="The list could not be refreshed" /> : null}
+          {requests.data && requests.isError ? <ErrorAlert error={requests.error} title={t('prospects.refreshError')} /> : null}
           {!requests.data ? (
             requests.isError ? (
-              <ErrorAlert error={requests.error} title="The channel requests could not be loaded" />
+              <ErrorAlert error={requests.error} title={t('channelRequests.loadError')} />
             ) : (
               <TableSkeleton />
             )
           ) : requests.data.items.length === 0 ? (
             <Empty
               icon={<IconInbox size={24} />}
-              title={status ? `No ${status.toLowerCase()} channel requests` : 'No channel requests yet'}
-              description="Partner requests from the online store are uploaded here within seconds."
+              title={status ? t(`channelRequests.emptyStatus.${status}`) : t('channelRequests.empty')}
+              description={t('channelRequests.emptyText')}
             />
           ) : (
             <>
@@ -83,15 +82,15 @@ export function ChannelRequestsPage() {
                 <Table striped>
                   <Table.Thead>
                     <Table.Tr style={{ whiteSpace: 'nowrap' }}>
-                      <Table.Th>Request</Table.Th>
-                      <Table.Th>Record</Table.Th>
-                      <Table.Th>Status</Table.Th>
-                      <Table.Th>Uploaded</Table.Th>
-                      <Table.Th>Processed</Table.Th>
-                      <Table.Th>Outcome</Table.Th>
+                      <Table.Th>{t('channelRequests.columns.request')}</Table.Th>
+                      <Table.Th>{t('channelRequests.columns.record')}</Table.Th>
+                      <Table.Th>{t('channelRequests.columns.status')}</Table.Th>
+                      <Table.Th>{t('channelRequests.columns.uploaded')}</Table.Th>
+                      <Table.Th>{t('channelRequests.columns.processed')}</Table.Th>
+                      <Table.Th>{t('channelRequests.columns.outcome')}</Table.Th>
                       <Table.Th>
                         <Text span size="sm" fw={700}>
-                          Actions
+                          {t('staffUsers.columns.actions')}
                         </Text>
                       </Table.Th>
                     </Table.Tr>
@@ -113,14 +112,15 @@ export function ChannelRequestsPage() {
 }
 
 function RequestRow({ request }: { request: ChannelRequest }) {
+  const { t } = useTranslation('hq');
   const queryClient = useQueryClient();
   const retry = useMutation({
     mutationFn: () => unwrap(api.POST('/api/hq/channel-requests/{id}/retry', { params: { path: { id: request.id } } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['hq', 'channel-requests'] });
-      notifySuccess('Retry queued', `Channel request ${request.id} will be processed again.`);
+      notifySuccess(t('channelRequests.retryQueued'), t('channelRequests.retryQueuedText', { id: request.id }));
     },
-    onError: (error) => notifyError(error, 'The request could not be retried'),
+    onError: (error) => notifyError(error, t('channelRequests.retryError')),
   });
 
   return (
@@ -132,7 +132,7 @@ function RequestRow({ request }: { request: ChannelRequest }) {
           </Text>
         </Tooltip>
         <Text size="xs" c="dimmed">
-          {request.channelId} · {kindLabels[request.kind] ?? request.kind}
+          {request.channelId} · {request.kind in kindKeys ? t(`channelRequests.kind.${kindKeys[request.kind as Kind]}`) : request.kind}
         </Text>
       </Table.Td>
       <Table.Td miw={180}>
@@ -163,23 +163,23 @@ function RequestRow({ request }: { request: ChannelRequest }) {
           </Text>
         ) : request.prospectId ? (
           <Group gap={4} wrap="nowrap">
-            <Text size="sm">Prospect</Text>
+            <Text size="sm">{t('channelRequests.prospect')}</Text>
             <AppLink to={`/hq/prospects/${encodeURIComponent(request.prospectId)}`} ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }}>
               {request.prospectId}
             </AppLink>
           </Group>
         ) : request.status === 'Processed' ? (
-          <Text size="sm">{request.kind === 'sales-order' ? 'Sales order created' : 'Applied in HQ'}</Text>
+          <Text size="sm">{request.kind === 'sales-order' ? t('channelRequests.salesOrderCreated') : t('channelRequests.appliedInHq')}</Text>
         ) : (
           <Text size="sm" c="dimmed">
-            Waiting to be processed
+            {t('channelRequests.waiting')}
           </Text>
         )}
       </Table.Td>
       <Table.Td>
         {request.status === 'Failed' ? (
           <Button size="xs" variant="light" leftSection={<IconRotateClockwise size={14} />} loading={retry.isPending} onClick={() => retry.mutate()}>
-            Retry
+            {t('channelRequests.retry')}
           </Button>
         ) : null}
       </Table.Td>

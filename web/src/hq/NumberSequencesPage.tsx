@@ -14,15 +14,16 @@ import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
 import type { FieldErrors } from '../ui/problems.ts';
 import { TableSkeleton } from '../ui/TableSkeleton.tsx';
 import { AdminOnly } from './AdminOnly.tsx';
+import { useTranslation } from 'react-i18next';
 
 type Field = 'prefix' | 'width' | 'nextValue';
-const labels: Record<Field, string> = { prefix: 'Prefix', width: 'Width', nextValue: 'Next value' };
 const fieldOf = (path: string): Field | undefined => (path === 'prefix' || path === 'width' || path === 'nextValue' ? path : undefined);
 
 export function NumberSequencesPage() {
+  const { t } = useTranslation('hq');
   return (
     <>
-      <PageHeader title="Number sequences" description="How new customer accounts, hierarchies and other records are numbered. A change applies to the next number." />
+      <PageHeader title={t('numberSequences.title')} description={t('numberSequences.description')} />
       <AdminOnly>
         <SequenceTable />
       </AdminOnly>
@@ -31,31 +32,32 @@ export function NumberSequencesPage() {
 }
 
 function SequenceTable() {
+  const { t } = useTranslation('hq');
   const sequences = useQuery({ queryKey: ['hq', 'number-sequences'], queryFn: () => unwrap(api.GET('/api/hq/number-sequences')) });
   return (
     <Paper withBorder radius="md" p="md">
       {!sequences.data ? (
         sequences.isError ? (
-          <ErrorAlert error={sequences.error} title="The number sequences could not be loaded" />
+          <ErrorAlert error={sequences.error} title={t('numberSequences.loadError')} />
         ) : (
           <TableSkeleton rows={4} />
         )
       ) : sequences.data.items.length === 0 ? (
-        <Empty title="No number sequences" />
+        <Empty title={t('numberSequences.empty')} />
       ) : (
         <Table.ScrollContainer minWidth={860}>
           <Table verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Code</Table.Th>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Prefix</Table.Th>
-                <Table.Th>Width</Table.Th>
-                <Table.Th>Next value</Table.Th>
-                <Table.Th>Next number</Table.Th>
+                <Table.Th>{t('jobs.columns.code')}</Table.Th>
+                <Table.Th>{t('jobs.columns.name')}</Table.Th>
+                <Table.Th>{t('numberSequences.fields.prefix')}</Table.Th>
+                <Table.Th>{t('numberSequences.fields.width')}</Table.Th>
+                <Table.Th>{t('numberSequences.fields.nextValue')}</Table.Th>
+                <Table.Th>{t('numberSequences.nextNumber')}</Table.Th>
                 <Table.Th>
                   <Text span size="sm" fw={700}>
-                    Actions
+                    {t('staffUsers.columns.actions')}
                   </Text>
                 </Table.Th>
               </Table.Tr>
@@ -78,6 +80,7 @@ function preview(prefix: string, width: number, nextValue: number): string {
 }
 
 function SequenceRow({ sequence }: { sequence: NumberSequence }) {
+  const { t } = useTranslation('hq');
   const [editing, setEditing] = useState(false);
   if (!editing) {
     return (
@@ -101,8 +104,8 @@ function SequenceRow({ sequence }: { sequence: NumberSequence }) {
           </Text>
         </Table.Td>
         <Table.Td>
-          <Tooltip label="Edit">
-            <ActionIcon variant="subtle" onClick={() => setEditing(true)} aria-label={`Edit number sequence ${sequence.code}`}>
+          <Tooltip label={t('products.edit')}>
+            <ActionIcon variant="subtle" onClick={() => setEditing(true)} aria-label={t('numberSequences.editLabel', { code: sequence.code })}>
               <IconPencil size={16} />
             </ActionIcon>
           </Tooltip>
@@ -114,6 +117,8 @@ function SequenceRow({ sequence }: { sequence: NumberSequence }) {
 }
 
 function SequenceEditRow({ sequence, onDone }: { sequence: NumberSequence; onDone: () => void }) {
+  const { t } = useTranslation('hq');
+  const labels: Record<Field, string> = { prefix: t('numberSequences.fields.prefix'), width: t('numberSequences.fields.width'), nextValue: t('numberSequences.fields.nextValue') };
   const queryClient = useQueryClient();
   const [prefix, setPrefix] = useState(sequence.prefix);
   const [width, setWidth] = useState<number | string>(sequence.width);
@@ -125,21 +130,21 @@ function SequenceEditRow({ sequence, onDone }: { sequence: NumberSequence; onDon
       unwrap(api.PATCH('/api/hq/number-sequences/{code}', { params: { path: { code: sequence.code } }, body })),
     onSuccess: (updated) => {
       void queryClient.invalidateQueries({ queryKey: ['hq', 'number-sequences'] });
-      notifySuccess('Number sequence saved', `The next ${updated.name.toLowerCase()} will be ${updated.nextNumber}.`);
+      notifySuccess(t('numberSequences.saved'), t('numberSequences.savedText', { name: updated.name.toLowerCase(), number: updated.nextNumber }));
       onDone();
     },
     onError: (error) => {
       setErrors(fieldErrorsFrom(error, fieldOf, (field) => labels[field]));
-      if (!allFieldsMapped(error, fieldOf)) notifyError(error, 'The number sequence was not saved');
+      if (!allFieldsMapped(error, fieldOf)) notifyError(error, t('numberSequences.saveError'));
     },
   });
 
   function submit() {
     const found: FieldErrors<Field> = {};
-    if (prefix.length > 10) found.prefix = 'Prefix must be at most 10 characters';
-    else if (!/^[A-Za-z0-9-]*$/.test(prefix)) found.prefix = 'Prefix may only have letters, digits and -';
-    if (typeof width !== 'number' || !Number.isInteger(width) || width < 1 || width > 12) found.width = 'Width must be between 1 and 12';
-    if (typeof nextValue !== 'number' || !Number.isInteger(nextValue) || nextValue < 1) found.nextValue = 'Next value must be at least 1';
+    if (prefix.length > 10) found.prefix = t('numberSequences.prefixTooLong');
+    else if (!/^[A-Za-z0-9-]*$/.test(prefix)) found.prefix = t('numberSequences.prefixInvalid');
+    if (typeof width !== 'number' || !Number.isInteger(width) || width < 1 || width > 12) found.width = t('numberSequences.widthRange');
+    if (typeof nextValue !== 'number' || !Number.isInteger(nextValue) || nextValue < 1) found.nextValue = t('numberSequences.nextValueMin');
     setErrors(found);
     if (Object.keys(found).length > 0 || typeof width !== 'number' || typeof nextValue !== 'number') return;
     save.mutate({ prefix, width, nextValue });
@@ -156,7 +161,7 @@ function SequenceEditRow({ sequence, onDone }: { sequence: NumberSequence; onDon
       <Table.Td>{sequence.name}</Table.Td>
       <Table.Td>
         <TextInput
-          label="Prefix"
+          label={labels.prefix}
           size="xs"
           w={110}
           value={prefix}
@@ -167,11 +172,11 @@ function SequenceEditRow({ sequence, onDone }: { sequence: NumberSequence; onDon
         />
       </Table.Td>
       <Table.Td>
-        <NumberInput label="Width" size="xs" w={80} min={1} max={12} allowDecimal={false} allowNegative={false} value={width} error={errors.width} onChange={setWidth} />
+        <NumberInput label={labels.width} size="xs" w={80} min={1} max={12} allowDecimal={false} allowNegative={false} value={width} error={errors.width} onChange={setWidth} />
       </Table.Td>
       <Table.Td>
         <NumberInput
-          label="Next value"
+          label={labels.nextValue}
           size="xs"
           w={130}
           min={1}
@@ -191,10 +196,10 @@ function SequenceEditRow({ sequence, onDone }: { sequence: NumberSequence; onDon
       <Table.Td>
         <Group gap={6} wrap="nowrap">
           <Button size="xs" loading={save.isPending} onClick={submit}>
-            Save
+            {t('numberSequences.save')}
           </Button>
           <Button size="xs" variant="default" onClick={onDone} disabled={save.isPending}>
-            Cancel
+            {t('common:ui.cancel')}
           </Button>
         </Group>
       </Table.Td>

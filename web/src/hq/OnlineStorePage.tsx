@@ -16,26 +16,27 @@ import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
 import type { FieldErrors } from '../ui/problems.ts';
 import { DetailSkeleton } from '../ui/TableSkeleton.tsx';
 import { useIsAdministrator } from './useMe.ts';
+import { useTranslation } from 'react-i18next';
 
 type Field = 'name' | 'url' | 'defaultLanguage';
-const labels: Record<Field, string> = { name: 'Name', url: 'URL', defaultLanguage: 'Default language' };
 const fieldOf = (path: string): Field | undefined => (path === 'name' || path === 'url' || path === 'defaultLanguage' ? path : undefined);
 const languagePattern = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
 
 export function OnlineStorePage() {
+  const { t } = useTranslation('hq');
   const stores = useQuery({ queryKey: ['hq', 'online-stores'], queryFn: () => unwrap(api.GET('/api/hq/online-stores')) });
   return (
     <>
-      <PageHeader title="Online store" description="The channel the storefront serves. Changes reach the storefront through distribution job 1070." />
+      <PageHeader title={t('onlineStore.title')} description={t('onlineStore.description')} />
       {!stores.data ? (
         stores.isError ? (
-          <ErrorAlert error={stores.error} title="The online store could not be loaded" />
+          <ErrorAlert error={stores.error} title={t('onlineStore.loadError')} />
         ) : (
           <DetailSkeleton />
         )
       ) : stores.data.items.length === 0 ? (
         <Paper withBorder radius="md">
-          <Empty icon={<IconBuildingStore size={24} />} title="No online store" description="No online store is set up yet." />
+          <Empty icon={<IconBuildingStore size={24} />} title={t('onlineStore.empty')} description={t('onlineStore.emptyText')} />
         </Paper>
       ) : (
         <Stack gap="lg">
@@ -49,6 +50,7 @@ export function OnlineStorePage() {
 }
 
 function StoreCard({ store }: { store: OnlineStore }) {
+  const { t } = useTranslation('hq');
   const admin = useIsAdministrator();
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
@@ -58,23 +60,23 @@ function StoreCard({ store }: { store: OnlineStore }) {
         </Title>
         <Details
           items={[
-            ['Store ID', <Text size="sm" ff="monospace">{store.id}</Text>],
-            ['URL', store.url],
-            ['Customer type', store.customerType],
-            ['Default language', store.defaultLanguage],
-            ['Last changed', formatDateTime(store.updatedAt)],
+            [t('onlineStore.storeId'), <Text size="sm" ff="monospace">{store.id}</Text>],
+            [t('onlineStore.fields.url'), store.url],
+            [t('onlineStore.customerType'), store.customerType],
+            [t('onlineStore.fields.defaultLanguage'), store.defaultLanguage],
+            [t('prospectDetail.lastChanged'), formatDateTime(store.updatedAt)],
           ]}
         />
       </Paper>
       <Paper withBorder radius="md" p="lg">
         <Title order={2} fz="lg" mb="md">
-          Edit
+          {t('onlineStore.edit')}
         </Title>
         {admin ? (
           <StoreForm store={store} />
         ) : (
           <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} />}>
-            Only administrators can change the online store.
+            {t('onlineStore.adminOnly')}
           </Alert>
         )}
       </Paper>
@@ -83,6 +85,8 @@ function StoreCard({ store }: { store: OnlineStore }) {
 }
 
 function StoreForm({ store }: { store: OnlineStore }) {
+  const { t } = useTranslation('hq');
+  const labels: Record<Field, string> = { name: t('onlineStore.fields.name'), url: t('onlineStore.fields.url'), defaultLanguage: t('onlineStore.fields.defaultLanguage') };
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Record<Field, string>>({ name: store.name, url: store.url, defaultLanguage: store.defaultLanguage });
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
@@ -91,21 +95,21 @@ function StoreForm({ store }: { store: OnlineStore }) {
     onSuccess: (updated) => {
       void queryClient.invalidateQueries({ queryKey: ['hq', 'online-stores'] });
       setValues({ name: updated.name, url: updated.url, defaultLanguage: updated.defaultLanguage });
-      notifySuccess('Online store saved', 'The storefront picks up the change with its next download (job 1070).');
+      notifySuccess(t('onlineStore.saved'), t('onlineStore.savedText'));
     },
     onError: (error) => setErrors(fieldErrorsFrom(error, fieldOf, (field) => labels[field])),
   });
 
   function validate(): FieldErrors<Field> {
     const found: FieldErrors<Field> = {};
-    if (!values.name.trim()) found.name = 'Name is required';
-    else if (values.name.length > 100) found.name = 'Name must be at most 100 characters';
+    if (!values.name.trim()) found.name = t('onlineStore.nameRequired');
+    else if (values.name.length > 100) found.name = t('onlineStore.nameTooLong');
     try {
       new URL(values.url);
     } catch {
-      found.url = 'URL must be a valid uri';
+      found.url = t('onlineStore.urlInvalid');
     }
-    if (!languagePattern.test(values.defaultLanguage)) found.defaultLanguage = 'Default language must be a language code such as en or en-US';
+    if (!languagePattern.test(values.defaultLanguage)) found.defaultLanguage = t('onlineStore.languageInvalid');
     return found;
   }
 
@@ -134,7 +138,7 @@ function StoreForm({ store }: { store: OnlineStore }) {
       <Stack gap="md">
         <TextInput {...input('name')} maxLength={100} />
         <TextInput {...input('url')} type="url" maxLength={300} />
-        <TextInput {...input('defaultLanguage')} description="A language code, e.g. en-US" w={200} />
+        <TextInput {...input('defaultLanguage')} description={t('onlineStore.languageHint')} w={200} />
         {save.isError && !allFieldsMapped(save.error, fieldOf) ? (
           <Alert color="red" variant="light" role="alert">
             {errorMessage(save.error)}
@@ -142,7 +146,7 @@ function StoreForm({ store }: { store: OnlineStore }) {
         ) : null}
         <Group>
           <Button type="submit" loading={save.isPending} disabled={!changed}>
-            Save changes
+            {t('onlineStore.save')}
           </Button>
         </Group>
       </Stack>
