@@ -63,6 +63,16 @@ it('releases a product in HQ, shows it to a partner with its price and quantity 
   expect(await hqRow.textContent()).toContain('Active');
   await expectAccessible(hq, 'HQ Products');
 
+  // She switches the back office to Estonian in the header: the page and the sidebar read in Estonian, then back.
+  await hq.getByRole('banner').getByLabel('Language').selectOption('et');
+  await hq.getByRole('heading', { name: 'Tooted', level: 1 }).waitFor();
+  await hq.getByRole('navigation', { name: 'Peamenüü' }).getByRole('link', { name: 'Müügitellimused' }).waitFor();
+  expect(await hq.getByRole('button', { name: 'Uus toode' }).count()).toBe(1);
+  expect(await hqRow.textContent()).toContain('Aktiivne');
+  await expectAccessible(hq, 'HQ Products in Estonian');
+  await hq.getByRole('banner').getByLabel('Keel').selectOption('en');
+  await hq.getByRole('heading', { name: 'Products', level: 1 }).waitFor();
+
   // A partner user signs in on the storefront and opens Products from the header.
   const partner = await approvedPartner(t);
   await waitFor(async () => (await t.request('GET', `/api/store/products/${itemNumber}`, { token: partner.admin })).status === 200, 'job 1040 to carry the product to the storefront');
