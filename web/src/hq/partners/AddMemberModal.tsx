@@ -4,6 +4,8 @@ import { IconArrowBackUp, IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError, errorMessage, unwrap } from '../../api/client.ts';
 import type { Customer, CustomerHierarchy, HierarchyRole } from '../../api/client.ts';
 import { notifySuccess } from '../../ui/notify.ts';
@@ -13,24 +15,26 @@ import { CustomerFields } from './CustomerFields.tsx';
 import { customerFieldOf, customerLabel, emptyCustomer, toCustomerBody, validateCustomer } from './customerForm.ts';
 import type { CustomerField, CustomerValues } from './customerForm.ts';
 import { CustomerSelect } from './CustomerSelect.tsx';
-import { roleDescriptions, roleOptions } from './MemberModals.tsx';
+import { roleDescription, roleOptions } from './MemberModals.tsx';
 import { usePartnerCache } from './usePartnerCache.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 
 export function AddMemberModal({ hierarchy, opened, onClose }: { hierarchy: CustomerHierarchy; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('hq');
   return (
-    <Modal opened={opened} onClose={onClose} title={`Add a member to ${hierarchy.name}`} size="lg" centered>
+    <Modal opened={opened} onClose={onClose} title={t('partners.addMember.title', { name: hierarchy.name })} size="lg" centered>
       {opened ? <AddMemberForm hierarchy={hierarchy} onDone={onClose} /> : null}
     </Modal>
   );
 }
 
-/** Why a person cannot join: they already belong to a business partner (a person belongs to one at most). */
+/** Why a person cannot join: they already belong to a business partner (a person belongs to one at most). Call it while rendering. */
 export function membershipOf(customer: Customer): string | undefined {
-  return customer.hierarchyId ? `already in ${customer.hierarchyId}` : undefined;
+  return customer.hierarchyId ? i18next.t('hq:partners.addMember.alreadyIn', { id: customer.hierarchyId }) : undefined;
 }
 
 function AddMemberForm({ hierarchy, onDone }: { hierarchy: CustomerHierarchy; onDone: () => void }) {
+  const { t } = useTranslation('hq');
   const queryClient = useQueryClient();
   const cache = usePartnerCache();
   const organization = useQuery({
@@ -65,7 +69,7 @@ function AddMemberForm({ hierarchy, onDone }: { hierarchy: CustomerHierarchy; on
     onSuccess: ({ updated, account }) => {
       cache.updated(updated);
       const name = updated.members.find((m) => m.account === account)?.name ?? account;
-      notifySuccess('Member added', `${name} is ${role === 'Admin' ? 'an Admin' : 'a User'} of ${hierarchy.name} and was sent an invitation to the store.`);
+      notifySuccess(t('partners.addMember.added'), t(`partners.addMember.addedText.${role}`, { name, partner: hierarchy.name }));
       onDone();
     },
     onError: (error) => {
@@ -90,7 +94,7 @@ function AddMemberForm({ hierarchy, onDone }: { hierarchy: CustomerHierarchy; on
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (mode === 'existing') {
-      if (!person) return setPersonError('Person is required');
+      if (!person) return setPersonError(t('partners.validation.required', { label: t('partners.person') }));
       setPersonError(undefined);
       return save.mutate({ account: person.account });
     }
@@ -111,8 +115,8 @@ function AddMemberForm({ hierarchy, onDone }: { hierarchy: CustomerHierarchy; on
           <>
             <CustomerSelect
               type="Person"
-              label="Person"
-              description="A person customer who belongs to no business partner yet"
+              label={t('partners.person')}
+              description={t('partners.addMember.personHelp')}
               required
               value={person}
               onChange={(customer) => {
@@ -124,10 +128,10 @@ function AddMemberForm({ hierarchy, onDone }: { hierarchy: CustomerHierarchy; on
             />
             <Group gap="xs">
               <Text size="sm" c="dimmed">
-                Not a customer yet?
+                {t('partners.addMember.notACustomer')}
               </Text>
               <Button variant="subtle" size="compact-sm" leftSection={<IconUserPlus size={16} />} onClick={() => switchTo('new')}>
-                New person
+                {t('partners.addMember.newPerson')}
               </Button>
             </Group>
           </>
@@ -135,30 +139,30 @@ function AddMemberForm({ hierarchy, onDone }: { hierarchy: CustomerHierarchy; on
           <>
             <Group justify="space-between" align="center">
               <Text size="sm">
-                {created ? `Customer ${created.account} was created; save to add them.` : `A new person customer, with the address of ${hierarchy.organization.name} to start with.`}
+                {created ? t('partners.addMember.created', { account: created.account }) : t('partners.addMember.newPersonText', { name: hierarchy.organization.name })}
               </Text>
               <Button variant="subtle" size="compact-sm" leftSection={<IconArrowBackUp size={16} />} onClick={() => switchTo('existing')} disabled={created !== undefined}>
-                Choose an existing person
+                {t('partners.addMember.chooseExisting')}
               </Button>
             </Group>
             {form ? (
               <CustomerFields type="Person" values={form} errors={errors} onChange={change} autoFocus />
             ) : organization.isError ? (
-              <Alert color="red" variant="light" role="alert" title="The organization's address could not be loaded">
+              <Alert color="red" variant="light" role="alert" title={t('partners.addMember.addressNotLoaded')}>
                 {errorMessage(organization.error)}
               </Alert>
             ) : (
               <Text size="sm" c="dimmed">
-                Loading the organization's address…
+                {t('partners.addMember.loadingAddress')}
               </Text>
             )}
           </>
         )}
-        <NativeSelect label="Role" description={roleDescriptions[role]} data={roleOptions} value={role} onChange={(event) => setRole(event.currentTarget.value as HierarchyRole)} />
+        <NativeSelect label={t('partners.member.role')} description={roleDescription(role)} data={roleOptions()} value={role} onChange={(event) => setRole(event.currentTarget.value as HierarchyRole)} />
         <Text size="xs" c="dimmed">
-          The new member gets an e-mail invitation to the store, valid for 7 days.
+          {t('partners.addMember.invitationNote')}
         </Text>
-        <FormActions error={save.isError && !fieldErrorShown ? save.error : null} onCancel={onDone} submitLabel="Save member" loading={save.isPending} disabled={mode === 'new' && !form} />
+        <FormActions error={save.isError && !fieldErrorShown ? save.error : null} onCancel={onDone} submitLabel={t('partners.member.save')} loading={save.isPending} disabled={mode === 'new' && !form} />
       </Stack>
     </form>
   );

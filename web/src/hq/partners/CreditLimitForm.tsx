@@ -3,6 +3,7 @@ import { Alert, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError, errorMessage, unwrap } from '../../api/client.ts';
 import type { Customer } from '../../api/client.ts';
 import { formatAmount } from '../../ui/format.ts';
@@ -12,6 +13,7 @@ import { Section } from '../../ui/Section.tsx';
 const maximum = 1e15;
 
 export function CreditLimitForm({ customer }: { customer: Customer }) {
+  const { t } = useTranslation('hq');
   const queryClient = useQueryClient();
   const [limit, setLimit] = useState<string | number>(customer.creditLimit ?? '');
   const [limitError, setLimitError] = useState<string>();
@@ -23,13 +25,15 @@ export function CreditLimitForm({ customer }: { customer: Customer }) {
       void queryClient.invalidateQueries({ queryKey: ['hq', 'customers'] });
       setLimit(updated.creditLimit ?? '');
       notifySuccess(
-        'Credit limit saved',
-        updated.creditLimit === undefined ? `${updated.name} has no credit limit.` : `The credit limit of ${updated.name} is ${formatAmount(updated.creditLimit)}.`,
+        t('partners.credit.saved'),
+        updated.creditLimit === undefined
+          ? t('partners.credit.savedNone', { name: updated.name })
+          : t('partners.credit.savedAmount', { name: updated.name, amount: formatAmount(updated.creditLimit) }),
       );
     },
     onError: (error) => {
       const issue = error instanceof ApiError ? error.fieldErrors.find((e) => e.path === 'creditLimit') : undefined;
-      setLimitError(issue ? `Credit limit ${issue.message}` : undefined);
+      setLimitError(issue ? `${t('partners.credit.limit')} ${issue.message}` : undefined);
     },
   });
 
@@ -40,23 +44,23 @@ export function CreditLimitForm({ customer }: { customer: Customer }) {
       return save.mutate(null);
     }
     const value = typeof limit === 'number' ? limit : Number(limit);
-    if (!Number.isFinite(value)) return setLimitError('Credit limit must be a number');
-    if (value < 0) return setLimitError('Credit limit must be 0 or more');
-    if (value > maximum) return setLimitError('Credit limit is too large');
+    if (!Number.isFinite(value)) return setLimitError(t('partners.credit.notNumber'));
+    if (value < 0) return setLimitError(t('partners.credit.negative'));
+    if (value > maximum) return setLimitError(t('partners.credit.tooLarge'));
     setLimitError(undefined);
     save.mutate(Math.round(value * 100) / 100);
   }
 
   return (
-    <Section title="Credit">
+    <Section title={t('partners.credit.title')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            The users of this organization's business partner see the credit limit on their account page in the store.
+            {t('partners.credit.intro')}
           </Text>
           <NumberInput
-            label="Credit limit"
-            description="Leave empty for no limit"
+            label={t('partners.credit.limit')}
+            description={t('partners.credit.limitHelp')}
             min={0}
             max={maximum}
             decimalScale={2}
@@ -76,7 +80,7 @@ export function CreditLimitForm({ customer }: { customer: Customer }) {
           ) : null}
           <Group justify="flex-end">
             <Button type="submit" size="xs" loading={save.isPending}>
-              Save credit limit
+              {t('partners.credit.save')}
             </Button>
           </Group>
         </Stack>

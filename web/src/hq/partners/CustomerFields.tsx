@@ -1,9 +1,10 @@
 // The inputs of a new customer (person or organization): contact details and address, errors under each field.
 import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../ui/problems.ts';
 import { useCountries } from '../../ui/useCountries.ts';
 import type { CustomerType } from '../partnerTypes.ts';
-import { customerRules, isRequired } from './customerForm.ts';
+import { customerLabel, customerRules, isRequired } from './customerForm.ts';
 import type { CustomerField, CustomerValues } from './customerForm.ts';
 
 interface CustomerFieldsProps {
@@ -15,12 +16,13 @@ interface CustomerFieldsProps {
 }
 
 export function CustomerFields({ type, values, errors, onChange, autoFocus }: CustomerFieldsProps) {
+  const { t } = useTranslation('hq');
   const countries = useCountries();
-  const countryOptions = [{ value: '', label: 'Select a country/region' }, ...(countries.data ?? []).map((c) => ({ value: c.id, label: c.name }))];
+  const countryOptions = [{ value: '', label: t('partners.fields.selectCountry') }, ...(countries.data ?? []).map((c) => ({ value: c.id, label: c.name }))];
 
   const text = (field: CustomerField, extra: { type?: string; autoComplete?: string; description?: string; focus?: boolean } = {}) => (
     <TextInput
-      label={customerRules[field].label}
+      label={customerLabel(field)}
       required={isRequired(field, type)}
       type={extra.type}
       autoComplete={extra.autoComplete ?? 'off'}
@@ -53,15 +55,15 @@ export function CustomerFields({ type, values, errors, onChange, autoFocus }: Cu
         {text('state')}
         {text('zip')}
         <NativeSelect
-          label={customerRules.countryRegionId.label}
+          label={customerLabel('countryRegionId')}
           required
           data={countryOptions}
           value={values.countryRegionId}
-          error={errors.countryRegionId ?? (countries.isError ? 'The list of countries/regions could not be loaded. Reload the page.' : undefined)}
+          error={errors.countryRegionId ?? (countries.isError ? t('partners.fields.countriesNotLoaded') : undefined)}
           onChange={(event) => onChange('countryRegionId', event.currentTarget.value)}
         />
       </SimpleGrid>
-      {text('language', { description: 'For e-mails, e.g. en-us or de-de' })}
+      {text('language', { description: t('partners.fields.languageHelp') })}
     </Stack>
   );
 }

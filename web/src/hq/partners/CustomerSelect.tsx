@@ -5,6 +5,7 @@ import { Input, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import type { Customer } from '../../api/client.ts';
 import type { CustomerType } from '../partnerTypes.ts';
@@ -28,6 +29,7 @@ export function customerOptionLabel(customer: Customer): string {
 }
 
 export function CustomerSelect({ type, label, value, onChange, description, error, required, unavailable }: CustomerSelectProps) {
+  const { t } = useTranslation('hq');
   const id = useId();
   const [search, setSearch] = useState(value ? customerOptionLabel(value) : '');
   const [debounced] = useDebouncedValue(search.trim(), 250);
@@ -53,7 +55,7 @@ export function CustomerSelect({ type, label, value, onChange, description, erro
         required={required}
         searchable
         clearable
-        placeholder={type === 'Person' ? 'Search people by name, e-mail or account' : 'Search organizations by name, e-mail or account'}
+        placeholder={type === 'Person' ? t('partners.select.searchPeople') : t('partners.select.searchOrganizations')}
         data={data}
         value={value?.account ?? null}
         onChange={(account) => onChange(account ? byAccount.get(account) : undefined)}
@@ -61,7 +63,7 @@ export function CustomerSelect({ type, label, value, onChange, description, erro
         onSearchChange={setSearch}
         // The server already matched the search.
         filter={({ options }) => options}
-        nothingFoundMessage={customers.isFetching ? 'Searching…' : customers.isError ? 'The customers could not be loaded' : 'No customers match'}
+        nothingFoundMessage={customers.isFetching ? t('partners.select.searching') : customers.isError ? t('partners.select.notLoaded') : t('partners.select.noMatch')}
         error={error}
         maxDropdownHeight={320}
         comboboxProps={{ withinPortal: true }}

@@ -3,6 +3,8 @@ import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError, errorMessage, unwrap } from '../../api/client.ts';
 import type { CustomerHierarchy, HierarchyRole } from '../../api/client.ts';
 import { notifyError, notifySuccess } from '../../ui/notify.ts';
@@ -10,15 +12,15 @@ import type { HierarchyMember } from '../partnerTypes.ts';
 import { usePartnerCache } from './usePartnerCache.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 
-export const roleOptions: { value: HierarchyRole; label: string }[] = [
-  { value: 'Admin', label: 'Admin' },
-  { value: 'User', label: 'User' },
-];
+/** The roles as a select offers them, named as the status badges name them (call it while rendering). */
+export function roleOptions(): { value: HierarchyRole; label: string }[] {
+  return (['Admin', 'User'] as const).map((role) => ({ value: role, label: i18next.t(`common:status.${role}`) }));
+}
 
-export const roleDescriptions: Record<HierarchyRole, string> = {
-  Admin: "Buys, and manages the organization's users on the store",
-  User: 'Buys on the store for the organization',
-};
+/** What a role may do on the store (call it while rendering). */
+export function roleDescription(role: HierarchyRole): string {
+  return i18next.t(`hq:partners.roles.${role}`);
+}
 
 interface MemberModalProps {
   hierarchy: CustomerHierarchy;
@@ -27,14 +29,16 @@ interface MemberModalProps {
 }
 
 export function ChangeRoleModal({ hierarchy, member, onClose }: MemberModalProps) {
+  const { t } = useTranslation('hq');
   return (
-    <Modal opened={member !== undefined} onClose={onClose} title={member ? `Role of ${member.name}` : 'Role'} centered>
+    <Modal opened={member !== undefined} onClose={onClose} title={member ? t('partners.member.roleOf', { name: member.name }) : t('partners.member.role')} centered>
       {member ? <ChangeRoleForm hierarchy={hierarchy} member={member} onDone={onClose} /> : null}
     </Modal>
   );
 }
 
 function ChangeRoleForm({ hierarchy, member, onDone }: { hierarchy: CustomerHierarchy; member: HierarchyMember; onDone: () => void }) {
+  const { t } = useTranslation('hq');
   const cache = usePartnerCache();
   // The change people come here for: Admin to User or User to Admin.
   const [role, setRole] = useState<HierarchyRole>(member.role === 'Admin' ? 'User' : 'Admin');
@@ -43,7 +47,7 @@ function ChangeRoleForm({ hierarchy, member, onDone }: { hierarchy: CustomerHier
       unwrap(api.PATCH('/api/hq/customer-hierarchies/{id}/members/{account}', { params: { path: { id: hierarchy.id, account: member.account } }, body: { role: next } })),
     onSuccess: (updated) => {
       cache.updated(updated);
-      notifySuccess('Role changed', `${member.name} is now ${role === 'Admin' ? 'an Admin' : 'a User'} of ${hierarchy.name}.`);
+      notifySuccess(t('partners.member.roleChanged'), t(`partners.member.nowRole.${role}`, { name: member.name, partner: hierarchy.name }));
       onDone();
     },
     onError: (error) => {
@@ -61,30 +65,39 @@ function ChangeRoleForm({ hierarchy, member, onDone }: { hierarchy: CustomerHier
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <Text size="sm">
-          {member.name} ({member.email}) is {member.role === 'Admin' ? 'an Admin' : 'a User'} of {hierarchy.name}. The store applies a new role at once.
+          {t(`partners.member.isRole.${member.role}`, { name: member.name, email: member.email, partner: hierarchy.name })}
         </Text>
-        <NativeSelect label="Role" description={roleDescriptions[role]} data={roleOptions} value={role} onChange={(event) => setRole(event.currentTarget.value as HierarchyRole)} data-autofocus />
-        <FormActions error={save.isError ? save.error : null} onCancel={onDone} submitLabel="Save member" loading={save.isPending} />
+        <NativeSelect
+          label={t('partners.member.role')}
+          description={roleDescription(role)}
+          data={roleOptions()}
+          value={role}
+          onChange={(event) => setRole(event.currentTarget.value as HierarchyRole)}
+          data-autofocus
+        />
+        <FormActions error={save.isError ? save.error : null} onCancel={onDone} submitLabel={t('partners.member.save')} loading={save.isPending} />
       </Stack>
     </form>
   );
 }
 
 export function RemoveMemberModal({ hierarchy, member, onClose }: MemberModalProps) {
+  const { t } = useTranslation('hq');
   return (
-    <Modal opened={member !== undefined} onClose={onClose} title={member ? `Remove ${member.name}?` : 'Remove member?'} centered>
+    <Modal opened={member !== undefined} onClose={onClose} title={member ? t('partners.member.removeTitle', { name: member.name }) : t('partners.member.removeTitleAny')} centered>
       {member ? <RemoveMemberConfirm hierarchy={hierarchy} member={member} onDone={onClose} /> : null}
     </Modal>
   );
 }
 
 function RemoveMemberConfirm({ hierarchy, member, onDone }: { hierarchy: CustomerHierarchy; member: HierarchyMember; onDone: () => void }) {
+  const { t } = useTranslation('hq');
   const cache = usePartnerCache();
   const remove = useMutation({
     mutationFn: () => unwrap(api.DELETE('/api/hq/customer-hierarchies/{id}/members/{account}', { params: { path: { id: hierarchy.id, account: member.account } } })),
     onSuccess: (updated) => {
       cache.updated(updated);
-      notifySuccess('Member removed', `${member.name} no longer buys for ${hierarchy.name}.`);
+      notifySuccess(t('partners.member.removed'), t('partners.member.removedText', { name: member.name, partner: hierarchy.name }));
       onDone();
     },
     onError: (error) => {
@@ -94,23 +107,21 @@ function RemoveMemberConfirm({ hierarchy, member, onDone }: { hierarchy: Custome
 
   return (
     <Stack gap="md">
-      <Text size="sm">
-        {member.name} ({member.email}) is removed from {hierarchy.name}. They are signed out of the store at once and can no longer sign in for {hierarchy.name}.
-      </Text>
+      <Text size="sm">{t('partners.member.removeText', { name: member.name, email: member.email, partner: hierarchy.name })}</Text>
       <Text size="sm" c="dimmed">
-        The customer {member.account} stays in HQ and can be added again later.
+        {t('partners.member.staysInHq', { account: member.account })}
       </Text>
       {remove.isError ? (
-        <Alert color="red" variant="light" role="alert" title={`${member.name} was not removed`}>
+        <Alert color="red" variant="light" role="alert" title={t('partners.member.notRemoved', { name: member.name })}>
           {errorMessage(remove.error)}
         </Alert>
       ) : null}
       <Group justify="flex-end">
         <Button variant="default" onClick={onDone} data-autofocus>
-          Cancel
+          {t('common:ui.cancel')}
         </Button>
         <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-          Remove member
+          {t('partners.member.remove')}
         </Button>
       </Group>
     </Stack>
@@ -118,18 +129,19 @@ function RemoveMemberConfirm({ hierarchy, member, onDone }: { hierarchy: Custome
 }
 
 export function ResendInvitationButton({ hierarchy, member }: { hierarchy: CustomerHierarchy; member: HierarchyMember }) {
+  const { t } = useTranslation('hq');
   const cache = usePartnerCache();
   const resend = useMutation({
     mutationFn: () => unwrap(api.POST('/api/hq/customer-hierarchies/{id}/members/{account}/invitation', { params: { path: { id: hierarchy.id, account: member.account } } })),
-    onSuccess: () => notifySuccess('Invitation sent', `${member.name} gets a new invitation at ${member.email}, valid for 7 days. Earlier links no longer work.`),
+    onSuccess: () => notifySuccess(t('partners.member.invitationSent'), t('partners.member.invitationSentText', { name: member.name, email: member.email })),
     onError: (error) => {
       if (error instanceof ApiError && error.status === 404) cache.stale(hierarchy.id);
-      notifyError(error, `The invitation to ${member.name} was not sent`);
+      notifyError(error, t('partners.member.invitationNotSent', { name: member.name }));
     },
   });
   return (
     <Button size="xs" variant="default" loading={resend.isPending} onClick={() => resend.mutate()}>
-      Resend invitation
+      {t('partners.member.resend')}
     </Button>
   );
 }

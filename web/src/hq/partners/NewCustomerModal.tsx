@@ -3,6 +3,7 @@ import { Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import type { Customer } from '../../api/client.ts';
 import { notifySuccess } from '../../ui/notify.ts';
@@ -17,14 +18,16 @@ import { FormActions } from '../../ui/FormActions.tsx';
 const types: readonly CustomerType[] = ['Organization', 'Person'];
 
 export function NewCustomerModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (customer: Customer) => void }) {
+  const { t } = useTranslation('hq');
   return (
-    <Modal opened={opened} onClose={onClose} title="New customer" size="lg" centered>
+    <Modal opened={opened} onClose={onClose} title={t('partners.newCustomer.title')} size="lg" centered>
       {opened ? <NewCustomerForm onCancel={onClose} onCreated={onCreated} /> : null}
     </Modal>
   );
 }
 
 function NewCustomerForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (customer: Customer) => void }) {
+  const { t } = useTranslation('hq');
   const queryClient = useQueryClient();
   const [type, setType] = useState<CustomerType>('Organization');
   const [values, setValues] = useState(() => emptyCustomer());
@@ -35,7 +38,7 @@ function NewCustomerForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
     onSuccess: (customer) => {
       void queryClient.invalidateQueries({ queryKey: ['hq', 'customers'] });
       queryClient.setQueryData(['hq', 'customer', customer.account], customer);
-      notifySuccess('Customer created', `${customer.name} is customer ${customer.account}.`);
+      notifySuccess(t('partners.newCustomer.created'), t('partners.newCustomer.createdText', { name: customer.name, account: customer.account }));
       onCreated(customer);
     },
     onError: (error) => setErrors(fieldErrorsFrom(error, customerFieldOf, customerLabel)),
@@ -55,12 +58,12 @@ function NewCustomerForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="New customer">
+    <form onSubmit={onSubmit} noValidate aria-label={t('partners.newCustomer.title')}>
       <Stack gap="md">
         <NativeSelect
-          label="Customer type"
-          description={type === 'Organization' ? 'A company, which can then be onboarded as a business partner' : 'Someone who buys for a business partner'}
-          data={types.map((t) => ({ value: t, label: t }))}
+          label={t('partners.newCustomer.type')}
+          description={t(`partners.newCustomer.typeHelp.${type}`)}
+          data={types.map((option) => ({ value: option, label: t(`partners.newCustomer.types.${option}`) }))}
           value={type}
           onChange={(event) => {
             setType(event.currentTarget.value as CustomerType);
@@ -69,9 +72,9 @@ function NewCustomerForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
         />
         <CustomerFields type={type} values={values} errors={errors} onChange={change} autoFocus />
         <Text size="xs" c="dimmed">
-          Fields marked with * are required. The customer is created in HQ only; nobody is invited until it joins a business partner.
+          {t('partners.newCustomer.note')}
         </Text>
-        <FormActions error={create.isError && !allFieldsMapped(create.error, customerFieldOf) ? create.error : null} onCancel={onCancel} submitLabel="Save customer" loading={create.isPending} />
+        <FormActions error={create.isError && !allFieldsMapped(create.error, customerFieldOf) ? create.error : null} onCancel={onCancel} submitLabel={t('partners.newCustomer.save')} loading={create.isPending} />
       </Stack>
     </form>
   );

@@ -4,6 +4,8 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import type { Customer, CustomerHierarchy, HierarchyRole } from '../../api/client.ts';
 import { notifySuccess } from '../../ui/notify.ts';
@@ -13,8 +15,9 @@ import { CustomerSelect } from './CustomerSelect.tsx';
 import { roleOptions } from './MemberModals.tsx';
 
 export function NewPartnerModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (hierarchy: CustomerHierarchy) => void }) {
+  const { t } = useTranslation('hq');
   return (
-    <Modal opened={opened} onClose={onClose} title="New business partner" size="lg" centered>
+    <Modal opened={opened} onClose={onClose} title={t('partners.newPartner.title')} size="lg" centered>
       {opened ? <NewPartnerForm onCancel={onClose} onCreated={onCreated} /> : null}
     </Modal>
   );
@@ -33,15 +36,16 @@ interface Errors {
   rows?: Record<number, string>;
 }
 
-/** Labels stay short and unique: the first member is "Person", the next "Person 2", … */
-const personLabel = (index: number) => (index === 0 ? 'Person' : `Person ${index + 1}`);
-const roleLabel = (index: number) => (index === 0 ? 'Role' : `Role ${index + 1}`);
+/** Labels stay short and unique: the first member is "Person", the next "Person 2", … (call these while rendering). */
+const personLabel = (index: number) => (index === 0 ? i18next.t('hq:partners.person') : i18next.t('hq:partners.newPartner.personN', { n: index + 1 }));
+const roleLabel = (index: number) => (index === 0 ? i18next.t('hq:partners.member.role') : i18next.t('hq:partners.newPartner.roleN', { n: index + 1 }));
 
 function ownerOf(customer: Customer): string | undefined {
-  return customer.hierarchyId ? `already business partner ${customer.hierarchyId}` : undefined;
+  return customer.hierarchyId ? i18next.t('hq:partners.newPartner.alreadyPartner', { id: customer.hierarchyId }) : undefined;
 }
 
 function NewPartnerForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (hierarchy: CustomerHierarchy) => void }) {
+  const { t } = useTranslation('hq');
   const queryClient = useQueryClient();
   const [organization, setOrganization] = useState<Customer>();
   const [name, setName] = useState('');
@@ -56,8 +60,7 @@ function NewPartnerForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
       void queryClient.invalidateQueries({ queryKey: ['hq', 'hierarchies'] });
       void queryClient.invalidateQueries({ queryKey: ['hq', 'customers'] });
       void queryClient.invalidateQueries({ queryKey: ['hq', 'customer'] });
-      const invited = hierarchy.members.length === 1 ? '1 member was' : `${hierarchy.members.length} members were`;
-      notifySuccess('Business partner created', `${hierarchy.name} is customer hierarchy ${hierarchy.id}; ${invited} sent an invitation to the store.`);
+      notifySuccess(t('partners.newPartner.created'), t('partners.newPartner.createdText', { name: hierarchy.name, id: hierarchy.id, count: hierarchy.members.length }));
       onCreated(hierarchy);
     },
   });
@@ -82,15 +85,15 @@ function NewPartnerForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: Errors = { rows: {} };
-    if (!organization) found.organization = 'Organization is required';
-    if (name.length > 200) found.name = 'Name must be at most 200 characters';
+    if (!organization) found.organization = t('partners.validation.required', { label: t('partners.newPartner.organization') });
+    if (name.length > 200) found.name = t('partners.validation.tooLong', { label: t('partners.fields.name'), max: 200 });
     const seen = new Set<string>();
     rows.forEach((row, index) => {
-      if (!row.person) found.rows![row.key] = `${personLabel(index)} is required`;
-      else if (seen.has(row.person.account)) found.rows![row.key] = `${row.person.name} is listed twice`;
+      if (!row.person) found.rows![row.key] = t('partners.validation.required', { label: personLabel(index) });
+      else if (seen.has(row.person.account)) found.rows![row.key] = t('partners.newPartner.listedTwice', { name: row.person.name });
       else seen.add(row.person.account);
     });
-    if (!rows.some((row) => row.role === 'Admin')) found.members = 'At least one member must be an Admin: someone has to manage the partner’s users on the store.';
+    if (!rows.some((row) => row.role === 'Admin')) found.members = t('partners.newPartner.needsAdmin');
     const invalid = found.organization || found.name || found.members || Object.values(found.rows!).some(Boolean);
     setErrors(found);
     if (invalid) return;
@@ -101,12 +104,12 @@ function NewPartnerForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          Onboards an organization customer that is already in HQ. Each member gets an e-mail invitation to the store, valid for 7 days.
+          {t('partners.newPartner.intro')}
         </Text>
         <CustomerSelect
           type="Organization"
-          label="Organization"
-          description="An organization customer that is not a business partner yet"
+          label={t('partners.newPartner.organization')}
+          description={t('partners.newPartner.organizationHelp')}
           required
           value={organization}
           onChange={chooseOrganization}
@@ -114,8 +117,8 @@ function NewPartnerForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
           error={errors.organization}
         />
         <TextInput
-          label="Name"
-          description="The business partner's name; the organization's name unless you change it"
+          label={t('partners.fields.name')}
+          description={t('partners.newPartner.nameHelp')}
           value={name}
           maxLength={200}
           error={errors.name}
@@ -123,7 +126,7 @@ function NewPartnerForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
         />
         <Divider />
         <Title order={3} fz="md">
-          Members
+          {t('partners.newPartner.members')}
         </Title>
         {rows.map((row, index) => (
           <Group key={row.key} align="flex-start" gap="sm" wrap="nowrap">
@@ -138,13 +141,13 @@ function NewPartnerForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
                 error={errors.rows?.[row.key] || undefined}
               />
             </div>
-            <NativeSelect label={roleLabel(index)} data={roleOptions} value={row.role} onChange={(event) => updateRow(row.key, { role: event.currentTarget.value as HierarchyRole })} w={110} />
+            <NativeSelect label={roleLabel(index)} data={roleOptions()} value={row.role} onChange={(event) => updateRow(row.key, { role: event.currentTarget.value as HierarchyRole })} w={110} />
             {rows.length > 1 ? (
               <ActionIcon
                 variant="subtle"
                 color="red"
                 mt={26}
-                aria-label={`Remove row ${index + 1}`}
+                aria-label={t('partners.newPartner.removeRow', { n: index + 1 })}
                 onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
               >
                 <IconTrash size={16} />
@@ -153,7 +156,7 @@ function NewPartnerForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
           </Group>
         ))}
         <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={16} />} onClick={addRow} style={{ alignSelf: 'flex-start' }}>
-          Add another person
+          {t('partners.newPartner.addPerson')}
         </Button>
         {errors.members ? (
           <Text size="sm" c="red" role="alert">
@@ -161,16 +164,16 @@ function NewPartnerForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
           </Text>
         ) : null}
         {create.isError ? (
-          <Alert color="red" variant="light" role="alert" title="The business partner was not created">
+          <Alert color="red" variant="light" role="alert" title={t('partners.newPartner.notCreated')}>
             {errorMessage(create.error)}
           </Alert>
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
-            Cancel
+            {t('common:ui.cancel')}
           </Button>
           <Button type="submit" loading={create.isPending}>
-            Create business partner
+            {t('partners.newPartner.create')}
           </Button>
         </Group>
       </Stack>

@@ -4,25 +4,27 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconLock, IconLockOpen } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError, errorMessage, unwrap } from '../../api/client.ts';
 import type { CustomerHierarchy } from '../../api/client.ts';
 import { notifySuccess } from '../../ui/notify.ts';
 import { usePartnerCache } from './usePartnerCache.ts';
 
 export function PartnerStatusButton({ hierarchy }: { hierarchy: CustomerHierarchy }) {
+  const { t } = useTranslation('hq');
   const [opened, { open, close }] = useDisclosure(false);
   const cache = usePartnerCache();
   // What the open dialog asks, fixed when it opens so that it does not flip while it fades out after the change.
   const [activate, setActivate] = useState(!hierarchy.active);
-  const users = hierarchy.members.length === 1 ? '1 user' : `${hierarchy.members.length} users`;
+  const users = { count: hierarchy.members.length, name: hierarchy.name };
   const change = useMutation({
     mutationFn: (active: boolean) => unwrap(api.PATCH('/api/hq/customer-hierarchies/{id}', { params: { path: { id: hierarchy.id } }, body: { active } })),
     onSuccess: (updated) => {
       cache.updated(updated);
       close();
       notifySuccess(
-        updated.active ? 'Business partner activated' : 'Business partner deactivated',
-        updated.active ? `The users of ${updated.name} can sign in to the store again.` : `The users of ${updated.name} are signed out of the store and cannot sign in.`,
+        updated.active ? t('partners.status.activated') : t('partners.status.deactivated'),
+        updated.active ? t('partners.status.activatedText', { name: updated.name }) : t('partners.status.deactivatedText', { name: updated.name }),
       );
     },
     onError: (error) => {
@@ -40,27 +42,22 @@ export function PartnerStatusButton({ hierarchy }: { hierarchy: CustomerHierarch
     <>
       {!hierarchy.active ? (
         <Button color="teal" variant="light" leftSection={<IconLockOpen size={16} />} onClick={openConfirm}>
-          Activate partner
+          {t('partners.status.activatePartner')}
         </Button>
       ) : (
         <Button color="red" variant="light" leftSection={<IconLock size={16} />} onClick={openConfirm}>
-          Deactivate partner
+          {t('partners.status.deactivatePartner')}
         </Button>
       )}
-      <Modal opened={opened} onClose={close} title={activate ? `Activate ${hierarchy.name}?` : `Deactivate ${hierarchy.name}?`} centered>
+      <Modal opened={opened} onClose={close} title={activate ? t('partners.status.activateTitle', { name: hierarchy.name }) : t('partners.status.deactivateTitle', { name: hierarchy.name })} centered>
         <Stack gap="md">
           {activate ? (
-            <Text size="sm">
-              The {users} of {hierarchy.name} can sign in to the store again with their passwords. Pending invitations that have not expired work again.
-            </Text>
+            <Text size="sm">{t('partners.status.activateText', users)}</Text>
           ) : (
             <>
-              <Text size="sm">
-                All {users} of {hierarchy.name} are signed out of the store at once and cannot sign in, accept an invitation or reset a password until you activate the
-                partner again.
-              </Text>
+              <Text size="sm">{t('partners.status.deactivateText', users)}</Text>
               <Text size="sm" c="dimmed">
-                Nothing is deleted: the customers, members and roles stay as they are.
+                {t('partners.status.nothingDeleted')}
               </Text>
             </>
           )}
@@ -71,10 +68,10 @@ export function PartnerStatusButton({ hierarchy }: { hierarchy: CustomerHierarch
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common:ui.cancel')}
             </Button>
             <Button color={activate ? 'teal' : 'red'} loading={change.isPending} onClick={() => change.mutate(activate)} data-autofocus>
-              {activate ? 'Activate' : 'Deactivate'}
+              {activate ? t('partners.status.activate') : t('partners.status.deactivate')}
             </Button>
           </Group>
         </Stack>

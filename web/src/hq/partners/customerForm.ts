@@ -1,4 +1,5 @@
 // The fields of a new customer, their limits and messages (the server's rules), and the request body they make.
+import i18next from 'i18next';
 import type { Address } from '../../api/client.ts';
 import type { FieldErrors } from '../../ui/problems.ts';
 import type { CustomerType, NewCustomerBody } from '../partnerTypes.ts';
@@ -8,26 +9,27 @@ export type CustomerField = (typeof customerFields)[number];
 export type CustomerValues = Record<CustomerField, string>;
 
 interface Rule {
-  label: string;
   max: number;
   required?: CustomerType | 'both';
 }
 
+// Each field's label is hq:partners.fields.<field>.
 export const customerRules: Record<CustomerField, Rule> = {
-  name: { label: 'Name', max: 200, required: 'Organization' },
-  firstName: { label: 'First name', max: 100, required: 'Person' },
-  lastName: { label: 'Last name', max: 100, required: 'Person' },
-  email: { label: 'E-mail', max: 254, required: 'both' },
-  phone: { label: 'Phone', max: 40 },
-  street: { label: 'Street', max: 250, required: 'both' },
-  city: { label: 'City', max: 100, required: 'both' },
-  state: { label: 'State/province', max: 100 },
-  zip: { label: 'ZIP/postal code', max: 20, required: 'both' },
-  countryRegionId: { label: 'Country/region', max: 3, required: 'both' },
-  language: { label: 'Language', max: 20 },
+  name: { max: 200, required: 'Organization' },
+  firstName: { max: 100, required: 'Person' },
+  lastName: { max: 100, required: 'Person' },
+  email: { max: 254, required: 'both' },
+  phone: { max: 40 },
+  street: { max: 250, required: 'both' },
+  city: { max: 100, required: 'both' },
+  state: { max: 100 },
+  zip: { max: 20, required: 'both' },
+  countryRegionId: { max: 3, required: 'both' },
+  language: { max: 20 },
 };
 
-export const customerLabel = (field: CustomerField): string => customerRules[field].label;
+/** The field's label in the current language (call it while rendering or handling an event). */
+export const customerLabel = (field: CustomerField): string => i18next.t(`hq:partners.fields.${field}`);
 
 export function isRequired(field: CustomerField, type: CustomerType): boolean {
   const required = customerRules[field].required;
@@ -69,12 +71,13 @@ export function validateCustomer(type: CustomerType, values: CustomerValues): Fi
   const errors: FieldErrors<CustomerField> = {};
   for (const field of fieldsOf(type)) {
     const value = values[field].trim();
-    const { label, max } = customerRules[field];
+    const { max } = customerRules[field];
+    const label = customerLabel(field);
     if (!value) {
-      if (isRequired(field, type)) errors[field] = `${label} is required`;
-    } else if (value.length > max) errors[field] = `${label} must be at most ${max} characters`;
-    else if (field === 'email' && !emailPattern.test(value)) errors[field] = `${label} must be a valid e-mail address`;
-    else if (field === 'language' && !languagePattern.test(value)) errors[field] = `${label} must be a language tag such as en-us`;
+      if (isRequired(field, type)) errors[field] = i18next.t('hq:partners.validation.required', { label });
+    } else if (value.length > max) errors[field] = i18next.t('hq:partners.validation.tooLong', { label, max });
+    else if (field === 'email' && !emailPattern.test(value)) errors[field] = i18next.t('hq:partners.validation.email', { label });
+    else if (field === 'language' && !languagePattern.test(value)) errors[field] = i18next.t('hq:partners.validation.language', { label });
   }
   return errors;
 }
