@@ -120,4 +120,4 @@ it('releases a product in HQ, shows it to a partner with its price and quantity 
 
   await storeContext.close();
   await hqContext.close();
-});
+}, 120_000);
