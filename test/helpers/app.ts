@@ -1,36 +1,24 @@
 // Starts the real server on its own database for one test file: a copy of the migrated PGlite, or a fresh PostgreSQL database.
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import pg from 'pg';
+import { inject } from 'vitest';
 import type { FastifyBaseLogger } from 'fastify';
 import { contextNames, loadConfig } from '../../src/platform/config.ts';
 import { createApp } from '../../src/app.ts';
 import type { App } from '../../src/app.ts';
 import { dumpFile } from './global-setup.ts';
+import { createDatabase } from './postgres.ts';
 
 export const adminEmail = 'admin@handshake.test';
 export const adminPassword = 'correct-horse-battery';
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-/** A fresh PostgreSQL database on the test server; dropped by the returned function. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `hs_test_${crypto.randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+/**
+ * A fresh PostgreSQL database on the test server; dropped by the returned function. Empty by default (tests of
+ * migrating start from nothing); `migrated` copies the run's template, which has every migration applied.
+ */
+export async function createPostgresDatabase(options: { migrated?: boolean } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
+  return createDatabase(process.env.TEST_DATABASE_URL!, options.migrated ? inject('postgresTemplate') : undefined);
 }
 
 export interface Response<T = any> {
@@ -88,7 +76,7 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
         env[`${context}_DATABASE_URL`] = database.url;
       }
     } else {
-      const database = await createPostgresDatabase();
+      const database = await createPostgresDatabase({ migrated: true });
       cleanups.push(database.drop);
       env.DATABASE_URL = database.url;
     }
