@@ -1,4 +1,21 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer } from 'vitest/node';
+import type { TestSpecification } from 'vitest/node';
+
+/**
+ * Longest files first, so that no long file starts last and runs alone. Vitest orders by the durations of the last
+ * run when it has them; a fresh clone has none, and by file size the browser journeys (short files, minutes each)
+ * would start last: without timings, they go first.
+ */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const timed = sorted.every((file) => this.ctx.cache.getFileTestResults(`${file.project.name}:${file.moduleId.slice(this.ctx.config.root.length + 1)}`));
+    if (timed) return sorted;
+    const journey = (file: TestSpecification) => file.moduleId.endsWith('.e2e.ts');
+    return [...sorted.filter(journey), ...sorted.filter((file) => !journey(file))];
+  }
+}
 
 // API and browser tests each start their own server on their own database: files run in parallel.
 export default defineConfig({
@@ -12,5 +29,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],
+    sequence: { sequencer: LongestFirst },
   },
 });
