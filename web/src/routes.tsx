@@ -7,7 +7,7 @@ import { createBrowserRouter, Navigate, Outlet, ScrollRestoration, useLocation }
 import { loadArea } from './i18n/i18n.ts';
 import type { Namespace } from './i18n/i18n.ts';
 import { NavigationProgress, PageLoading } from './ui/Loading.tsx';
-import { NotFound } from './ui/NotFound.tsx';
+import { BackOfficeNotFound, NotFound } from './ui/NotFound.tsx';
 import { hideMessagesOfEarlierPages } from './ui/notify.ts';
 import { RouteError } from './ui/RouteError.tsx';
 
@@ -124,7 +124,7 @@ export const router = createBrowserRouter([
           { path: 'mail/profiles', ...from(hq, (m) => <m.ProfilesPage />) },
           { path: 'dual-write', ...from(hq, (m) => <m.DualWriteMapsPage />) },
           { path: 'dual-write/:id', ...from(hq, (m) => <m.TableMapPage />) },
-          { path: '*', element: <NotFound home="/hq/prospects" homeLabel="Go to All prospects" /> },
+          { path: '*', element: <BackOfficeNotFound area="hq" /> },
         ],
       },
       {
@@ -140,7 +140,7 @@ export const router = createBrowserRouter([
           { path: 'accounts/:id', ...from(crm, (m) => <m.PartyDetailPage key="accounts" type="accounts" />) },
           { path: 'contacts', ...from(crm, (m) => <m.PartiesPage key="contacts" type="contacts" />) },
           { path: 'contacts/:id', ...from(crm, (m) => <m.PartyDetailPage key="contacts" type="contacts" />) },
-          { path: '*', element: <NotFound home="/sales/leads" homeLabel="Go to Leads" /> },
+          { path: '*', element: <BackOfficeNotFound area="sales" /> },
         ],
       },
     ],

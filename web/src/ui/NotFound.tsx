@@ -22,3 +22,9 @@ export function NotFound({ home = '/', homeLabel }: { home?: string; homeLabel?:
     </Container>
   );
 }
+
+/** The back office's 404, leading to the first page of HQ or of the CRM. */
+export function BackOfficeNotFound({ area }: { area: 'hq' | 'sales' }) {
+  const { t } = useTranslation();
+  return area === 'hq' ? <NotFound home="/hq/prospects" homeLabel={t('ui.goToProspects')} /> : <NotFound home="/sales/leads" homeLabel={t('ui.goToLeads')} />;
+}
