@@ -9,6 +9,7 @@ import type { Keyset } from '../platform/list-query.ts';
 import type { Batch, Cursor } from '../platform/csv.ts';
 import { customerHierarchies, customers, hierarchyMembers } from './schema.ts';
 import { nextNumber } from './number-sequence.ts';
+import { defaultCurrency } from './product.ts';
 import { recordSyncChanges } from './sync-changes.ts';
 import type { ChangeOrigin } from './sync-changes.ts';
 
@@ -35,6 +36,8 @@ export interface CustomerView {
   language: string;
   vatNumber?: string;
   creditLimit?: number;
+  /** The currency of the credit limit and the customer's invoices: HQ's accounting currency. */
+  currency: string;
   hierarchyId?: string;
   hierarchyRole?: HierarchyRole;
   prospectId?: string;
@@ -126,6 +129,7 @@ function customerView(row: CustomerRow, membership?: { hierarchyId: string; role
     language: row.language,
     ...(row.vatNumber ? { vatNumber: row.vatNumber } : {}),
     ...(row.creditLimit !== null ? { creditLimit: Number(row.creditLimit) } : {}),
+    currency: defaultCurrency,
     ...(membership ? { hierarchyId: membership.hierarchyId, hierarchyRole: membership.role as HierarchyRole } : ownedHierarchy ? { hierarchyId: ownedHierarchy } : {}),
     ...(row.prospectId ? { prospectId: row.prospectId } : {}),
     ...(row.primaryContactAccount ? { primaryContactAccount: row.primaryContactAccount } : {}),
@@ -147,7 +151,7 @@ export interface HierarchyView {
   id: string;
   name: string;
   purpose: string;
-  organization: { account: string; name: string; creditLimit?: number };
+  organization: { account: string; name: string; creditLimit?: number; currency: string };
   active: boolean;
   members: { account: string; name: string; email: string; role: HierarchyRole }[];
   createdAt: string;
@@ -266,7 +270,7 @@ export function createCustomers(db: Db) {
         id: row.h.id,
         name: row.h.name,
         purpose: row.h.purpose,
-        organization: { account: row.h.organizationAccount, name: row.orgName, ...(row.creditLimit !== null ? { creditLimit: Number(row.creditLimit) } : {}) },
+        organization: { account: row.h.organizationAccount, name: row.orgName, ...(row.creditLimit !== null ? { creditLimit: Number(row.creditLimit) } : {}), currency: defaultCurrency },
         active: row.h.active,
         members: members.map((m) => ({ ...m, role: m.role as HierarchyRole })),
         createdAt: row.h.createdAt.toISOString(),

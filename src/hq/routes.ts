@@ -79,6 +79,7 @@ export const CustomerSchema = Type.Object(
     language: Type.String(),
     vatNumber: opt(Type.String()),
     creditLimit: opt(Type.Number()),
+    currency: Type.String({ description: 'ISO 4217 code of the credit limit (HQ\'s accounting currency)' }),
     hierarchyId: opt(Type.String()),
     hierarchyRole: opt(Type.Union([Type.Literal('Admin'), Type.Literal('User')])),
     prospectId: opt(Type.String()),
@@ -94,7 +95,7 @@ const HierarchySchema = Type.Object(
     id: Type.String(),
     name: Type.String(),
     purpose: Type.String(),
-    organization: Type.Object({ account: Type.String(), name: Type.String(), creditLimit: opt(Type.Number()) }),
+    organization: Type.Object({ account: Type.String(), name: Type.String(), creditLimit: opt(Type.Number()), currency: Type.String() }),
     active: Type.Boolean(),
     members: Type.Array(
       Type.Object({

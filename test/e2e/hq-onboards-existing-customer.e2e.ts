@@ -111,6 +111,8 @@ it('onboards an existing organization customer with an Admin and a User who see 
   // Add member → New person: the organization's address is filled in; the person joins as User.
   await page.getByRole('link', { name: hierarchyId }).click();
   await page.getByRole('heading', { name: company }).waitFor();
+  // The hierarchy shows the limit as money, in HQ's currency.
+  await page.getByText('€25,000.00', { exact: true }).waitFor();
   await page.getByRole('button', { name: 'Add member' }).click();
   await page.getByRole('button', { name: 'New person' }).click();
   await expect.poll(() => page.getByLabel('City').inputValue()).toBe('Berlin');
@@ -126,7 +128,7 @@ it('onboards an existing organization customer with an Admin and a User who see 
 
   // HQ has both members; each was invited by e-mail.
   const hierarchy = (await t.request('GET', `/api/hq/customer-hierarchies/${hierarchyId}`, { token: t.adminToken })).body;
-  expect(hierarchy).toMatchObject({ name: company, active: true, organization: { account: organizationAccount, name: company, creditLimit: 25000 } });
+  expect(hierarchy).toMatchObject({ name: company, active: true, organization: { account: organizationAccount, name: company, creditLimit: 25000, currency: 'EUR' } });
   expect(hierarchy.members).toHaveLength(2);
   expect(hierarchy.members).toContainEqual(expect.objectContaining({ account: adminAccount, email: admin.email, role: 'Admin' }));
   expect(hierarchy.members).toContainEqual(expect.objectContaining({ email: user.email, role: 'User' }));

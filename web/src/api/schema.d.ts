@@ -2597,6 +2597,8 @@ export interface components {
             language: string;
             vatNumber?: string;
             creditLimit?: number;
+            /** @description ISO 4217 code of the credit limit (HQ's accounting currency) */
+            currency: string;
             hierarchyId?: string;
             hierarchyRole?: "Admin" | "User";
             prospectId?: string;
@@ -2612,6 +2614,7 @@ export interface components {
                 account: string;
                 name: string;
                 creditLimit?: number;
+                currency: string;
             };
             active: boolean;
             members: {

@@ -8,7 +8,7 @@ import { AddressText } from '../ui/AddressText.tsx';
 import { AppLink } from '../ui/AppLink.tsx';
 import { Details } from '../ui/Details.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatAmount, formatDateTime } from '../ui/format.ts';
+import { formatDateTime, formatMoney } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Section } from '../ui/Section.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
@@ -67,7 +67,7 @@ function CustomerView({ customer }: { customer: Customer }) {
                   [t('customerDetail.email'), <Anchor href={`mailto:${customer.email}`} size="sm">{customer.email}</Anchor>],
                   [t('customerDetail.phone'), customer.phone],
                   [t('customerDetail.language'), customer.language],
-                  ...(customer.type === 'Person' && customer.creditLimit !== undefined ? ([[t('customerDetail.creditLimit'), formatAmount(customer.creditLimit)]] satisfies [string, string][]) : []),
+                  ...(customer.type === 'Person' && customer.creditLimit !== undefined ? ([[t('customerDetail.creditLimit'), formatMoney(customer.creditLimit, customer.currency)]] satisfies [string, string][]) : []),
                   [t('customerDetail.created'), formatDateTime(customer.createdAt)],
                 ]}
               />

@@ -11,7 +11,7 @@ import { AppLink } from '../ui/AppLink.tsx';
 import { Details } from '../ui/Details.tsx';
 import { Empty } from '../ui/Empty.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatAmount, formatDateTime } from '../ui/format.ts';
+import { formatDateTime, formatMoney } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Section } from '../ui/Section.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
@@ -90,7 +90,7 @@ function HierarchyView({ hierarchy }: { hierarchy: CustomerHierarchy }) {
                 </AppLink>,
               ],
               [t('hierarchyDetail.organizationAccount'), <Text size="sm" ff="monospace">{hierarchy.organization.account}</Text>],
-              [t('hierarchyDetail.creditLimit'), hierarchy.organization.creditLimit === undefined ? t('hierarchyDetail.noLimit') : formatAmount(hierarchy.organization.creditLimit)],
+              [t('hierarchyDetail.creditLimit'), hierarchy.organization.creditLimit === undefined ? t('hierarchyDetail.noLimit') : formatMoney(hierarchy.organization.creditLimit, hierarchy.organization.currency)],
               [t('hierarchies.columns.created'), formatDateTime(hierarchy.createdAt)],
             ]}
           />

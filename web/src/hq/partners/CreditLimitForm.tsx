@@ -6,7 +6,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, errorMessage, unwrap } from '../../api/client.ts';
 import type { Customer } from '../../api/client.ts';
-import { formatAmount } from '../../ui/format.ts';
+import { formatMoney, numberInputSeparators } from '../../ui/format.ts';
 import { notifySuccess } from '../../ui/notify.ts';
 import { Section } from '../../ui/Section.tsx';
 
@@ -28,7 +28,7 @@ export function CreditLimitForm({ customer }: { customer: Customer }) {
         t('partners.credit.saved'),
         updated.creditLimit === undefined
           ? t('partners.credit.savedNone', { name: updated.name })
-          : t('partners.credit.savedAmount', { name: updated.name, amount: formatAmount(updated.creditLimit) }),
+          : t('partners.credit.savedAmount', { name: updated.name, amount: formatMoney(updated.creditLimit, updated.currency) }),
       );
     },
     onError: (error) => {
@@ -65,7 +65,9 @@ export function CreditLimitForm({ customer }: { customer: Customer }) {
             max={maximum}
             decimalScale={2}
             allowNegative={false}
-            thousandSeparator=","
+            {...numberInputSeparators()}
+            rightSection={<Text size="xs" c="dimmed">{customer.currency}</Text>}
+            rightSectionWidth={48}
             value={limit}
             onChange={(value) => {
               setLimit(value);
