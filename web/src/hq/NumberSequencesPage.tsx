@@ -7,7 +7,7 @@ import { api, unwrap } from '../api/client.ts';
 import type { NumberSequence } from '../api/client.ts';
 import { Empty } from '../ui/Empty.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatNumber } from '../ui/format.ts';
+import { formatNumber, numberInputSeparators } from '../ui/format.ts';
 import { notifyError, notifySuccess } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
@@ -182,7 +182,7 @@ function SequenceEditRow({ sequence, onDone }: { sequence: NumberSequence; onDon
           min={1}
           allowDecimal={false}
           allowNegative={false}
-          thousandSeparator=","
+          {...numberInputSeparators()}
           value={nextValue}
           error={errors.nextValue}
           onChange={setNextValue}

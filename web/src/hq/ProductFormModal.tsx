@@ -11,6 +11,7 @@ import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
 import type { FieldErrors } from '../ui/problems.ts';
 import { statusLabel } from '../ui/StatusBadge.tsx';
 import { useTranslation } from 'react-i18next';
+import { numberInputSeparators } from '../ui/format.ts';
 
 export type Product = components['schemas']['Product'];
 type ProductStatus = Product['status'];
@@ -125,7 +126,7 @@ function ProductForm({ product, onDone }: { product: Product | undefined; onDone
         <Textarea label={labels.description} autosize minRows={2} maxRows={6} value={description} error={errors.description} maxLength={4000} onChange={(e) => setDescription(e.currentTarget.value)} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           <TextInput label={labels.unit} description={t('products.unitHint')} required autoComplete="off" value={unit} error={errors.unit} maxLength={20} onChange={(e) => setUnit(e.currentTarget.value)} />
-          <NumberInput label={labels.price} description={t('products.priceHint')} required min={0} max={1e12} decimalScale={2} allowNegative={false} thousandSeparator="," value={price} error={errors.price} onChange={setPrice} />
+          <NumberInput label={labels.price} description={t('products.priceHint')} required min={0} max={1e12} decimalScale={2} allowNegative={false} {...numberInputSeparators()} value={price} error={errors.price} onChange={setPrice} />
           <TextInput label={labels.currency} description={t('products.currencyHint')} required autoComplete="off" value={currency} error={errors.currency} maxLength={3} onChange={(e) => setCurrency(e.currentTarget.value.toUpperCase())} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

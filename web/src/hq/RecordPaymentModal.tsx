@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, unwrap } from '../api/client.ts';
-import { formatMoney } from '../ui/format.ts';
+import { formatMoney, numberInputSeparators } from '../ui/format.ts';
 import { FormActions } from '../ui/FormActions.tsx';
 import { notifySuccess } from '../ui/notify.ts';
 import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
@@ -69,7 +69,7 @@ function PaymentForm({ invoice, onDone }: { invoice: Invoice; onDone: () => void
           min={0}
           decimalScale={2}
           allowNegative={false}
-          thousandSeparator=","
+          {...numberInputSeparators()}
           value={amount}
           error={errors.amount}
           onChange={setAmount}

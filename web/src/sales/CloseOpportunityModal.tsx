@@ -9,7 +9,7 @@ import type { CloseBody, OpportunityDetail } from '../api/client.ts';
 import { fieldErrorsFrom } from '../ui/problems.ts';
 import { notifySuccess } from '../ui/notify.ts';
 import { codeOptions, lostReasons } from './labels.ts';
-import { formatDate } from '../ui/format.ts';
+import { formatDate, numberInputSeparators } from '../ui/format.ts';
 
 export function CloseOpportunityModal({ opportunity, outcome, onClose }: { opportunity: OpportunityDetail; outcome: 'Won' | 'Lost'; onClose: () => void }) {
   const [reason, setReason] = useState<string>(outcome === 'Won' ? 'Won' : 'OutSold');
@@ -51,7 +51,7 @@ export function CloseOpportunityModal({ opportunity, outcome, onClose }: { oppor
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
           />
-          <NumberInput label={t('close.actualRevenue')} min={0} thousandSeparator="," value={revenue} onChange={setRevenue} error={errors.actualRevenue} />
+          <NumberInput label={t('close.actualRevenue')} min={0} {...numberInputSeparators()} value={revenue} onChange={setRevenue} error={errors.actualRevenue} />
           <TextInput label={t('close.closeDate')} type="date" description={closeDate ? formatDate(closeDate) : undefined} value={closeDate} onChange={(e) => setCloseDate(e.currentTarget.value)} error={errors.closeDate} />
           {outcome === 'Lost' ? <TextInput label={t('close.competitor')} value={competitor} onChange={(e) => setCompetitor(e.currentTarget.value)} error={errors.competitor} /> : null}
           <Textarea label={t('close.description')} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} />

@@ -9,7 +9,7 @@ import type { OpportunityDetail } from '../api/client.ts';
 import { fieldErrorsFrom } from '../ui/problems.ts';
 import { notifySuccess } from '../ui/notify.ts';
 import { Section } from '../ui/Section.tsx';
-import { formatDate } from '../ui/format.ts';
+import { formatDate, numberInputSeparators } from '../ui/format.ts';
 
 export function OpportunityEstimates({ opportunity }: { opportunity: OpportunityDetail }) {
   const [revenue, setRevenue] = useState<string | number>(opportunity.estimatedRevenue ?? '');
@@ -39,7 +39,7 @@ export function OpportunityEstimates({ opportunity }: { opportunity: Opportunity
     <Section title={t('estimates.title')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
-          <NumberInput label={t('estimates.estimatedRevenue')} min={0} thousandSeparator="," value={revenue} onChange={setRevenue} error={errors.estimatedRevenue} />
+          <NumberInput label={t('estimates.estimatedRevenue')} min={0} {...numberInputSeparators()} value={revenue} onChange={setRevenue} error={errors.estimatedRevenue} />
           <TextInput label={t('estimates.estimatedCloseDate')} type="date" description={closeDate ? formatDate(closeDate) : undefined} value={closeDate} onChange={(e) => setCloseDate(e.currentTarget.value)} error={errors.estimatedCloseDate} />
           <Textarea label={t('estimates.description')} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} />
           {save.isError && Object.keys(errors).length === 0 ? (

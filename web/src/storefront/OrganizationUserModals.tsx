@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
 import type { PartnerRole, PartnerUser, PartnerUserBody } from '../api/client.ts';
-import { fullName } from '../ui/format.ts';
+import { fullName, numberInputSeparators } from '../ui/format.ts';
 import { notifySuccess } from '../ui/notify.ts';
 import { allFieldsMapped, fieldErrorsFrom } from '../ui/problems.ts';
 import type { FieldErrors } from '../ui/problems.ts';
@@ -108,7 +108,7 @@ function UserForm({ user, onDone }: { user: PartnerUser | undefined; onDone: () 
     save.mutate({ firstName: firstName.trim(), lastName: lastName.trim(), email: email.trim(), role, spendingLimit: order, monthlySpendingLimit: month });
   }
 
-  const money = { min: 0, max: 1e12, decimalScale: 2, allowNegative: false, thousandSeparator: ',', placeholder: t('account.noLimit') } as const;
+  const money = { min: 0, max: 1e12, decimalScale: 2, allowNegative: false, ...numberInputSeparators(), placeholder: t('account.noLimit') } as const;
   return (
     <form onSubmit={onSubmit} noValidate aria-label={user ? t('users.editUser') : t('users.addTitle')}>
       <Stack gap="md">

@@ -125,3 +125,12 @@ export function quantityRule({ minQuantity: min, maxQuantity: max, multiple }: Q
   if (range) return i18next.t('quantity.order', { range });
   return i18next.t('quantity.any');
 }
+
+/**
+ * How a number field groups and marks decimals in the reader's locale: "1,000.50" in English, "1 000,50" in
+ * Estonian, so a number is typed the way it is shown. Spread into Mantine's NumberInput.
+ */
+export function numberInputSeparators(): { thousandSeparator: string; decimalSeparator: string } {
+  const parts = cached('separators', (l) => new Intl.NumberFormat(l).formatToParts(12345.6));
+  return { thousandSeparator: parts.find((p) => p.type === 'group')?.value ?? ',', decimalSeparator: parts.find((p) => p.type === 'decimal')?.value ?? '.' };
+}
