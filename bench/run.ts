@@ -8,8 +8,10 @@
 //                              a database hs_bench_<random> is created on it and dropped at the end
 //   BENCH_THROTTLE=off         turn the sign-up rate limits off (by default they stay on, set too high to refuse anything)
 //   BENCH_PROFILE=<dir>        run both servers with node --cpu-prof into <dir> (read them with bench/cpu-profile.ts)
+//   BENCH_LAYOUT=split         PostgreSQL only: Handshake as a web-role process plus a worker-role process (the
+//                              background jobs), as a busy shop runs it, instead of one process doing both
 //
-// Figures go to stdout and to .test-artifacts/bench.json. Exit code 1 when any request was not answered 201/202,
+// Figures go to stdout and to .test-artifacts/bench.json (bench-split.json for the split layout). Exit code 1 when any request was not answered 201/202,
 // when a run had errors or timeouts, or when not every submitted request became a prospect.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +24,8 @@ import type { ServerMessage, ServerOptions } from './submission-server.ts';
 import type { SubmissionPlan, SubmissionRun } from './submission-load.ts';
 
 const usePglite = process.env.BENCH_DB === 'pglite';
+const split = process.env.BENCH_LAYOUT === 'split';
+if (split && usePglite) throw new Error('BENCH_LAYOUT=split needs PostgreSQL: the embedded database is one process');
 // The sign-up limits stay on by default (set too high to refuse anything): their cost is part of every real request.
 const keepThrottle = process.env.BENCH_THROTTLE !== 'off';
 const profileDir = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined;
@@ -162,7 +166,10 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
   // Handshake, started as in production apart from the bootstrap admin and (by default) the sign-up limits; then the
   // baseline, a bare Fastify 5 server whose POST stores the same JSON in a one-table schema of the same database.
   const options: ServerOptions = { ...(usePglite ? {} : { databaseUrl: databaseUrl() }), poolSize, throttle: keepThrottle, adminEmail, adminPassword };
-  const product = await startServer('handshake', options, cleanups);
+  const product = await startServer('handshake', { ...options, ...(split ? { role: 'web' as const } : {}) }, cleanups);
+  // Split: the background jobs run in a worker process of their own; its CPU counts as the product's.
+  const worker = split ? await startServer('handshake', { ...options, role: 'worker' }, cleanups) : undefined;
+  const productCpu = async () => (await product.cpu()) + (worker ? await worker.cpu() : 0);
   const baseline = await startServer('baseline', options, cleanups);
   const productUrl = `${product.url}/api/store/partner-requests`;
 
@@ -217,9 +224,10 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
   // them): unlike req/s it hardly moves when other work on the machine takes turns on the cores.
   const cpu = { baseline: { us: 0, rows: 0 }, handshake: { us: 0, rows: 0 } };
   async function costed<T>(server: Server, into: { us: number; rows: number }, work: () => Promise<T>): Promise<T> {
-    const [us0, rows0] = [await server.cpu(), await server.submitted()];
+    const cpuOf = server === product ? productCpu : server.cpu;
+    const [us0, rows0] = [await cpuOf(), await server.submitted()];
     const result = await work();
-    into.us += (await server.cpu()) - us0;
+    into.us += (await cpuOf()) - us0;
     into.rows += (await server.submitted()) - rows0;
     return result;
   }
@@ -278,7 +286,9 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
   const notes = ([['baseline', baseRate], ['Handshake', appRate]] as const)
     .filter(([, run]) => run.requestsPerSecond < plan.rate.requestsPerSecond * 0.95)
     .map(([name, run]) => `NOTE: ${name} could not keep up ${plan.rate.requestsPerSecond} req/s (${f0(run.requestsPerSecond)} req/s): its latencies are those of a saturated server`);
-  const layout = `process layout: Handshake (with its background jobs) and the baseline each in their own process (node ${nodeFlags.join(' ') || 'without flags'}), the load generator (autocannon at max rate, an open-loop fetch generator at the fixed rate) in a third`;
+  const layout = split
+    ? `process layout: Handshake as a web process plus a worker process for its background jobs (HANDSHAKE_ROLE=web, =worker; CPU per request is both together), the baseline in its own process (node ${nodeFlags.join(' ') || 'without flags'}), the load generator (autocannon at max rate, an open-loop fetch generator at the fixed rate) in another`
+    : `process layout: Handshake (with its background jobs) and the baseline each in their own process (node ${nodeFlags.join(' ') || 'without flags'}), the load generator (autocannon at max rate, an open-loop fetch generator at the fixed rate) in a third`;
   const out = [
     `Handshake benchmark: POST /api/store/partner-requests vs bare Fastify + one INSERT`,
     `${serverVersion} · Node ${process.version} · ${os.cpus().length} CPUs · load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`,
@@ -303,7 +313,7 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
     node: process.version,
     cpus: os.cpus().length,
     loadAverage: os.loadavg(),
-    layout: { product: 'own process', baseline: 'own process', loadGenerator: 'own process (autocannon at max rate, open loop at the fixed rate)', nodeFlags, poolSize: usePglite ? null : poolSize },
+    layout: { product: split ? 'web process + worker process' : 'own process (web and background jobs)', baseline: 'own process', loadGenerator: 'own process (autocannon at max rate, open loop at the fixed rate)', nodeFlags, poolSize: usePglite ? null : poolSize },
     profiling: Boolean(profileDir),
     throttle: keepThrottle,
     plan,
@@ -326,5 +336,5 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
     totalSeconds: (Date.now() - startedAt) / 1000,
   };
   fs.mkdirSync('.test-artifacts', { recursive: true });
-  fs.writeFileSync('.test-artifacts/bench.json', `${JSON.stringify(figures, null, 2)}\n`);
+  fs.writeFileSync(`.test-artifacts/bench${split ? '-split' : ''}.json`, `${JSON.stringify(figures, null, 2)}\n`);
 });

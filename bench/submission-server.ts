@@ -1,5 +1,6 @@
 // One server of the submission benchmark (bench/run.ts starts two of these, each as its own process with the same
-// Node flags): `handshake` is the product as in production (createApp + listen, background jobs included), `baseline`
+// Node flags): `handshake` is the product as in production (createApp + listen, background jobs included unless its
+// role is web; a worker-role process does them then), `baseline`
 // the bare Fastify + one INSERT of bench/baseline.ts. Talks to its parent over IPC:
 //   → { ready: true, url, version, store }       once listening
 //   ← { id, ask: 'submitted' } → { id, value }   rows stored so far (partner requests, or baseline rows)
@@ -18,6 +19,8 @@ export interface ServerOptions {
   poolSize: number;
   /** Handshake only: the sign-up limits stay on (set too high to refuse anything), or are off (0). */
   throttle: boolean;
+  /** Handshake only: HANDSHAKE_ROLE (default all: web server and background work in this one process). */
+  role?: 'all' | 'web' | 'worker';
   adminEmail: string;
   adminPassword: string;
 }
@@ -41,6 +44,7 @@ if (kind === 'handshake') {
     ADMIN_EMAIL: options.adminEmail,
     ADMIN_PASSWORD: options.adminPassword,
     DISTRIBUTION_MODE: 'near-real-time',
+    HANDSHAKE_ROLE: options.role ?? 'all',
     SIGN_UP_LIMIT_PER_ADDRESS: options.throttle ? '1000000000' : '0',
     SIGN_UP_LIMIT_PER_EMAIL: options.throttle ? '100' : '0',
   });
