@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
-import { candidatesPerReason, duplicateView, freeMailDomains, freeMailProviders, nameSimilarityThreshold, reasonWeights } from '../platform/duplicate-matching.ts';
+import { candidatesPerReason, duplicateView, freeMailDomains, freeMailProviders, nameSimilarityThreshold, reasonWeights, useNameSimilarityThreshold } from '../platform/duplicate-matching.ts';
 import type { DuplicateView } from '../platform/duplicate-matching.ts';
 import { customerHierarchies, customers, hierarchyMembers, prospectDuplicates, prospects } from './schema.ts';
 
@@ -24,6 +24,7 @@ export async function matchDuplicates(tx: DbOrTx, prospectIds: string[]): Promis
   const L = sql.raw(String(candidatesPerReason));
   const T = sql.raw(String(nameSimilarityThreshold));
   // Raw SQL: unions of joins with a grouped insert, and pg_trgm's % operator, which the query builder cannot say.
+  await useNameSimilarityThreshold(tx);
   await tx.execute(sql`
     with fresh as (
       select p.id, p.email, split_part(p.email, '@', 2) as domain, p.vat_number, p.name_key,

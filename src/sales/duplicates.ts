@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
-import { candidatesPerReason, duplicateView, isFreeMailSql, nameSimilarityThreshold, scoreSql } from '../platform/duplicate-matching.ts';
+import { candidatesPerReason, duplicateView, isFreeMailSql, nameSimilarityThreshold, scoreSql, useNameSimilarityThreshold } from '../platform/duplicate-matching.ts';
 import type { DuplicateView } from '../platform/duplicate-matching.ts';
 import { accounts, contacts, leadDuplicates, leads } from './schema.ts';
 
@@ -20,6 +20,7 @@ export async function matchLeadDuplicates(tx: DbOrTx, leadIds: string[]): Promis
   const L = sql.raw(String(candidatesPerReason));
   const T = sql.raw(String(nameSimilarityThreshold));
   // Raw SQL: a union of lateral index lookups grouped into one row per pair, and pg_trgm's %, which the builder cannot say.
+  await useNameSimilarityThreshold(tx);
   await tx.execute(sql`
     with fresh as (
       select l.id, l.email, split_part(l.email, '@', 2) as domain, l.vat_number, l.name_key,
