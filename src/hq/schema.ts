@@ -83,7 +83,10 @@ export const prospects = hq.table(
     // Duplicate matching at intake (open prospects only): same domain, same VAT number, similar name.
     index('prospects_open_domain_idx').on(sql`split_part(${t.email}, '@', 2)`).where(sql`status = 'New'`),
     index('prospects_open_vat_idx').on(t.vatNumber).where(sql`status = 'New'`),
-    index('prospects_name_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')),
+    // GiST, not GIN: duplicate matching asks for the nearest names (ORDER BY <-> LIMIT), which only GiST answers without reading every row that shares a word.
+    index('prospects_name_trgm_idx').using('gist', t.nameKey.op('gist_trgm_ops')),
+    // All prospects' default order, newest first.
+    index('prospects_created_idx').on(t.createdAt, t.id),
   ],
 );
 
@@ -118,7 +121,7 @@ export const customers = hq.table(
     index('customers_name_idx').on(t.name),
     index('customers_email_domain_idx').on(sql`split_part(${t.email}, '@', 2)`),
     index('customers_vat_idx').on(t.vatNumber),
-    index('customers_name_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')),
+    index('customers_name_trgm_idx').using('gist', t.nameKey.op('gist_trgm_ops')),
   ],
 );
 

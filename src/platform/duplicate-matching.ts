@@ -2,7 +2,6 @@
 // CRM's leads): which e-mail domains say nothing about a company, how a company name is normalised, the weights.
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { DbOrTx } from './db.ts';
 
 /**
  * Free-mail domains: anyone can have an address there, so the same domain says nothing about the company.
@@ -94,14 +93,4 @@ export function duplicateView<Kind extends string>(row: StoredMatch): DuplicateV
     ...(row.dismissedBy ? { dismissedBy: row.dismissedBy } : {}),
     ...(row.dismissedAt ? { dismissedAt: row.dismissedAt.toISOString() } : {}),
   };
-}
-
-/**
- * Makes pg_trgm's `%` mean "at least nameSimilarityThreshold" for the rest of the caller's transaction. At its default
- * (0.3) the trigram index hands every name sharing a common word ("Load Test …", "Eesti …") to the recheck, and each
- * new record was compared with all of them: matching a batch slowed as the tables grew (a sign-up burst of 7,000
- * stalled). At the real threshold the index itself leaves out what cannot match.
- */
-export async function useNameSimilarityThreshold(tx: DbOrTx): Promise<void> {
-  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(nameSimilarityThreshold)}, true)`);
 }

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
-import { candidatesPerReason, duplicateView, isFreeMailSql, nameSimilarityThreshold, scoreSql, useNameSimilarityThreshold } from '../platform/duplicate-matching.ts';
+import { candidatesPerReason, duplicateView, isFreeMailSql, nameSimilarityThreshold, scoreSql } from '../platform/duplicate-matching.ts';
 import type { DuplicateView } from '../platform/duplicate-matching.ts';
 import { accounts, contacts, leadDuplicates, leads } from './schema.ts';
 
@@ -19,8 +19,7 @@ export async function matchLeadDuplicates(tx: DbOrTx, leadIds: string[]): Promis
   if (leadIds.length === 0) return;
   const L = sql.raw(String(candidatesPerReason));
   const T = sql.raw(String(nameSimilarityThreshold));
-  // Raw SQL: a union of lateral index lookups grouped into one row per pair, and pg_trgm's %, which the builder cannot say.
-  await useNameSimilarityThreshold(tx);
+  // Raw SQL: a union of lateral index lookups grouped into one row per pair, and pg_trgm's nearest-name order (<->), which the builder cannot say.
   await tx.execute(sql`
     with fresh as (
       select l.id, l.email, split_part(l.email, '@', 2) as domain, l.vat_number, l.name_key,
@@ -41,9 +40,10 @@ export async function matchLeadDuplicates(tx: DbOrTx, leadIds: string[]): Promis
       select f.id, 'lead', x.id, 'name', x.sim
       from fresh f cross join lateral (
         select l.id, similarity(l.name_key, f.name_key) as sim from ${leads} l
-        where l.name_key % f.name_key and l.state = 'Open' and l.id <> f.id and similarity(l.name_key, f.name_key) >= ${T} limit ${L}
+        where l.state = 'Open' and l.id <> f.id
+        order by l.name_key <-> f.name_key limit ${L}
       ) x
-      where f.name_key <> ''
+      where f.name_key <> '' and x.sim >= ${T}
       union all
       select f.id, 'contact', x.id, 'email', null
       from fresh f cross join lateral (select c.id from ${contacts} c where c.email = f.email and c.status = 'Active' limit ${L}) x
@@ -65,9 +65,10 @@ export async function matchLeadDuplicates(tx: DbOrTx, leadIds: string[]): Promis
       select f.id, 'account', x.id, 'name', x.sim
       from fresh f cross join lateral (
         select a.id, similarity(a.name_key, f.name_key) as sim from ${accounts} a
-        where a.name_key % f.name_key and a.status = 'Active' and similarity(a.name_key, f.name_key) >= ${T} limit ${L}
+        where a.status = 'Active'
+        order by a.name_key <-> f.name_key limit ${L}
       ) x
-      where f.name_key <> ''
+      where f.name_key <> '' and x.sim >= ${T}
     ),
     matches as (
       select lead_id, kind, matched_id, array_agg(distinct reason order by reason) as reasons, max(sim) as sim, ${scoreSql(sql`reason`, sql`sim`)} as score
