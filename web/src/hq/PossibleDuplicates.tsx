@@ -7,27 +7,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
 import type { ProspectDetail } from '../api/client.ts';
 import { AppLink } from '../ui/AppLink.tsx';
+import { duplicateReasonText } from '../ui/duplicateReasons.ts';
 import { fullName } from '../ui/format.ts';
 import { notifySuccess } from '../ui/notify.ts';
 import { Section } from '../ui/Section.tsx';
-import i18next from 'i18next';
 import { Trans, useTranslation } from 'react-i18next';
 
 type Match = ProspectDetail['possibleDuplicates'][number];
-
-/** A reason as a person says it (in the current language, at render time); the name's similarity as a percentage. */
-export function reasonText(reason: Match['reasons'][number], match: Pick<Match, 'nameSimilarity'>): string {
-  switch (reason) {
-    case 'email':
-      return i18next.t('hq:duplicates.reasons.email');
-    case 'domain':
-      return i18next.t('hq:duplicates.reasons.domain');
-    case 'vat':
-      return i18next.t('hq:duplicates.reasons.vat');
-    case 'name':
-      return i18next.t('hq:duplicates.reasons.name', { percent: Math.round((match.nameSimilarity ?? 0) * 100) });
-  }
-}
 
 function matchLink(match: Match) {
   const to = match.kind === 'customer' ? `/hq/customers/${encodeURIComponent(match.id)}` : `/hq/prospects/${encodeURIComponent(match.id)}`;
@@ -96,7 +82,7 @@ function DuplicateRow({ prospect, match }: { prospect: ProspectDetail; match: Ma
         <Group gap={6}>
           {match.reasons.map((reason) => (
             <Badge key={reason} variant="outline" size="sm" color="gray">
-              {reasonText(reason, match)}
+              {duplicateReasonText(reason, match.nameSimilarity)}
             </Badge>
           ))}
         </Group>

@@ -5,11 +5,11 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconBuilding, IconCopy, IconX } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Trans, useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { useNavigate } from 'react-router';
 import { api, ApiError, errorMessage, unwrap } from '../api/client.ts';
 import type { LeadDetail } from '../api/client.ts';
 import { AppLink } from '../ui/AppLink.tsx';
+import { duplicateReasonText } from '../ui/duplicateReasons.ts';
 import { fullName } from '../ui/format.ts';
 import { notifySuccess } from '../ui/notify.ts';
 import { Section } from '../ui/Section.tsx';
@@ -21,20 +21,6 @@ const kinds = {
   contact: { path: 'contacts', icon: IconAddressBook },
   account: { path: 'accounts', icon: IconBuilding },
 } as const;
-
-/** A reason as a person says it; the name's similarity as a percentage. */
-function reasonText(t: TFunction<'sales'>, reason: Match['reasons'][number], match: Pick<Match, 'nameSimilarity'>): string {
-  switch (reason) {
-    case 'email':
-      return t('duplicates.reasons.email');
-    case 'domain':
-      return t('duplicates.reasons.domain');
-    case 'vat':
-      return t('duplicates.reasons.vat');
-    case 'name':
-      return t('duplicates.reasons.name', { percent: Math.round((match.nameSimilarity ?? 0) * 100) });
-  }
-}
 
 export function LeadDuplicates({ lead }: { lead: LeadDetail }) {
   const { t } = useTranslation('sales');
@@ -93,7 +79,7 @@ function DuplicateRow({ lead, match }: { lead: LeadDetail; match: Match }) {
         <Group gap={6}>
           {match.reasons.map((reason) => (
             <Badge key={reason} variant="outline" size="sm" color="gray">
-              {reasonText(t, reason, match)}
+              {duplicateReasonText(reason, match.nameSimilarity)}
             </Badge>
           ))}
         </Group>

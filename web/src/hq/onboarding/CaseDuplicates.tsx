@@ -2,7 +2,7 @@
 // in which system, the reasons in words and the score. Deciding on them happens on the prospect and the lead.
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { reasonText } from '../PossibleDuplicates.tsx';
+import { duplicateReasonText } from '../../ui/duplicateReasons.ts';
 import { AppLink } from '../../ui/AppLink.tsx';
 import { Section } from '../../ui/Section.tsx';
 import type { CaseDetail } from './caseLabels.ts';
@@ -44,7 +44,7 @@ export function CaseDuplicates({ onboardingCase }: { onboardingCase: CaseDetail 
             <Group gap={6} mt={6}>
               {m.reasons.map((reason) => (
                 <Badge key={reason} variant="outline" size="sm" color="gray">
-                  {reasonText(reason, m)}
+                  {duplicateReasonText(reason, m.nameSimilarity)}
                 </Badge>
               ))}
             </Group>
