@@ -166,10 +166,10 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
   // Handshake, started as in production apart from the bootstrap admin and (by default) the sign-up limits; then the
   // baseline, a bare Fastify 5 server whose POST stores the same JSON in a one-table schema of the same database.
   const options: ServerOptions = { ...(usePglite ? {} : { databaseUrl: databaseUrl() }), poolSize, throttle: keepThrottle, adminEmail, adminPassword };
-  const product = await startServer('handshake', { ...options, ...(split ? { role: 'web' as const } : {}) }, cleanups);
+  const web = await startServer('handshake', { ...options, ...(split ? { role: 'web' as const } : {}) }, cleanups);
   // Split: the background jobs run in a worker process of their own; its CPU counts as the product's.
   const worker = split ? await startServer('handshake', { ...options, role: 'worker' }, cleanups) : undefined;
-  const productCpu = async () => (await product.cpu()) + (worker ? await worker.cpu() : 0);
+  const product: Server = worker ? { ...web, cpu: async () => (await web.cpu()) + (await worker.cpu()) } : web;
   const baseline = await startServer('baseline', options, cleanups);
   const productUrl = `${product.url}/api/store/partner-requests`;
 
@@ -228,10 +228,9 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
   // them): unlike req/s it hardly moves when other work on the machine takes turns on the cores.
   const cpu = { baseline: { us: 0, rows: 0 }, handshake: { us: 0, rows: 0 } };
   async function costed<T>(server: Server, into: { us: number; rows: number }, work: () => Promise<T>): Promise<T> {
-    const cpuOf = server === product ? productCpu : server.cpu;
-    const [us0, rows0] = [await cpuOf(), await server.submitted()];
+    const [us0, rows0] = [await server.cpu(), await server.submitted()];
     const result = await work();
-    into.us += (await cpuOf()) - us0;
+    into.us += (await server.cpu()) - us0;
     into.rows += (await server.submitted()) - rows0;
     return result;
   }
@@ -290,9 +289,8 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
   const notes = ([['baseline', baseRate], ['Handshake', appRate]] as const)
     .filter(([, run]) => run.requestsPerSecond < plan.rate.requestsPerSecond * 0.95)
     .map(([name, run]) => `NOTE: ${name} could not keep up ${plan.rate.requestsPerSecond} req/s (${f0(run.requestsPerSecond)} req/s): its latencies are those of a saturated server`);
-  const layout = split
-    ? `process layout: Handshake as a web process plus a worker process for its background jobs (HANDSHAKE_ROLE=web, =worker; CPU per request is both together), the baseline in its own process (node ${nodeFlags.join(' ') || 'without flags'}), the load generator (autocannon at max rate, an open-loop fetch generator at the fixed rate) in another`
-    : `process layout: Handshake (with its background jobs) and the baseline each in their own process (node ${nodeFlags.join(' ') || 'without flags'}), the load generator (autocannon at max rate, an open-loop fetch generator at the fixed rate) in a third`;
+  const productLayout = split ? 'Handshake as a web process plus a worker process for its background jobs (HANDSHAKE_ROLE=web, =worker; CPU per request is both together)' : 'Handshake (with its background jobs) in its own process';
+  const layout = `process layout: ${productLayout}, the baseline in its own process (node ${nodeFlags.join(' ') || 'without flags'}, for every server), the load generator (autocannon at max rate, an open-loop fetch generator at the fixed rate) in another`;
   const out = [
     `Handshake benchmark: POST /api/store/partner-requests vs bare Fastify + one INSERT`,
     `${serverVersion} · Node ${process.version} · ${os.cpus().length} CPUs · load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`,
