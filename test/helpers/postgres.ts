@@ -1,18 +1,8 @@
 // Databases of a PostgreSQL test run: one per test file, copied from a template migrated once per run.
 import crypto from 'node:crypto';
-import pg from 'pg';
 import { loadConfig } from '../../src/platform/config.ts';
 import { openDatabases } from '../../src/platform/db.ts';
-
-async function onAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+import { onAdmin } from '../../bench/postgres.ts';
 
 function urlOf(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
