@@ -13,7 +13,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Section } from '../ui/Section.tsx';
-import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { StatusBadge, statusLabel } from '../ui/StatusBadge.tsx';
 import { DetailSkeleton } from '../ui/TableSkeleton.tsx';
 import { CloseOpportunityModal } from './CloseOpportunityModal.tsx';
 import { label, stageLabel, stages } from './labels.ts';
@@ -131,7 +131,7 @@ function OpportunityView({ opportunity }: { opportunity: OpportunityDetail }) {
                   <Table.Tbody>
                     {opportunity.closeRecords.map((r) => (
                       <Table.Tr key={r.id}>
-                        <Table.Td>{t(`common:status.${r.outcome}`)}</Table.Td>
+                        <Table.Td>{statusLabel(r.outcome)}</Table.Td>
                         <Table.Td>{label(r.statusReason)}</Table.Td>
                         <Table.Td>{formatMoney(r.actualRevenue, opportunity.currency)}</Table.Td>
                         <Table.Td>{formatDate(r.closeDate)}</Table.Td>

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import i18next from 'i18next';
+import { statusLabel } from '../../ui/StatusBadge.tsx';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, errorMessage, unwrap } from '../../api/client.ts';
 import type { CustomerHierarchy, HierarchyRole } from '../../api/client.ts';
@@ -14,7 +15,7 @@ import { FormActions } from '../../ui/FormActions.tsx';
 
 /** The roles as a select offers them, named as the status badges name them (call it while rendering). */
 export function roleOptions(): { value: HierarchyRole; label: string }[] {
-  return (['Admin', 'User'] as const).map((role) => ({ value: role, label: i18next.t(`common:status.${role}`) }));
+  return (['Admin', 'User'] as const).map((role) => ({ value: role, label: statusLabel(role) }));
 }
 
 /** What a role may do on the store (call it while rendering). */
