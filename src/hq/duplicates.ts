@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
-import { candidatesPerReason, duplicateView, freeMailDomains, freeMailProviders, nameSimilarityThreshold, reasonWeights } from '../platform/duplicate-matching.ts';
+import { candidatesPerReason, duplicateView, freeMailDomains, freeMailProviders, reasonWeights, similarNamesSql, useSimilarityThreshold } from '../platform/duplicate-matching.ts';
 import type { DuplicateView } from '../platform/duplicate-matching.ts';
 import { customerHierarchies, customers, hierarchyMembers, prospectDuplicates, prospects } from './schema.ts';
 
@@ -22,8 +22,8 @@ export async function matchDuplicates(tx: DbOrTx, prospectIds: string[]): Promis
   if (prospectIds.length === 0) return;
   const w = reasonWeights;
   const L = sql.raw(String(candidatesPerReason));
-  const T = sql.raw(String(nameSimilarityThreshold));
-  // Raw SQL: unions of joins with a grouped insert, and pg_trgm's nearest-name order (<->), which the query builder cannot say.
+  await tx.execute(useSimilarityThreshold);
+  // Raw SQL: unions of lateral joins with a grouped insert, and pg_trgm's similarity filter (%), which the query builder cannot say.
   await tx.execute(sql`
     with fresh as (
       select p.id, p.email, split_part(p.email, '@', 2) as domain, p.vat_number, p.name_key,
@@ -51,13 +51,9 @@ export async function matchDuplicates(tx: DbOrTx, prospectIds: string[]): Promis
       select f.id, 'customer', c.account, 'vat', null
       from fresh f cross join lateral (select c.account from ${customers} c where c.vat_number = f.vat_number and c.type = 'Organization' limit ${L}) c
       union all
-      select f.id, 'customer', c.account, 'name', c.sim
-      from fresh f cross join lateral (
-        select c.account, similarity(c.name_key, f.name_key) as sim from ${customers} c
-        where c.type = 'Organization'
-        order by c.name_key <-> f.name_key limit ${L}
-      ) c
-      where f.name_key <> '' and c.sim >= ${T}
+      select f.id, 'customer', c.id, 'name', c.sim
+      from fresh f cross join lateral (${similarNamesSql(customers, 'c', 'account', sql`c.type = 'Organization'`, sql`f.name_key`)}) c
+      where f.name_key <> ''
       union all
       select f.id, 'prospect', p.id, 'domain', null
       from fresh f cross join lateral (select p.id from ${prospects} p where split_part(p.email, '@', 2) = f.domain and p.status = 'New' and p.id <> f.id limit ${L}) p
@@ -67,12 +63,8 @@ export async function matchDuplicates(tx: DbOrTx, prospectIds: string[]): Promis
       from fresh f cross join lateral (select p.id from ${prospects} p where p.vat_number = f.vat_number and p.status = 'New' and p.id <> f.id limit ${L}) p
       union all
       select f.id, 'prospect', p.id, 'name', p.sim
-      from fresh f cross join lateral (
-        select p.id, similarity(p.name_key, f.name_key) as sim from ${prospects} p
-        where p.status = 'New' and p.id <> f.id
-        order by p.name_key <-> f.name_key limit ${L}
-      ) p
-      where f.name_key <> '' and p.sim >= ${T}
+      from fresh f cross join lateral (${similarNamesSql(prospects, 'p', 'id', sql`p.status = 'New' and p.id <> f.id`, sql`f.name_key`)}) p
+      where f.name_key <> ''
     ),
     matches as (
       select prospect_id, kind, matched_id, array_agg(distinct reason order by reason) as reasons, max(sim) as sim,

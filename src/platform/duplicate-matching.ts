@@ -32,6 +32,29 @@ export const reasonWeights = { email: 60, vat: 60, domain: 30, name: 40 } as con
 export const nameSimilarityThreshold = 0.5;
 /** Candidates looked at per record and reason; the strongest of them are kept. */
 export const candidatesPerReason = 10;
+/**
+ * Names above the threshold read per record before the strongest are kept: bounds the work when thousands of names
+ * share most of their trigrams ("Load Test 1 Ltd", "Load Test 2 Ltd" …), where every one of them is above it.
+ */
+export const similarNamesRead = 100;
+
+/**
+ * SQL: the rows of `table` (as `alias`, filtered by `where`) whose `name_key` is similar to `nameKey`, strongest
+ * first, `candidatesPerReason` at most, as (id, sim). GIN's trigram filter (`%`) finds them from posting lists;
+ * GiST's nearest-first order (<->) was 5× slower per lookup on real-looking names. Needs the session's
+ * pg_trgm.similarity_threshold at `nameSimilarityThreshold` (`useSimilarityThreshold`) to be selective; the
+ * explicit `>=` keeps the result right under any setting.
+ */
+export function similarNamesSql(table: unknown, alias: string, idColumn: string, where: SQL, nameKey: SQL): SQL {
+  const a = sql.raw(alias);
+  return sql`select x.id, x.sim from (
+      select ${a}.${sql.raw(idColumn)} as id, similarity(${a}.name_key, ${nameKey}) as sim from ${table} ${a}
+      where ${where} and ${a}.name_key % ${nameKey} limit ${sql.raw(String(similarNamesRead))}
+    ) x where x.sim >= ${sql.raw(String(nameSimilarityThreshold))} order by x.sim desc limit ${sql.raw(String(candidatesPerReason))}`;
+}
+
+/** Sets pg_trgm's `%` threshold to the matching threshold for the rest of the transaction (`similarNamesSql`). */
+export const useSimilarityThreshold = sql`select set_config('pg_trgm.similarity_threshold', ${String(nameSimilarityThreshold)}, true)`;
 
 export type DuplicateReason = keyof typeof reasonWeights;
 export type DuplicateStatus = 'Open' | 'Dismissed';

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
-import { candidatesPerReason, duplicateView, isFreeMailSql, nameSimilarityThreshold, scoreSql } from '../platform/duplicate-matching.ts';
+import { candidatesPerReason, duplicateView, isFreeMailSql, scoreSql, similarNamesSql, useSimilarityThreshold } from '../platform/duplicate-matching.ts';
 import type { DuplicateView } from '../platform/duplicate-matching.ts';
 import { accounts, contacts, leadDuplicates, leads } from './schema.ts';
 
@@ -18,8 +18,8 @@ export type LeadDuplicate = DuplicateView<LeadDuplicateKind>;
 export async function matchLeadDuplicates(tx: DbOrTx, leadIds: string[]): Promise<void> {
   if (leadIds.length === 0) return;
   const L = sql.raw(String(candidatesPerReason));
-  const T = sql.raw(String(nameSimilarityThreshold));
-  // Raw SQL: a union of lateral index lookups grouped into one row per pair, and pg_trgm's nearest-name order (<->), which the builder cannot say.
+  await tx.execute(useSimilarityThreshold);
+  // Raw SQL: a union of lateral index lookups grouped into one row per pair, and pg_trgm's similarity filter (%), which the builder cannot say.
   await tx.execute(sql`
     with fresh as (
       select l.id, l.email, split_part(l.email, '@', 2) as domain, l.vat_number, l.name_key,
@@ -38,12 +38,8 @@ export async function matchLeadDuplicates(tx: DbOrTx, leadIds: string[]): Promis
       from fresh f cross join lateral (select l.id from ${leads} l where l.vat_number = f.vat_number and l.state = 'Open' and l.id <> f.id limit ${L}) x
       union all
       select f.id, 'lead', x.id, 'name', x.sim
-      from fresh f cross join lateral (
-        select l.id, similarity(l.name_key, f.name_key) as sim from ${leads} l
-        where l.state = 'Open' and l.id <> f.id
-        order by l.name_key <-> f.name_key limit ${L}
-      ) x
-      where f.name_key <> '' and x.sim >= ${T}
+      from fresh f cross join lateral (${similarNamesSql(leads, 'l', 'id', sql`l.state = 'Open' and l.id <> f.id`, sql`f.name_key`)}) x
+      where f.name_key <> ''
       union all
       select f.id, 'contact', x.id, 'email', null
       from fresh f cross join lateral (select c.id from ${contacts} c where c.email = f.email and c.status = 'Active' limit ${L}) x
@@ -63,12 +59,8 @@ export async function matchLeadDuplicates(tx: DbOrTx, leadIds: string[]): Promis
       from fresh f cross join lateral (select a.id from ${accounts} a where a.vat_number = f.vat_number and a.status = 'Active' limit ${L}) x
       union all
       select f.id, 'account', x.id, 'name', x.sim
-      from fresh f cross join lateral (
-        select a.id, similarity(a.name_key, f.name_key) as sim from ${accounts} a
-        where a.status = 'Active'
-        order by a.name_key <-> f.name_key limit ${L}
-      ) x
-      where f.name_key <> '' and x.sim >= ${T}
+      from fresh f cross join lateral (${similarNamesSql(accounts, 'a', 'id', sql`a.status = 'Active'`, sql`f.name_key`)}) x
+      where f.name_key <> ''
     ),
     matches as (
       select lead_id, kind, matched_id, array_agg(distinct reason order by reason) as reasons, max(sim) as sim, ${scoreSql(sql`reason`, sql`sim`)} as score
