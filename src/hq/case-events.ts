@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from '../platform/db.ts';
 import { channelRequests, hierarchyMembers, outbox, prospects } from './schema.ts';
 import { duplicatesOf } from './duplicates.ts';
 import type { PossibleDuplicate } from './duplicates.ts';
+import { pendingOrder } from '../platform/outbox.ts';
 
 export interface CaseIntake {
   /** The storefront's request id: the case's id. */
@@ -28,7 +29,7 @@ export function createCaseFeed(db: Db) {
         .select()
         .from(outbox)
         .where(and(eq(outbox.consumer, 'onboarding'), isNull(outbox.deliveredAt)))
-        .orderBy(asc(outbox.id))
+        .orderBy(...pendingOrder(outbox))
         .limit(limit);
       return rows.map((r) => ({ ...(r.payload as CaseIntake), id: r.id }));
     },

@@ -21,6 +21,7 @@ import type { ProspectRequest } from './prospect.ts';
 import { applyOrganizationUserChange, readOrganizationUserChange, refuseOrganizationUserChange } from './partner-users.ts';
 import type { OrganizationUserChange } from './partner-users.ts';
 import { readUploadedOrder, salesOrderFromUpload } from './sales-order.ts';
+import { pendingOrder } from '../platform/outbox.ts';
 
 export type JobCode = 'P-0001' | 'SYNC-CHANNEL-REQUESTS' | 'SYNC-ORDERS' | '1010' | '1040' | '1070';
 export type RunStatus = 'Pending' | 'Running' | 'Applied' | 'Failed';
@@ -415,7 +416,7 @@ export function createDistribution(options: DistributionOptions) {
               .select()
               .from(outbox)
               .where(and(eq(outbox.consumer, code), isNull(outbox.deliveredAt)))
-              .orderBy(asc(outbox.id))
+              .orderBy(...pendingOrder(outbox))
               .limit(batchSize);
             const delivered = rows.length;
             if (delivered > 0) {

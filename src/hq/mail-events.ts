@@ -1,9 +1,10 @@
 // Events that cause e-mail (request received, prospect approved or rejected), written in the caller's transaction
 // to HQ's outbox for the mail context, and the feed the mail context reads them from.
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { signalMailEvent } from '../platform/change-signal.ts';
 import { onlineStores, outbox } from './schema.ts';
+import { pendingOrder } from '../platform/outbox.ts';
 
 export type MailTopic = 'partner-request-received' | 'prospect-approved' | 'prospect-rejected' | 'organization-user-added';
 
@@ -35,7 +36,7 @@ export function createMailFeed(db: Db) {
         .select()
         .from(outbox)
         .where(and(eq(outbox.consumer, 'mail'), isNull(outbox.deliveredAt)))
-        .orderBy(asc(outbox.id))
+        .orderBy(...pendingOrder(outbox))
         .limit(limit);
       return rows.map((r) => ({ ...(r.payload as MailEvent), id: `hq:${r.id}` }));
     },

@@ -9,6 +9,7 @@ import { signalMailEvent } from '../platform/change-signal.ts';
 import { cleanFileName, sniffFileType } from '../platform/file-types.ts';
 import { answers, attachments, outbox, questions } from './questions-schema.ts';
 import { cases } from './schema.ts';
+import { pendingOrder } from '../platform/outbox.ts';
 
 export const maxQuestionLength = 2000;
 export const maxAnswerFileBytes = 5 * 1024 * 1024;
@@ -190,7 +191,7 @@ export function createQuestions(db: Db, sources: QuestionSources, options: Quest
     /** The mail context's view of the onboarding outbox. */
     mailFeed: {
       async read(limit: number): Promise<(QuestionMailEvent & { id: string })[]> {
-        const rows = await db.select().from(outbox).where(and(eq(outbox.consumer, 'mail'), isNull(outbox.deliveredAt))).orderBy(asc(outbox.id)).limit(limit);
+        const rows = await db.select().from(outbox).where(and(eq(outbox.consumer, 'mail'), isNull(outbox.deliveredAt))).orderBy(...pendingOrder(outbox)).limit(limit);
         return rows.map((r) => ({ ...(r.payload as QuestionMailEvent), id: `onboarding:${r.id}` }));
       },
       async ack(ids: string[]): Promise<void> {

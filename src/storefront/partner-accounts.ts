@@ -1,5 +1,5 @@
 // Partner users' own accounts: sign-in, invitations, forgotten and changed passwords, and who is asking.
-import { and, asc, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError } from '../platform/errors.ts';
@@ -9,6 +9,7 @@ import type { SessionStore } from '../platform/sessions.ts';
 import { signalMailEvent } from '../platform/change-signal.ts';
 import type { Throttle } from '../platform/throttle.ts';
 import { accountTokens, channelSettings, organizations, outbox, partnerUsers } from './schema.ts';
+import { pendingOrder } from '../platform/outbox.ts';
 
 export type PartnerRole = 'Admin' | 'User';
 export type PartnerUserStatus = 'Pending' | 'Active' | 'Removed';
@@ -250,7 +251,7 @@ export function createStorefrontMailFeed(db: Db) {
         .select()
         .from(outbox)
         .where(and(eq(outbox.consumer, 'mail'), isNull(outbox.deliveredAt)))
-        .orderBy(asc(outbox.id))
+        .orderBy(...pendingOrder(outbox))
         .limit(limit);
       return rows.map((r) => {
         const p = r.payload as { recipient: string; language: string; channelId: string; values: Record<string, string | null> };
