@@ -1,5 +1,7 @@
 // Shared by the benchmarks: one short-lived connection to the PostgreSQL admin database, percentiles, HTTP calls
 // and waits that all end by a deadline — a benchmark fails with what it was waiting for, it never hangs.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import pg from 'pg';
 
 export async function onAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -176,4 +178,29 @@ export async function acceptInvitation(call: ReturnType<typeof api>, staffToken:
   const accepted = await call('POST', '/api/store/auth/accept-invitation', { token: invitation, password });
   if (accepted.status !== 200) throw new BenchFailure(`accepting the invitation answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
   return accepted.body.token as string;
+}
+
+let clockTicks: number | undefined;
+/**
+ * CPU time (ms) used so far by the PostgreSQL server's processes on this machine (Linux /proc), or undefined where
+ * that cannot be read or the server is elsewhere. Backends that have exited (autovacuum workers) no longer count.
+ */
+export function postgresCpuMs(databaseUrl: string): number | undefined {
+  if (process.platform !== 'linux' || !['127.0.0.1', 'localhost', '[::1]'].includes(new URL(databaseUrl).hostname)) return undefined;
+  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone since the listing
+    }
+    if (!stat.includes('(postgres)')) continue;
+    // Fields after the command name: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / clockTicks;
 }

@@ -19,7 +19,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { BenchFailure, api, onAdmin, runBench, sleep, until, withDeadline } from './postgres.ts';
+import { BenchFailure, api, onAdmin, postgresCpuMs, runBench, sleep, until, withDeadline } from './postgres.ts';
 import type { ServerMessage, ServerOptions } from './submission-server.ts';
 import type { SubmissionPlan, SubmissionRun } from './submission-load.ts';
 
@@ -227,11 +227,15 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
   let backlogDrain = { seconds: 0, backlog: 0 };
   // CPU time each server's process spent per stored request (Handshake's until its background jobs are done with
   // them): unlike req/s it hardly moves when other work on the machine takes turns on the cores.
-  const cpu = { baseline: { us: 0, rows: 0 }, handshake: { us: 0, rows: 0 } };
-  async function costed<T>(server: Server, into: { us: number; rows: number }, work: () => Promise<T>): Promise<T> {
-    const [us0, rows0] = [await server.cpu(), await server.submitted()];
+  // PostgreSQL's own CPU too (its processes, when it runs on this machine): for Handshake it is most of the cost.
+  const cpu = { baseline: { us: 0, pgMs: 0, rows: 0 }, handshake: { us: 0, pgMs: 0, rows: 0 } };
+  const pgCpu = () => (usePglite ? undefined : postgresCpuMs(adminUrl));
+  async function costed<T>(server: Server, into: { us: number; pgMs: number; rows: number }, work: () => Promise<T>): Promise<T> {
+    const [us0, pg0, rows0] = [await server.cpu(), pgCpu(), await server.submitted()];
     const result = await work();
     into.us += (await server.cpu()) - us0;
+    const pg1 = pgCpu();
+    if (pg0 !== undefined && pg1 !== undefined) into.pgMs += pg1 - pg0;
     into.rows += (await server.submitted()) - rows0;
     return result;
   }
@@ -244,7 +248,12 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
       if (drain.backlog >= backlogDrain.backlog) backlogDrain = drain;
     });
   }
-  const cpuPerRequest = { baselineMs: cpu.baseline.us / 1000 / Math.max(cpu.baseline.rows, 1), handshakeMs: cpu.handshake.us / 1000 / Math.max(cpu.handshake.rows, 1) };
+  const perRow = (n: number, rows: number) => n / Math.max(rows, 1);
+  const cpuPerRequest = {
+    baselineMs: perRow(cpu.baseline.us / 1000, cpu.baseline.rows),
+    handshakeMs: perRow(cpu.handshake.us / 1000, cpu.handshake.rows),
+    ...(pgCpu() !== undefined ? { postgresBaselineMs: perRow(cpu.baseline.pgMs, cpu.baseline.rows), postgresHandshakeMs: perRow(cpu.handshake.pgMs, cpu.handshake.rows) } : {}),
+  };
   const baseMax = together(baseMaxRuns);
   const appMax = together(appMaxRuns);
 
@@ -280,6 +289,17 @@ runBench('BENCHMARK', 15 * 60_000, async (cleanups, step) => {
       `${(cpuPerRequest.handshakeMs / cpuPerRequest.baselineMs).toFixed(1)}×`,
       '',
     ],
+    ...(cpuPerRequest.postgresBaselineMs !== undefined && cpuPerRequest.postgresHandshakeMs !== undefined
+      ? [
+          [
+            `  PostgreSQL server CPU per request (its processes on this machine)`,
+            `${cpuPerRequest.postgresBaselineMs.toFixed(2)} ms`,
+            `${cpuPerRequest.postgresHandshakeMs.toFixed(2)} ms`,
+            `${(cpuPerRequest.postgresHandshakeMs / Math.max(cpuPerRequest.postgresBaselineMs, 0.001)).toFixed(1)}×`,
+            '',
+          ],
+        ]
+      : []),
     [`latency p50 at ${plan.rate.requestsPerSecond} req/s (open loop, evenly spaced, ${plan.rate.seconds} s after ${plan.rate.generatorWarmUpSeconds} s)`, ms(baseRate.p50Ms), ms(appRate.p50Ms), `${(appRate.p50Ms / Math.max(baseRate.p50Ms, 1)).toFixed(1)}×`, ''],
     [`latency p99 at ${plan.rate.requestsPerSecond} req/s`, ms(baseRate.p99Ms), ms(appRate.p99Ms), `${(appRate.p99Ms / Math.max(baseRate.p99Ms, 1)).toFixed(1)}×`, `≤ ${targets.p99Ms} ms ${verdict(met.p99)}`],
     [`  achieved rate in that run`, `${f0(baseRate.requestsPerSecond)} req/s`, `${f0(appRate.requestsPerSecond)} req/s`, '', ''],
