@@ -10,7 +10,9 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
+import { Param, Placeholder, is, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Config, ContextName } from './config.ts';
 import { contextNames } from './config.ts';
@@ -37,6 +39,30 @@ export interface Databases {
   dump?(): Promise<Blob>;
 }
 
+
+/**
+ * A statement built once (with `sql.placeholder` values) and run by name with values: a hot path skips the query
+ * builder on every call (a fifth of a sign-up's CPU in profiles) and PostgreSQL parses and plans it once per
+ * connection (a named prepared statement). Placeholders that stand for a column's value are encoded as the column
+ * encodes them (dates, JSON). Rows come back as the driver gives them, keyed by column name.
+ */
+export function preparedStatement<Row>(db: Db, name: string, statement: SQL): (values: Record<string, unknown>) => Promise<Row[]> {
+  const query = new PgDialect().sqlToQuery(statement);
+  const fillers = query.params.map((param): ((values: Record<string, unknown>) => unknown) => {
+    if (is(param, Placeholder)) return (values) => values[param.name];
+    if (is(param, Param) && is(param.value, Placeholder)) {
+      const placeholder = param.value;
+      return (values) => param.encoder.mapToDriverValue(values[placeholder.name]);
+    }
+    return () => param;
+  });
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  return async (values) => {
+    const params = fillers.map((fill) => fill(values));
+    const result = client instanceof PGlite ? await client.query<Row>(query.sql, params) : await client.query<Row & pg.QueryResultRow>({ name, text: query.sql, values: params });
+    return result.rows;
+  };
+}
 
 export interface OpenOptions {
   /** Start the embedded database from a dump instead of an empty one (tests use this to skip initdb). */

@@ -2,6 +2,7 @@
 // upsert on one address's counter row holds its lock for microseconds, not for a WAL flush.
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
+import { preparedStatement } from './db.ts';
 import { throttleHits } from './schema.ts';
 import { DomainError } from './errors.ts';
 
@@ -36,6 +37,23 @@ const done: Attempt = { succeeded: async () => undefined };
 export function createThrottle(db: Db, windowSeconds: number): Throttle {
   const windowMs = windowSeconds * 1000;
   let sweptWindow = 0;
+  // The upsert is on every sign-up and sign-in: prepared once per number of limits (one to three in practice).
+  const upserts = new Map<number, (values: Record<string, unknown>) => Promise<{ bucket: string; hits: number }[]>>();
+  function upsert(count: number) {
+    let prepared = upserts.get(count);
+    if (!prepared) {
+      const rows = Array.from({ length: count }, (_, i) => ({ bucket: sql.placeholder(`bucket${i}`), key: sql.placeholder(`key${i}`), windowStart: sql.placeholder('windowStart'), hits: 1 }));
+      const statement = db
+        .insert(throttleHits)
+        .values(rows as unknown as (typeof throttleHits.$inferInsert)[])
+        .onConflictDoUpdate({ target: [throttleHits.bucket, throttleHits.key, throttleHits.windowStart], set: { hits: sql`${throttleHits.hits} + 1` } })
+        .returning({ bucket: throttleHits.bucket, hits: throttleHits.hits })
+        .getSQL();
+      prepared = preparedStatement(db, `platform_throttle_hit_${count}`, statement);
+      upserts.set(count, prepared);
+    }
+    return prepared;
+  }
 
   function tooMany(windowStart: Date): DomainError {
     const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - Date.now()) / 1000));
@@ -58,11 +76,9 @@ export function createThrottle(db: Db, windowSeconds: number): Throttle {
       if (active.length === 0) return done;
       const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs);
       sweep(windowStart);
-      const rows = await db
-        .insert(throttleHits)
-        .values(active.map((l) => ({ bucket: l.bucket, key: l.key, windowStart, hits: 1 })))
-        .onConflictDoUpdate({ target: [throttleHits.bucket, throttleHits.key, throttleHits.windowStart], set: { hits: sql`${throttleHits.hits} + 1` } })
-        .returning({ bucket: throttleHits.bucket, hits: throttleHits.hits });
+      const values: Record<string, unknown> = { windowStart };
+      active.forEach((l, i) => Object.assign(values, { [`bucket${i}`]: l.bucket, [`key${i}`]: l.key }));
+      const rows = await upsert(active.length)(values);
       const exceeded = rows.some((row) => row.hits > (active.find((l) => l.bucket === row.bucket)?.limit ?? Infinity));
       if (exceeded) throw tooMany(windowStart);
       return {
