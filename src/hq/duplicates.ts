@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
-import { candidatesPerReason, duplicateView, freeMailDomains, freeMailProviders, reasonWeights, similarNamesSql, useSimilarityThreshold } from '../platform/duplicate-matching.ts';
+import { candidatesPerReason, duplicateView, freeMailDomains, freeMailProviders, reasonWeights, runMatching, similarNamesSql } from '../platform/duplicate-matching.ts';
 import type { DuplicateView } from '../platform/duplicate-matching.ts';
 import { customerHierarchies, customers, hierarchyMembers, prospectDuplicates, prospects } from './schema.ts';
 
@@ -22,9 +22,10 @@ export async function matchDuplicates(tx: DbOrTx, prospectIds: string[]): Promis
   if (prospectIds.length === 0) return;
   const w = reasonWeights;
   const L = sql.raw(String(candidatesPerReason));
-  await tx.execute(useSimilarityThreshold);
   // Raw SQL: unions of lateral joins with a grouped insert, and pg_trgm's similarity filter (%), which the query builder cannot say.
-  await tx.execute(sql`
+  await runMatching(
+    tx,
+    sql`
     with fresh as (
       select p.id, p.email, split_part(p.email, '@', 2) as domain, p.vat_number, p.name_key,
              (split_part(p.email, '@', 2) = any(${sql.param([...freeMailDomains])}::text[])
@@ -81,7 +82,8 @@ export async function matchDuplicates(tx: DbOrTx, prospectIds: string[]): Promis
     from both_ways b
     left join ${customers} c on b.kind = 'customer' and c.account = b.matched_id
     left join ${prospects} p on b.kind = 'prospect' and p.id = b.matched_id
-    on conflict (prospect_id, matched_kind, matched_id) do nothing`);
+    on conflict (prospect_id, matched_kind, matched_id) do nothing`,
+  );
 }
 
 /** A prospect's possible duplicates: open ones first, then by score. */

@@ -83,10 +83,9 @@ export const prospects = hq.table(
     // Duplicate matching at intake (open prospects only): same domain, same VAT number, similar name.
     index('prospects_open_domain_idx').on(sql`split_part(${t.email}, '@', 2)`).where(sql`status = 'New'`),
     index('prospects_open_vat_idx').on(t.vatNumber).where(sql`status = 'New'`),
-    // GIN: duplicate matching filters names by trigram similarity (%), see similarNamesSql. No pending list: matching
-    // reads the index right after each batch's inserts, and a pending list is searched row by row. Partial, on the
-    // rows matching looks at: the planner then never prefers another partial index as a way to list them all.
-    index('prospects_name_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')).with({ fastupdate: false }).where(sql`status = 'New'`),
+    // GIN: duplicate matching reads names by trigram similarity (%), see similarNamesSql. No pending list: matching
+    // reads the index right after each batch's inserts, and a pending list is searched row by row.
+    index('prospects_name_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')).with({ fastupdate: false }),
     // All prospects' default order, newest first.
     index('prospects_created_idx').on(t.createdAt, t.id),
   ],
@@ -123,7 +122,7 @@ export const customers = hq.table(
     index('customers_name_idx').on(t.name),
     index('customers_email_domain_idx').on(sql`split_part(${t.email}, '@', 2)`),
     index('customers_vat_idx').on(t.vatNumber),
-    index('customers_name_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')).with({ fastupdate: false }).where(sql`type = 'Organization'`),
+    index('customers_name_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')).with({ fastupdate: false }),
   ],
 );
 

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
-import { candidatesPerReason, duplicateView, isFreeMailSql, scoreSql, similarNamesSql, useSimilarityThreshold } from '../platform/duplicate-matching.ts';
+import { candidatesPerReason, duplicateView, isFreeMailSql, scoreSql, runMatching, similarNamesSql } from '../platform/duplicate-matching.ts';
 import type { DuplicateView } from '../platform/duplicate-matching.ts';
 import { accounts, contacts, leadDuplicates, leads } from './schema.ts';
 
@@ -18,9 +18,10 @@ export type LeadDuplicate = DuplicateView<LeadDuplicateKind>;
 export async function matchLeadDuplicates(tx: DbOrTx, leadIds: string[]): Promise<void> {
   if (leadIds.length === 0) return;
   const L = sql.raw(String(candidatesPerReason));
-  await tx.execute(useSimilarityThreshold);
   // Raw SQL: a union of lateral index lookups grouped into one row per pair, and pg_trgm's similarity filter (%), which the builder cannot say.
-  await tx.execute(sql`
+  await runMatching(
+    tx,
+    sql`
     with fresh as (
       select l.id, l.email, split_part(l.email, '@', 2) as domain, l.vat_number, l.name_key,
              ${isFreeMailSql(sql`split_part(l.email, '@', 2)`)} as free_mail
@@ -79,7 +80,8 @@ export async function matchLeadDuplicates(tx: DbOrTx, leadIds: string[]): Promis
     left join ${accounts} a on b.kind = 'account' and a.id = b.matched_id
     left join ${contacts} c on b.kind = 'contact' and c.id = b.matched_id
     left join ${leads} l on b.kind = 'lead' and l.id = b.matched_id
-    on conflict (lead_id, matched_kind, matched_id) do nothing`);
+    on conflict (lead_id, matched_kind, matched_id) do nothing`,
+  );
 }
 
 /** A lead's possible duplicates: open ones first, then by score. */
