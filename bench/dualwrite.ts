@@ -23,6 +23,10 @@ const rows = Number(process.env.BENCH_ROWS ?? 100_000);
 const queued = Number(process.env.BENCH_QUEUED ?? 50_000);
 const targets = { liveP99Ms: 250, initialRatio: 0.1, catchUpPerSecond: 5000 };
 const adminEmail = 'bench-admin@handshake.test';
+const syllables = ['ka', 'vo', 'mi', 'ti', 're', 'xa', 'lu', 'no', 'se', 'da', 'ri', 'po', 've', 'ko', 'ma', 'su', 'te', 'li', 'ba', 'ne', 'ro', 'gi', 'fa', 'hu', 'ja', 'pe', 'sa', 'to', 'vi', 'zo'];
+const trades = ['Logistics', 'Foods', 'Systems', 'Trading', 'Timber', 'Textiles', 'Motors', 'Pharma', 'Print', 'Energy', 'Furniture', 'Electric', 'Glass', 'Metal', 'Plastics', 'Agro', 'Marine', 'Dental', 'Optics', 'Tools'];
+/** SQL text literals of constant words (no quotes in them). */
+const sqlWords = (words: string[]) => words.map((w) => `'${w}'`).join(', ');
 const adminPassword = 'bench-admin-password-1';
 
 
@@ -151,8 +155,14 @@ runBench('dual-write benchmark', 60 * 60_000, async (cleanups, step) => {
   await db.query(`
     with p as (
       insert into hq.prospects (id, type, status, company_name, first_name, last_name, email, street, city, zip, country_region_id, language, channel_id)
-      select 'BENCHP-' || lpad(g::text, 7, '0'), 'B2BProspect', 'New', 'Queued Co ' || g, 'Queued', 'Person ' || g, 'queued' || g || '@bench.test', 'Narva mnt 5', 'Tallinn', '10117', 'EE', 'en-us', 'B2B-ONLINE'
+      select 'BENCHP-' || lpad(g::text, 7, '0'), 'B2BProspect', 'New', n.name, 'Queued', 'Person ' || g, 'queued' || g || '@q' || g || '.test', 'Narva mnt 5', 'Tallinn', '10117', 'EE', 'en-us', 'B2B-ONLINE'
       from generate_series(1, ${queued}) g
+      -- Names as companies have them (a made-up word and a trade, as in the submission bench), each on its own domain:
+      -- "Queued Co <n>" on one domain made every lead a possible duplicate of every other, which no CRM holds.
+      cross join lateral (
+        select initcap(string_agg((array[${sqlWords(syllables)}])[1 + floor(random() * ${syllables.length})::int], '')) || ' ' || (array[${sqlWords(trades)}])[1 + (g % ${trades.length})] as name
+        from generate_series(1, 3 + (g % 2)) where g > 0
+      ) n
       returning *
     )
     insert into hq.outbox (consumer, topic, key, payload)
