@@ -79,7 +79,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     caseQueue: () => onboardingLate,
   });
 
-  const sales = createSales({ db: dbs.db.sales });
+  const sales = createSales({ db: dbs.db.sales, log });
 
   // HQ and the CRM never import each other: the dual-write engine moves changes between their published sides.
   const dualWrite = createDualWrite({
@@ -235,6 +235,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       if (runsBackground) {
         distribution.start();
         dualWrite.engine.start();
+        sales.leadMatcher.start();
         mail.start();
         onboarding.start();
         // After a lost connection, signals may have been missed: look at everything once instead of waiting for the polls.
@@ -251,6 +252,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       await distribution.stop();
       stopListening();
       await dualWrite.engine.stop();
+      await sales.leadMatcher.stop();
       await mail.stop();
       await onboarding.stop();
       await dbs.close();

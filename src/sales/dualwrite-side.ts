@@ -8,7 +8,7 @@ import type { ApplyItem, ApplyOutcome, EntitySchema, SideChange, SyncSide } from
 import { accounts, contacts, leads, notes, opportunities, outbox } from './schema.ts';
 import { anyOf, bulkInsert } from '../platform/bulk.ts';
 import { recordChange } from './outbox.ts';
-import { matchLeadDuplicates } from './duplicates.ts';
+import { queueLeadMatching } from './duplicates.ts';
 
 const s = (extra: { required?: boolean; readOnly?: boolean } = {}) => ({ type: 'string' as const, ...extra });
 const ro = { readOnly: true };
@@ -125,8 +125,9 @@ async function insertNew(tx: DbOrTx, entity: Writable, rows: { item: ApplyItem; 
         author: 'Dual-write',
       })),
     );
-    // Possible duplicates of the whole batch, in one statement and in the transaction that creates the leads.
-    await matchLeadDuplicates(tx, prepared.map((p) => p.row.id));
+    // Possible duplicates are looked for by the matcher, moments after this commits: matching costs milliseconds a lead
+    // against a large CRM, and a catch-up of 50,000 changes ran at its pace (about 200 a second) when it was done here.
+    await queueLeadMatching(tx, prepared.map((p) => p.row.id));
   }
   return prepared.map((p) => ({ ref: p.item.ref, status: 'created' as const, key: p.row.id }));
 }
@@ -135,7 +136,8 @@ async function insertNew(tx: DbOrTx, entity: Writable, rows: { item: ApplyItem; 
 // images stay in the database instead of crossing the wire and being parsed (an initial sync reads back every row it wrote).
 const { payload: _payload, ...readColumns } = getTableColumns(outbox);
 
-export function createCrmSyncSide(db: Db): SyncSide {
+/** `onLeadsQueued`: new leads were committed to the matching queue (the matcher's kick). */
+export function createCrmSyncSide(db: Db, onLeadsQueued: () => void = () => {}): SyncSide {
   async function applyOne(tx: DbOrTx, entity: Writable, item: ApplyItem): Promise<ApplyOutcome> {
     const table = tables[entity];
     const values = writableValues(entity, item);
@@ -233,11 +235,11 @@ export function createCrmSyncSide(db: Db): SyncSide {
 
     async apply(entity, items) {
       if (!(entity in tables)) return items.map((i) => ({ ref: i.ref, status: 'failed' as const, reason: `The CRM does not accept ${entity} changes from HQ.` }));
-      if (items.length > 1) {
-        const bulk = await db.transaction((tx) => applyNewRows(tx, entity as Writable, items)).catch(() => null);
-        if (bulk) return bulk;
-      }
-      return applyInBatch(db, items, (tx, item) => applyOne(tx, entity as Writable, item));
+      let outcomes: ApplyOutcome[] | null = null;
+      if (items.length > 1) outcomes = await db.transaction((tx) => applyNewRows(tx, entity as Writable, items)).catch(() => null);
+      outcomes ??= await applyInBatch(db, items, (tx, item) => applyOne(tx, entity as Writable, item));
+      if (entity === 'lead' && outcomes.some((o) => o.status === 'created')) onLeadsQueued();
+      return outcomes;
     },
 
     async list(entity, afterKey, limit) {

@@ -1,11 +1,14 @@
-// Possible duplicates in the CRM: a new lead (from dual-write or made by hand) is matched, in the transaction that
-// creates it, against the other open leads, the contacts and the accounts, and the matches are kept with reasons.
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+// Possible duplicates in the CRM: a new lead is matched against the other open leads, the contacts and the accounts,
+// and the matches are kept with reasons. A lead made by hand is matched in the transaction that creates it; leads
+// dual-write makes are queued in theirs and matched moments later by the matcher (createLeadMatcher).
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Db, DbOrTx } from '../platform/db.ts';
+import { bulkInsert } from '../platform/bulk.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { candidatesPerReason, duplicateView, isFreeMailSql, scoreSql, runMatching, similarNamesSql } from '../platform/duplicate-matching.ts';
 import type { DuplicateView } from '../platform/duplicate-matching.ts';
-import { accounts, contacts, leadDuplicates, leads } from './schema.ts';
+import { accounts, contacts, leadDuplicates, leadMatchingQueue, leads } from './schema.ts';
 
 export type LeadDuplicateKind = 'lead' | 'contact' | 'account';
 
@@ -115,4 +118,68 @@ export async function dismissLeadDuplicate(db: Db, leadId: string, matchId: numb
     }
     return duplicateView<LeadDuplicateKind>(updated!);
   });
+}
+
+/** Queues new leads for the matcher, in the caller's transaction (so no lead is ever left unmatched). */
+export async function queueLeadMatching(tx: DbOrTx, leadIds: string[]): Promise<void> {
+  await bulkInsert(tx, leadMatchingQueue, leadIds.map((leadId) => ({ leadId })), { onConflictDoNothing: true });
+}
+
+/**
+ * Matches queued leads in batches until none are left, then waits for a kick or the poll. Each batch is taken with
+ * SKIP LOCKED, matched and removed from the queue in one transaction: two workers never match the same lead, and a
+ * failed batch stays queued.
+ */
+export function createLeadMatcher(db: Db, log: FastifyBaseLogger, options: { batchSize?: number; pollMs?: number } = {}) {
+  const batchSize = options.batchSize ?? 500;
+  const pollMs = options.pollMs ?? 1000;
+  let stopped = true;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+
+  async function takeBatch(): Promise<number> {
+    return db.transaction(async (tx) => {
+      const taken = await tx.select({ leadId: leadMatchingQueue.leadId }).from(leadMatchingQueue).orderBy(asc(leadMatchingQueue.queuedAt)).limit(batchSize).for('update', { skipLocked: true });
+      if (taken.length === 0) return 0;
+      const ids = taken.map((row) => row.leadId);
+      await matchLeadDuplicates(tx, ids);
+      await tx.delete(leadMatchingQueue).where(inArray(leadMatchingQueue.leadId, ids));
+      return ids.length;
+    });
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void loop(), delay);
+  }
+
+  async function loop() {
+    if (stopped || running) return;
+    let taken = 0;
+    running = takeBatch().catch((error: unknown) => {
+      log.error({ err: error }, 'sales: matching queued leads failed');
+      return 0;
+    });
+    taken = await running;
+    running = undefined;
+    schedule(taken > 0 ? 0 : pollMs);
+  }
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      schedule(0);
+    },
+    /** Leads were queued: match them now rather than at the next poll (a few ms' grace for their transaction to commit). */
+    kick() {
+      if (!stopped && !running) schedule(10);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
 }

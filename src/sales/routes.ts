@@ -226,7 +226,7 @@ export function registerSalesRoutes(app: Server, deps: SalesRouteDeps): void {
         response: {
           200: Type.Intersect([
             LeadRef,
-            Type.Object({ timeline: Type.Array(TimelineEntry), possibleDuplicates: Type.Array(LeadDuplicateSchema, { description: 'Found when the lead was created; open ones first, then by score' }) }),
+            Type.Object({ timeline: Type.Array(TimelineEntry), possibleDuplicates: Type.Array(LeadDuplicateSchema, { description: 'Found when the lead was created (a lead dual-write makes: moments after); open ones first, then by score' }) }),
           ]),
         },
       },

@@ -154,8 +154,9 @@ export const notes = sales.table(
 );
 
 /**
- * Possible duplicates of a lead, found in the transaction that creates it: another open lead, a contact or an account
- * with the same e-mail, e-mail domain (not free-mail), VAT number, or a similar company name. Kept until dismissed.
+ * Possible duplicates of a lead, found in the transaction that creates it by hand (moments after, by the matcher, for
+ * a lead dual-write makes): another open lead, a contact or an account with the same e-mail, e-mail domain (not
+ * free-mail), VAT number, or a similar company name. Kept until dismissed.
  */
 export const leadDuplicates = sales.table(
   'lead_duplicates',
@@ -178,6 +179,15 @@ export const leadDuplicates = sales.table(
   },
   (t) => [uniqueIndex('lead_duplicates_match_idx').on(t.leadId, t.matchedKind, t.matchedId), index('lead_duplicates_matched_idx').on(t.matchedId)],
 );
+
+/**
+ * Leads dual-write made whose possible duplicates are not looked for yet: written in the transaction that makes the
+ * leads, taken by the matcher moments later (a catch-up of 50,000 leads is not slowed to matching's pace).
+ */
+export const leadMatchingQueue = sales.table('lead_matching_queue', {
+  leadId: uuid('lead_id').primaryKey(),
+  queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Every change to a lead, opportunity, account or contact, in the shape the dual-write engine consumes. */
 export const outbox = sales.table(

@@ -320,7 +320,8 @@ describe('in the CRM', () => {
     const body = partnerRequest({ email: `buyer@${domain}`, companyName: `Rannik Foods ${tag} OÜ`, firstName: 'Liis', lastName: 'Kask' });
     expect((await t.request('POST', '/api/store/partner-requests', { body })).status).toBe(202);
     const crmLead = await waitFor(async () => (await t.request('GET', `/api/sales/leads?view=all-commerce-b2b-leads&search=${encodeURIComponent(body.email)}`, { token: sales })).body.items[0], 'the lead made by dual-write');
-    expect(await leadMatch(crmLead.id, account.id)).toMatchObject({ kind: 'account', reasons: ['domain', 'name'] });
+    // Matched moments after dual-write commits the lead (the matcher takes queued leads in batches).
+    expect(await waitFor(() => leadMatch(crmLead.id, account.id), "the account among the dual-write lead's possible duplicates")).toMatchObject({ kind: 'account', reasons: ['domain', 'name'] });
 
     // The onboarding case lists both systems' findings (through each context's case facts, not their tables).
     const caseRef = await t.request('GET', `/api/hq/prospects/${crmLead.prospectId}/onboarding-case`, { token: ops });

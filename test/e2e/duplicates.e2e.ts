@@ -95,6 +95,8 @@ it('shows a second request from the same company as a possible duplicate and app
   expect((await t.request('POST', '/api/store/partner-requests', { body: { ...partnerRequest({ email: third, companyName: `Lumen Lighting ${tag} AS`, firstName: 'Kristjan' }) } })).status).toBe(202);
   const lead = await waitFor(async () => (await t.request('GET', `/api/sales/leads?view=all-commerce-b2b-leads&search=${encodeURIComponent(third)}`, { token: t.adminToken })).body.items[0], 'the lead made by dual-write');
   const account = await waitFor(async () => (await t.request('GET', `/api/sales/accounts?search=${encodeURIComponent(firstProspect.companyName)}`, { token: t.adminToken })).body.items[0], 'the CRM account of the partner');
+  // Matched moments after dual-write commits the lead: wait for it before the page, which shows what is found by then.
+  await waitFor(async () => (await t.request('GET', `/api/sales/leads/${lead.id}`, { token: t.adminToken })).body.possibleDuplicates?.some((d: { id: string }) => d.id === account.id), "the account among the lead's possible duplicates");
   await hq.goto(`${t.url}/sales/leads/${lead.id}`);
   // The account (the partner's first lead, of the same name, is listed too).
   const leadMatch = hq.getByRole('group', { name: `Possible duplicate: ${account.name}` }).filter({ has: hq.locator(`a[href="/sales/accounts/${account.id}"]`) });

@@ -9498,7 +9498,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                         }[];
-                        /** @description Found when the lead was created; open ones first, then by score */
+                        /** @description Found when the lead was created (a lead dual-write makes: moments after); open ones first, then by score */
                         possibleDuplicates: {
                             matchId: number;
                             /** @enum {string} */
