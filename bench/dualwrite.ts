@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { api, onAdmin, percentile, runBench, until } from './postgres.ts';
+import { api, onAdmin, percentile, runBench, sleep, until } from './postgres.ts';
 import type { Answer } from './postgres.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createApp } from '../src/app.ts';
@@ -191,16 +191,22 @@ runBench('dual-write benchmark', 60 * 60_000, async (cleanups, step) => {
   console.log(`catch-up          ${pending} queued changes → ${leads} leads in ${round(catchSeconds)} s: ${Math.round(pending / catchSeconds)} changes/s (target ≥ ${targets.catchUpPerSecond})`);
 
   // The CRM looks for the new leads' possible duplicates moments after they arrive (its matcher, beside the engine):
-  // how long after the catch-up every one of them has been matched.
+  // how far it gets in at most two minutes after the catch-up. A rate, not a pass/fail: every lead has arrived.
   step('matching the caught-up leads');
-  let unmatched = 0;
-  await until(
-    { what: 'every caught-up lead to be matched for possible duplicates', timeoutMs: waitMs.catchUp, everyMs: 500, saw: () => `${unmatched} leads still queued for matching` },
-    async () => (unmatched = Number((await db.query(`select count(*)::int n from sales.lead_matching_queue`)).rows[0].n)) === 0,
+  const unmatched = async () => Number((await db.query(`select count(*)::int n from sales.lead_matching_queue`)).rows[0].n);
+  const matchStart = performance.now();
+  const queuedAtCatchUp = await unmatched();
+  let left = queuedAtCatchUp;
+  while (left > 0 && performance.now() - matchStart < 120_000) {
+    await sleep(1000);
+    left = await unmatched();
+  }
+  const matchSeconds = (performance.now() - matchStart) / 1000;
+  const matched = pending - left;
+  figures.catchUp = { ...(figures.catchUp as object), matchedAtCatchUp: pending - queuedAtCatchUp, matched, matchedWithinSeconds: round(matchSeconds), matchingPerSecond: Math.round((queuedAtCatchUp - left) / matchSeconds) };
+  console.log(
+    `  possible duplicates: ${pending - queuedAtCatchUp} leads matched by the end of the catch-up, ${matched} of ${pending} ${round(matchSeconds)} s later (${Math.round((queuedAtCatchUp - left) / matchSeconds)} leads/s after it)`,
   );
-  const matchedSeconds = (performance.now() - catchStart) / 1000;
-  figures.catchUp = { ...(figures.catchUp as object), allMatchedSeconds: round(matchedSeconds), matchedPerSecond: Math.round(pending / matchedSeconds) };
-  console.log(`  possible duplicates of every lead found ${round(matchedSeconds - catchSeconds)} s after the last arrived (${Math.round(pending / matchedSeconds)} leads/s overall)`);
 
   fs.mkdirSync('.test-artifacts', { recursive: true });
   fs.writeFileSync('.test-artifacts/bench-dualwrite.json', `${JSON.stringify(figures, null, 2)}\n`);

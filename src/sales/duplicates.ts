@@ -156,12 +156,11 @@ export function createLeadMatcher(db: Db, log: FastifyBaseLogger, options: { bat
 
   async function loop() {
     if (stopped || running) return;
-    let taken = 0;
     running = takeBatch().catch((error: unknown) => {
       log.error({ err: error }, 'sales: matching queued leads failed');
       return 0;
     });
-    taken = await running;
+    const taken = await running;
     running = undefined;
     schedule(taken > 0 ? 0 : pollMs);
   }
