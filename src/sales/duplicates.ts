@@ -136,6 +136,8 @@ export function createLeadMatcher(db: Db, log: FastifyBaseLogger, options: { bat
   let stopped = true;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
+  // A kick during a batch: look again when it ends, not at the next poll (those leads may have committed after its read).
+  let again = false;
 
   async function takeBatch(): Promise<number> {
     return db.transaction(async (tx) => {
@@ -156,13 +158,14 @@ export function createLeadMatcher(db: Db, log: FastifyBaseLogger, options: { bat
 
   async function loop() {
     if (stopped || running) return;
+    again = false;
     running = takeBatch().catch((error: unknown) => {
       log.error({ err: error }, 'sales: matching queued leads failed');
       return 0;
     });
     const taken = await running;
     running = undefined;
-    schedule(taken > 0 ? 0 : pollMs);
+    schedule(taken > 0 || again ? 0 : pollMs);
   }
 
   return {
@@ -173,7 +176,8 @@ export function createLeadMatcher(db: Db, log: FastifyBaseLogger, options: { bat
     },
     /** Leads were queued: match them now rather than at the next poll (a few ms' grace for their transaction to commit). */
     kick() {
-      if (!stopped && !running) schedule(10);
+      if (running) again = true;
+      else schedule(10);
     },
     async stop() {
       stopped = true;
