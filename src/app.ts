@@ -79,7 +79,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     caseQueue: () => onboardingLate,
   });
 
-  const sales = createSales({ db: dbs.db.sales, log });
+  // The lead matcher and the engine share the CPU: the matcher waits while the engine works through a backlog.
+  const sales = createSales({ db: dbs.db.sales, log, matcherYieldsWhile: () => dualWrite.engine.catchingUp() });
 
   // HQ and the CRM never import each other: the dual-write engine moves changes between their published sides.
   const dualWrite = createDualWrite({

@@ -99,6 +99,8 @@ export function createEngine(options: EngineOptions) {
   let current: Promise<void> | undefined;
   let kicked = false;
   let lastKick = 0;
+  // Changes the last cycle handled: a full batch means more are waiting (a catch-up or an initial sync).
+  let lastHandled = 0;
   // Set by a cycle that found signalled changes committed but still behind another open transaction's horizon.
   let behindHorizon = false;
   /** Backoff per map and direction while the target does not answer. */
@@ -586,6 +588,7 @@ export function createEngine(options: EngineOptions) {
     })();
     await current;
     running = false;
+    lastHandled = handled;
     // A full batch: more is waiting, go again at once. Some work, or a signal that arrived while busy: again after a
     // short gap, so that a stream of single changes travels in batches instead of a cycle each. A signal sent from
     // inside a transaction may arrive before its commit, so look again shortly after one; otherwise wait for a
@@ -619,6 +622,8 @@ export function createEngine(options: EngineOptions) {
       leaseRenewedAt = 0;
       await db.delete(leases).where(and(eq(leases.name, 'engine'), eq(leases.holder, holder))).catch(() => {});
     },
+    /** A backlog is being worked through: the last cycle took a full batch and the next follows at once. */
+    catchingUp: () => !stopped && lastHandled >= batchSize,
     /** Releases a lease that a crashed engine still holds (tests, operations). */
     async expireLeases() {
       await db.update(leases).set({ expiresAt: new Date(0) }).where(lt(leases.expiresAt, new Date(Date.now() + 60_000)));

@@ -130,9 +130,10 @@ export async function queueLeadMatching(tx: DbOrTx, leadIds: string[]): Promise<
  * SKIP LOCKED, matched and removed from the queue in one transaction: two workers never match the same lead, and a
  * failed batch stays queued.
  */
-export function createLeadMatcher(db: Db, log: FastifyBaseLogger, options: { batchSize?: number; pollMs?: number } = {}) {
+export function createLeadMatcher(db: Db, log: FastifyBaseLogger, options: { batchSize?: number; pollMs?: number; yieldWhile?: () => boolean } = {}) {
   const batchSize = options.batchSize ?? 500;
   const pollMs = options.pollMs ?? 1000;
+  const yieldMs = 100;
   let stopped = true;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
@@ -158,6 +159,8 @@ export function createLeadMatcher(db: Db, log: FastifyBaseLogger, options: { bat
 
   async function loop() {
     if (stopped || running) return;
+    // Sync goes first: while dual-write catches up, the leads arrive and their possible duplicates follow after.
+    if (options.yieldWhile?.()) return schedule(yieldMs);
     again = false;
     running = takeBatch().catch((error: unknown) => {
       log.error({ err: error }, 'sales: matching queued leads failed');

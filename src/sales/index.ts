@@ -20,6 +20,8 @@ export interface SalesOptions {
   log: FastifyBaseLogger;
   /** Qualification setting: create account, contact and opportunity by default upon qualifying. */
   createAllOnQualify?: boolean;
+  /** While this says so, the lead matcher waits: work that goes before it (dual-write catching up). */
+  matcherYieldsWhile?: () => boolean;
 }
 
 export function createSales(options: SalesOptions) {
@@ -27,7 +29,7 @@ export function createSales(options: SalesOptions) {
   const opportunities = createOpportunities(options.db);
   const parties = createParties(options.db);
   // Possible duplicates of the leads dual-write makes: matched moments after they commit (background role only).
-  const leadMatcher = createLeadMatcher(options.db, options.log);
+  const leadMatcher = createLeadMatcher(options.db, options.log, { yieldWhile: options.matcherYieldsWhile });
   return {
     leads,
     opportunities,

@@ -8,7 +8,8 @@ import { approvedPartner, mailTo } from '../helpers/partners.ts';
 let t: TestApp;
 let ops: string;
 beforeAll(async () => {
-  t = await startApp();
+  // Small dual-write batches, so that a handful of queued changes is a backlog the engine works through batch by batch.
+  t = await startApp({ env: { DUALWRITE_BATCH_SIZE: '3' } });
   ops = await t.staffToken(['hq-operations']);
 });
 afterAll(() => t?.close());
@@ -258,6 +259,28 @@ describe('in the CRM', () => {
   async function crmAccountOf(name: string) {
     return waitFor(async () => (await t.request('GET', `/api/sales/accounts?search=${encodeURIComponent(name)}`, { token: sales })).body.items?.find((a: { name: string }) => a.name === name), `the CRM account ${name}`);
   }
+
+  it('matches the leads of a dual-write backlog once it has arrived: seven applications from one domain each find the other six', async () => {
+    const integration = await t.staffToken(['integration-administrator']);
+    expect((await t.request('POST', '/api/dualwrite/maps/prospects-leads/pause', { token: integration })).status).toBe(204);
+    const domain = `${unique()}.test`;
+    const bodies = Array.from({ length: 7 }, (_, i) => partnerRequest({ email: `buyer${i}@${domain}`, companyName: `Backlog ${unique()} ${i}` }));
+    for (const body of bodies) expect((await t.request('POST', '/api/store/partner-requests', { body })).status).toBe(202);
+    await waitFor(async () => ((await t.request('GET', '/api/dualwrite/maps/prospects-leads', { token: integration })).body.pending >= 7 ? true : undefined), 'seven queued changes');
+    expect((await t.request('POST', '/api/dualwrite/maps/prospects-leads/resume', { token: integration })).status).toBe(204);
+    const ids = await waitFor(async () => {
+      const found = await Promise.all(bodies.map(async (b) => (await t.request('GET', `/api/sales/leads?view=all-leads&search=${encodeURIComponent(b.email)}`, { token: sales })).body.items[0]?.id as string | undefined));
+      return found.every(Boolean) ? (found as string[]) : undefined;
+    }, 'a lead for each application');
+    // The matcher waited while the engine worked through the backlog (batches of 3), then matched every lead.
+    for (const id of ids) {
+      const others = await waitFor(async () => {
+        const matched = (await leadDetail(id)).possibleDuplicates.filter((d) => d.kind === 'lead' && ids.includes(d.id));
+        return matched.length === 6 ? matched : undefined;
+      }, `the six other leads of ${id} as possible duplicates`);
+      for (const match of others) expect(match.reasons).toContain('domain');
+    }
+  });
 
   it('matches a lead made by hand against open leads, contacts and accounts for each reason, and not unrelated gmail.com leads', async () => {
     const tag = unique();
