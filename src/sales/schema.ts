@@ -53,7 +53,7 @@ export const leads = sales.table(
     index('leads_open_email_idx').on(t.email).where(sql`state = 'Open'`),
     index('leads_open_domain_idx').on(sql`split_part(${t.email}, '@', 2)`).where(sql`state = 'Open'`),
     index('leads_open_vat_idx').on(t.vatNumber).where(sql`state = 'Open'`),
-    index('leads_name_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')).with({ fastupdate: false }),
+    index('leads_name_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')).with({ fastupdate: true, gin_pending_list_limit: 256 }),
   ],
 );
 
@@ -80,7 +80,7 @@ export const accounts = sales.table(
     index('accounts_name_idx').on(t.name),
     index('accounts_email_domain_idx').on(sql`split_part(${t.email}, '@', 2)`),
     index('accounts_vat_idx').on(t.vatNumber),
-    index('accounts_name_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')).with({ fastupdate: false }),
+    index('accounts_name_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')).with({ fastupdate: true, gin_pending_list_limit: 256 }),
   ],
 );
 
