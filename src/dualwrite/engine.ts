@@ -89,6 +89,8 @@ export function createEngine(options: EngineOptions) {
   const pollMs = options.pollMs ?? 500;
   const heldBackMs = options.heldBackMs ?? 30_000;
   const cycleGapMs = options.cycleGapMs ?? 25;
+  // How long one map and direction may keep the engine while its batches come full (a catch-up) before the others' turn.
+  const turnMs = 500;
   /** Since when each side's horizon has stood where it is, and when each map and direction last looked behind it. */
   const horizonSince = new Map<'hq' | 'crm', { horizon: number; since: number }>();
   const lookedBehind = new Map<string, number>();
@@ -424,6 +426,42 @@ export function createEngine(options: EngineOptions) {
     await db.update(tableMaps).set({ statusReason: reason }).where(eq(tableMaps.id, row.id));
   }
 
+  /**
+   * Delivers `first` and, while batches come full and the turn lasts, the batches after it, each recorded while the
+   * next is read and delivered: recording (ledger, links, cursor) took a third of a catch-up's time, one core idle.
+   * Records commit in order, so the cursor only moves forward; a batch touching a row whose record is still being
+   * written waits for it (its link carries the conflict clock). Should the process die in between, the batches
+   * after the cursor are read again and find their rows applied (Unchanged), as after any crash.
+   */
+  async function deliverInTurn(row: MapRow, direction: SyncDirection, first: SideChange[], readAfter: (position: ChangePosition) => Promise<SideChange[]>): Promise<number> {
+    const turnEnds = Date.now() + turnMs;
+    let batch = first;
+    let handled = 0;
+    let recording: Promise<void> = Promise.resolve();
+    let recordingKeys = new Set<string>();
+    try {
+      for (;;) {
+        if (batch.some((c) => recordingKeys.has(c.key))) await recording;
+        const outcomes = await deliver(row, direction, batch, 'live');
+        const last = batch.at(-1)!;
+        const previous = recording;
+        recording = previous.then(() => record(row, direction, outcomes, { txid: last.txid, id: last.id }));
+        // Handled here so that a failure while the next batch is delivered is not an unhandled rejection; awaited below.
+        recording.catch(() => undefined);
+        recordingKeys = new Set(batch.map((c) => c.key));
+        handled += batch.length;
+        if (batch.length < batchSize || Date.now() >= turnEnds) break;
+        batch = await readAfter({ txid: last.txid, id: last.id });
+        if (batch.length === 0) break;
+      }
+    } finally {
+      // Never leave a record running into the next cycle (it reads the cursor that record writes).
+      await recording.catch(() => undefined);
+    }
+    await recording;
+    return handled;
+  }
+
   /** One batch of live changes for one map and direction, up to the cycle's horizon; the number handled. */
   async function syncBatch(row: MapRow, direction: SyncDirection, cycle: Cycle): Promise<number> {
     const waitKey = `${row.id}:${direction}`;
@@ -449,13 +487,16 @@ export function createEngine(options: EngineOptions) {
         return 0;
       }
       failing = target;
-      const outcomes = await deliver(row, direction, changes, 'live');
-      const last = changes.at(-1)!;
-      await record(row, direction, outcomes, { txid: last.txid, id: last.id });
+      const handled = await deliverInTurn(row, direction, changes, async (after) => {
+        failing = source;
+        const next = await sides[source].readChanges(entity, after, batchSize, { horizon: glance.horizon });
+        failing = target;
+        return next;
+      });
       if (waitReason.delete(waitKey)) await db.update(tableMaps).set({ statusReason: null }).where(eq(tableMaps.id, row.id));
       waitUntil.delete(waitKey);
       waitBackoff.delete(waitKey);
-      return changes.length;
+      return handled;
     } catch (error) {
       // Back off while the other side is down: 250 ms, doubling up to 5 s.
       const previous = waitUntil.has(waitKey) ? Math.min(5000, Math.max(250, 2 * (waitBackoff.get(waitKey) ?? 125))) : 250;

@@ -74,10 +74,11 @@ describe.runIf(onPostgres)('dual-write faults', () => {
       expect(map).toMatchObject({ status: 'Running', pending: 0, failed: 0 });
       const count = (status: string) => total(url2, `/api/dualwrite/records?map=prospects-leads&status=${status}&limit=1`, token2);
       const [created, unchanged, failed] = [await count('Created'), await count('Unchanged'), await count('Failed')];
-      // A batch that landed on the CRM but was not recorded when the process died is read again and finds its
-      // leads there (Unchanged): every change has one fate, and no lead was made twice.
+      // Batches that landed on the CRM but were not recorded when the process died are read again and find their
+      // leads there (Unchanged): every change has one fate, and no lead was made twice. At most two batches of ten:
+      // the engine records one batch while it delivers the next.
       expect(created + unchanged).toBe(n);
-      expect(created).toBeGreaterThanOrEqual(n - 10);
+      expect(created).toBeGreaterThanOrEqual(n - 2 * 10);
       expect(failed).toBe(0);
       expect(await total(url2, '/api/sales/leads?view=all-leads&limit=1', token2)).toBe(n);
       second.child.kill('SIGTERM');
