@@ -105,13 +105,9 @@ async function insertNew(tx: DbOrTx, entity: Writable, rows: { item: ApplyItem; 
         : { status: 'Active' };
     return { item, fields: Object.keys(values), row: { ...values, ...defaults, id: crypto.randomUUID() } as Record<string, unknown> & { id: string } };
   });
-  const now = new Date().toISOString();
   await bulkInsert(tx, table, prepared.map((p) => p.row) as never[]);
-  await bulkInsert(
-    tx,
-    outbox,
-    prepared.map((p) => ({ entity, key: p.row.id, version: 1, changedFields: p.fields, payload: { ...p.row, version: 1, createdAt: now, updatedAt: now }, origin: 'dualwrite' })),
-  );
+  // Positions only, as recordChange writes them for the engine: no row image.
+  await bulkInsert(tx, outbox, prepared.map((p) => ({ entity, key: p.row.id, version: 1, changedFields: p.fields, payload: {}, origin: 'dualwrite' })));
   if (entity === 'lead') {
     await bulkInsert(
       tx,

@@ -14,7 +14,8 @@ export async function recordChange(
   changedFields: string[],
   origin: ChangeOrigin,
 ): Promise<void> {
-  await tx.insert(outbox).values({ entity, key: row.id, version: row.version, changedFields, payload: row, origin });
+  // The engine's own writes mark a position only: it skips them, and nothing else reads this outbox, so no row image.
+  await tx.insert(outbox).values({ entity, key: row.id, version: row.version, changedFields, payload: origin === 'dualwrite' ? {} : row, origin });
   if (origin !== 'dualwrite') await signalSync(tx);
 }
 
