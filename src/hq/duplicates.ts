@@ -32,21 +32,32 @@ export async function matchDuplicates(tx: DbOrTx, prospectIds: string[]): Promis
               or split_part(p.email, '@', 2) ~ ${`^(${freeMailProviders.join('|')})\\.`}) as free_mail
       from ${prospects} p where p.id = any(${sql.param(prospectIds)}::text[])
     ),
-    -- An organization customer is reached by its own e-mail and by its partner users' e-mails.
-    org_email as (
-      select c.account, c.email from ${customers} c where c.type = 'Organization'
-      union
-      select h.organization_account, m_c.email
-      from ${hierarchyMembers} m join ${customers} m_c on m_c.account = m.customer_account join ${customerHierarchies} h on h.id = m.hierarchy_id
-    ),
     -- Each reason looks at no more than candidatesPerReason candidates per prospect (an index scan with a limit), so a
-    -- domain shared by thousands of open prospects costs the same as one shared by two.
+    -- domain shared by thousands of open prospects costs the same as one shared by two. An organization customer is
+    -- reached by its own e-mail and by its partner users' e-mails, each through its index: a union of every
+    -- organization's e-mails, scanned per prospect, grew with the customer base (two scans of 100,000 rows each).
     pairs as (
       select f.id as prospect_id, 'customer' as kind, e.account as matched_id, 'email' as reason, null::real as sim
-      from fresh f cross join lateral (select e.account from org_email e where e.email = f.email limit ${L}) e
+      from fresh f cross join lateral (
+        select account from (
+          (select c.account from ${customers} c where c.email = f.email and c.type = 'Organization' limit ${L})
+          union
+          (select h.organization_account from ${customers} m_c
+             join ${hierarchyMembers} m on m.customer_account = m_c.account join ${customerHierarchies} h on h.id = m.hierarchy_id
+           where m_c.email = f.email limit ${L})
+        ) e limit ${L}
+      ) e
       union all
       select f.id, 'customer', e.account, 'domain', null
-      from fresh f cross join lateral (select e.account from org_email e where split_part(e.email, '@', 2) = f.domain and e.email <> f.email limit ${L}) e
+      from fresh f cross join lateral (
+        select account from (
+          (select c.account from ${customers} c where split_part(c.email, '@', 2) = f.domain and c.email <> f.email and c.type = 'Organization' limit ${L})
+          union
+          (select h.organization_account from ${customers} m_c
+             join ${hierarchyMembers} m on m.customer_account = m_c.account join ${customerHierarchies} h on h.id = m.hierarchy_id
+           where split_part(m_c.email, '@', 2) = f.domain and m_c.email <> f.email limit ${L})
+        ) e limit ${L}
+      ) e
       where not f.free_mail
       union all
       select f.id, 'customer', c.account, 'vat', null

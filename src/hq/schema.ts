@@ -180,7 +180,8 @@ export const hierarchyMembers = hq.table(
     role: text('role').notNull(),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.hierarchyId, t.customerAccount] })],
+  // By member as well: duplicate matching goes from a partner user's e-mail to its organization.
+  (t) => [primaryKey({ columns: [t.hierarchyId, t.customerAccount] }), index('hierarchy_members_customer_idx').on(t.customerAccount)],
 );
 
 export const distributionJobs = hq.table('distribution_jobs', {

@@ -78,6 +78,8 @@ export const accounts = sales.table(
   },
   (t) => [
     index('accounts_name_idx').on(t.name),
+    // Duplicate matching looks a lead's e-mail up among the accounts: without it, a scan of every account per lead.
+    index('accounts_email_idx').on(t.email),
     index('accounts_email_domain_idx').on(sql`split_part(${t.email}, '@', 2)`),
     index('accounts_vat_idx').on(t.vatNumber),
     index('accounts_name_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')).with({ fastupdate: true, gin_pending_list_limit: 256 }),
@@ -203,7 +205,6 @@ export const outbox = sales.table(
     /** The writing transaction: readers go in (txid, id) order below the oldest transaction in flight, so no row is stepped over. */
     txid: bigint('txid', { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
-  (t) => [index('sales_outbox_pending_idx').on(t.deliveredAt, t.id), index('sales_outbox_position_idx').on(t.entity, t.txid, t.id)],
+  (t) => [index('sales_outbox_position_idx').on(t.entity, t.txid, t.id)],
 );

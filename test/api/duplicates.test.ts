@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partnerRequest, startApp, waitFor } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { approvedPartner, mailTo } from '../helpers/partners.ts';
+import { addedUser, approvedPartner, mailTo } from '../helpers/partners.ts';
 
 let t: TestApp;
 let ops: string;
@@ -82,6 +82,11 @@ describe('matching at intake', () => {
     const byEmail = await prospectOf({ email: first.email, companyName: `Unrelated ${unique()}` });
     expect(matchOf(byEmail, org)!.reasons).toEqual(['email']);
     expect(matchOf(byEmail, org)!.score).toBeGreaterThanOrEqual(60);
+
+    // A user the partner's admin added (an address on another domain) applies as if new: found through the membership.
+    const member = await addedUser(t, first);
+    const byMember = await prospectOf({ email: member.email, companyName: `Unrelated ${unique()}` });
+    expect(matchOf(byMember, org)).toMatchObject({ kind: 'customer', reasons: ['email'] });
 
     // Two open prospects of one company match each other, both ways.
     const domain2 = `brightpath-${unique()}.test`;

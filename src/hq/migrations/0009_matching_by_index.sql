@@ -1,0 +1,2 @@
+-- Duplicate matching goes from a partner user's e-mail to the organization through the member row.
+CREATE INDEX "hierarchy_members_customer_idx" ON "hq"."hierarchy_members" USING btree ("customer_account");
