@@ -1,7 +1,8 @@
 // Table maps as people operate them: status and counts, run / pause / resume / stop, field maps, errors, ledger.
-import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
+import { prefixPattern } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { cursorColumns, dateRangeFilter, keysetAfter, keysetOrder, lastCursor } from '../platform/list-query.ts';
 import type { Keyset } from '../platform/list-query.ts';
@@ -38,7 +39,10 @@ function recordFilters(query: RecordFilters): SQL | undefined {
   const filters: SQL[] = [...dateRangeFilter(ledger.at, query)];
   if (query.map) filters.push(eq(ledger.mapId, query.map));
   if (query.status) filters.push(eq(ledger.status, query.status));
-  if (query.key) filters.push(or(ilike(ledger.sourceKey, `${query.key}%`), ilike(ledger.targetKey, `${query.key}%`))!);
+  if (query.key) {
+    const pattern = prefixPattern(query.key.toLowerCase());
+    filters.push(or(sql`lower(${ledger.sourceKey}) like ${pattern}`, sql`lower(${ledger.targetKey}) like ${pattern}`)!);
+  }
   return filters.length > 0 ? and(...filters) : undefined;
 }
 

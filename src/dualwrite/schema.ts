@@ -1,4 +1,5 @@
 // Tables of the dualwrite schema: table maps as data, cursors, links, the per-record ledger, errors and runs.
+import { sql } from 'drizzle-orm';
 import { pgSchema, text, timestamp, bigserial, bigint, jsonb, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 
 export const dualwrite = pgSchema('dualwrite');
@@ -68,7 +69,13 @@ export const ledger = dualwrite.table(
     sourceAt: timestamp('source_at', { withTimezone: true }),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('ledger_map_idx').on(t.mapId, t.id), index('ledger_source_idx').on(t.sourceKey), index('ledger_target_idx').on(t.targetKey)],
+  // The records list finds a key by its beginning, in any case: lower() with text_pattern_ops serves that LIKE (a plain
+  // index on the key served no query: ILIKE, and LIKE outside the C collation, cannot use it).
+  (t) => [
+    index('ledger_map_idx').on(t.mapId, t.id),
+    index('ledger_source_idx').on(sql`lower(${t.sourceKey}) text_pattern_ops`),
+    index('ledger_target_idx').on(sql`lower(${t.targetKey}) text_pattern_ops`),
+  ],
 );
 
 export const syncErrors = dualwrite.table(

@@ -202,6 +202,11 @@ export function ensureDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
 }
 
+/** A LIKE pattern for values that begin with `text` as typed: its %, _ and \ match themselves. */
+export function prefixPattern(text: string): string {
+  return `${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+}
+
 /** An ILIKE pattern for values that contain `text` as typed: its %, _ and \ match themselves. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;

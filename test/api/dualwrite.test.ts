@@ -113,6 +113,13 @@ describe('the engine', () => {
     }, 'the ledger row');
     const phoneWrites = ledger.filter((r: { fields: string[]; direction: string }) => r.direction === 'hq-to-crm' && r.fields.includes('phone'));
     expect(phoneWrites).toEqual([expect.objectContaining({ direction: 'hq-to-crm', status: 'Updated', targetKey: contactId })]);
+    // The key is found by its beginning, in any case; % and _ are characters like any other, not wildcards.
+    const byKey = async (key: string) => (await t.request('GET', `/api/dualwrite/records?map=contacts&key=${encodeURIComponent(key)}&limit=100`, { token: integration })).body.items.map((r: { id: number }) => r.id);
+    const ofContact = await byKey(contactId);
+    expect(ofContact.length).toBeGreaterThan(0);
+    expect(await byKey(contactId.toUpperCase().slice(0, 12))).toEqual(ofContact);
+    expect(await byKey('%')).toEqual([]);
+    expect(await byKey(`${contactId.slice(0, 3)}_`)).toEqual([]);
     // Nothing came back: the engine's write on the contact is not a change to send to HQ.
     const hq = (await t.request('GET', `/api/hq/customers/${person.account}`, { token: t.adminToken })).body;
     expect(hq.phone).toBe('+372 5000 1234');
