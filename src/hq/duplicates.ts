@@ -1,6 +1,7 @@
 // Duplicates at intake: when SYNC-CHANNEL-REQUESTS creates prospects, each is matched against organization customers
 // and the other open prospects, in the same transaction, and the possible duplicates are kept with their reasons.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { DomainError, notFound } from '../platform/errors.ts';
 import { candidatesPerReason, duplicateView, freeMailDomains, freeMailProviders, reasonWeights, runMatching, similarNamesSql } from '../platform/duplicate-matching.ts';
@@ -18,6 +19,21 @@ export type PossibleDuplicate = DuplicateView<DuplicateKind>;
  * throughput is benchmarked, and a statement per prospect would be a round trip per sign-up). A prospect-to-prospect
  * match is stored for both prospects, so the earlier one shows it too.
  */
+/**
+ * SQL: at most candidatesPerReason organization customers whose own e-mail, or one of whose partner users' e-mails,
+ * meets `emailMatches` — each through its index (`customers` by e-mail, `hierarchy_members` by member).
+ */
+function organizationsReached(emailMatches: (email: SQL) => SQL): SQL {
+  const L = sql.raw(String(candidatesPerReason));
+  return sql`select account from (
+      (select c.account from ${customers} c where ${emailMatches(sql`c.email`)} and c.type = 'Organization' limit ${L})
+      union
+      (select h.organization_account from ${customers} m_c
+         join ${hierarchyMembers} m on m.customer_account = m_c.account join ${customerHierarchies} h on h.id = m.hierarchy_id
+       where ${emailMatches(sql`m_c.email`)} limit ${L})
+    ) e limit ${L}`;
+}
+
 export async function matchDuplicates(tx: DbOrTx, prospectIds: string[]): Promise<void> {
   if (prospectIds.length === 0) return;
   const w = reasonWeights;
@@ -38,26 +54,10 @@ export async function matchDuplicates(tx: DbOrTx, prospectIds: string[]): Promis
     -- organization's e-mails, scanned per prospect, grew with the customer base (two scans of 100,000 rows each).
     pairs as (
       select f.id as prospect_id, 'customer' as kind, e.account as matched_id, 'email' as reason, null::real as sim
-      from fresh f cross join lateral (
-        select account from (
-          (select c.account from ${customers} c where c.email = f.email and c.type = 'Organization' limit ${L})
-          union
-          (select h.organization_account from ${customers} m_c
-             join ${hierarchyMembers} m on m.customer_account = m_c.account join ${customerHierarchies} h on h.id = m.hierarchy_id
-           where m_c.email = f.email limit ${L})
-        ) e limit ${L}
-      ) e
+      from fresh f cross join lateral (${organizationsReached((email) => sql`${email} = f.email`)}) e
       union all
       select f.id, 'customer', e.account, 'domain', null
-      from fresh f cross join lateral (
-        select account from (
-          (select c.account from ${customers} c where split_part(c.email, '@', 2) = f.domain and c.email <> f.email and c.type = 'Organization' limit ${L})
-          union
-          (select h.organization_account from ${customers} m_c
-             join ${hierarchyMembers} m on m.customer_account = m_c.account join ${customerHierarchies} h on h.id = m.hierarchy_id
-           where split_part(m_c.email, '@', 2) = f.domain and m_c.email <> f.email limit ${L})
-        ) e limit ${L}
-      ) e
+      from fresh f cross join lateral (${organizationsReached((email) => sql`split_part(${email}, '@', 2) = f.domain and ${email} <> f.email`)}) e
       where not f.free_mail
       union all
       select f.id, 'customer', c.account, 'vat', null

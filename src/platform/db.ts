@@ -202,12 +202,17 @@ export function ensureDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
 }
 
-/** A LIKE pattern for values that begin with `text` as typed: its %, _ and \ match themselves. */
-export function prefixPattern(text: string): string {
-  return `${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+/** `text` as typed inside a LIKE pattern: its %, _ and \ match themselves. */
+function escapeLike(text: string): string {
+  return text.replace(/[%_\\]/g, (c) => `\\${c}`);
 }
 
-/** An ILIKE pattern for values that contain `text` as typed: its %, _ and \ match themselves. */
+/** A LIKE pattern for values that begin with `text` as typed. */
+export function prefixPattern(text: string): string {
+  return `${escapeLike(text)}%`;
+}
+
+/** An ILIKE pattern for values that contain `text` as typed. */
 export function containsPattern(text: string): string {
-  return `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(text)}%`;
 }

@@ -7,7 +7,7 @@ import { afterPosition, applyInBatch, glanceOf, horizonOf, latestPositionOf, sta
 import type { ApplyItem, ApplyOutcome, EntitySchema, SideChange, SyncSide } from '../platform/sync-side.ts';
 import { accounts, contacts, leads, notes, opportunities, outbox } from './schema.ts';
 import { anyOf, bulkInsert } from '../platform/bulk.ts';
-import { recordChange } from './outbox.ts';
+import { outboxRow, recordChange } from './outbox.ts';
 import { queueLeadMatching } from './duplicates.ts';
 
 const s = (extra: { required?: boolean; readOnly?: boolean } = {}) => ({ type: 'string' as const, ...extra });
@@ -106,8 +106,7 @@ async function insertNew(tx: DbOrTx, entity: Writable, rows: { item: ApplyItem; 
     return { item, fields: Object.keys(values), row: { ...values, ...defaults, id: crypto.randomUUID() } as Record<string, unknown> & { id: string } };
   });
   await bulkInsert(tx, table, prepared.map((p) => p.row) as never[]);
-  // Positions only, as recordChange writes them for the engine: no row image.
-  await bulkInsert(tx, outbox, prepared.map((p) => ({ entity, key: p.row.id, version: 1, changedFields: p.fields, payload: {}, origin: 'dualwrite' })));
+  await bulkInsert(tx, outbox, prepared.map((p) => outboxRow(entity, { id: p.row.id, version: 1 }, p.fields, 'dualwrite')));
   if (entity === 'lead') {
     await bulkInsert(
       tx,
@@ -128,8 +127,8 @@ async function insertNew(tx: DbOrTx, entity: Writable, rows: { item: ApplyItem; 
   return prepared.map((p) => ({ ref: p.item.ref, status: 'created' as const, key: p.row.id }));
 }
 
-// The engine's own changes (origin dualwrite) are read for their position only, never sent back: their row
-// images stay in the database instead of crossing the wire and being parsed (an initial sync reads back every row it wrote).
+// The engine's own changes (origin dualwrite) are read for their position only, never sent back: rows written before
+// they stopped carrying a row image keep theirs in the database instead of sending it over the wire to be parsed.
 const { payload: _payload, ...readColumns } = getTableColumns(outbox);
 
 /** `onLeadsQueued`: new leads were committed to the matching queue (the matcher's kick). */

@@ -7,6 +7,12 @@ export type SalesEntity = 'lead' | 'opportunity' | 'account' | 'contact';
 /** `user` for people's edits; the dual-write engine tags its own writes so they never echo back. */
 export type ChangeOrigin = 'user' | 'dualwrite';
 
+/** The outbox row of a change: the row image for people's edits; the engine's own writes mark a position only (it
+ * skips them, and nothing else reads this outbox). */
+export function outboxRow(entity: SalesEntity, row: { id: string; version: number }, changedFields: string[], origin: ChangeOrigin): typeof outbox.$inferInsert {
+  return { entity, key: row.id, version: row.version, changedFields, payload: origin === 'dualwrite' ? {} : row, origin };
+}
+
 export async function recordChange(
   tx: DbOrTx,
   entity: SalesEntity,
@@ -14,8 +20,7 @@ export async function recordChange(
   changedFields: string[],
   origin: ChangeOrigin,
 ): Promise<void> {
-  // The engine's own writes mark a position only: it skips them, and nothing else reads this outbox, so no row image.
-  await tx.insert(outbox).values({ entity, key: row.id, version: row.version, changedFields, payload: origin === 'dualwrite' ? {} : row, origin });
+  await tx.insert(outbox).values(outboxRow(entity, row, changedFields, origin));
   if (origin !== 'dualwrite') await signalSync(tx);
 }
 
